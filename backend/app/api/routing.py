@@ -1,0 +1,23 @@
+"""A route class that commits the request's session after the endpoint returns and before the response is sent."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from fastapi import Request, Response
+from fastapi.routing import APIRoute
+
+
+class CommittingRoute(APIRoute):
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def commit_then_respond(request: Request) -> Response:
+            response = await handler(request)
+            session = getattr(request.state, "db_session", None)
+            if session is not None and response.status_code < 400:
+                await session.commit()
+            return response
+
+        return commit_then_respond

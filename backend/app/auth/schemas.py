@@ -1,0 +1,51 @@
+"""Request and response bodies of /api/v1/auth."""
+
+from __future__ import annotations
+
+from pydantic import EmailStr, Field, field_validator
+
+from app.core.schemas import Schema
+from app.users.schemas import validate_timezone
+
+
+class RegisterRequest(Schema):
+    email: EmailStr
+    password: str = Field(min_length=1, max_length=256)
+    full_name: str = Field(default="", max_length=200)
+    timezone: str | None = Field(default=None, description="IANA timezone, e.g. Europe/Berlin")
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, value: str | None) -> str | None:
+        return validate_timezone(value) if value else None
+
+
+class LoginRequest(Schema):
+    email: EmailStr
+    password: str = Field(min_length=1, max_length=256)
+
+
+class TokenRead(Schema):
+    access_token: str
+    token_type: str = "bearer"
+    expires_in: int
+
+
+class PasswordChangeRequest(Schema):
+    current_password: str = Field(min_length=1, max_length=256)
+    new_password: str = Field(min_length=1, max_length=256)
+
+
+class PasswordForgotRequest(Schema):
+    email: EmailStr
+
+
+class PasswordResetRequest(Schema):
+    token: str = Field(min_length=10, max_length=2000)
+    new_password: str = Field(min_length=1, max_length=256)
+
+
+class AuthConfigRead(Schema):
+    allow_registration: bool
+    password_min_length: int
+    email_delivery: bool

@@ -1,0 +1,110 @@
+"""Settings from the environment (and an optional .env file), with the embedded defaults of DESIGN §1."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+
+
+def to_async_url(url: str) -> str:
+    """Map a plain `sqlite:///` or `postgresql://` URL to the async driver SQLAlchemy needs."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        raise ValueError(f"DATABASE_URL {url!r} is not a URL (expected sqlite:///… or postgresql://…)")
+    base = scheme.split("+", 1)[0]
+    if base == "sqlite":
+        return f"sqlite+aiosqlite://{rest}"
+    if base in ("postgresql", "postgres"):
+        return f"postgresql+asyncpg://{rest}"
+    raise ValueError(f"DATABASE_URL scheme {scheme!r} is not supported (use sqlite or postgresql)")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    copilot_data_dir: Path = Field(default=REPO_ROOT / "data")
+    database_url: str | None = None
+    redis_url: str | None = None
+    secret_key: str | None = None
+    allow_registration: bool = True
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    forwarded_allow_ips: str = "127.0.0.1"
+    public_url: str = "http://127.0.0.1:8000"
+    frontend_dist: Path = Field(default=REPO_ROOT / "frontend" / "dist")
+
+    access_token_ttl_seconds: int = 15 * 60
+    refresh_token_ttl_days: int = 30
+    password_reset_ttl_seconds: int = 60 * 60
+    password_min_length: int = 10
+    login_rate_limit: str = "10/minute"
+    max_body_bytes: int = 1024 * 1024
+
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_from: str = "Career Copilot <no-reply@localhost>"
+    smtp_starttls: bool = False
+    smtp_ssl: bool = False
+    smtp_timeout_seconds: float = 10.0
+
+    log_level: str = "INFO"
+    log_format: Literal["console", "json"] = "console"
+    environment: Literal["development", "test", "production"] = "development"
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_database_url(cls, value: str | None) -> str | None:
+        if value:
+            to_async_url(value)
+        return value
+
+    @cached_property
+    def async_database_url(self) -> str:
+        url = self.database_url or f"sqlite:///{self.copilot_data_dir / 'copilot.db'}"
+        return to_async_url(url)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.async_database_url.startswith("sqlite")
+
+    @property
+    def email_delivery(self) -> bool:
+        return bool(self.smtp_host)
+
+    @cached_property
+    def signing_key(self) -> str:
+        """SECRET_KEY from the environment, else one generated on first start and kept in the data dir."""
+        if self.secret_key:
+            return self.secret_key
+        path = self.copilot_data_dir / "secret_key"
+        if path.exists():
+            return path.read_text().strip()
+        self.copilot_data_dir.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(48)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process generated it first
+            return path.read_text().strip()
+        with os.fdopen(fd, "w") as fh:
+            fh.write(key)
+        return key
+
+
+def get_settings() -> Settings:
+    return Settings()

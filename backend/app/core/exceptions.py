@@ -1,0 +1,150 @@
+"""One error type for the whole app, rendered as {"detail", "code"} (DESIGN §9)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = structlog.get_logger(__name__)
+
+
+class AppError(Exception):
+    status_code = 400
+    code = "bad_request"
+
+    def __init__(
+        self,
+        message: str,
+        status_code: int | None = None,
+        code: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        if status_code is not None:
+            self.status_code = status_code
+        if code is not None:
+            self.code = code
+        self.headers = headers
+
+
+class NotFound(AppError):
+    status_code = 404
+    code = "not_found"
+
+
+class Conflict(AppError):
+    status_code = 409
+    code = "conflict"
+
+
+class Unauthorized(AppError):
+    status_code = 401
+    code = "not_authenticated"
+
+    def __init__(self, message: str, code: str | None = None) -> None:
+        super().__init__(message, code=code, headers={"WWW-Authenticate": "Bearer"})
+
+
+class Forbidden(AppError):
+    status_code = 403
+    code = "forbidden"
+
+
+class RateLimited(AppError):
+    status_code = 429
+    code = "rate_limited"
+
+
+_HTTP_CODES = {
+    400: "bad_request",
+    401: "not_authenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    429: "rate_limited",
+}
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header", "cookie")]
+    return ".".join(parts) or "request"
+
+
+def describe_validation_errors(errors: list[dict[str, Any]]) -> str:
+    """Turn Pydantic's error list into one sentence a person can act on."""
+    sentences = []
+    for err in errors[:5]:
+        field = _field_name(tuple(err.get("loc", ())))
+        msg = str(err.get("msg", "is invalid"))
+        if msg.startswith("Value error, "):
+            msg = msg.removeprefix("Value error, ")
+        if err.get("type") == "missing":
+            sentences.append(f"{field} is required")
+        else:
+            sentences.append(f"{field}: {msg[0].lower() + msg[1:] if msg else msg}")
+    more = len(errors) - 5
+    text = "; ".join(sentences) + (f" (and {more} more)" if more > 0 else "")
+    return text[0].upper() + text[1:] + "." if text else "The request is invalid."
+
+
+def _json_safe_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    safe = []
+    for err in errors:
+        safe.append(
+            {
+                "loc": list(err.get("loc", ())),
+                "msg": str(err.get("msg", "")),
+                "type": str(err.get("type", "")),
+            }
+        )
+    return safe
+
+
+def install_exception_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AppError)
+    async def _app_error(request: Request, exc: AppError) -> JSONResponse:
+        return JSONResponse(
+            {"detail": exc.message, "code": exc.code}, status_code=exc.status_code, headers=exc.headers
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = list(exc.errors())
+        if any(e.get("type") == "json_invalid" for e in errors):
+            return JSONResponse(
+                {"detail": "The request body is not valid JSON.", "code": "malformed_json"}, status_code=400
+            )
+        return JSONResponse(
+            {
+                "detail": describe_validation_errors(errors),
+                "code": "validation_error",
+                "errors": _json_safe_errors(errors),
+            },
+            status_code=422,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _HTTP_CODES.get(exc.status_code, "http_error")
+        detail = exc.detail if isinstance(exc.detail, str) else "Request failed."
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = "Nothing was found at this address."
+        elif exc.status_code == 405:
+            detail = f"{request.method} is not allowed here."
+        return JSONResponse({"detail": detail, "code": code}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled_error", path=request.url.path)
+        return JSONResponse(
+            {"detail": "Something went wrong on our side. Please try again.", "code": "internal_error"},
+            status_code=500,
+        )

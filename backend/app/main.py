@@ -1,0 +1,114 @@
+"""The FastAPI application: API routers, health checks, the built React app, and the parts chosen by settings."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import text
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
+
+from app.api.v1 import api_router
+from app.core.config import Settings, get_settings
+from app.core.db import make_engine, make_session_factory
+from app.core.exceptions import install_exception_handlers
+from app.core.logging import RequestIdMiddleware
+from app.core.mail import Mailer
+from app.core.middleware import BodySizeLimitMiddleware
+from app.core.ratelimit import RateLimiter
+
+log = structlog.get_logger(__name__)
+
+FRONTEND_MISSING = """<!doctype html><html><head><title>Career Copilot</title></head>
+<body style="font-family:system-ui;max-width:40rem;margin:4rem auto;padding:0 1rem">
+<h1>Career Copilot</h1><p>The API is running, but the web app has not been built yet.
+Run <code>make run</code> (or <code>cd frontend &amp;&amp; npm ci &amp;&amp; npm run build</code>) and reload.</p>
+<p>API documentation: <a href="/docs">/docs</a></p></body></html>"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    _ = settings.signing_key  # generate and persist the key at start, not on the first request
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        log.info("startup", database=app.state.engine.url.get_backend_name(), redis=bool(settings.redis_url))
+        yield
+        await app.state.engine.dispose()
+
+    app = FastAPI(
+        title="Career Copilot",
+        version="0.1.0",
+        summary="Self-hosted, AI-assisted job-search copilot",
+        lifespan=lifespan,
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.engine = make_engine(settings)
+    app.state.session_factory = make_session_factory(app.state.engine)
+    app.state.rate_limiter = RateLimiter(settings.redis_url)
+    app.state.mailer = Mailer(settings)
+
+    install_exception_handlers(app)
+    app.include_router(api_router)
+    _add_health_routes(app)
+    _mount_frontend(app, settings.frontend_dist)
+
+    # Outermost last: request id → proxy headers → body limit → CORS → app.
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_credentials=True,
+            allow_methods=["*"],
+            allow_headers=["Authorization", "Content-Type", "X-Requested-With", "X-Request-ID"],
+        )
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.forwarded_allow_ips)
+    app.add_middleware(RequestIdMiddleware)
+    return app
+
+
+def _add_health_routes(app: FastAPI) -> None:
+    @app.get("/healthz", tags=["health"], operation_id="health-live")
+    async def healthz() -> dict[str, str]:
+        """The process is up."""
+        return {"status": "ok"}
+
+    @app.get("/readyz", tags=["health"], operation_id="health-ready", responses={503: {"description": "Not ready"}})
+    async def readyz(request: Request) -> JSONResponse:
+        """The database answers."""
+        try:
+            async with request.app.state.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+        except Exception as exc:  # any driver error means "not ready", never a crash
+            log.warning("readyz_failed", error=str(exc))
+            return JSONResponse({"status": "unavailable", "database": "unreachable"}, status_code=503)
+        return JSONResponse({"status": "ok", "database": "ok"})
+
+
+def _mount_frontend(app: FastAPI, dist: Path) -> None:
+    """Serve the built SPA: real files as they are, every other non-API path gets index.html."""
+    assets = dist / "assets"
+    if assets.is_dir():
+        app.mount("/assets", StaticFiles(directory=assets), name="assets")
+
+    @app.get("/{path:path}", include_in_schema=False, response_model=None)
+    async def spa(path: str) -> FileResponse | HTMLResponse:
+        if path == "api" or path.startswith("api/"):
+            raise StarletteHTTPException(status_code=404)
+        index = dist / "index.html"
+        if not index.is_file():
+            return HTMLResponse(FRONTEND_MISSING, status_code=200)
+        candidate = (dist / path).resolve()
+        if path and candidate.is_file() and candidate.is_relative_to(dist.resolve()):
+            return FileResponse(candidate)
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})

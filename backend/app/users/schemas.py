@@ -1,0 +1,63 @@
+"""Request and response bodies of /api/v1/users."""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import datetime
+from functools import cache
+
+from pydantic import Field, field_validator
+
+from app.core.schemas import Schema
+from app.models.user import SkillSource
+
+
+@cache
+def _known_timezones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones()) | {"UTC"}
+
+
+def validate_timezone(value: str) -> str:
+    if value not in _known_timezones():
+        raise ValueError(f"'{value}' is not a known timezone (use an IANA name such as Europe/Berlin)")
+    return value
+
+
+class SkillRead(Schema):
+    name: str
+    source: SkillSource
+    level: int | None = None
+
+
+class UserRead(Schema):
+    id: int
+    email: str
+    full_name: str
+    timezone: str
+    daily_application_goal: int
+    is_admin: bool
+    created_at: datetime
+
+
+class ProfileRead(UserRead):
+    skills: list[SkillRead]
+
+
+class ProfileUpdate(Schema):
+    full_name: str | None = Field(default=None, max_length=200)
+    timezone: str | None = None
+    daily_application_goal: int | None = Field(default=None, ge=0, le=50)
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, value: str | None) -> str | None:
+        return validate_timezone(value) if value is not None else None
+
+
+class SkillIn(Schema):
+    name: str = Field(min_length=1, max_length=80)
+    level: int | None = Field(default=None, ge=1, le=5)
+
+
+class SkillsReplace(Schema):
+    skills: list[SkillIn] = Field(max_length=200)

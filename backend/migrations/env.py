@@ -1,0 +1,68 @@
+"""Alembic environment: async engine from Settings (or the URL a caller put in the config), batch mode for SQLite."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from alembic import context
+from sqlalchemy.engine import Connection
+
+from app.core.config import get_settings
+from app.core.db import make_engine
+from app.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+# Dialect-specific objects (FTS5 tables, tsvector columns and GIN indexes, partitions) are created by
+# hand-written, dialect-guarded migration steps; autogenerate must not try to drop or recreate them.
+EXCLUDED_TABLE_PREFIXES: tuple[str, ...] = ()
+
+
+def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+    if type_ == "table" and name and name.startswith(EXCLUDED_TABLE_PREFIXES) and EXCLUDED_TABLE_PREFIXES:
+        return False
+    return not (obj is not None and getattr(obj, "info", {}).get("skip_autogenerate"))
+
+
+def do_run_migrations(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+        include_object=include_object,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+async def run_async_migrations() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        do_run_migrations(connection)
+        return
+    settings = config.attributes.get("settings") or get_settings()
+    engine = make_engine(settings)
+    try:
+        async with engine.connect() as conn:
+            await conn.run_sync(do_run_migrations)
+            await conn.commit()
+    finally:
+        await engine.dispose()
+
+
+def run_offline() -> None:
+    settings = config.attributes.get("settings") or get_settings()
+    context.configure(url=settings.async_database_url, target_metadata=target_metadata, literal_binds=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_offline()
+elif config.attributes.get("connection") is not None:
+    do_run_migrations(config.attributes["connection"])
+else:
+    asyncio.run(run_async_migrations())
