@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
@@ -58,7 +59,7 @@ async def register(session: AsyncSession, settings: Settings, data: RegisterRequ
     first_user = not await users.any_user_exists(session)
     user = User(
         email=email,
-        hashed_password=security.hash_password(data.password),
+        hashed_password=await asyncio.to_thread(security.hash_password, data.password),
         full_name=data.full_name,
         timezone=data.timezone or "UTC",
         is_admin=first_user,
@@ -72,8 +73,11 @@ async def register(session: AsyncSession, settings: Settings, data: RegisterRequ
 
 async def authenticate(session: AsyncSession, email: str, password: str) -> User:
     user = await users.get_by_email(session, email)
-    valid, new_hash = security.password_hash.verify_and_update(
-        password, user.hashed_password if user and user.hashed_password else security._DUMMY_HASH
+    # argon2 takes ~0.2 s of CPU by design: keep it off the event loop.
+    valid, new_hash = await asyncio.to_thread(
+        security.password_hash.verify_and_update,
+        password,
+        user.hashed_password if user and user.hashed_password else security.DUMMY_HASH,
     )
     if user is None or not user.hashed_password or not valid or not user.is_active:
         raise InvalidCredentials()
@@ -145,14 +149,14 @@ async def revoke_all_sessions(session: AsyncSession, user_id: int) -> None:
 async def change_password(
     session: AsyncSession, settings: Settings, user: User, current: str, new: str
 ) -> None:
-    if not security.verify_password(current, user.hashed_password):
+    if not await asyncio.to_thread(security.verify_password, current, user.hashed_password):
         raise WrongPassword()
     _check_password(settings, new, user.email)
     await _set_password(session, user, new)
 
 
 async def _set_password(session: AsyncSession, user: User, new: str) -> None:
-    user.hashed_password = security.hash_password(new)
+    user.hashed_password = await asyncio.to_thread(security.hash_password, new)
     user.password_changed_at = utcnow()
     await revoke_all_sessions(session, user.id)
     await session.flush()

@@ -37,27 +37,34 @@ class BodySizeLimitMiddleware:
             await self._reject(send, limit)
             return
         received = 0
-        response_started = False
+        too_large = False
+        rejected = False
 
         async def limited_receive() -> Message:
-            nonlocal received
+            nonlocal received, too_large
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
+                    too_large = True
                     raise BodyTooLarge
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal response_started
-            if message["type"] == "http.response.start":
-                response_started = True
+        async def guarded_send(message: Message) -> None:
+            # The framework may turn our exception into its own 400 ("error parsing the body"): answer 413.
+            nonlocal rejected
+            if too_large:
+                if not rejected:
+                    rejected = True
+                    await self._reject(send, limit)
+                return
             await send(message)
 
         try:
-            await self.app(scope, limited_receive, tracking_send)
+            await self.app(scope, limited_receive, guarded_send)
         except BodyTooLarge:
-            if not response_started:
+            if not rejected:
+                rejected = True
                 await self._reject(send, limit)
 
     @staticmethod

@@ -13,7 +13,7 @@ from pwdlib.hashers.argon2 import Argon2Hasher
 
 password_hash = PasswordHash((Argon2Hasher(),))
 # Verifying against this keeps a login for an unknown email as slow as one for a known email.
-_DUMMY_HASH = password_hash.hash("timing-equaliser-not-a-password")
+DUMMY_HASH = password_hash.hash("timing-equaliser-not-a-password")
 
 ALGORITHM = "HS256"
 
@@ -24,7 +24,7 @@ def hash_password(password: str) -> str:
 
 def verify_password(password: str, hashed: str | None) -> bool:
     if not hashed:
-        password_hash.verify(password, _DUMMY_HASH)
+        password_hash.verify(password, DUMMY_HASH)
         return False
     return password_hash.verify(password, hashed)
 

@@ -1,0 +1,168 @@
+"""The `copilot` command (DESIGN §6). Exit codes: 0 success, 1 runtime failure, 2 bad input."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from app.core.config import Settings, get_settings
+
+T = TypeVar("T")
+
+cli = typer.Typer(help="Career Copilot: a self-hosted job-search copilot.", no_args_is_help=True, add_completion=False)
+users_cli = typer.Typer(help="Manage accounts.", no_args_is_help=True)
+cli.add_typer(users_cli, name="users")
+
+
+@cli.callback()
+def _configure() -> None:
+    """Logs go to stderr so that commands printing JSON keep stdout clean."""
+    from app.core.logging import configure_logging
+
+    configure_logging("WARNING")
+
+
+def fail(message: str, code: int = 2) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _settings() -> Settings:
+    from pydantic import ValidationError
+
+    try:
+        return get_settings()
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"]).upper()
+        fail(f"bad configuration: {field}: {err['msg'].removeprefix('Value error, ')}")
+        raise  # unreachable, keeps type checkers happy
+
+
+def _run(settings: Settings, work: Callable[[Any], Awaitable[T]]) -> T:
+    """Run one unit of work in a session that commits on success."""
+    from app.core.db import make_engine, make_session_factory, session_scope
+
+    async def main() -> T:
+        engine = make_engine(settings)
+        try:
+            async with session_scope(make_session_factory(engine)) as session:
+                return await work(session)
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(main())
+
+
+@cli.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
+    reload: Annotated[bool, typer.Option(help="Reload on code changes (development)")] = False,
+) -> None:
+    """Serve the web app and API."""
+    import uvicorn
+
+    from app.core.logging import configure_logging
+
+    settings = _settings()
+    configure_logging(settings.log_level, settings.log_format)
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        reload=reload,
+        proxy_headers=True,
+        forwarded_allow_ips=settings.forwarded_allow_ips,
+        log_config=None,
+        access_log=False,
+    )
+
+
+@cli.command()
+def migrate(revision: Annotated[str, typer.Argument(help="Target revision")] = "head") -> None:
+    """Bring the database schema up to date."""
+    from app.core.migrations import upgrade
+
+    settings = _settings()
+    try:
+        upgrade(settings, revision)
+    except Exception as exc:
+        fail(f"migration failed: {exc}", 1)
+    typer.echo(f"database at {revision} ({settings.async_database_url.split('://', 1)[0]})")
+
+
+@cli.command()
+def openapi() -> None:
+    """Print the OpenAPI schema (the source of the frontend's generated client)."""
+    from app.main import create_app
+
+    schema = create_app(_settings()).openapi()
+    typer.echo(json.dumps(schema, indent=2, sort_keys=False))
+
+
+@cli.command()
+def bench(only: Annotated[str | None, typer.Option(help="Run one benchmark by name")] = None) -> None:
+    """Run the benchmarks and print one JSON object of figures."""
+    from app.bench import run_benchmarks
+
+    try:
+        figures = asyncio.run(run_benchmarks(only))
+    except KeyError as exc:
+        fail(f"unknown benchmark {exc}")
+        return
+    typer.echo(json.dumps(figures, indent=2))
+
+
+@users_cli.command("promote")
+def users_promote(email: str) -> None:
+    """Make an account an administrator."""
+    from app.users import repository
+
+    async def work(session: Any) -> bool:
+        user = await repository.get_by_email(session, email)
+        if user is None:
+            return False
+        user.is_admin = True
+        return True
+
+    if not _run(_settings(), work):
+        fail(f"no account with email {email}")
+    typer.echo(f"{email.lower()} is now an administrator")
+
+
+@users_cli.command("reset-password")
+def users_reset_password(email: str) -> None:
+    """Print a password reset link for an account (for servers that send no email)."""
+    from app.auth import service
+    from app.users import repository
+
+    settings = _settings()
+
+    async def work(session: Any) -> str | None:
+        user = await repository.get_by_email(session, email)
+        return service.reset_link(settings, user) if user is not None else None
+
+    link = _run(settings, work)
+    if link is None:
+        fail(f"no account with email {email}")
+    minutes = settings.password_reset_ttl_seconds // 60
+    typer.echo(link)
+    typer.echo(f"(valid for {minutes} minutes, once; send it to the account's owner)", err=True)
+
+
+def main() -> None:
+    try:
+        cli()
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()
