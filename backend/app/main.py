@@ -101,14 +101,17 @@ def _mount_frontend(app: FastAPI, dist: Path) -> None:
     if assets.is_dir():
         app.mount("/assets", StaticFiles(directory=assets), name="assets")
 
+    dist = dist.resolve()
+
+    # A sync endpoint: FastAPI runs it in the threadpool, so the filesystem checks never block the event loop.
     @app.get("/{path:path}", include_in_schema=False, response_model=None)
-    async def spa(path: str) -> FileResponse | HTMLResponse:
+    def spa(path: str) -> FileResponse | HTMLResponse:
         if path == "api" or path.startswith("api/"):
             raise StarletteHTTPException(status_code=404)
         index = dist / "index.html"
         if not index.is_file():
             return HTMLResponse(FRONTEND_MISSING, status_code=200)
         candidate = (dist / path).resolve()
-        if path and candidate.is_file() and candidate.is_relative_to(dist.resolve()):
+        if path and candidate.is_file() and candidate.is_relative_to(dist):
             return FileResponse(candidate)
         return FileResponse(index, headers={"Cache-Control": "no-cache"})

@@ -151,11 +151,15 @@ async def client(app: object) -> AsyncIterator[httpx.AsyncClient]:
 
 
 async def register(
-    client: httpx.AsyncClient, email: str = "ada@example.com", password: str = STRONG_PASSWORD, **extra: object
+    client: httpx.AsyncClient,
+    email: str = "ada@example.com",
+    password: str = STRONG_PASSWORD,
+    **extra: object,
 ) -> dict[str, str]:
     """Register and return the Authorization header of the new account."""
     r = await client.post(
-        "/api/v1/auth/register", json={"email": email, "password": password, "full_name": "Ada Lovelace", **extra}
+        "/api/v1/auth/register",
+        json={"email": email, "password": password, "full_name": "Ada Lovelace", **extra},
     )
     assert r.status_code == 201, r.text
     return {"Authorization": f"Bearer {r.json()['access_token']}"}

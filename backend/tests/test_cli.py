@@ -18,14 +18,22 @@ COPILOT = [sys.executable, "-m", "app.cli"]
 
 def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*COPILOT, *args], env={**os.environ, **env}, capture_output=True, text=True, timeout=120,
+        [*COPILOT, *args],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
         cwd=Path(__file__).resolve().parents[1],
     )
 
 
 @pytest.fixture
 def cli_env(tmp_path: Path) -> dict[str, str]:
-    return {"COPILOT_DATA_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path}/cli.db", "SECRET_KEY": ""}
+    return {
+        "COPILOT_DATA_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path}/cli.db",
+        "SECRET_KEY": "",
+    }
 
 
 def test_migrate_then_reset_password_link_works(cli_env: dict[str, str], tmp_path: Path) -> None:
@@ -47,7 +55,9 @@ def test_migrate_then_reset_password_link_works(cli_env: dict[str, str], tmp_pat
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
             r = await c.post("/api/v1/auth/register", json={"email": "ops@example.com", "password": STRONG_PASSWORD})
             assert r.status_code == 201
-            second = await c.post("/api/v1/auth/register", json={"email": "two@example.com", "password": STRONG_PASSWORD})
+            second = await c.post(
+                "/api/v1/auth/register", json={"email": "two@example.com", "password": STRONG_PASSWORD}
+            )
             assert second.status_code == 201
             out = run(["users", "reset-password", "OPS@example.com"], cli_env)
             assert out.returncode == 0, out.stderr

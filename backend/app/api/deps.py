@@ -19,7 +19,7 @@ from app.models.user import User
 
 
 def get_settings(request: Request) -> Settings:
-    return request.app.state.settings  # type: ignore[no-any-return]
+    return request.app.state.settings
 
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
@@ -36,11 +36,11 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 def get_rate_limiter(request: Request) -> RateLimiter:
-    return request.app.state.rate_limiter  # type: ignore[no-any-return]
+    return request.app.state.rate_limiter
 
 
 def get_mailer(request: Request) -> Mailer:
-    return request.app.state.mailer  # type: ignore[no-any-return]
+    return request.app.state.mailer
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

@@ -4,11 +4,46 @@ from __future__ import annotations
 
 # A short list of the passwords that top every leaked-password list; long enough ones are refused too.
 COMMON_PASSWORDS = frozenset(
-    """123456789012 1234567890 12345678910 password123 password1234 passwordpassword qwertyuiop
-    qwertyuiop123 1q2w3e4r5t 1qaz2wsx3edc iloveyou123 abcdefghij abc1234567 letmein123 welcome123
-    administrator changeme123 football123 baseball123 monkey1234 dragon1234 sunshine123 princess123
-    0987654321 1111111111 0000000000 aaaaaaaaaa trustno1234 superman123 passw0rd123 p@ssw0rd123
-    qwerty12345 qwerty123456 zaq12wsxcde asdfghjkl1 zxcvbnm123 11111111111 123123123123""".split()
+    [
+        "123456789012",
+        "1234567890",
+        "12345678910",
+        "password123",
+        "password1234",
+        "passwordpassword",
+        "qwertyuiop",
+        "qwertyuiop123",
+        "1q2w3e4r5t",
+        "1qaz2wsx3edc",
+        "iloveyou123",
+        "abcdefghij",
+        "abc1234567",
+        "letmein123",
+        "welcome123",
+        "administrator",
+        "changeme123",
+        "football123",
+        "baseball123",
+        "monkey1234",
+        "dragon1234",
+        "sunshine123",
+        "princess123",
+        "0987654321",
+        "1111111111",
+        "0000000000",
+        "aaaaaaaaaa",
+        "trustno1234",
+        "superman123",
+        "passw0rd123",
+        "p@ssw0rd123",
+        "qwerty12345",
+        "qwerty123456",
+        "zaq12wsxcde",
+        "asdfghjkl1",
+        "zxcvbnm123",
+        "11111111111",
+        "123123123123",
+    ]
 )
 
 

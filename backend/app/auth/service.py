@@ -87,7 +87,12 @@ async def authenticate(session: AsyncSession, email: str, password: str) -> User
 
 
 async def issue_tokens(
-    session: AsyncSession, settings: Settings, user: User, *, family: str | None = None, user_agent: str | None
+    session: AsyncSession,
+    settings: Settings,
+    user: User,
+    *,
+    family: str | None = None,
+    user_agent: str | None,
 ) -> IssuedTokens:
     raw = security.new_opaque_token()
     session.add(
@@ -146,9 +151,7 @@ async def revoke_all_sessions(session: AsyncSession, user_id: int) -> None:
     )
 
 
-async def change_password(
-    session: AsyncSession, settings: Settings, user: User, current: str, new: str
-) -> None:
+async def change_password(session: AsyncSession, settings: Settings, user: User, current: str, new: str) -> None:
     if not await asyncio.to_thread(security.verify_password, current, user.hashed_password):
         raise WrongPassword()
     _check_password(settings, new, user.email)

@@ -111,9 +111,7 @@ def _json_safe_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def install_exception_handlers(app: FastAPI) -> None:
     @app.exception_handler(AppError)
     async def _app_error(request: Request, exc: AppError) -> JSONResponse:
-        return JSONResponse(
-            {"detail": exc.message, "code": exc.code}, status_code=exc.status_code, headers=exc.headers
-        )
+        return JSONResponse({"detail": exc.message, "code": exc.code}, status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

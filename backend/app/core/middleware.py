@@ -71,13 +71,19 @@ class BodySizeLimitMiddleware:
     async def _reject(send: Send, limit: int) -> None:
         mb = limit / (1024 * 1024)
         body = json.dumps(
-            {"detail": f"The request body is larger than the {mb:g} MB this endpoint accepts.", "code": "payload_too_large"}
+            {
+                "detail": f"The request body is larger than the {mb:g} MB this endpoint accepts.",
+                "code": "payload_too_large",
+            }
         ).encode()
         await send(
             {
                 "type": "http.response.start",
                 "status": 413,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                ],
             }
         )
         await send({"type": "http.response.body", "body": body})

@@ -5,18 +5,18 @@ from __future__ import annotations
 import time
 
 from limits import parse
-from limits.storage import storage_from_string
 from limits.aio.storage import MemoryStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
+from limits.storage import storage_from_string
 
 from app.core.exceptions import RateLimited
 
 
 class RateLimiter:
     def __init__(self, redis_url: str | None) -> None:
-        self.storage: Storage = (
-            storage_from_string(f"async+{redis_url}", implementation="redispy") if redis_url else MemoryStorage()
-        )
+        storage = storage_from_string(f"async+{redis_url}", implementation="redispy") if redis_url else None
+        assert storage is None or isinstance(storage, Storage)
+        self.storage: Storage = storage or MemoryStorage()
         self.limiter = MovingWindowRateLimiter(self.storage)
 
     async def hit(self, rule: str, *keys: str, message: str) -> None:

@@ -60,7 +60,10 @@ class RefreshToken(TimestampMixin, Base):
     """One row per issued refresh token; rotation revokes the old row, reuse revokes the whole family."""
 
     __tablename__ = "refresh_token"
-    __table_args__ = (Index("ix_refresh_token_family", "family"), Index("ix_refresh_token_user_id", "user_id"))
+    __table_args__ = (
+        Index("ix_refresh_token_family", "family"),
+        Index("ix_refresh_token_user_id", "user_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))

@@ -47,11 +47,11 @@ async def replace_skills(session: AsyncSession, user_id: int, skills: list[Skill
         if key not in wanted:
             user.skills.remove(row)
     for key, skill in wanted.items():
-        row = existing.get(key)
-        if row is None:
+        current = existing.get(key)
+        if current is None:
             user.skills.append(UserSkill(name=skill.name, level=skill.level, source=SkillSource.manual))
         else:
-            row.name, row.level = skill.name, skill.level
+            current.name, current.level = skill.name, skill.level
     await session.flush()
     user.skills.sort(key=lambda s: s.name.lower())
     return user

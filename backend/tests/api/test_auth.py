@@ -26,7 +26,12 @@ class TestRegister:
     async def test_creates_account_signs_in_and_first_user_is_admin(self, client: httpx.AsyncClient) -> None:
         r = await client.post(
             "/api/v1/auth/register",
-            json={"email": "Ada@Example.com", "password": STRONG_PASSWORD, "full_name": "Ada", "timezone": "Europe/Berlin"},
+            json={
+                "email": "Ada@Example.com",
+                "password": STRONG_PASSWORD,
+                "full_name": "Ada",
+                "timezone": "Europe/Berlin",
+            },
         )
         assert r.status_code == 201
         body = r.json()
@@ -48,7 +53,8 @@ class TestRegister:
     async def test_duplicate_email_is_409_and_nothing_saved(self, client: httpx.AsyncClient, app: object) -> None:
         await register(client, "ada@example.com")
         r = await client.post(
-            "/api/v1/auth/register", json={"email": "ADA@example.com", "password": STRONG_PASSWORD, "full_name": "x"}
+            "/api/v1/auth/register",
+            json={"email": "ADA@example.com", "password": STRONG_PASSWORD, "full_name": "x"},
         )
         assert r.status_code == 409
         assert r.json()["code"] == "email_taken"
@@ -57,13 +63,19 @@ class TestRegister:
 
     @pytest.mark.parametrize(
         ("password", "fragment"),
-        [("short", "at least 10"), ("password123", "too easy"), ("aaaaaaaaaaaa", "too easy"), ("ada-lovelace-1", "email")],
+        [
+            ("short", "at least 10"),
+            ("password123", "too easy"),
+            ("aaaaaaaaaaaa", "too easy"),
+            ("ada-lovelace-1", "email"),
+        ],
     )
     async def test_weak_password_is_refused(
         self, client: httpx.AsyncClient, app: object, password: str, fragment: str
     ) -> None:
         r = await client.post(
-            "/api/v1/auth/register", json={"email": "ada-lovelace@example.com", "password": password, "full_name": "A"}
+            "/api/v1/auth/register",
+            json={"email": "ada-lovelace@example.com", "password": password, "full_name": "A"},
         )
         assert r.status_code == 422
         assert r.json()["code"] == "weak_password"
@@ -113,7 +125,9 @@ class TestLogin:
     async def test_wrong_password_and_unknown_email_look_the_same(self, client: httpx.AsyncClient) -> None:
         await register(client)
         wrong = await client.post("/api/v1/auth/login", json={"email": "ada@example.com", "password": "nope-nope-nope"})
-        unknown = await client.post("/api/v1/auth/login", json={"email": "bob@example.com", "password": "nope-nope-nope"})
+        unknown = await client.post(
+            "/api/v1/auth/login", json={"email": "bob@example.com", "password": "nope-nope-nope"}
+        )
         assert wrong.status_code == unknown.status_code == 401
         assert wrong.json() == unknown.json() == {"detail": "Wrong email or password.", "code": "invalid_credentials"}
 
@@ -170,7 +184,9 @@ class TestRefresh:
         after = await client.post("/api/v1/auth/refresh", headers=csrf)
         assert after.status_code == 401
         async with app.state.session_factory() as s:  # type: ignore[attr-defined]
-            live = await s.scalar(select(func.count()).select_from(RefreshToken).where(RefreshToken.revoked_at.is_(None)))
+            live = await s.scalar(
+                select(func.count()).select_from(RefreshToken).where(RefreshToken.revoked_at.is_(None))
+            )
         assert live == 0
 
     async def test_expired_refresh_token_is_401(
@@ -196,7 +212,9 @@ class TestRefresh:
             assert r.status_code == 403
             assert r.json()["code"] == "csrf_header_missing"
         # The cookie still works once the header is there: nothing was revoked by the refused calls.
-        assert (await client.post("/api/v1/auth/refresh", headers={"X-Requested-With": "XMLHttpRequest"})).status_code == 200
+        assert (
+            await client.post("/api/v1/auth/refresh", headers={"X-Requested-With": "XMLHttpRequest"})
+        ).status_code == 200
 
     async def test_refresh_without_cookie_is_401(self, client: httpx.AsyncClient, csrf: dict[str, str]) -> None:
         r = await client.post("/api/v1/auth/refresh", headers=csrf)
@@ -239,7 +257,9 @@ class TestPasswordChange:
         assert old.status_code == 401
         bad = await client.post("/api/v1/auth/login", json={"email": "ada@example.com", "password": STRONG_PASSWORD})
         assert bad.status_code == 401
-        good = await client.post("/api/v1/auth/login", json={"email": "ada@example.com", "password": "Another-Long-Phrase-42"})
+        good = await client.post(
+            "/api/v1/auth/login", json={"email": "ada@example.com", "password": "Another-Long-Phrase-42"}
+        )
         assert good.status_code == 200
 
     async def test_wrong_current_password_is_400(self, client: httpx.AsyncClient) -> None:

@@ -13,7 +13,9 @@ from tests.conftest import STRONG_PASSWORD, register
 class TestErrorShapes:
     async def test_malformed_json_is_400(self, client: httpx.AsyncClient) -> None:
         r = await client.post(
-            "/api/v1/auth/login", content=b'{"email": "a@example.com", ', headers={"content-type": "application/json"}
+            "/api/v1/auth/login",
+            content=b'{"email": "a@example.com", ',
+            headers={"content-type": "application/json"},
         )
         assert r.status_code == 400
         assert r.json() == {"detail": "The request body is not valid JSON.", "code": "malformed_json"}
@@ -44,7 +46,8 @@ class TestBodyLimit:
     async def test_body_over_1_mb_is_413_and_nothing_saved(self, client: httpx.AsyncClient, app: object) -> None:
         big_name = "x" * (1024 * 1024 + 10)
         r = await client.post(
-            "/api/v1/auth/register", json={"email": "a@example.com", "password": STRONG_PASSWORD, "full_name": big_name}
+            "/api/v1/auth/register",
+            json={"email": "a@example.com", "password": STRONG_PASSWORD, "full_name": big_name},
         )
         assert r.status_code == 413
         assert r.json()["code"] == "payload_too_large"

@@ -21,7 +21,7 @@ class Inbox:
     def __init__(self) -> None:
         self.messages: list[Message] = []
 
-    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:  # noqa: N802
+    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
         self.messages.append(message_from_bytes(envelope.content))  # type: ignore[attr-defined]
         return "250 OK"
 
@@ -75,7 +75,9 @@ class TestResetByEmail:
         login = await client.post("/api/v1/auth/login", json={"email": "ada@example.com", "password": NEW_PASSWORD})
         assert login.status_code == 200
         # The link works once, and every session from before the reset has ended.
-        again = await client.post("/api/v1/auth/password/reset", json={"token": token, "new_password": "Other-Phrase-99x"})
+        again = await client.post(
+            "/api/v1/auth/password/reset", json={"token": token, "new_password": "Other-Phrase-99x"}
+        )
         assert again.status_code == 400
         assert again.json()["code"] == "invalid_reset_token"
         client.cookies.clear()

@@ -64,7 +64,14 @@ class TestReplaceSkills:
         r = await client.put(
             "/api/v1/users/me/skills",
             headers=headers,
-            json={"skills": [{"name": "Python", "level": 5}, {"name": "python"}, {"name": "  Docker  "}, {"name": "C++"}]},
+            json={
+                "skills": [
+                    {"name": "Python", "level": 5},
+                    {"name": "python"},
+                    {"name": "  Docker  "},
+                    {"name": "C++"},
+                ]
+            },
         )
         assert r.status_code == 200
         skills = r.json()["skills"]
@@ -75,9 +82,13 @@ class TestReplaceSkills:
     async def test_replace_removes_missing_and_updates_level(self, client: httpx.AsyncClient) -> None:
         headers = await register(client)
         await client.put(
-            "/api/v1/users/me/skills", headers=headers, json={"skills": [{"name": "Go"}, {"name": "Rust", "level": 2}]}
+            "/api/v1/users/me/skills",
+            headers=headers,
+            json={"skills": [{"name": "Go"}, {"name": "Rust", "level": 2}]},
         )
-        r = await client.put("/api/v1/users/me/skills", headers=headers, json={"skills": [{"name": "rust", "level": 4}]})
+        r = await client.put(
+            "/api/v1/users/me/skills", headers=headers, json={"skills": [{"name": "rust", "level": 4}]}
+        )
         assert r.json()["skills"] == [{"name": "rust", "source": "manual", "level": 4}]
         assert (await client.get("/api/v1/users/me", headers=headers)).json()["skills"] == r.json()["skills"]
 

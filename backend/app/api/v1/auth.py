@@ -48,7 +48,9 @@ def _set_refresh_cookie(response: Response, request: Request, settings: Settings
     )
 
 
-def _token_response(response: Response, request: Request, settings: Settings, issued: service.IssuedTokens) -> TokenRead:
+def _token_response(
+    response: Response, request: Request, settings: Settings, issued: service.IssuedTokens
+) -> TokenRead:
     _set_refresh_cookie(response, request, settings, issued.refresh_token)
     response.headers["Cache-Control"] = "no-store"
     return TokenRead(access_token=issued.access_token, expires_in=issued.expires_in)

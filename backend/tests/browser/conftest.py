@@ -1,0 +1,103 @@
+"""A live `copilot serve` on a temporary database, and Debian chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import CI
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+REPO = Path(__file__).resolve().parents[3]
+ARTIFACTS = REPO / "test-artifacts"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if not (REPO / "frontend" / "dist" / "index.html").exists():
+        if CI:
+            pytest.fail("frontend/dist is missing: `make test` builds it before the browser tests")
+        pytest.skip("frontend not built (run `make install`)")
+    data = tmp_path_factory.mktemp("live")
+    port = _free_port()
+    env = {
+        **os.environ,
+        "COPILOT_DATA_DIR": str(data),
+        "DATABASE_URL": f"sqlite:///{data}/live.db",
+        "PUBLIC_URL": f"http://127.0.0.1:{port}",
+        "REDIS_URL": "",
+        "SMTP_HOST": "",
+    }
+    copilot = [sys.executable, "-m", "app.cli"]
+    subprocess.run([*copilot, "migrate"], env=env, check=True, capture_output=True, cwd=REPO / "backend")
+    log = (data / "server.log").open("w")
+    proc = subprocess.Popen(
+        [*copilot, "serve", "--port", str(port)],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        cwd=REPO / "backend",
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    else:
+        proc.terminate()
+        pytest.fail(f"server did not start: {(data / 'server.log').read_text()[-2000:]}")
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        if CI:
+            pytest.fail(f"CI=true but {CHROMIUM} is missing (.ci/run installs Debian's chromium)")
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    shutil.rmtree(ARTIFACTS, ignore_errors=True)
