@@ -1,0 +1,98 @@
+import { Alert, Anchor, Button, Code, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api, unwrap } from '../../client';
+import { FormError } from '../../components/FormError';
+import { PageTitle } from '../../components/PageTitle';
+import { QueryError } from '../../components/QueryError';
+import { validateEmail } from '../../lib/forms';
+import { useAuthConfig } from './useAuthConfig';
+
+function BackToSignIn() {
+  return (
+    <Text size="sm" ta="center">
+      <Anchor component={Link} to="/login" fw={600}>
+        Back to sign in
+      </Anchor>
+    </Text>
+  );
+}
+
+function ForgotForm() {
+  const form = useForm({
+    initialValues: { email: '' },
+    validate: { email: validateEmail },
+  });
+  const mutation = useMutation({
+    mutationFn: (email: string) => unwrap(api.POST('/api/v1/auth/password/forgot', { body: { email } })),
+  });
+
+  if (mutation.isSuccess) {
+    return (
+      <Stack gap="md">
+        <Alert color="green" variant="light" title="Check your inbox" role="status">
+          {mutation.data?.detail ||
+            'If an account exists for that address, we have sent it a link to reset the password.'}
+        </Alert>
+        <BackToSignIn />
+      </Stack>
+    );
+  }
+
+  return (
+    <form onSubmit={form.onSubmit((values) => mutation.mutate(values.email.trim()))} noValidate>
+      <Stack gap="md">
+        <FormError error={mutation.error} />
+        <TextInput
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="email"
+          inputMode="email"
+          required
+          {...form.getInputProps('email')}
+        />
+        <Button type="submit" fullWidth loading={mutation.isPending} disabled={mutation.isPending}>
+          Send reset link
+        </Button>
+        <BackToSignIn />
+      </Stack>
+    </form>
+  );
+}
+
+export function ForgotPasswordPage() {
+  const config = useAuthConfig();
+  return (
+    <Stack gap="md">
+      <PageTitle title="Forgot password" />
+      <div>
+        <Title order={1} size="h2">
+          Forgot password?
+        </Title>
+        <Text c="dimmed" size="sm" mt={4}>
+          Enter the email you signed up with and we will send you a link to choose a new password.
+        </Text>
+      </div>
+      {config.isPending ? (
+        <Stack gap="md" aria-busy="true" aria-label="Loading">
+          <Skeleton h={56} />
+          <Skeleton h={36} />
+        </Stack>
+      ) : config.isError ? (
+        <QueryError error={config.error} onRetry={() => config.refetch()} retrying={config.isFetching} />
+      ) : config.data.email_delivery ? (
+        <ForgotForm />
+      ) : (
+        <>
+          <Alert color="blue" variant="light" title="Reset links are not emailed">
+            This server does not send email. Ask your administrator to run{' '}
+            <Code>{'copilot users reset-password <your email>'}</Code> and send you the link.
+          </Alert>
+          <BackToSignIn />
+        </>
+      )}
+    </Stack>
+  );
+}

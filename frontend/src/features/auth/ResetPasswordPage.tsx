@@ -1,0 +1,94 @@
+import { Alert, Button, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { api, unwrap } from '../../client';
+import { FormError } from '../../components/FormError';
+import { PageTitle } from '../../components/PageTitle';
+import { PasswordStrength } from '../../components/PasswordStrength';
+import { applyServerFieldErrors } from '../../lib/forms';
+import { DEFAULT_PASSWORD_MIN_LENGTH, useAuthConfig } from './useAuthConfig';
+
+function ResetForm({ token }: { token: string }) {
+  const config = useAuthConfig();
+  const minLength = config.data?.password_min_length ?? DEFAULT_PASSWORD_MIN_LENGTH;
+  const form = useForm({
+    initialValues: { new_password: '' },
+    validate: {
+      new_password: (value: string) => (value.length >= minLength ? null : `Use at least ${minLength} characters`),
+    },
+  });
+  const mutation = useMutation({
+    mutationFn: (newPassword: string) =>
+      unwrap(api.POST('/api/v1/auth/password/reset', { body: { token, new_password: newPassword } })),
+    onError: (error) => applyServerFieldErrors(form, error, ['new_password']),
+  });
+
+  if (mutation.isSuccess) {
+    return (
+      <Stack gap="md">
+        <Alert color="green" variant="light" title="Password updated" role="status">
+          Your new password is set. Use it to sign in.
+        </Alert>
+        <Button component={Link} to="/login" fullWidth>
+          Sign in
+        </Button>
+      </Stack>
+    );
+  }
+
+  return (
+    <form onSubmit={form.onSubmit((values) => mutation.mutate(values.new_password))} noValidate>
+      <Stack gap="md">
+        <FormError error={mutation.error} />
+        <div>
+          <PasswordInput
+            label="New password"
+            name="new_password"
+            autoComplete="new-password"
+            required
+            aria-describedby="new-password-strength"
+            {...form.getInputProps('new_password')}
+          />
+          <PasswordStrength id="new-password-strength" password={form.values.new_password} minLength={minLength} />
+        </div>
+        <Button type="submit" fullWidth loading={mutation.isPending} disabled={mutation.isPending}>
+          Set new password
+        </Button>
+        <Button component={Link} to="/login" variant="subtle" fullWidth>
+          Back to sign in
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+export function ResetPasswordPage() {
+  const [params] = useSearchParams();
+  const token = params.get('token');
+  return (
+    <Stack gap="md">
+      <PageTitle title="Choose a new password" />
+      <div>
+        <Title order={1} size="h2">
+          Choose a new password
+        </Title>
+        <Text c="dimmed" size="sm" mt={4}>
+          Pick a password you do not use anywhere else.
+        </Text>
+      </div>
+      {token ? (
+        <ResetForm token={token} />
+      ) : (
+        <>
+          <Alert color="red" variant="light" role="alert" title="This link is incomplete">
+            The reset link has no token. Open the full link you were sent, or ask for a new one.
+          </Alert>
+          <Button component={Link} to="/forgot-password" variant="light" fullWidth>
+            Request a new link
+          </Button>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,169 @@
+import { Anchor, Badge, Button, Card, Group, List, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import type { ProfileRead } from '../../client/types';
+import { PageTitle } from '../../components/PageTitle';
+import { QueryError } from '../../components/QueryError';
+import { firstName } from '../../lib/forms';
+import { useProfile } from '../profile/useProfile';
+
+function greeting(now = new Date()): string {
+  const hour = now.getHours();
+  if (hour < 5) return 'Working late';
+  if (hour < 12) return 'Good morning';
+  if (hour < 18) return 'Good afternoon';
+  return 'Good evening';
+}
+
+function GoalLine({ profile }: { profile: ProfileRead }) {
+  const goal = profile.daily_application_goal;
+  if (goal === 0) {
+    return (
+      <Text c="dimmed">
+        You have no daily application goal yet.{' '}
+        <Anchor component={Link} to="/profile">
+          Set one on your profile
+        </Anchor>
+        .
+      </Text>
+    );
+  }
+  return (
+    <Text c="dimmed">
+      Your daily goal is{' '}
+      <Text span fw={700} c="var(--mantine-color-text)">
+        {goal} {goal === 1 ? 'application' : 'applications'}
+      </Text>
+      .
+    </Text>
+  );
+}
+
+const UPCOMING = [
+  { title: 'Today vs your goal', body: 'Applications sent today against your daily goal.' },
+  { title: 'Pipeline by status', body: 'How many of your applications are at each stage.' },
+  { title: 'Recent activity', body: 'The latest changes across your applications.' },
+  { title: 'Strong new matches', body: 'Fresh job postings that fit your skills best.' },
+] as const;
+
+function ComingSoon({ goal }: { goal: number }) {
+  return (
+    <Card>
+      <Stack gap="md">
+        <Group justify="space-between" gap="xs" align="flex-start">
+          <Title order={2} size="h4">
+            Your job-search overview
+          </Title>
+          <Badge variant="light" color="gray">
+            Coming soon
+          </Badge>
+        </Group>
+        <Text size="sm" c="dimmed">
+          Nothing is tracked here yet. This overview arrives when the tracker and job sources land; it will show:
+        </Text>
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+          {UPCOMING.map((item, index) => (
+            <Card key={item.title} withBorder={false} bg="var(--mantine-color-default-hover)" padding="md">
+              <Text fw={600} size="sm">
+                {item.title}
+              </Text>
+              <Text size="sm" c="dimmed" mt={4}>
+                {index === 0 && goal > 0 ? `Applications sent today against your goal of ${goal}.` : item.body}
+              </Text>
+            </Card>
+          ))}
+        </SimpleGrid>
+      </Stack>
+    </Card>
+  );
+}
+
+function CompleteProfileCard() {
+  return (
+    <Card style={{ borderColor: 'var(--mantine-color-brand-3)' }} bg="var(--mantine-color-brand-0)">
+      <Group justify="space-between" align="center" gap="md">
+        <Group gap="md" wrap="nowrap" align="flex-start" style={{ flex: '1 1 260px' }}>
+          <ThemeIcon size="lg" radius="xl" variant="filled" aria-hidden>
+            !
+          </ThemeIcon>
+          <div>
+            <Title order={2} size="h4">
+              Complete your profile
+            </Title>
+            <Text size="sm" c="dimmed" mt={4}>
+              You have not listed any skills yet. Add them so your copilot can tell which jobs fit you.
+            </Text>
+          </div>
+        </Group>
+        <Button component={Link} to="/profile">
+          Add your skills
+        </Button>
+      </Group>
+    </Card>
+  );
+}
+
+function DashboardSkeleton() {
+  return (
+    <Stack gap="lg" aria-busy="true" aria-label="Loading dashboard">
+      <Skeleton h={20} w={280} maw="100%" />
+      <Card>
+        <Stack gap="sm">
+          <Skeleton h={20} w="40%" />
+          <Skeleton h={14} />
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+            <Skeleton h={72} />
+            <Skeleton h={72} />
+            <Skeleton h={72} />
+            <Skeleton h={72} />
+          </SimpleGrid>
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}
+
+export function DashboardPage() {
+  const profile = useProfile();
+  return (
+    <>
+      <PageTitle title="Dashboard" />
+      <Title order={1}>Dashboard</Title>
+      {profile.isPending ? (
+        <DashboardSkeleton />
+      ) : profile.isError ? (
+        <QueryError
+          error={profile.error}
+          onRetry={() => profile.refetch()}
+          retrying={profile.isFetching}
+          title="Could not load your dashboard"
+        />
+      ) : (
+        <Stack gap="lg">
+          <div>
+            <Text size="xl" fw={600}>
+              {greeting()}, {firstName(profile.data.full_name, profile.data.email)}!
+            </Text>
+            <GoalLine profile={profile.data} />
+          </div>
+          {profile.data.skills.length === 0 ? <CompleteProfileCard /> : null}
+          <ComingSoon goal={profile.data.daily_application_goal} />
+          {profile.data.skills.length > 0 ? (
+            <Card>
+              <Title order={2} size="h4">
+                Your skills
+              </Title>
+              <List size="sm" mt="xs" c="dimmed" listStyleType="none" spacing={0}>
+                <List.Item>
+                  {profile.data.skills.length} {profile.data.skills.length === 1 ? 'skill' : 'skills'} on file.{' '}
+                  <Anchor component={Link} to="/profile">
+                    Review them
+                  </Anchor>
+                </List.Item>
+              </List>
+            </Card>
+          ) : null}
+        </Stack>
+      )}
+    </>
+  );
+}

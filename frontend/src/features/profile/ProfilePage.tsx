@@ -1,0 +1,208 @@
+import { Button, Card, Group, NumberInput, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useCallback, useMemo } from 'react';
+import type { ProfileRead } from '../../client/types';
+import { FormError } from '../../components/FormError';
+import { PageTitle } from '../../components/PageTitle';
+import { QueryError } from '../../components/QueryError';
+import { browserTimezone } from '../../hooks/useAuth';
+import { applyServerFieldErrors } from '../../lib/forms';
+import { SkillsEditor } from './SkillsEditor';
+import { TimezoneSelect } from './TimezoneSelect';
+import type { SkillDraft } from './skills';
+import { timezoneOptions } from './timezones';
+import { useProfile, useSaveProfile } from './useProfile';
+
+interface ProfileValues {
+  full_name: string;
+  timezone: string;
+  daily_application_goal: number | string;
+  skills: SkillDraft[];
+}
+
+function toValues(profile: ProfileRead): ProfileValues {
+  return {
+    full_name: profile.full_name,
+    timezone: profile.timezone,
+    daily_application_goal: profile.daily_application_goal,
+    skills: profile.skills.map((skill) => ({ name: skill.name, level: skill.level ?? null, source: skill.source })),
+  };
+}
+
+function ProfileForm({ profile }: { profile: ProfileRead }) {
+  const save = useSaveProfile();
+  const detectedTimezone = browserTimezone();
+  const zones = useMemo(() => timezoneOptions(profile.timezone, detectedTimezone), [profile.timezone, detectedTimezone]);
+
+  const form = useForm<ProfileValues>({
+    initialValues: toValues(profile),
+    validate: {
+      full_name: (value) => {
+        if (!value.trim()) return 'Enter your name';
+        return value.trim().length > 200 ? 'Keep your name to 200 characters or fewer' : null;
+      },
+      timezone: (value) => (value ? null : 'Choose your timezone'),
+      daily_application_goal: (value) => {
+        if (value === '' || value === null) return 'Enter a goal between 0 and 50';
+        const goal = Number(value);
+        if (!Number.isInteger(goal)) return 'Use a whole number';
+        return goal < 0 || goal > 50 ? 'Enter a goal between 0 and 50' : null;
+      },
+    },
+  });
+
+  const { setFieldValue } = form;
+  const setTimezone = useCallback((timezone: string) => setFieldValue('timezone', timezone), [setFieldValue]);
+
+  const submit = form.onSubmit((values) => {
+    save.mutate(
+      {
+        profile: {
+          full_name: values.full_name.trim(),
+          timezone: values.timezone,
+          daily_application_goal: Number(values.daily_application_goal),
+        },
+        skills: values.skills.map(({ name, level }) => ({ name, level })),
+      },
+      {
+        onSuccess: (saved) => {
+          const next = toValues(saved);
+          form.setValues(next);
+          form.resetDirty(next);
+          notifications.show({
+            color: 'green',
+            title: 'Profile saved',
+            message: 'Your details and skills are up to date.',
+          });
+        },
+        onError: (error) => {
+          applyServerFieldErrors(form, error, ['full_name', 'timezone', 'daily_application_goal']);
+        },
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="lg">
+        <FormError error={save.error} title="Your profile was not saved" />
+        <Card>
+          <Stack gap="md">
+            <div>
+              <Title order={2} size="h4">
+                About you
+              </Title>
+              <Text size="sm" c="dimmed">
+                Used to greet you and to count your applications per day in your own timezone.
+              </Text>
+            </div>
+            <TextInput
+              label="Full name"
+              name="full_name"
+              autoComplete="name"
+              required
+              {...form.getInputProps('full_name')}
+            />
+            <TimezoneSelect
+              value={form.values.timezone}
+              onChange={setTimezone}
+              zones={zones}
+              browserZone={detectedTimezone}
+              error={form.errors.timezone}
+            />
+            <NumberInput
+              label="Daily application goal"
+              name="daily_application_goal"
+              description="Applications you aim to send per day (0–50)."
+              min={0}
+              max={50}
+              step={1}
+              allowDecimal={false}
+              allowNegative={false}
+              clampBehavior="strict"
+              maw={320}
+              {...form.getInputProps('daily_application_goal')}
+            />
+          </Stack>
+        </Card>
+
+        <Card>
+          <Stack gap="md">
+            <div>
+              <Title order={2} size="h4">
+                Skills
+              </Title>
+              <Text size="sm" c="dimmed">
+                What you can do, optionally rated from 1 (beginner) to 5 (expert). Job matching uses these.
+              </Text>
+            </div>
+            <SkillsEditor
+              value={form.values.skills}
+              onChange={(skills) => form.setFieldValue('skills', skills)}
+            />
+          </Stack>
+        </Card>
+
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending} disabled={save.isPending}>
+            Save profile
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function ProfileSkeleton() {
+  return (
+    <Stack gap="lg" aria-busy="true" aria-label="Loading profile">
+      <Card>
+        <Stack gap="md">
+          <Skeleton h={20} w="30%" />
+          <Skeleton h={56} />
+          <Skeleton h={56} />
+          <Skeleton h={56} w={240} />
+        </Stack>
+      </Card>
+      <Card>
+        <Stack gap="md">
+          <Skeleton h={20} w="20%" />
+          <Skeleton h={56} />
+          <Group gap="xs">
+            <Skeleton h={28} w={90} radius="xl" />
+            <Skeleton h={28} w={120} radius="xl" />
+            <Skeleton h={28} w={70} radius="xl" />
+          </Group>
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}
+
+export function ProfilePage() {
+  const profile = useProfile();
+  return (
+    <>
+      <PageTitle title="Profile" />
+      <div>
+        <Title order={1}>Profile</Title>
+        <Text c="dimmed" mt={4}>
+          Tell your copilot who you are and what you are good at.
+        </Text>
+      </div>
+      {profile.isPending ? (
+        <ProfileSkeleton />
+      ) : profile.isError ? (
+        <QueryError
+          error={profile.error}
+          onRetry={() => profile.refetch()}
+          retrying={profile.isFetching}
+          title="Could not load your profile"
+        />
+      ) : (
+        <ProfileForm profile={profile.data} />
+      )}
+    </>
+  );
+}

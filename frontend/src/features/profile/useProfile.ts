@@ -1,0 +1,38 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../client';
+import type { ProfileRead, ProfileUpdate, SkillInput } from '../../client/types';
+import { useAuth } from '../../hooks/useAuth';
+
+export const profileKey = ['users', 'me'] as const;
+
+/** The signed-in user's profile, including skills. */
+export function useProfile() {
+  return useQuery<ProfileRead>({
+    queryKey: profileKey,
+    queryFn: () => unwrap(api.GET('/api/v1/users/me')),
+  });
+}
+
+export interface SaveProfileInput {
+  profile: ProfileUpdate;
+  skills: SkillInput[];
+}
+
+/** PATCH the profile fields, then PUT the full skill list. */
+export function useSaveProfile() {
+  const queryClient = useQueryClient();
+  const { updateUser } = useAuth();
+  return useMutation({
+    mutationFn: async ({ profile, skills }: SaveProfileInput) => {
+      const patched = await unwrap(api.PATCH('/api/v1/users/me', { body: profile }));
+      // Keep what was saved even if the skills step fails.
+      queryClient.setQueryData(profileKey, patched);
+      updateUser(patched);
+      return unwrap(api.PUT('/api/v1/users/me/skills', { body: { skills } }));
+    },
+    onSuccess: (saved) => {
+      queryClient.setQueryData(profileKey, saved);
+      updateUser(saved);
+    },
+  });
+}
