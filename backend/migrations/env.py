@@ -17,13 +17,14 @@ target_metadata = Base.metadata
 
 # Dialect-specific objects (FTS5 tables, tsvector columns and GIN indexes, partitions) are created by
 # hand-written, dialect-guarded migration steps; autogenerate must not try to drop or recreate them.
-EXCLUDED_TABLE_PREFIXES: tuple[str, ...] = ()
+EXCLUDED_TABLE_PREFIXES = ("job_posting_fts",)
+EXCLUDED_NAMES = {"search_vector", "ix_job_posting_search_vector"}
 
 
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
-    if type_ == "table" and name and name.startswith(EXCLUDED_TABLE_PREFIXES) and EXCLUDED_TABLE_PREFIXES:
+    if type_ == "table" and name and name.startswith(EXCLUDED_TABLE_PREFIXES):
         return False
-    return not (obj is not None and getattr(obj, "info", {}).get("skip_autogenerate"))
+    return name not in EXCLUDED_NAMES
 
 
 def do_run_migrations(connection: Connection) -> None:

@@ -64,3 +64,10 @@ async def session_scope(factory: async_sessionmaker[AsyncSession]) -> AsyncItera
         except BaseException:
             await session.rollback()
             raise
+
+
+def dialect_of(session: AsyncSession) -> str:
+    """ "sqlite" or "postgresql": the few queries that differ (full-text search) branch on this."""
+    bind = session.bind
+    assert bind is not None, "session is not bound to an engine"
+    return bind.dialect.name

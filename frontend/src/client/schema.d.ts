@@ -228,6 +228,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Jobs
+         * @description Search and filter the jobs you can see.
+         */
+        get: operations["jobs-list"];
+        put?: never;
+        /**
+         * Create Job
+         * @description Add a job by hand; its description may be plain text or HTML (sanitised).
+         */
+        post: operations["jobs-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Job
+         * @description One job, with your tracking of it.
+         */
+        get: operations["jobs-read"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Job
+         * @description Delete a job you added (and your application for it).
+         */
+        delete: operations["jobs-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Job
+         * @description Edit a job you added.
+         */
+        patch: operations["jobs-update"];
+        trace?: never;
+    };
+    "/api/v1/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Applications
+         * @description Your applications, optionally in one status, in board order.
+         */
+        get: operations["applications-list"];
+        put?: never;
+        /**
+         * Track Job
+         * @description Start tracking a job (409 `already_tracked` when you already do).
+         */
+        post: operations["applications-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Board
+         * @description Every status column with its total and first cards.
+         */
+        get: operations["applications-board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{application_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Application
+         * @description One application.
+         */
+        get: operations["applications-read"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Application
+         * @description Stop tracking (the job stays; its history goes).
+         */
+        delete: operations["applications-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Application
+         * @description Move it (409 `illegal_transition` with the reason when the move is not allowed), reorder it, edit notes.
+         */
+        patch: operations["applications-update"];
+        trace?: never;
+    };
+    "/api/v1/applications/{application_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Application Events
+         * @description The status history, oldest first.
+         */
+        get: operations["applications-events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -272,6 +416,96 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** ApplicationCreate */
+        ApplicationCreate: {
+            /** Job Posting Id */
+            job_posting_id: number;
+            /** @default interested */
+            status: components["schemas"]["ApplicationStatus"];
+            /**
+             * Notes
+             * @default
+             */
+            notes: string;
+        };
+        /** ApplicationEventRead */
+        ApplicationEventRead: {
+            /** Id */
+            id: number;
+            from_status: components["schemas"]["ApplicationStatus"] | null;
+            to_status: components["schemas"]["ApplicationStatus"];
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Note */
+            note: string;
+        };
+        /** ApplicationRead */
+        ApplicationRead: {
+            /** Id */
+            id: number;
+            /** Job Posting Id */
+            job_posting_id: number;
+            status: components["schemas"]["ApplicationStatus"];
+            /** Position */
+            position: number;
+            /** Notes */
+            notes: string;
+            /** Applied At */
+            applied_at: string | null;
+            /**
+             * Status Changed At
+             * Format: date-time
+             */
+            status_changed_at: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Allowed Statuses
+             * @description Statuses this application may move to now
+             */
+            allowed_statuses: components["schemas"]["ApplicationStatus"][];
+            job: components["schemas"]["JobSummary"];
+        };
+        /**
+         * ApplicationStatus
+         * @enum {string}
+         */
+        ApplicationStatus: "interested" | "applied" | "interview" | "offer" | "accepted" | "rejected" | "withdrawn" | "ghosted";
+        /** ApplicationUpdate */
+        ApplicationUpdate: {
+            status?: components["schemas"]["ApplicationStatus"] | null;
+            /**
+             * Position
+             * @description Order within the board column (smaller first)
+             */
+            position?: number | null;
+            /** Notes */
+            notes?: string | null;
+            /** Applied At */
+            applied_at?: string | null;
+            /**
+             * Occurred At
+             * @description When the status change happened, if not now (not in the future)
+             */
+            occurred_at?: string | null;
+            /**
+             * Event Note
+             * @description A note kept with this status change
+             * @default
+             */
+            event_note: string;
+        };
         /** AuthConfigRead */
         AuthConfigRead: {
             /** Allow Registration */
@@ -281,10 +515,219 @@ export interface components {
             /** Email Delivery */
             email_delivery: boolean;
         };
+        /** BoardColumn */
+        BoardColumn: {
+            status: components["schemas"]["ApplicationStatus"];
+            /** Total */
+            total: number;
+            /** Items */
+            items: components["schemas"]["ApplicationRead"][];
+        };
+        /** BoardRead */
+        BoardRead: {
+            /** Columns */
+            columns: components["schemas"]["BoardColumn"][];
+        };
         /** HTTPValidationError */
         HTTPValidationError: {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
+        };
+        /** JobCreate */
+        JobCreate: {
+            /**
+             * Location
+             * @default
+             */
+            location: string;
+            /** @default unknown */
+            remote_type: components["schemas"]["RemoteType"];
+            /** Employment Type */
+            employment_type?: string | null;
+            /** Salary Min */
+            salary_min?: number | null;
+            /** Salary Max */
+            salary_max?: number | null;
+            /**
+             * Salary Currency
+             * @description ISO 4217, e.g. EUR
+             */
+            salary_currency?: string | null;
+            salary_period?: components["schemas"]["SalaryPeriod"] | null;
+            /** Posted At */
+            posted_at?: string | null;
+            /** Tech Stack */
+            tech_stack?: string[];
+            /** Title */
+            title: string;
+            /** Company */
+            company: string;
+            /**
+             * Url
+             * @description Where the posting lives (http or https)
+             */
+            url?: string | null;
+            /**
+             * Description
+             * @description Plain text or HTML (sanitised on save)
+             * @default
+             */
+            description: string;
+        };
+        /** JobListItem */
+        JobListItem: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /** Company */
+            company: string;
+            /** Location */
+            location: string;
+            remote_type: components["schemas"]["RemoteType"];
+            /** Employment Type */
+            employment_type: string | null;
+            /** Salary Min */
+            salary_min: number | null;
+            /** Salary Max */
+            salary_max: number | null;
+            /** Salary Currency */
+            salary_currency: string | null;
+            salary_period: components["schemas"]["SalaryPeriod"] | null;
+            /** Url */
+            url: string | null;
+            /** Posted At */
+            posted_at: string | null;
+            /** Tech Stack */
+            tech_stack: string[];
+            /**
+             * Is Own
+             * @description Added by hand by the current user (editable), not from a job board
+             */
+            is_own: boolean;
+            /** Snippet */
+            snippet: string;
+            tracking?: components["schemas"]["TrackingRead"] | null;
+        };
+        /** JobRead */
+        JobRead: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /** Company */
+            company: string;
+            /** Location */
+            location: string;
+            remote_type: components["schemas"]["RemoteType"];
+            /** Employment Type */
+            employment_type: string | null;
+            /** Salary Min */
+            salary_min: number | null;
+            /** Salary Max */
+            salary_max: number | null;
+            /** Salary Currency */
+            salary_currency: string | null;
+            salary_period: components["schemas"]["SalaryPeriod"] | null;
+            /** Url */
+            url: string | null;
+            /** Posted At */
+            posted_at: string | null;
+            /** Tech Stack */
+            tech_stack: string[];
+            /**
+             * Is Own
+             * @description Added by hand by the current user (editable), not from a job board
+             */
+            is_own: boolean;
+            /** Description Html */
+            description_html: string;
+            /** Description Text */
+            description_text: string;
+            /** Responsibilities */
+            responsibilities: string[];
+            /** Seniority */
+            seniority: string | null;
+            /**
+             * Ingested At
+             * Format: date-time
+             */
+            ingested_at: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            tracking?: components["schemas"]["TrackingRead"] | null;
+        };
+        /**
+         * JobSort
+         * @enum {string}
+         */
+        JobSort: "relevance" | "-posted_at" | "posted_at" | "-salary" | "salary" | "company" | "title";
+        /** JobSummary */
+        JobSummary: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /** Company */
+            company: string;
+            /** Location */
+            location: string;
+            remote_type: components["schemas"]["RemoteType"];
+            /** Employment Type */
+            employment_type: string | null;
+            /** Salary Min */
+            salary_min: number | null;
+            /** Salary Max */
+            salary_max: number | null;
+            /** Salary Currency */
+            salary_currency: string | null;
+            salary_period: components["schemas"]["SalaryPeriod"] | null;
+            /** Url */
+            url: string | null;
+            /** Posted At */
+            posted_at: string | null;
+            /** Tech Stack */
+            tech_stack: string[];
+            /**
+             * Is Own
+             * @description Added by hand by the current user (editable), not from a job board
+             */
+            is_own: boolean;
+        };
+        /** JobUpdate */
+        JobUpdate: {
+            /** Title */
+            title?: string | null;
+            /** Company */
+            company?: string | null;
+            /** Url */
+            url?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Location */
+            location?: string | null;
+            remote_type?: components["schemas"]["RemoteType"] | null;
+            /** Employment Type */
+            employment_type?: string | null;
+            /** Salary Min */
+            salary_min?: number | null;
+            /** Salary Max */
+            salary_max?: number | null;
+            /** Salary Currency */
+            salary_currency?: string | null;
+            salary_period?: components["schemas"]["SalaryPeriod"] | null;
+            /** Posted At */
+            posted_at?: string | null;
+            /** Tech Stack */
+            tech_stack?: string[] | null;
         };
         /** LoginRequest */
         LoginRequest: {
@@ -300,6 +743,39 @@ export interface components {
         Message: {
             /** Detail */
             detail: string;
+        };
+        /** Page[ApplicationEventRead] */
+        Page_ApplicationEventRead_: {
+            /** Items */
+            items: components["schemas"]["ApplicationEventRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Size */
+            size: number;
+        };
+        /** Page[ApplicationRead] */
+        Page_ApplicationRead_: {
+            /** Items */
+            items: components["schemas"]["ApplicationRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Size */
+            size: number;
+        };
+        /** Page[JobListItem] */
+        Page_JobListItem_: {
+            /** Items */
+            items: components["schemas"]["JobListItem"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Size */
+            size: number;
         };
         /** PasswordChangeRequest */
         PasswordChangeRequest: {
@@ -374,6 +850,16 @@ export interface components {
              */
             timezone?: string | null;
         };
+        /**
+         * RemoteType
+         * @enum {string}
+         */
+        RemoteType: "onsite" | "hybrid" | "remote" | "unknown";
+        /**
+         * SalaryPeriod
+         * @enum {string}
+         */
+        SalaryPeriod: "year" | "month" | "week" | "day" | "hour";
         /** SkillIn */
         SkillIn: {
             /** Name */
@@ -410,6 +896,15 @@ export interface components {
             token_type: string;
             /** Expires In */
             expires_in: number;
+        };
+        /**
+         * TrackingRead
+         * @description The current user's application for a job, when they track it.
+         */
+        TrackingRead: {
+            /** Id */
+            id: number;
+            status: components["schemas"]["ApplicationStatus"];
         };
         /** UserRead */
         UserRead: {
@@ -783,6 +1278,415 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProfileRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "jobs-list": {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page (at most 100) */
+                size?: number;
+                /** @description Full-text search; C++, C#, .NET match exactly */
+                q?: string | null;
+                company?: string | null;
+                location?: string | null;
+                /** @description Any of these remote types */
+                remote?: components["schemas"]["RemoteType"][] | null;
+                /** @description Jobs paying at least this (top of range) */
+                salary_min?: number | null;
+                /** @description Posted on or after this date */
+                posted_since?: string | null;
+                /** @description Only jobs you track (true) or do not track (false) */
+                tracked?: boolean | null;
+                /** @description Only jobs you added (true) or only job-board jobs (false) */
+                mine?: boolean | null;
+                /** @description Default: relevance with q, else newest */
+                sort?: components["schemas"]["JobSort"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_JobListItem_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "jobs-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JobCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "jobs-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "jobs-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "jobs-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JobUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "applications-list": {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ApplicationStatus"] | null;
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page (at most 100) */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ApplicationRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "applications-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "applications-board": {
+        parameters: {
+            query?: {
+                /** @description Cards per column */
+                per_column?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "applications-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "applications-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "applications-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "applications-events": {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page (at most 100) */
+                size?: number;
+            };
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ApplicationEventRead_"];
                 };
             };
             /** @description Validation Error */

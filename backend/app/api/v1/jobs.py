@@ -1,0 +1,74 @@
+"""Jobs: the shared catalogue plus the jobs a user adds by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, status
+
+from app.api.deps import CurrentUser, SessionDep
+from app.api.routing import CommittingRoute
+from app.core.pagination import Page, PageDep
+from app.jobs import service
+from app.jobs.schemas import JobCreate, JobFilters, JobListItem, JobRead, JobSort, JobUpdate
+from app.models.job import RemoteType
+
+router = APIRouter(prefix="/jobs", tags=["jobs"], route_class=CommittingRoute)
+
+
+def job_filters(
+    q: Annotated[str | None, Query(max_length=200, description="Full-text search; C++, C#, .NET match exactly")] = None,
+    company: Annotated[str | None, Query(max_length=200)] = None,
+    location: Annotated[str | None, Query(max_length=200)] = None,
+    remote: Annotated[list[RemoteType] | None, Query(description="Any of these remote types")] = None,
+    salary_min: Annotated[int | None, Query(ge=0, description="Jobs paying at least this (top of range)")] = None,
+    posted_since: Annotated[date | None, Query(description="Posted on or after this date")] = None,
+    tracked: Annotated[bool | None, Query(description="Only jobs you track (true) or do not track (false)")] = None,
+    mine: Annotated[bool | None, Query(description="Only jobs you added (true) or only job-board jobs (false)")] = None,
+    sort: Annotated[JobSort | None, Query(description="Default: relevance with q, else newest")] = None,
+) -> JobFilters:
+    return JobFilters(
+        q=q,
+        company=company,
+        location=location,
+        remote=remote,
+        salary_min=salary_min,
+        posted_since=posted_since,
+        tracked=tracked,
+        mine=mine,
+        sort=sort,
+    )
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, operation_id="jobs-create")
+async def create_job(data: JobCreate, user: CurrentUser, session: SessionDep) -> JobRead:
+    """Add a job by hand; its description may be plain text or HTML (sanitised)."""
+    return await service.create_job(session, user.id, data)
+
+
+@router.get("", operation_id="jobs-list")
+async def list_jobs(
+    user: CurrentUser, session: SessionDep, paging: PageDep, filters: Annotated[JobFilters, Depends(job_filters)]
+) -> Page[JobListItem]:
+    """Search and filter the jobs you can see."""
+    items, total = await service.list_jobs(session, user.id, filters, paging.offset, paging.size)
+    return Page(items=items, total=total, page=paging.page, size=paging.size)
+
+
+@router.get("/{job_id}", operation_id="jobs-read")
+async def read_job(job_id: int, user: CurrentUser, session: SessionDep) -> JobRead:
+    """One job, with your tracking of it."""
+    return await service.read_job(session, user.id, job_id)
+
+
+@router.patch("/{job_id}", operation_id="jobs-update")
+async def update_job(job_id: int, data: JobUpdate, user: CurrentUser, session: SessionDep) -> JobRead:
+    """Edit a job you added."""
+    return await service.update_job(session, user.id, job_id, data)
+
+
+@router.delete("/{job_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="jobs-delete")
+async def delete_job(job_id: int, user: CurrentUser, session: SessionDep) -> None:
+    """Delete a job you added (and your application for it)."""
+    await service.delete_job(session, user.id, job_id)

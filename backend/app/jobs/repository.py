@@ -1,0 +1,108 @@
+"""SQL for job postings: visibility, filters, full-text search on SQLite (FTS5) and PostgreSQL (tsvector)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime, time
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, column, delete, exists, func, literal_column, or_, select, table
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.db import dialect_of
+from app.jobs.schemas import JobFilters, JobSort
+from app.jobs.text import search_tokens
+from app.models.application import Application
+from app.models.job import JobPosting, JobPostingSkill
+
+_fts = table("job_posting_fts", column("rowid"), column("rank"))
+
+
+def visible_to(user_id: int) -> ColumnElement[bool]:
+    """Public catalogue postings, and the ones this user added by hand."""
+    return or_(JobPosting.owner_id.is_(None), JobPosting.owner_id == user_id)
+
+
+def _like(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _apply_search(stmt: Select[Any], dialect: str, tokens: list[str]) -> tuple[Select[Any], ColumnElement[float]]:
+    """Restrict to postings containing every token; return the statement and a relevance score (higher first)."""
+    if dialect == "sqlite":
+        match = " AND ".join(f'"{t}"' for t in tokens)
+        stmt = stmt.join(_fts, _fts.c.rowid == JobPosting.id).where(
+            literal_column("job_posting_fts").op("MATCH")(match)
+        )
+        return stmt, -_fts.c.rank  # FTS5 rank is bm25: more negative is better
+    query = func.to_tsquery("simple", " & ".join(tokens))
+    vector: ColumnElement[Any] = literal_column("job_posting.search_vector")
+    return stmt.where(vector.op("@@")(query)), func.ts_rank(vector, query)
+
+
+def list_statement(dialect: str, user_id: int, f: JobFilters) -> Select[Any]:
+    stmt = select(JobPosting).where(visible_to(user_id), JobPosting.archived_at.is_(None))
+    score: ColumnElement[float] | None = None
+    tokens = search_tokens(f.q or "")
+    if tokens:
+        stmt, score = _apply_search(stmt, dialect, tokens[:20])
+    if f.company:
+        stmt = stmt.where(JobPosting.company.ilike(_like(f.company), escape="\\"))
+    if f.location:
+        stmt = stmt.where(JobPosting.location.ilike(_like(f.location), escape="\\"))
+    if f.remote:
+        stmt = stmt.where(JobPosting.remote_type.in_(f.remote))
+    if f.salary_min is not None:
+        stmt = stmt.where(func.coalesce(JobPosting.salary_max, JobPosting.salary_min) >= f.salary_min)
+    if f.posted_since is not None:
+        stmt = stmt.where(JobPosting.posted_at >= datetime.combine(f.posted_since, time.min, tzinfo=UTC))
+    if f.mine is not None:
+        stmt = stmt.where(JobPosting.owner_id == user_id if f.mine else JobPosting.owner_id.is_(None))
+    if f.tracked is not None:
+        tracked = exists().where(Application.job_posting_id == JobPosting.id, Application.user_id == user_id)
+        stmt = stmt.where(tracked if f.tracked else ~tracked)
+
+    sort = f.sort or (JobSort.relevance if score is not None else JobSort.newest)
+    salary = func.coalesce(JobPosting.salary_max, JobPosting.salary_min)
+    newest = JobPosting.posted_at.desc().nulls_last()
+    orders: dict[JobSort, list[Any]] = {
+        JobSort.newest: [newest],
+        JobSort.oldest: [JobPosting.posted_at.asc().nulls_last()],
+        JobSort.salary_high: [salary.desc().nulls_last()],
+        JobSort.salary_low: [salary.asc().nulls_last()],
+        JobSort.by_company: [func.lower(JobPosting.company)],
+        JobSort.by_title: [func.lower(JobPosting.title)],
+        JobSort.relevance: [score.desc(), newest] if score is not None else [newest],
+    }
+    order = orders[sort]
+    return stmt.order_by(*order, JobPosting.id.desc())
+
+
+async def list_page(
+    session: AsyncSession, user_id: int, f: JobFilters, offset: int, limit: int
+) -> tuple[Sequence[JobPosting], int]:
+    dialect = dialect_of(session)
+    stmt = list_statement(dialect, user_id, f)
+    total = await session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+    rows = (await session.scalars(stmt.offset(offset).limit(limit))).all()
+    return rows, int(total or 0)
+
+
+async def get_visible(session: AsyncSession, user_id: int, job_id: int) -> JobPosting | None:
+    return await session.scalar(select(JobPosting).where(JobPosting.id == job_id, visible_to(user_id)))
+
+
+async def tracking_for(session: AsyncSession, user_id: int, job_ids: Sequence[int]) -> dict[int, Application]:
+    if not job_ids:
+        return {}
+    rows = await session.scalars(
+        select(Application).where(Application.user_id == user_id, Application.job_posting_id.in_(job_ids))
+    )
+    return {a.job_posting_id: a for a in rows}
+
+
+async def replace_skills(session: AsyncSession, job_id: int, skills: Sequence[str]) -> None:
+    await session.execute(delete(JobPostingSkill).where(JobPostingSkill.job_posting_id == job_id))
+    unique = list(dict.fromkeys(s.strip() for s in skills if s.strip()))
+    session.add_all(JobPostingSkill(job_posting_id=job_id, skill=s) for s in unique)

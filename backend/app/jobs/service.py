@@ -1,0 +1,128 @@
+"""Jobs: add by hand, find, read, edit and delete; the catalogue is shared, hand-added jobs are private."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.exceptions import AppError
+from app.jobs import repository
+from app.jobs.exceptions import JobNotFound, SharedJobReadOnly
+from app.jobs.schemas import JobCreate, JobFilters, JobListItem, JobRead, JobUpdate, TrackingRead
+from app.jobs.text import description_from_input, fingerprint, search_document
+from app.models.application import Application
+from app.models.base import utcnow
+from app.models.job import JobPosting
+
+_COMPUTED = {"is_own", "snippet", "tracking"}
+M = TypeVar("M", bound=BaseModel)
+
+
+def _refresh_derived(job: JobPosting) -> None:
+    job.fingerprint = fingerprint(job.company, job.title, job.location)
+    job.search_text = search_document(
+        job.title, job.company, job.location, " ".join(job.tech_stack or []), job.description_text
+    )
+
+
+def _snippet(text: str, limit: int = 240) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def present(model: type[M], job: JobPosting, user_id: int, tracking: Application | None) -> M:
+    """A response model of `job` as the current user sees it (ownership and tracking filled in)."""
+    values: dict[str, Any] = {k: getattr(job, k) for k in model.model_fields if k not in _COMPUTED}
+    values["is_own"] = job.owner_id == user_id
+    values["tracking"] = TrackingRead(id=tracking.id, status=tracking.status) if tracking else None
+    if "snippet" in model.model_fields:
+        values["snippet"] = _snippet(job.description_text)
+    return model(**values)
+
+
+async def create_job(session: AsyncSession, user_id: int, data: JobCreate) -> JobRead:
+    html, text = description_from_input(data.description)
+    job = JobPosting(
+        owner_id=user_id,
+        title=data.title,
+        company=data.company,
+        location=data.location,
+        remote_type=data.remote_type,
+        employment_type=data.employment_type,
+        salary_min=data.salary_min,
+        salary_max=data.salary_max,
+        salary_currency=data.salary_currency,
+        salary_period=data.salary_period,
+        url=str(data.url) if data.url else None,
+        posted_at=data.posted_at or utcnow(),
+        ingested_at=utcnow(),
+        description_html=html,
+        description_text=text,
+        tech_stack=list(dict.fromkeys(data.tech_stack)),
+        responsibilities=[],
+    )
+    _refresh_derived(job)
+    session.add(job)
+    await session.flush()
+    await repository.replace_skills(session, job.id, job.tech_stack)
+    await session.refresh(job)
+    return present(JobRead, job, user_id, None)
+
+
+async def get_visible(session: AsyncSession, user_id: int, job_id: int) -> JobPosting:
+    job = await repository.get_visible(session, user_id, job_id)
+    if job is None:
+        raise JobNotFound()
+    return job
+
+
+async def get_own(session: AsyncSession, user_id: int, job_id: int) -> JobPosting:
+    job = await get_visible(session, user_id, job_id)
+    if job.owner_id != user_id:
+        raise SharedJobReadOnly()
+    return job
+
+
+async def read_job(session: AsyncSession, user_id: int, job_id: int) -> JobRead:
+    job = await get_visible(session, user_id, job_id)
+    tracking = (await repository.tracking_for(session, user_id, [job.id])).get(job.id)
+    return present(JobRead, job, user_id, tracking)
+
+
+async def update_job(session: AsyncSession, user_id: int, job_id: int, data: JobUpdate) -> JobRead:
+    job = await get_own(session, user_id, job_id)
+    changes = data.model_dump(exclude_unset=True)
+    for required in ("title", "company"):
+        if changes.get(required, "") is None:
+            del changes[required]
+    if "description" in changes:
+        job.description_html, job.description_text = description_from_input(changes.pop("description") or "")
+    if "url" in changes:
+        url = changes.pop("url")
+        job.url = str(url) if url else None
+    for field, value in changes.items():
+        setattr(job, field, value)
+    if job.salary_min is not None and job.salary_max is not None and job.salary_min > job.salary_max:
+        raise AppError("The minimum salary must not be greater than the maximum.", 422, "validation_error")
+    _refresh_derived(job)
+    if "tech_stack" in changes:
+        await repository.replace_skills(session, job.id, job.tech_stack)
+    await session.flush()
+    await session.refresh(job)
+    return await read_job(session, user_id, job.id)
+
+
+async def delete_job(session: AsyncSession, user_id: int, job_id: int) -> None:
+    job = await get_own(session, user_id, job_id)
+    await session.delete(job)
+    await session.flush()
+
+
+async def list_jobs(
+    session: AsyncSession, user_id: int, filters: JobFilters, offset: int, limit: int
+) -> tuple[list[JobListItem], int]:
+    rows, total = await repository.list_page(session, user_id, filters, offset, limit)
+    tracking = await repository.tracking_for(session, user_id, [j.id for j in rows])
+    return [present(JobListItem, j, user_id, tracking.get(j.id)) for j in rows], total

@@ -1,0 +1,82 @@
+"""The tracker: one application per user and posting, and the history of its status."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, TimestampMixin, utcnow
+from app.models.job import JobPosting
+
+
+class ApplicationStatus(enum.StrEnum):
+    interested = "interested"
+    applied = "applied"
+    interview = "interview"
+    offer = "offer"
+    accepted = "accepted"
+    rejected = "rejected"
+    withdrawn = "withdrawn"
+    ghosted = "ghosted"
+
+
+def _status_enum() -> Enum:
+    return Enum(ApplicationStatus, native_enum=False, length=16, validate_strings=True)
+
+
+class Application(TimestampMixin, Base):
+    __tablename__ = "application"
+    __table_args__ = (
+        UniqueConstraint("user_id", "job_posting_id"),
+        Index("ix_application_user_id_status_position", "user_id", "status", "position"),
+        Index("ix_application_job_posting_id", "job_posting_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    job_posting_id: Mapped[int] = mapped_column(ForeignKey("job_posting.id", ondelete="CASCADE"))
+    status: Mapped[ApplicationStatus] = mapped_column(_status_enum(), default=ApplicationStatus.interested)
+    # Order within a board column: smaller first; moves pick a value between the neighbours.
+    position: Mapped[float] = mapped_column(default=0.0)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    applied_at: Mapped[datetime | None]
+    status_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    job: Mapped[JobPosting] = relationship(lazy="raise")
+
+
+class ApplicationEvent(Base):
+    """Append-only: every status change, with when it happened. Funnels and time-in-stage come from here."""
+
+    __tablename__ = "application_event"
+    __table_args__ = (
+        Index("ix_application_event_application_id_at", "application_id", "at"),
+        Index("ix_application_event_user_id_at", "user_id", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    from_status: Mapped[ApplicationStatus | None] = mapped_column(_status_enum())
+    to_status: Mapped[ApplicationStatus] = mapped_column(_status_enum())
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    note: Mapped[str] = mapped_column(String(500), default="")
+
+
+class Notification(TimestampMixin, Base):
+    """The persistent side of real time: what the bell shows."""
+
+    __tablename__ = "notification"
+    __table_args__ = (Index("ix_notification_user_id_created_at", "user_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    type: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    read_at: Mapped[datetime | None]

@@ -1,0 +1,72 @@
+"""Nothing a user adds is visible to another: every route with an id answers 404 to someone else.
+
+The route list comes from `app.routes`, so a new route with a path id fails here until it is covered below
+(or exempted with a reason)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import httpx
+from fastapi.routing import APIRoute
+
+from tests.conftest import register
+from tests.factories import add_job, track
+
+# (method, path template) -> request body to send, for every route that takes an id of a user's object.
+COVERED: dict[tuple[str, str], dict[str, Any] | None] = {
+    ("GET", "/api/v1/jobs/{job_id}"): None,
+    ("PATCH", "/api/v1/jobs/{job_id}"): {"title": "Hijacked"},
+    ("DELETE", "/api/v1/jobs/{job_id}"): None,
+    ("GET", "/api/v1/applications/{application_id}"): None,
+    ("PATCH", "/api/v1/applications/{application_id}"): {"status": "applied", "notes": "Hijacked"},
+    ("DELETE", "/api/v1/applications/{application_id}"): None,
+    ("GET", "/api/v1/applications/{application_id}/events"): None,
+}
+# Routes with a path parameter that is not an id of a user's object.
+EXEMPT: dict[tuple[str, str], str] = {
+    ("GET", "/{path}"): "the SPA fallback: serves static files, no data",
+}
+
+
+def _routes_with_ids(app: Any) -> set[tuple[str, str]]:
+    found = set()
+    for route in app.routes:
+        if isinstance(route, APIRoute) and "{" in route.path:
+            path = re.sub(r"\{(\w+):\w+\}", r"{\1}", route.path)
+            for method in route.methods - {"HEAD", "OPTIONS"}:
+                found.add((method, path))
+    return found
+
+
+async def test_every_route_with_an_id_is_covered_or_exempt(app: Any) -> None:
+    missing = _routes_with_ids(app) - set(COVERED) - set(EXEMPT)
+    assert not missing, f"routes with ids not covered by the ownership test: {sorted(missing)}"
+
+
+async def test_another_user_gets_404_everywhere(client: httpx.AsyncClient, app: Any) -> None:
+    alice = await register(client, "alice@example.com")
+    job = await add_job(client, alice, title="Alice's secret job", description="unique-marker-alpha")
+    application = await track(client, alice, job["id"], notes="Alice's notes")
+    ids = {"job_id": job["id"], "application_id": application["id"]}
+    bob = await register(client, "bob@example.com")
+
+    for (method, template), body in COVERED.items():
+        url = template.format(**ids)
+        r = await client.request(method, url, headers=bob, json=body)
+        assert r.status_code == 404, f"{method} {url} gave {r.status_code} to another user: {r.text}"
+
+    # Lists and search never show it either.
+    assert (await client.get("/api/v1/jobs", headers=bob)).json()["total"] == 0
+    assert (await client.get("/api/v1/jobs", headers=bob, params={"q": "unique-marker-alpha"})).json()["total"] == 0
+    assert (await client.get("/api/v1/applications", headers=bob)).json()["total"] == 0
+    board = (await client.get("/api/v1/applications/board", headers=bob)).json()
+    assert sum(c["total"] for c in board["columns"]) == 0
+    r = await client.post("/api/v1/applications", headers=bob, json={"job_posting_id": job["id"]})
+    assert r.status_code == 404
+
+    # And Alice's data is untouched by Bob's attempts.
+    mine = (await client.get(f"/api/v1/applications/{application['id']}", headers=alice)).json()
+    assert mine["status"] == "interested" and mine["notes"] == "Alice's notes"
+    assert (await client.get(f"/api/v1/jobs/{job['id']}", headers=alice)).json()["title"] == "Alice's secret job"
