@@ -99,6 +99,18 @@ def migrate(revision: Annotated[str, typer.Argument(help="Target revision")] = "
 
 
 @cli.command()
+def demo() -> None:
+    """Load a demo account (demo@example.com / demo-password) with jobs and applications; replaces an old one."""
+    from app.demo import load_demo
+
+    summary = _run(_settings(), load_demo)
+    typer.echo(
+        f"demo account ready: {summary.email} / {summary.password} "
+        f"({summary.jobs} jobs, {summary.applications} applications, {summary.events} status changes)"
+    )
+
+
+@cli.command()
 def openapi() -> None:
     """Print the OpenAPI schema (the source of the frontend's generated client)."""
     from app.main import create_app
