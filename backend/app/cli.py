@@ -14,7 +14,12 @@ from app.core.config import Settings, get_settings
 
 T = TypeVar("T")
 
-cli = typer.Typer(help="Career Copilot: a self-hosted job-search copilot.", no_args_is_help=True, add_completion=False)
+cli = typer.Typer(
+    help="Career Copilot: a self-hosted job-search copilot.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
 users_cli = typer.Typer(help="Manage accounts.", no_args_is_help=True)
 cli.add_typer(users_cli, name="users")
 

@@ -18,7 +18,7 @@ target_metadata = Base.metadata
 # Dialect-specific objects (FTS5 tables, tsvector columns and GIN indexes, partitions) are created by
 # hand-written, dialect-guarded migration steps; autogenerate must not try to drop or recreate them.
 EXCLUDED_TABLE_PREFIXES = ("job_posting_fts",)
-EXCLUDED_NAMES = {"search_vector", "ix_job_posting_search_vector"}
+EXCLUDED_NAMES = {"search_vector", "ix_job_posting_search_vector", "ix_job_posting_fts_visibility"}
 
 
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:

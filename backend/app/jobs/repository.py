@@ -28,25 +28,25 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
-def _apply_search(stmt: Select[Any], dialect: str, tokens: list[str]) -> tuple[Select[Any], ColumnElement[float]]:
-    """Restrict to postings containing every token; return the statement and a relevance score (higher first)."""
+def _apply_search(stmt: Select[Any], dialect: str, tokens: list[str]) -> tuple[Select[Any], ColumnElement[Any]]:
+    """Restrict to postings containing every token; return the statement and its best-first ordering."""
     if dialect == "sqlite":
         match = " AND ".join(f'"{t}"' for t in tokens)
         stmt = stmt.join(_fts, _fts.c.rowid == JobPosting.id).where(
             literal_column("job_posting_fts").op("MATCH")(match)
         )
-        return stmt, -_fts.c.rank  # FTS5 rank is bm25: more negative is better
+        return stmt, _fts.c.rank.asc()  # bm25, more negative is better; FTS5 sorts on it natively
     query = func.to_tsquery("simple", " & ".join(tokens))
     vector: ColumnElement[Any] = literal_column("job_posting.search_vector")
-    return stmt.where(vector.op("@@")(query)), func.ts_rank(vector, query)
+    return stmt.where(vector.op("@@")(query)), func.ts_rank(vector, query).desc()
 
 
 def list_statement(dialect: str, user_id: int, f: JobFilters) -> Select[Any]:
     stmt = select(JobPosting).where(visible_to(user_id), JobPosting.archived_at.is_(None))
-    score: ColumnElement[float] | None = None
+    best_first: ColumnElement[Any] | None = None
     tokens = search_tokens(f.q or "")
     if tokens:
-        stmt, score = _apply_search(stmt, dialect, tokens[:20])
+        stmt, best_first = _apply_search(stmt, dialect, tokens[:20])
     if f.company:
         stmt = stmt.where(JobPosting.company.ilike(_like(f.company), escape="\\"))
     if f.location:
@@ -63,17 +63,17 @@ def list_statement(dialect: str, user_id: int, f: JobFilters) -> Select[Any]:
         tracked = exists().where(Application.job_posting_id == JobPosting.id, Application.user_id == user_id)
         stmt = stmt.where(tracked if f.tracked else ~tracked)
 
-    sort = f.sort or (JobSort.relevance if score is not None else JobSort.newest)
+    sort = f.sort or (JobSort.relevance if best_first is not None else JobSort.newest)
     salary = func.coalesce(JobPosting.salary_max, JobPosting.salary_min)
-    newest = JobPosting.posted_at.desc().nulls_last()
+    newest = JobPosting.posted_at.desc()
     orders: dict[JobSort, list[Any]] = {
         JobSort.newest: [newest],
-        JobSort.oldest: [JobPosting.posted_at.asc().nulls_last()],
+        JobSort.oldest: [JobPosting.posted_at.asc()],
         JobSort.salary_high: [salary.desc().nulls_last()],
         JobSort.salary_low: [salary.asc().nulls_last()],
         JobSort.by_company: [func.lower(JobPosting.company)],
         JobSort.by_title: [func.lower(JobPosting.title)],
-        JobSort.relevance: [score.desc(), newest] if score is not None else [newest],
+        JobSort.relevance: [best_first, newest] if best_first is not None else [newest],
     }
     order = orders[sort]
     return stmt.order_by(*order, JobPosting.id.desc())
@@ -82,11 +82,23 @@ def list_statement(dialect: str, user_id: int, f: JobFilters) -> Select[Any]:
 async def list_page(
     session: AsyncSession, user_id: int, f: JobFilters, offset: int, limit: int
 ) -> tuple[Sequence[JobPosting], int]:
-    dialect = dialect_of(session)
-    stmt = list_statement(dialect, user_id, f)
-    total = await session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
-    rows = (await session.scalars(stmt.offset(offset).limit(limit))).all()
-    return rows, int(total or 0)
+    stmt = list_statement(dialect_of(session), user_id, f)
+    if f.q and search_tokens(f.q):
+        # A search visits every hit anyway (to rank them), so it counts them in the same pass, over ids only;
+        # the wide rows are read for the one page shown.
+        ranked = stmt.with_only_columns(JobPosting.id, func.count().over()).offset(offset).limit(limit)
+        hits = (await session.execute(ranked)).all()
+        if hits:
+            by_id = {
+                j.id: j
+                for j in await session.scalars(select(JobPosting).where(JobPosting.id.in_([h[0] for h in hits])))
+            }
+            return [by_id[h[0]] for h in hits], int(hits[0][1])
+        if offset == 0:
+            return [], 0
+    total = await session.scalar(stmt.with_only_columns(func.count()).order_by(None))
+    page = (await session.scalars(stmt.offset(offset).limit(limit))).all()
+    return page, int(total or 0)
 
 
 async def get_visible(session: AsyncSession, user_id: int, job_id: int) -> JobPosting | None:

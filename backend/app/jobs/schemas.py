@@ -80,7 +80,7 @@ class JobSummary(Schema):
     salary_currency: str | None
     salary_period: SalaryPeriod | None
     url: str | None
-    posted_at: datetime | None
+    posted_at: datetime
     tech_stack: list[str]
     is_own: bool = Field(description="Added by hand by the current user (editable), not from a job board")
 

@@ -30,7 +30,8 @@ class JobPosting(TimestampMixin, Base):
     __tablename__ = "job_posting"
     __table_args__ = (
         Index("ix_job_posting_owner_id_posted_at", "owner_id", "posted_at"),
-        Index("ix_job_posting_posted_at", "posted_at"),
+        Index("ix_job_posting_posted_at_id", "posted_at", "id"),  # the default "newest first" order
+        Index("ix_job_posting_archived_at_owner_id", "archived_at", "owner_id"),  # counts of visible postings
         Index("ix_job_posting_company", "company"),
     )
 
@@ -54,7 +55,7 @@ class JobPosting(TimestampMixin, Base):
     description_text: Mapped[str] = mapped_column(Text, default="")
     search_text: Mapped[str] = mapped_column(Text, default="")
     url: Mapped[str | None] = mapped_column(String(2000))
-    posted_at: Mapped[datetime | None]
+    posted_at: Mapped[datetime] = mapped_column(default=utcnow)
     ingested_at: Mapped[datetime] = mapped_column(default=utcnow)
     tech_stack: Mapped[list[str]] = mapped_column(JSON, default=list)
     responsibilities: Mapped[list[str]] = mapped_column(JSON, default=list)

@@ -596,8 +596,11 @@ export interface components {
             salary_period: components["schemas"]["SalaryPeriod"] | null;
             /** Url */
             url: string | null;
-            /** Posted At */
-            posted_at: string | null;
+            /**
+             * Posted At
+             * Format: date-time
+             */
+            posted_at: string;
             /** Tech Stack */
             tech_stack: string[];
             /**
@@ -631,8 +634,11 @@ export interface components {
             salary_period: components["schemas"]["SalaryPeriod"] | null;
             /** Url */
             url: string | null;
-            /** Posted At */
-            posted_at: string | null;
+            /**
+             * Posted At
+             * Format: date-time
+             */
+            posted_at: string;
             /** Tech Stack */
             tech_stack: string[];
             /**
@@ -692,8 +698,11 @@ export interface components {
             salary_period: components["schemas"]["SalaryPeriod"] | null;
             /** Url */
             url: string | null;
-            /** Posted At */
-            posted_at: string | null;
+            /**
+             * Posted At
+             * Format: date-time
+             */
+            posted_at: string;
             /** Tech Stack */
             tech_stack: string[];
             /**

@@ -44,7 +44,7 @@ async def list_applications(
 async def board(
     user: CurrentUser,
     session: SessionDep,
-    per_column: Annotated[int, Query(ge=1, le=100, description="Cards per column")] = 50,
+    per_column: Annotated[int, Query(ge=1, le=100, description="Cards per column")] = 25,
 ) -> BoardRead:
     """Every status column with its total and first cards."""
     return await service.board(session, user.id, per_column)

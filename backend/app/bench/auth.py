@@ -1,17 +1,16 @@
-"""`copilot bench`: figures for the capabilities built so far, measured on a throw-away SQLite database."""
+"""Accounts: argon2 cost and the latency of the auth and profile endpoints on a throw-away SQLite database."""
 
 from __future__ import annotations
 
 import asyncio
 import statistics
-import tempfile
 import time
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
 
+from app.bench.common import timed
 from app.core.config import Settings
 from app.core.migrations import upgrade
 from app.core.security import hash_password, verify_password
@@ -64,47 +63,20 @@ async def bench_api(workdir: Path) -> dict[str, Any]:
         r = await client.post("/api/v1/auth/register", json={"email": "b@example.com", "password": PASSWORD})
         headers = {"Authorization": f"Bearer {r.json()['access_token']}"}
 
-        async def timed(n: int, call: Callable[[], Awaitable[httpx.Response]]) -> dict[str, float]:
-            samples = []
-            for _ in range(n):
-                start = time.perf_counter()
-                resp = await call()
-                samples.append((time.perf_counter() - start) * 1000)
-                assert resp.status_code < 400, resp.text
-            return _percentiles(samples)
-
-        figures["get_profile"] = await timed(300, lambda: client.get("/api/v1/users/me", headers=headers))
+        figures["get_profile"] = await timed(300, lambda _: client.get("/api/v1/users/me", headers=headers))
         figures["patch_profile"] = await timed(
-            200, lambda: client.patch("/api/v1/users/me", headers=headers, json={"daily_application_goal": 7})
+            200, lambda _: client.patch("/api/v1/users/me", headers=headers, json={"daily_application_goal": 7})
         )
         skills = {"skills": [{"name": f"Skill {i}", "level": 3} for i in range(30)]}
         figures["put_30_skills"] = await timed(
-            100, lambda: client.put("/api/v1/users/me/skills", headers=headers, json=skills)
+            100, lambda _: client.put("/api/v1/users/me/skills", headers=headers, json=skills)
         )
         figures["refresh_rotation"] = await timed(
-            200, lambda: client.post("/api/v1/auth/refresh", headers={"X-Requested-With": "XMLHttpRequest"})
+            200, lambda _: client.post("/api/v1/auth/refresh", headers={"X-Requested-With": "XMLHttpRequest"})
         )
         figures["login_incl_argon2"] = await timed(
             20,
-            lambda: client.post("/api/v1/auth/login", json={"email": "b@example.com", "password": PASSWORD}),
+            lambda _: client.post("/api/v1/auth/login", json={"email": "b@example.com", "password": PASSWORD}),
         )
     await app.state.engine.dispose()
     return figures
-
-
-BENCHMARKS: dict[str, Callable[[Path], Awaitable[dict[str, Any]]]] = {
-    "password_hash": bench_password_hash,
-    "api": bench_api,
-}
-
-
-async def run_benchmarks(only: str | None = None) -> dict[str, Any]:
-    names = [only] if only else list(BENCHMARKS)
-    for name in names:
-        if name not in BENCHMARKS:
-            raise KeyError(name)
-    results: dict[str, Any] = {"database": "sqlite"}
-    with tempfile.TemporaryDirectory(prefix="copilot-bench-") as tmp:
-        for name in names:
-            results[name] = await BENCHMARKS[name](Path(tmp))
-    return results

@@ -1,0 +1,28 @@
+"""`copilot bench`: figures for each capability, printed as one JSON object."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from app.bench import auth, tracker
+
+BENCHMARKS: dict[str, Callable[[Path], Awaitable[dict[str, Any]]]] = {
+    "password_hash": auth.bench_password_hash,
+    "api": auth.bench_api,
+    "tracker": tracker.bench_tracker,
+}
+
+
+async def run_benchmarks(only: str | None = None) -> dict[str, Any]:
+    names = [only] if only else list(BENCHMARKS)
+    for name in names:
+        if name not in BENCHMARKS:
+            raise KeyError(name)
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="copilot-bench-") as tmp:
+        for name in names:
+            results[name] = await BENCHMARKS[name](Path(tmp))
+    return results
