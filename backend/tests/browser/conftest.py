@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from playwright.sync_api import Locator, Page, expect
 
 from tests.conftest import CI
 
@@ -79,7 +81,9 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     proc.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API keeps an event loop running in this thread while it is open, which
+# would break every async test collected after the browser tests.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
         if CI:
@@ -97,6 +101,36 @@ def browser() -> Iterator[object]:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+def field(page: Page, label: str) -> Locator:
+    """The input labelled exactly `label` (Mantine appends " *" to required fields' labels)."""
+    return page.get_by_label(re.compile(rf"^{re.escape(label)}( \*)?$"))
+
+
+def register_in_browser(page: Page, base: str, name: str, email: str, password: str) -> None:
+    page.goto(base + "/register")
+    field(page, "Full name").fill(name)
+    field(page, "Email").fill(email)
+    field(page, "Password").fill(password)
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+
+
+AXE = REPO / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def serious_accessibility_violations(page: Page) -> list[str]:
+    """Run axe-core in the page; return the serious and critical violations, one line each."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: `npm ci` in frontend/ installs axe-core")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

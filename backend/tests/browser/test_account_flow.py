@@ -6,17 +6,14 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import field
 
 pytestmark = pytest.mark.browser
 
 EMAIL = "grace@example.com"
 PASSWORD = "Flow-Matic-Compiler-1959"
-
-
-def field(page: Page, label: str) -> Locator:
-    """The input labelled exactly `label` (Mantine appends " *" to required fields' labels)."""
-    return page.get_by_label(re.compile(rf"^{re.escape(label)}( \*)?$"))
 
 
 def _no_horizontal_scroll(page: Page) -> bool:
