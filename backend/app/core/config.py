@@ -56,6 +56,21 @@ class Settings(BaseSettings):
     smtp_ssl: bool = False
     smtp_timeout_seconds: float = 10.0
 
+    # Sign in with… (a provider is offered only when its client id and secret are set).
+    oauth_google_client_id: str | None = None
+    oauth_google_client_secret: str | None = None
+    oauth_google_issuer: str = "https://accounts.google.com"
+    oauth_linkedin_client_id: str | None = None
+    oauth_linkedin_client_secret: str | None = None
+    oauth_linkedin_issuer: str = "https://www.linkedin.com/oauth"
+    oauth_github_client_id: str | None = None
+    oauth_github_client_secret: str | None = None
+    oauth_github_authorize_url: str = "https://github.com/login/oauth/authorize"
+    oauth_github_token_url: str = "https://github.com/login/oauth/access_token"  # noqa: S105 - a URL
+    oauth_github_api_url: str = "https://api.github.com"
+    oauth_flow_ttl_seconds: int = 600
+    oauth_http_timeout_seconds: float = 10.0
+
     log_level: str = "INFO"
     log_format: Literal["console", "json"] = "console"
     environment: Literal["development", "test", "production"] = "development"

@@ -3,6 +3,7 @@
 from app.models.application import Application, ApplicationEvent, ApplicationStatus, Notification
 from app.models.base import Base
 from app.models.job import JobPosting, JobPostingSkill, RemoteType, SalaryPeriod
+from app.models.oauth import OAuthAccount, OAuthFlow
 from app.models.user import RefreshToken, SkillSource, User, UserSkill
 
 __all__ = [
@@ -13,6 +14,8 @@ __all__ = [
     "JobPosting",
     "JobPostingSkill",
     "Notification",
+    "OAuthAccount",
+    "OAuthFlow",
     "RefreshToken",
     "RemoteType",
     "SalaryPeriod",

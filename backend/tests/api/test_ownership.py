@@ -27,6 +27,10 @@ COVERED: dict[tuple[str, str], dict[str, Any] | None] = {
 # Routes with a path parameter that is not an id of a user's object.
 EXEMPT: dict[tuple[str, str], str] = {
     ("GET", "/{path}"): "the SPA fallback: serves static files, no data",
+    ("GET", "/api/v1/auth/oauth/{provider}/login"): "a provider name, not a user's object",
+    ("GET", "/api/v1/auth/oauth/{provider}/callback"): "a provider name; the flow is found by its state",
+    ("POST", "/api/v1/auth/oauth/{provider}/link"): "a provider name; links to the signed-in user only",
+    ("DELETE", "/api/v1/users/me/connections/{provider}"): "a provider name under /me: only ever the caller's",
 }
 
 

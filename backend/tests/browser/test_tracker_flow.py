@@ -109,9 +109,7 @@ def test_add_track_drag_reload_timeline(live_server: str, browser: Browser, arti
     context.close()
 
 
-def test_board_on_a_phone_has_no_sideways_scroll(
-    live_server: str, browser: Browser, artifacts: Path
-) -> None:
+def test_board_on_a_phone_has_no_sideways_scroll(live_server: str, browser: Browser, artifacts: Path) -> None:
     import httpx
 
     email, password = "kathleen@example.com", "Assembly-Language-1947"

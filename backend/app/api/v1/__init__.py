@@ -2,10 +2,11 @@
 
 from fastapi import APIRouter
 
-from app.api.v1 import applications, auth, jobs, users
+from app.api.v1 import applications, auth, jobs, oauth, users
 
 api_router = APIRouter(prefix="/api/v1")
 api_router.include_router(auth.router)
 api_router.include_router(users.router)
+api_router.include_router(oauth.router)
 api_router.include_router(jobs.router)
 api_router.include_router(applications.router)
