@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
-from authlib.integrations.httpx_client import AsyncOAuth2Client
+from authlib.oauth2.rfc6749.parameters import prepare_grant_uri
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
 from joserfc import jwt
 from joserfc.errors import JoseError
@@ -103,16 +103,20 @@ async def authorization_url(
         endpoint = (await discover(provider.issuer, settings.oauth_http_timeout_seconds))["authorization_endpoint"]
     else:
         endpoint = settings.oauth_github_authorize_url
-    client = AsyncOAuth2Client(provider.client_id, redirect_uri=redirect_uri, scope=provider.scope)
     extra = {"nonce": nonce} if provider.kind == "oidc" else {"allow_signup": "true"}
-    url, _ = client.create_authorization_url(
-        endpoint,
-        state=state,
-        code_challenge=create_s256_code_challenge(code_verifier),
-        code_challenge_method="S256",
-        **extra,
+    return str(
+        prepare_grant_uri(
+            endpoint,
+            provider.client_id,
+            "code",
+            redirect_uri=redirect_uri,
+            scope=provider.scope,
+            state=state,
+            code_challenge=create_s256_code_challenge(code_verifier),
+            code_challenge_method="S256",
+            **extra,
+        )
     )
-    return str(url)
 
 
 async def identity_from_callback(
@@ -141,22 +145,25 @@ async def identity_from_callback(
 async def _exchange(
     provider: Provider, redirect_uri: str, token_url: str, code: str, code_verifier: str, http_timeout: float
 ) -> dict[str, Any]:
-    async with AsyncOAuth2Client(
-        provider.client_id, provider.client_secret, redirect_uri=redirect_uri, timeout=http_timeout
-    ) as client:
-        try:
-            token = await client.fetch_token(
-                token_url, code=code, code_verifier=code_verifier, headers={"Accept": "application/json"}
-            )
-        except httpx.HTTPError as exc:
-            raise ProviderError("provider_unavailable", "The sign-in provider could not be reached.") from exc
-        except Exception as exc:  # Authlib raises OAuthError subclasses for invalid_grant and friends
-            raise ProviderError(
-                "expired_code", "The sign-in took too long or was already used. Please start again."
-            ) from exc
-    if "error" in token:
+    """RFC 6749 §4.1.3 token request with the PKCE verifier (RFC 7636), client secret in the body."""
+    form = {
+        "grant_type": "authorization_code",
+        "code": code,
+        "redirect_uri": redirect_uri,
+        "client_id": provider.client_id,
+        "client_secret": provider.client_secret,
+        "code_verifier": code_verifier,
+    }
+    try:
+        async with httpx.AsyncClient(timeout=http_timeout) as client:
+            response = await client.post(token_url, data=form, headers={"Accept": "application/json"})
+        token: dict[str, Any] = response.json()
+    except (httpx.HTTPError, ValueError) as exc:
+        raise ProviderError("provider_unavailable", "The sign-in provider could not be reached.") from exc
+    if response.status_code >= 400 or "error" in token or "access_token" not in token:
+        # invalid_grant (and GitHub's 200 + bad_verification_code): the code expired or was already used.
         raise ProviderError("expired_code", "The sign-in took too long or was already used. Please start again.")
-    return dict(token)
+    return token
 
 
 async def _validate_id_token(

@@ -40,7 +40,16 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def google_issuer() -> Iterator[str]:
+    """A real OpenID Connect provider on 127.0.0.1 standing in for Google."""
+    from oidc_provider_mock import run_server_in_thread
+
+    with run_server_in_thread(require_nonce=True) as server:
+        yield f"http://127.0.0.1:{server.server_port}"
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory, google_issuer: str) -> Iterator[str]:
     if not (REPO / "frontend" / "dist" / "index.html").exists():
         if CI:
             pytest.fail("frontend/dist is missing: `make test` builds it before the browser tests")
@@ -54,6 +63,9 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "PUBLIC_URL": f"http://127.0.0.1:{port}",
         "REDIS_URL": "",
         "SMTP_HOST": "",
+        "OAUTH_GOOGLE_CLIENT_ID": "copilot-browser-test",
+        "OAUTH_GOOGLE_CLIENT_SECRET": "browser-test-secret",
+        "OAUTH_GOOGLE_ISSUER": google_issuer,
     }
     copilot = [sys.executable, "-m", "app.cli"]
     subprocess.run([*copilot, "migrate"], env=env, check=True, capture_output=True, cwd=REPO / "backend")
