@@ -18,3 +18,27 @@ export type ProfileUpdate = RequestBody<paths['/api/v1/users/me']['patch']>;
 export type SkillRead = ProfileRead['skills'][number];
 export type SkillsReplace = RequestBody<paths['/api/v1/users/me/skills']['put']>;
 export type SkillInput = SkillsReplace['skills'][number];
+
+type QueryOf<T> = T extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
+// Jobs
+export type JobListParams = QueryOf<paths['/api/v1/jobs']['get']>;
+export type JobListPage = JsonOf<paths['/api/v1/jobs']['get']['responses'][200]>;
+export type JobListItem = JobListPage['items'][number];
+export type JobRead = JsonOf<paths['/api/v1/jobs/{job_id}']['get']['responses'][200]>;
+export type JobCreate = RequestBody<paths['/api/v1/jobs']['post']>;
+export type JobUpdate = RequestBody<paths['/api/v1/jobs/{job_id}']['patch']>;
+export type RemoteType = JobListItem['remote_type'];
+export type SalaryPeriod = NonNullable<JobListItem['salary_period']>;
+export type JobSort = NonNullable<JobListParams['sort']>;
+
+// Applications (the tracker)
+export type ApplicationRead = JsonOf<paths['/api/v1/applications/{application_id}']['get']['responses'][200]>;
+export type ApplicationStatus = ApplicationRead['status'];
+export type ApplicationCreate = RequestBody<paths['/api/v1/applications']['post']>;
+export type ApplicationUpdate = RequestBody<paths['/api/v1/applications/{application_id}']['patch']>;
+export type ApplicationPage = JsonOf<paths['/api/v1/applications']['get']['responses'][200]>;
+export type BoardRead = JsonOf<paths['/api/v1/applications/board']['get']['responses'][200]>;
+export type BoardColumn = BoardRead['columns'][number];
+export type ApplicationEventPage = JsonOf<paths['/api/v1/applications/{application_id}/events']['get']['responses'][200]>;
+export type ApplicationEvent = ApplicationEventPage['items'][number];

@@ -9,6 +9,8 @@ import { Logo } from './Logo';
 
 const NAV_ITEMS = [
   { to: '/', label: 'Dashboard' },
+  { to: '/jobs', label: 'Jobs' },
+  { to: '/board', label: 'Board' },
   { to: '/profile', label: 'Profile' },
   { to: '/settings', label: 'Settings' },
 ] as const;
@@ -28,6 +30,8 @@ export function AppLayout() {
   const navigate = useNavigate();
   const [signingOut, setSigningOut] = useState(false);
   const signedIn = status === 'authenticated' && user !== null;
+  // The board needs the whole width for its columns; reading pages stay narrow.
+  const wide = pathname === '/board' || pathname.startsWith('/board/');
 
   const handleSignOut = async () => {
     setSigningOut(true);
@@ -129,7 +133,7 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main id="main-content" tabIndex={-1} style={{ outline: 'none' }}>
-        <Stack maw={960} mx="auto" w="100%" gap="lg">
+        <Stack maw={wide ? 1600 : 960} mx="auto" w="100%" gap="lg" miw={0}>
           <Outlet />
         </Stack>
       </AppShell.Main>

@@ -6,7 +6,12 @@ import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RegisterPage } from '../features/auth/RegisterPage';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
+import { BoardPage } from '../features/board/BoardPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { EditJobPage } from '../features/jobs/EditJobPage';
+import { JobPage } from '../features/jobs/JobPage';
+import { JobsPage } from '../features/jobs/JobsPage';
+import { NewJobPage } from '../features/jobs/NewJobPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { PublicOnly, RequireAuth } from './guards';
@@ -26,6 +31,11 @@ export function AppRoutes() {
       <Route element={<AppLayout />}>
         <Route element={<RequireAuth />}>
           <Route index element={<DashboardPage />} />
+          <Route path="/jobs" element={<JobsPage />} />
+          <Route path="/jobs/new" element={<NewJobPage />} />
+          <Route path="/jobs/:id" element={<JobPage />} />
+          <Route path="/jobs/:id/edit" element={<EditJobPage />} />
+          <Route path="/board" element={<BoardPage />} />
           <Route path="/profile" element={<ProfilePage />} />
           <Route path="/settings" element={<SettingsPage />} />
         </Route>

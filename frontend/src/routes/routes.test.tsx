@@ -38,7 +38,7 @@ describe('routing', () => {
 
     const nav = screen.getByRole('navigation', { name: 'Main' });
     const links = within(nav).getAllByRole('link').map((link) => link.textContent);
-    expect(links).toEqual(['Dashboard', 'Profile', 'Settings']);
+    expect(links).toEqual(['Dashboard', 'Jobs', 'Board', 'Profile', 'Settings']);
     expect(within(nav).getByRole('link', { name: 'Settings' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
   });

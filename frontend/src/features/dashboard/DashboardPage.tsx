@@ -5,6 +5,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { firstName } from '../../lib/forms';
 import { useProfile } from '../profile/useProfile';
+import { PipelineCard } from './PipelineCard';
 
 function greeting(now = new Date()): string {
   const hour = now.getHours();
@@ -40,7 +41,6 @@ function GoalLine({ profile }: { profile: ProfileRead }) {
 
 const UPCOMING = [
   { title: 'Today vs your goal', body: 'Applications sent today against your daily goal.' },
-  { title: 'Pipeline by status', body: 'How many of your applications are at each stage.' },
   { title: 'Recent activity', body: 'The latest changes across your applications.' },
   { title: 'Strong new matches', body: 'Fresh job postings that fit your skills best.' },
 ] as const;
@@ -51,16 +51,16 @@ function ComingSoon({ goal }: { goal: number }) {
       <Stack gap="md">
         <Group justify="space-between" gap="xs" align="flex-start">
           <Title order={2} size="h4">
-            Your job-search overview
+            More of your overview
           </Title>
           <Badge variant="light" color="gray">
             Coming soon
           </Badge>
         </Group>
         <Text size="sm" c="dimmed">
-          Nothing is tracked here yet. This overview arrives when the tracker and job sources land; it will show:
+          These tiles arrive with the next releases (daily goals and job sources); they will show:
         </Text>
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
           {UPCOMING.map((item, index) => (
             <Card key={item.title} withBorder={false} bg="var(--mantine-color-default-hover)" padding="md">
               <Text fw={600} size="sm">
@@ -146,6 +146,7 @@ export function DashboardPage() {
             <GoalLine profile={profile.data} />
           </div>
           {profile.data.skills.length === 0 ? <CompleteProfileCard /> : null}
+          <PipelineCard />
           <ComingSoon goal={profile.data.daily_application_goal} />
           {profile.data.skills.length > 0 ? (
             <Card>

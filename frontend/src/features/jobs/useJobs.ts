@@ -1,0 +1,76 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../client';
+import type { ApplicationRead, JobCreate, JobListPage, JobListParams, JobRead, JobUpdate } from '../../client/types';
+
+export const jobKeys = {
+  all: ['jobs'] as const,
+  list: (params: JobListParams) => ['jobs', 'list', params] as const,
+  detail: (id: number) => ['jobs', 'detail', id] as const,
+};
+
+/** One page of the jobs the user can see, filtered and sorted by the server. */
+export function useJobList(params: JobListParams) {
+  return useQuery<JobListPage>({
+    queryKey: jobKeys.list(params),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/jobs', { params: { query: params }, signal })),
+    // Keep the previous page on screen while the next one loads: no flash of skeletons.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useJob(id: number | null) {
+  return useQuery<JobRead>({
+    queryKey: jobKeys.detail(id ?? -1),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/jobs/{job_id}', { params: { path: { job_id: id as number } }, signal })),
+    enabled: id !== null,
+  });
+}
+
+export function useCreateJob() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: JobCreate) => unwrap(api.POST('/api/v1/jobs', { body })),
+    onSuccess: (job) => {
+      queryClient.setQueryData(jobKeys.detail(job.id), job);
+      return queryClient.invalidateQueries({ queryKey: ['jobs', 'list'] });
+    },
+  });
+}
+
+export function useUpdateJob(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: JobUpdate) =>
+      unwrap(api.PATCH('/api/v1/jobs/{job_id}', { params: { path: { job_id: id } }, body })),
+    onSuccess: (job) => {
+      queryClient.setQueryData(jobKeys.detail(job.id), job);
+      // Titles and companies also show on the board.
+      void queryClient.invalidateQueries({ queryKey: ['applications'] });
+      return queryClient.invalidateQueries({ queryKey: ['jobs', 'list'] });
+    },
+  });
+}
+
+export function useDeleteJob(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.DELETE('/api/v1/jobs/{job_id}', { params: { path: { job_id: id } } })),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: jobKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: ['applications'] });
+      return queryClient.invalidateQueries({ queryKey: ['jobs', 'list'] });
+    },
+  });
+}
+
+/** Start tracking a job: it lands in "Interested" at the top of the board. */
+export function useTrackJob(jobId: number) {
+  const queryClient = useQueryClient();
+  return useMutation<ApplicationRead, Error, void>({
+    mutationFn: () => unwrap(api.POST('/api/v1/applications', { body: { job_posting_id: jobId, status: 'interested', notes: '' } })),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ['applications'] });
+      return queryClient.invalidateQueries({ queryKey: jobKeys.all });
+    },
+  });
+}

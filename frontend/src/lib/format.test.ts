@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { daysSince, formatSalary, plural, relativeDays } from './format';
+
+const salary = (min: number | null, max: number | null, currency: string | null = 'EUR', period: 'year' | 'hour' | null = 'year') => ({
+  salary_min: min,
+  salary_max: max,
+  salary_currency: currency,
+  salary_period: period,
+});
+
+describe('formatSalary', () => {
+  it('formats a range with Intl.NumberFormat', () => {
+    expect(formatSalary(salary(60000, 80000), 'en-GB')).toMatch(/^€60,000\s?–\s?€80,000 per year$/);
+    expect(formatSalary(salary(50, null, 'USD', 'hour'), 'en-US')).toBe('From $50 per hour');
+    expect(formatSalary(salary(null, 70000, 'GBP', null), 'en-GB')).toBe('Up to £70,000');
+    expect(formatSalary(salary(5000, 5000, 'CHF', null), 'de-CH')).toMatch(/^CHF.5.000$/);
+  });
+
+  it('copes with no currency, and with no amount', () => {
+    expect(formatSalary(salary(1000, 2000, null, null), 'en-GB')).toMatch(/^1,000\s?–\s?2,000$/);
+    expect(formatSalary(salary(null, null), 'en-GB')).toBeNull();
+  });
+});
+
+describe('dates', () => {
+  const now = new Date(2025, 10, 20, 12, 0);
+  it('counts calendar days', () => {
+    expect(daysSince(new Date(2025, 10, 20, 1, 0), now)).toBe(0);
+    expect(daysSince(new Date(2025, 10, 19, 23, 0), now)).toBe(1);
+    expect(daysSince(new Date(2025, 10, 10), now)).toBe(10);
+    expect(relativeDays(new Date(2025, 10, 19), now)).toBe('yesterday');
+    expect(relativeDays(new Date(2025, 10, 15), now)).toBe('5 days ago');
+  });
+
+  it('pluralises', () => {
+    expect(plural(1, 'job')).toBe('1 job');
+    expect(plural(12, 'job')).toBe('12 jobs');
+  });
+});

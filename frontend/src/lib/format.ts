@@ -1,0 +1,99 @@
+import type { RemoteType, SalaryPeriod } from '../client/types';
+
+export const REMOTE_LABELS: Record<RemoteType, string> = {
+  onsite: 'On-site',
+  hybrid: 'Hybrid',
+  remote: 'Remote',
+  unknown: 'Not specified',
+};
+
+export const PERIOD_LABELS: Record<SalaryPeriod, string> = {
+  year: 'per year',
+  month: 'per month',
+  week: 'per week',
+  day: 'per day',
+  hour: 'per hour',
+};
+
+function numberFormat(currency: string | null | undefined, locale?: string): Intl.NumberFormat {
+  const code = currency?.trim().toUpperCase();
+  if (code && /^[A-Z]{3}$/.test(code)) {
+    try {
+      return new Intl.NumberFormat(locale, { style: 'currency', currency: code, maximumFractionDigits: 0 });
+    } catch {
+      // An unknown code: fall through to a plain number.
+    }
+  }
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+}
+
+interface SalaryFields {
+  salary_min: number | null;
+  salary_max: number | null;
+  salary_currency: string | null;
+  salary_period: SalaryPeriod | null;
+}
+
+/**
+ * A salary range for people: "€60,000–€80,000 per year", "From $50 per hour",
+ * "Up to £70,000". Null when the posting names no amount.
+ */
+export function formatSalary(job: SalaryFields, locale?: string): string | null {
+  const { salary_min: min, salary_max: max, salary_currency: currency, salary_period: period } = job;
+  if (min == null && max == null) return null;
+  const format = numberFormat(currency, locale);
+  const suffix = period ? ` ${PERIOD_LABELS[period]}` : '';
+  // A bare number has no currency sign: name the code after it when we have one.
+  const code = currency && !format.resolvedOptions().currency ? ` ${currency.toUpperCase()}` : '';
+  let amount: string;
+  if (min != null && max != null) {
+    amount = min === max ? format.format(min) : format.formatRange(Math.min(min, max), Math.max(min, max));
+  } else if (min != null) {
+    amount = `From ${format.format(min)}`;
+  } else {
+    amount = `Up to ${format.format(max as number)}`;
+  }
+  return `${amount}${code}${suffix}`;
+}
+
+function toDate(value: string | Date | null | undefined): Date | null {
+  if (!value) return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** "3 Nov 2025" in the user's locale. */
+export function formatDate(value: string | Date | null | undefined, locale?: string): string {
+  const date = toDate(value);
+  return date ? date.toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric' }) : '';
+}
+
+/** "3 Nov 2025, 14:05" in the user's locale and timezone. */
+export function formatDateTime(value: string | Date | null | undefined, locale?: string): string {
+  const date = toDate(value);
+  return date ? date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : '';
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whole calendar days between `value` and `now` (local time), never negative. */
+export function daysSince(value: string | Date | null | undefined, now: Date = new Date()): number {
+  const date = toDate(value);
+  if (!date) return 0;
+  const start = new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
+  return Math.max(0, Math.round((today - start) / DAY_MS));
+}
+
+/** "today", "yesterday", "5 days ago". */
+export function relativeDays(value: string | Date | null | undefined, now: Date = new Date()): string {
+  const days = daysSince(value, now);
+  if (days === 0) return 'today';
+  if (days === 1) return 'yesterday';
+  return `${days} days ago`;
+}
+
+/** "12 jobs", "1 job". */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count.toLocaleString()} ${count === 1 ? singular : pluralForm}`;
+}

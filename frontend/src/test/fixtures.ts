@@ -1,0 +1,92 @@
+import type {
+  ApplicationEvent,
+  ApplicationRead,
+  ApplicationStatus,
+  BoardRead,
+  JobListItem,
+  JobRead,
+} from '../client/types';
+import { STATUS_ORDER } from '../features/applications/statuses';
+import { json, TOKEN, USER, type Handler } from './fakeServer';
+
+/** A signed-in session: refresh cookie + /auth/me. */
+export const SIGNED_IN: Record<string, Handler> = {
+  'POST /api/v1/auth/refresh': () => json(200, TOKEN('t1')),
+  'GET /api/v1/auth/me': () => json(200, USER),
+};
+
+export function jobListItem(overrides: Partial<JobListItem> = {}): JobListItem {
+  return {
+    id: 1,
+    title: 'Backend Engineer',
+    company: 'Northwind Analytics',
+    location: 'Berlin',
+    remote_type: 'hybrid',
+    employment_type: 'Full-time',
+    salary_min: 60000,
+    salary_max: 80000,
+    salary_currency: 'EUR',
+    salary_period: 'year',
+    url: 'https://example.com/jobs/1',
+    posted_at: '2025-11-01T09:00:00Z',
+    tech_stack: ['Python', 'PostgreSQL'],
+    is_own: true,
+    snippet: 'Build the APIs that power our analytics.',
+    tracking: null,
+    ...overrides,
+  };
+}
+
+export function jobRead(overrides: Partial<JobRead> = {}): JobRead {
+  const { snippet: _snippet, ...base } = jobListItem();
+  return {
+    ...base,
+    description_html: '<p>Build the APIs.</p><ul><li>Python</li><li>SQL</li></ul>',
+    description_text: 'Build the APIs.\n\n- Python\n- SQL',
+    responsibilities: [],
+    seniority: null,
+    ingested_at: '2025-11-01T09:00:00Z',
+    created_at: '2025-11-01T09:00:00Z',
+    updated_at: '2025-11-01T09:00:00Z',
+    tracking: null,
+    ...overrides,
+  };
+}
+
+export function application(overrides: Partial<ApplicationRead> & { title?: string } = {}): ApplicationRead {
+  const { title, ...rest } = overrides;
+  const id = rest.id ?? 10;
+  const { snippet: _s, tracking: _t, ...job } = jobListItem({ id: rest.job_posting_id ?? 100 + id, title: title ?? `Job ${id}` });
+  return {
+    id,
+    job_posting_id: job.id,
+    status: 'interested',
+    position: 0,
+    notes: '',
+    applied_at: null,
+    status_changed_at: '2025-11-01T09:00:00Z',
+    created_at: '2025-11-01T09:00:00Z',
+    updated_at: '2025-11-01T09:00:00Z',
+    allowed_statuses: ['applied', 'interview', 'offer', 'accepted', 'rejected', 'withdrawn', 'ghosted'],
+    job,
+    ...rest,
+  };
+}
+
+/** A board response from a few applications (columns in the API's order). */
+export function board(applications: ApplicationRead[]): BoardRead {
+  return {
+    columns: STATUS_ORDER.map((status: ApplicationStatus) => {
+      const items = applications.filter((a) => a.status === status).sort((a, b) => a.position - b.position);
+      return { status, total: items.length, items };
+    }),
+  };
+}
+
+export function event(overrides: Partial<ApplicationEvent> = {}): ApplicationEvent {
+  return { id: 1, from_status: null, to_status: 'interested', at: '2025-11-01T09:00:00Z', note: '', ...overrides };
+}
+
+export function page<T>(items: T[], total = items.length, pageNumber = 1, size = 20) {
+  return { items, total, page: pageNumber, size };
+}
