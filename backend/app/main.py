@@ -18,11 +18,13 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 from app.api.v1 import api_router
 from app.core.config import Settings, get_settings
 from app.core.db import make_engine, make_session_factory
+from app.core.events import make_bus
 from app.core.exceptions import install_exception_handlers
 from app.core.logging import RequestIdMiddleware
 from app.core.mail import Mailer
 from app.core.middleware import BodySizeLimitMiddleware
 from app.core.ratelimit import RateLimiter
+from app.realtime.hub import Hub
 
 log = structlog.get_logger(__name__)
 
@@ -40,7 +42,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         log.info("startup", database=app.state.engine.url.get_backend_name(), redis=bool(settings.redis_url))
+        try:
+            await app.state.bus.start()
+        except Exception as exc:  # Redis down: the app serves, real time is degraded until it returns
+            log.error("event_bus_unavailable", error=str(exc))
         yield
+        await app.state.bus.stop()
         await app.state.engine.dispose()
 
     app = FastAPI(
@@ -56,6 +63,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.session_factory = make_session_factory(app.state.engine)
     app.state.rate_limiter = RateLimiter(settings.redis_url)
     app.state.mailer = Mailer(settings)
+    app.state.bus = make_bus(settings.redis_url)
+    app.state.hub = Hub()
+    app.state.bus.add_listener(app.state.hub.on_event)
 
     install_exception_handlers(app)
     app.include_router(api_router)

@@ -1,4 +1,5 @@
-"""A route class that commits the request's session after the endpoint returns and before the response is sent."""
+"""A route class that commits the request's session after the endpoint returns and before the response is sent,
+then publishes the events the request produced (never for a rolled-back transaction)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from typing import Any
 
 from fastapi import Request, Response
 from fastapi.routing import APIRoute
+
+from app.core.events import discard_events, flush_events
 
 
 class CommittingRoute(APIRoute):
@@ -18,6 +21,9 @@ class CommittingRoute(APIRoute):
             session = getattr(request.state, "db_session", None)
             if session is not None and response.status_code < 400:
                 await session.commit()
+                await flush_events(session, request.app.state.bus)
+            elif session is not None:
+                discard_events(session)
             return response
 
         return commit_then_respond

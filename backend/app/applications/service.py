@@ -22,6 +22,7 @@ from app.jobs import service as jobs
 from app.jobs.schemas import JobSummary
 from app.models.application import Application, ApplicationEvent, ApplicationStatus
 from app.models.base import utcnow
+from app.realtime.envelope import publish_after_commit
 
 CLOCK_SKEW = timedelta(minutes=5)
 
@@ -86,7 +87,18 @@ async def track(session: AsyncSession, user_id: int, data: ApplicationCreate) ->
         ApplicationEvent(application_id=app.id, user_id=user_id, from_status=None, to_status=data.status, at=now)
     )
     await session.flush()
+    _announce(session, app, "tracked")
     return await read(session, user_id, app.id)
+
+
+def _announce(session: AsyncSession, app: Application, change: str) -> None:
+    """Other tabs of this user refresh their board, job page and dashboard (after commit)."""
+    publish_after_commit(
+        session,
+        app.user_id,
+        "application.updated",
+        {"id": app.id, "job_posting_id": app.job_posting_id, "status": app.status.value, "change": change},
+    )
 
 
 async def update(session: AsyncSession, user_id: int, application_id: int, data: ApplicationUpdate) -> ApplicationRead:
@@ -100,6 +112,7 @@ async def update(session: AsyncSession, user_id: int, application_id: int, data:
     if data.applied_at is not None:
         app.applied_at = data.applied_at
     await session.flush()
+    _announce(session, app, "updated")
     return await read(session, user_id, app.id)
 
 
@@ -138,6 +151,7 @@ async def _move(
 
 async def delete(session: AsyncSession, user_id: int, application_id: int) -> None:
     app = await get_owned(session, user_id, application_id)
+    _announce(session, app, "deleted")
     await session.delete(app)
     await session.flush()
 

@@ -71,6 +71,8 @@ class Settings(BaseSettings):
     oauth_flow_ttl_seconds: int = 600
     oauth_http_timeout_seconds: float = 10.0
 
+    ws_heartbeat_seconds: int = 25
+
     log_level: str = "INFO"
     log_format: Literal["console", "json"] = "console"
     environment: Literal["development", "test", "production"] = "development"

@@ -23,6 +23,7 @@ COVERED: dict[tuple[str, str], dict[str, Any] | None] = {
     ("PATCH", "/api/v1/applications/{application_id}"): {"status": "applied", "notes": "Hijacked"},
     ("DELETE", "/api/v1/applications/{application_id}"): None,
     ("GET", "/api/v1/applications/{application_id}/events"): None,
+    ("POST", "/api/v1/notifications/{notification_id}/read"): None,
 }
 # Routes with a path parameter that is not an id of a user's object.
 EXEMPT: dict[tuple[str, str], str] = {
@@ -53,7 +54,13 @@ async def test_another_user_gets_404_everywhere(client: httpx.AsyncClient, app: 
     alice = await register(client, "alice@example.com")
     job = await add_job(client, alice, title="Alice's secret job", description="unique-marker-alpha")
     application = await track(client, alice, job["id"], notes="Alice's notes")
-    ids = {"job_id": job["id"], "application_id": application["id"]}
+    from app.notifications.service import notify
+
+    async with app.state.session_factory() as s:
+        me = await client.get("/api/v1/auth/me", headers=alice)
+        note = await notify(s, me.json()["id"], "test", "For Alice only")
+        await s.commit()
+    ids = {"job_id": job["id"], "application_id": application["id"], "notification_id": note.id}
     bob = await register(client, "bob@example.com")
 
     for (method, template), body in COVERED.items():
@@ -65,6 +72,8 @@ async def test_another_user_gets_404_everywhere(client: httpx.AsyncClient, app: 
     assert (await client.get("/api/v1/jobs", headers=bob)).json()["total"] == 0
     assert (await client.get("/api/v1/jobs", headers=bob, params={"q": "unique-marker-alpha"})).json()["total"] == 0
     assert (await client.get("/api/v1/applications", headers=bob)).json()["total"] == 0
+    assert (await client.get("/api/v1/notifications", headers=bob)).json()["total"] == 0
+    assert (await client.get("/api/v1/notifications/unread-count", headers=bob)).json()["count"] == 0
     board = (await client.get("/api/v1/applications/board", headers=bob)).json()
     assert sum(c["total"] for c in board["columns"]) == 0
     r = await client.post("/api/v1/applications", headers=bob, json={"job_posting_id": job["id"]})
@@ -74,3 +83,4 @@ async def test_another_user_gets_404_everywhere(client: httpx.AsyncClient, app: 
     mine = (await client.get(f"/api/v1/applications/{application['id']}", headers=alice)).json()
     assert mine["status"] == "interested" and mine["notes"] == "Alice's notes"
     assert (await client.get(f"/api/v1/jobs/{job['id']}", headers=alice)).json()["title"] == "Alice's secret job"
+    assert (await client.get("/api/v1/notifications/unread-count", headers=alice)).json()["count"] == 1
