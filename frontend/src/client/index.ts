@@ -1,4 +1,9 @@
-import createClient, { type Middleware } from 'openapi-fetch';
+import createClient, {
+  createFinalURL,
+  createQuerySerializer,
+  defaultPathSerializer,
+  type Middleware,
+} from 'openapi-fetch';
 import type { paths } from './schema';
 import { ApiError } from './errors';
 import { tokenStore } from './tokenStore';
@@ -150,3 +155,19 @@ export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
 }
 
 export { XHR_HEADERS };
+
+type OAuthLoginParams = paths['/api/v1/auth/oauth/{provider}/login']['get']['parameters'];
+
+/**
+ * The address that starts signing in with a provider. It is a browser navigation
+ * (the server sets a state cookie and redirects to the provider), not a fetch, so
+ * the app renders it as a link; the path and query are still typed by the schema.
+ */
+export function oauthLoginHref(params: { path: OAuthLoginParams['path']; query?: OAuthLoginParams['query'] }): string {
+  return createFinalURL('/api/v1/auth/oauth/{provider}/login', {
+    baseUrl: '',
+    params,
+    querySerializer: createQuerySerializer(),
+    pathSerializer: defaultPathSerializer,
+  });
+}

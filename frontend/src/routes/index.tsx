@@ -4,6 +4,7 @@ import { AuthLayout } from '../components/AuthLayout';
 import { NotFoundPage } from '../components/NotFoundPage';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
+import { OAuthCompletePage } from '../features/auth/OAuthCompletePage';
 import { RegisterPage } from '../features/auth/RegisterPage';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { BoardPage } from '../features/board/BoardPage';
@@ -27,6 +28,8 @@ export function AppRoutes() {
         </Route>
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
+        {/* Reachable signed out: it is where signing in with a provider ends. */}
+        <Route path="/oauth/complete" element={<OAuthCompletePage />} />
       </Route>
       <Route element={<AppLayout />}>
         <Route element={<RequireAuth />}>

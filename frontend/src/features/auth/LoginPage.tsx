@@ -1,11 +1,13 @@
 import { Anchor, Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { FormError } from '../../components/FormError';
 import { PageTitle } from '../../components/PageTitle';
 import { useAuth } from '../../hooks/useAuth';
 import { validateEmail } from '../../lib/forms';
+import { returnPath } from '../../routes/guards';
+import { OAuthButtons } from './OAuthButtons';
 import { useAuthConfig } from './useAuthConfig';
 
 interface LoginValues {
@@ -16,6 +18,7 @@ interface LoginValues {
 export function LoginPage() {
   const { login } = useAuth();
   const config = useAuthConfig();
+  const location = useLocation();
   const form = useForm<LoginValues>({
     initialValues: { email: '', password: '' },
     validate: {
@@ -66,6 +69,7 @@ export function LoginPage() {
         <Button type="submit" fullWidth loading={mutation.isPending} disabled={mutation.isPending}>
           Sign in
         </Button>
+        <OAuthButtons returnTo={returnPath(location.state)} />
         {registrationOpen ? (
           <Text size="sm" ta="center">
             New to Career Copilot?{' '}

@@ -1,13 +1,15 @@
 import { Alert, Anchor, Button, PasswordInput, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { FormError } from '../../components/FormError';
 import { PageTitle } from '../../components/PageTitle';
 import { PasswordStrength } from '../../components/PasswordStrength';
 import { QueryError } from '../../components/QueryError';
 import { useAuth } from '../../hooks/useAuth';
 import { applyServerFieldErrors, validateEmail } from '../../lib/forms';
+import { returnPath } from '../../routes/guards';
+import { OAuthButtons } from './OAuthButtons';
 import { useAuthConfig } from './useAuthConfig';
 
 interface RegisterValues {
@@ -31,6 +33,7 @@ function Heading() {
 
 function RegisterForm({ minLength }: { minLength: number }) {
   const { register } = useAuth();
+  const location = useLocation();
   const form = useForm<RegisterValues>({
     initialValues: { full_name: '', email: '', password: '' },
     validate: {
@@ -75,6 +78,7 @@ function RegisterForm({ minLength }: { minLength: number }) {
         <Button type="submit" fullWidth loading={mutation.isPending} disabled={mutation.isPending}>
           Create account
         </Button>
+        <OAuthButtons returnTo={returnPath(location.state)} />
         <Text size="sm" ta="center">
           Already have an account?{' '}
           <Anchor component={Link} to="/login" fw={600}>

@@ -1,7 +1,8 @@
-import { Button, Card, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, PasswordInput, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { api, unwrap } from '../../client';
 import { FormError } from '../../components/FormError';
 import { PageTitle } from '../../components/PageTitle';
@@ -9,10 +10,65 @@ import { PasswordStrength } from '../../components/PasswordStrength';
 import { useAuth } from '../../hooks/useAuth';
 import { applyServerFieldErrors } from '../../lib/forms';
 import { DEFAULT_PASSWORD_MIN_LENGTH, useAuthConfig } from '../auth/useAuthConfig';
+import { ConnectedAccounts } from './ConnectedAccounts';
+import { useConnections } from './useConnections';
 
 interface PasswordValues {
   current_password: string;
   new_password: string;
+}
+
+function joinLabels(labels: string[]): string {
+  try {
+    return new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(labels);
+  } catch {
+    return labels.join(', ');
+  }
+}
+
+/**
+ * Accounts created through a provider have no password, and changing one needs
+ * the current password: point them to the reset flow instead.
+ */
+function NoPasswordCard({ providers }: { providers: string[] }) {
+  return (
+    <Card>
+      <Stack gap="xs">
+        <Title order={2} size="h4">
+          Password
+        </Title>
+        <Text size="sm">
+          {providers.length > 0 ? `You sign in with ${joinLabels(providers)}. ` : 'This account has no password. '}
+          To also sign in with a password, use '
+          <Anchor component={Link} to="/forgot-password" inherit>
+            Forgot password?
+          </Anchor>
+          ' on the sign-in page to set one.
+        </Text>
+      </Stack>
+    </Card>
+  );
+}
+
+/** The change-password form for accounts with a password; an explanation for those without. */
+function PasswordCard() {
+  const connections = useConnections();
+  if (connections.isPending) {
+    return (
+      <Card aria-busy="true">
+        <Stack gap="md">
+          <Skeleton h={24} w="40%" />
+          <Skeleton h={56} />
+          <Skeleton h={56} />
+        </Stack>
+      </Card>
+    );
+  }
+  // Unknown (the connections could not be loaded): assume the usual case, a password.
+  if (connections.data && !connections.data.has_password) {
+    return <NoPasswordCard providers={connections.data.connections.map((c) => c.label)} />;
+  }
+  return <ChangePasswordCard />;
 }
 
 function ChangePasswordCard() {
@@ -119,7 +175,8 @@ export function SettingsPage() {
       </div>
       <Stack gap="lg">
         <AccountCard />
-        <ChangePasswordCard />
+        <PasswordCard />
+        <ConnectedAccounts />
       </Stack>
     </>
   );
