@@ -33,6 +33,12 @@ export const theme = createTheme({
     Card: { defaultProps: { withBorder: true, padding: 'lg', radius: 'md' } },
     Paper: { defaultProps: { radius: 'md' } },
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+    // The show/hide-password toggle is a mouse convenience outside the tab order; rendering it as a span
+    // with role="button" keeps the form's first <button> its submit button, which simple form-driving
+    // tools (and Enter-to-submit heuristics) expect.
+    PasswordInput: {
+      defaultProps: { visibilityToggleButtonProps: { component: 'span', role: 'button' } },
+    },
     // Toasts: a named close button, and body text dark enough to read (Mantine uses gray-6).
     Notification: {
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },

@@ -121,6 +121,9 @@ class TestLogin:
         assert set(r.json()) >= {"access_token", "token_type"}
         assert r.json()["token_type"] == "bearer"
         assert client.cookies.get("copilot_refresh")
+        # A readable hint (no secret in it) lets the app skip the refresh call on a first visit.
+        hint = next(c for c in r.headers.get_list("set-cookie") if c.startswith("copilot_session="))
+        assert "HttpOnly" not in hint and "Path=/" in hint and client.cookies.get("copilot_session") == "1"
 
     async def test_wrong_password_and_unknown_email_look_the_same(self, client: httpx.AsyncClient) -> None:
         await register(client)
@@ -230,6 +233,7 @@ class TestLogout:
         token = client.cookies.get("copilot_refresh")
         r = await client.post("/api/v1/auth/logout", headers=csrf)
         assert r.status_code == 204
+        assert any(c.startswith("copilot_session=") and "Max-Age=0" in c for c in r.headers.get_list("set-cookie"))
         assert 'copilot_refresh=""' in r.headers["set-cookie"] or "Max-Age=0" in r.headers["set-cookie"]
         use_cookie(client, token)
         again = await client.post("/api/v1/auth/refresh", headers=csrf)

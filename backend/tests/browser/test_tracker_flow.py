@@ -21,6 +21,8 @@ def column(page: Page, label: str) -> Locator:
 
 def drag_by_mouse(page: Page, handle: Locator, target: Locator) -> None:
     """A real pointer drag: press, move past the activation distance, travel in steps, release."""
+    page.wait_for_load_state("networkidle")  # the board settles after the previous move's refetch
+    page.wait_for_timeout(300)
     box = handle.bounding_box()
     dest = target.bounding_box()
     assert box and dest
@@ -28,7 +30,9 @@ def drag_by_mouse(page: Page, handle: Locator, target: Locator) -> None:
     page.mouse.move(x, y)
     page.mouse.down()
     page.mouse.move(x + 12, y + 6, steps=4)
-    page.mouse.move(dest["x"] + dest["width"] / 2, dest["y"] + min(120, dest["height"] / 2), steps=20)
+    page.mouse.move(dest["x"] + dest["width"] / 2, dest["y"] + min(120, dest["height"] / 2), steps=25)
+    page.wait_for_timeout(250)
+    page.mouse.move(dest["x"] + dest["width"] / 2 + 2, dest["y"] + min(122, dest["height"] / 2), steps=2)
     page.wait_for_timeout(150)
     page.mouse.up()
 

@@ -146,3 +146,18 @@ describe('api client auth middleware', () => {
     expect(errorMessage(error)).toBe('Something went wrong (HTTP 500)');
   });
 });
+
+describe('session hint cookie', () => {
+  it('is read from document.cookie and cleared when a refresh finds no session', async () => {
+    const { hasSessionHint, refreshAccessToken } = await import('./index');
+    document.cookie = 'copilot_session=1; Path=/';
+    expect(hasSessionHint()).toBe(true);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ detail: 'no', code: 'invalid_refresh_token' }), { status: 401 })),
+    );
+    expect(await refreshAccessToken()).toBeNull();
+    expect(hasSessionHint()).toBe(false);
+    vi.unstubAllGlobals();
+  });
+});

@@ -46,6 +46,20 @@ export const api = createClient<paths>({
 
 let refreshInFlight: Promise<string | null> | null = null;
 
+/**
+ * The server sets a readable `copilot_session=1` cookie beside the HttpOnly refresh cookie. Without it
+ * there is no session to recover, so a first visit makes no refresh call (and logs no 401).
+ */
+export const SESSION_HINT_COOKIE = 'copilot_session';
+
+export function hasSessionHint(): boolean {
+  return document.cookie.split(';').some((c) => c.trim().startsWith(`${SESSION_HINT_COOKIE}=`));
+}
+
+function clearSessionHint(): void {
+  document.cookie = `${SESSION_HINT_COOKIE}=; Max-Age=0; Path=/; SameSite=Lax`;
+}
+
 async function doRefresh(): Promise<string | null> {
   // A network failure rejects: we could not refresh, but we do not know the session is gone.
   const { data, response } = await api.POST('/api/v1/auth/refresh', {
@@ -54,6 +68,7 @@ async function doRefresh(): Promise<string | null> {
   });
   const token = response.ok ? (data?.access_token ?? null) : null;
   // Any HTTP answer is definitive: a new token, or no session (401: no/expired/reused cookie).
+  if (!token) clearSessionHint();
   tokenStore.set(token);
   return token;
 }

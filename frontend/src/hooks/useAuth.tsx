@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { cleanNotifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, isNetworkError, refreshAccessToken, tokenStore, unwrap, XHR_HEADERS } from '../client';
+import { api, hasSessionHint, isNetworkError, refreshAccessToken, tokenStore, unwrap, XHR_HEADERS } from '../client';
 import type { TokenResponse, UserRead } from '../client/types';
 import { ServerUnreachable, Splash } from '../components/Splash';
 
@@ -52,7 +52,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     let cancelled = false;
     (async () => {
       try {
-        const token = tokenStore.get() ?? (await refreshAccessToken());
+        const token = tokenStore.get() ?? (hasSessionHint() ? await refreshAccessToken() : null);
         if (!token) {
           if (!cancelled) setState({ status: 'anonymous', user: null });
           return;

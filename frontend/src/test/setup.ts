@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanNotifications } from '@mantine/notifications';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { tokenStore } from '../client';
 
 // jsdom lacks a few browser APIs Mantine relies on.
@@ -36,6 +36,12 @@ class ResizeObserver {
   disconnect() {}
 }
 window.ResizeObserver = ResizeObserver;
+
+// A returning visitor: the server's readable session hint sits beside its HttpOnly refresh cookie, so the
+// app tries the silent refresh on start (the fake server decides whether a session exists).
+beforeEach(() => {
+  document.cookie = 'copilot_session=1; Path=/';
+});
 
 afterEach(() => {
   cleanup();

@@ -26,6 +26,9 @@ from app.users.schemas import UserRead
 
 REFRESH_COOKIE = "copilot_refresh"
 COOKIE_PATH = "/api/v1/auth"
+# Readable by the SPA, holds nothing secret: it only says "a refresh cookie exists", so a first visit does not
+# try (and fail) to refresh.
+SESSION_HINT_COOKIE = "copilot_session"
 
 router = APIRouter(prefix="/auth", tags=["auth"], route_class=CommittingRoute)
 
@@ -43,6 +46,15 @@ def _set_refresh_cookie(response: Response, request: Request, settings: Settings
         max_age=settings.refresh_token_ttl_days * 86400,
         path=COOKIE_PATH,
         httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+    )
+    response.set_cookie(
+        SESSION_HINT_COOKIE,
+        "1",
+        max_age=settings.refresh_token_ttl_days * 86400,
+        path="/",
+        httponly=False,
         samesite="lax",
         secure=request.url.scheme == "https",
     )
@@ -130,6 +142,7 @@ async def logout(
     """End this session everywhere its refresh token family reaches."""
     await service.logout(session, copilot_refresh)
     response.delete_cookie(REFRESH_COOKIE, path=COOKIE_PATH, httponly=True, samesite="lax")
+    response.delete_cookie(SESSION_HINT_COOKIE, path="/", samesite="lax")
 
 
 @router.get("/me", operation_id="auth-me")
