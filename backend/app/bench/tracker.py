@@ -127,17 +127,16 @@ async def _dataset_ready(settings: Settings) -> bool:
 
 
 async def _reset(settings: Settings) -> None:
+    """Start the dataset from an empty database: a new SQLite file, or an empty PostgreSQL schema."""
+    url = make_url(settings.async_database_url)
+    if url.get_backend_name() == "sqlite":
+        for suffix in ("", "-wal", "-shm"):
+            await asyncio.to_thread(Path(f"{url.database}{suffix}").unlink, missing_ok=True)
+        return
     engine = make_engine(settings)
     async with engine.begin() as conn:
-        if engine.dialect.name == "sqlite":
-            tables = (await conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))).scalars().all()
-            await conn.execute(text("PRAGMA foreign_keys=OFF"))
-            for t in tables:
-                if not t.startswith(("sqlite_", "job_posting_fts_")):
-                    await conn.execute(text(f'DROP TABLE IF EXISTS "{t}"'))
-        else:
-            await conn.execute(text("DROP SCHEMA public CASCADE"))
-            await conn.execute(text("CREATE SCHEMA public"))
+        await conn.execute(text("DROP SCHEMA public CASCADE"))
+        await conn.execute(text("CREATE SCHEMA public"))
     await engine.dispose()
 
 
