@@ -46,3 +46,10 @@ export type BoardRead = JsonOf<paths['/api/v1/applications/board']['get']['respo
 export type BoardColumn = BoardRead['columns'][number];
 export type ApplicationEventPage = JsonOf<paths['/api/v1/applications/{application_id}/events']['get']['responses'][200]>;
 export type ApplicationEvent = ApplicationEventPage['items'][number];
+
+// Notifications (the bell)
+export type NotificationListParams = QueryOf<paths['/api/v1/notifications']['get']>;
+export type NotificationPage = JsonOf<paths['/api/v1/notifications']['get']['responses'][200]>;
+export type NotificationRead = NotificationPage['items'][number];
+export type UnreadCount = JsonOf<paths['/api/v1/notifications/unread-count']['get']['responses'][200]>;
+export type MarkedRead = JsonOf<paths['/api/v1/notifications/read-all']['post']['responses'][200]>;

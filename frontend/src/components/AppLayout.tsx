@@ -2,9 +2,12 @@ import { AppShell, Avatar, Burger, Button, Group, NavLink, Stack, Text, Unstyled
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { useAuth } from '../hooks/useAuth';
+import { RealtimeProvider } from '../hooks/useRealtime';
 import { firstName } from '../lib/forms';
 import { PRODUCT_NAME } from '../theme';
+import { LiveStatus } from './LiveStatus';
 import { Logo } from './Logo';
 
 const NAV_ITEMS = [
@@ -44,7 +47,7 @@ export function AppLayout() {
     }
   };
 
-  return (
+  const shell = (
     <AppShell
       header={{ height: 60 }}
       navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
@@ -65,23 +68,28 @@ export function AppLayout() {
               aria-expanded={opened}
               aria-controls="main-navigation"
             />
-            <UnstyledButton component={Link} to="/" onClick={close} aria-label={`${PRODUCT_NAME} home`}>
-              <Group gap="xs" wrap="nowrap">
+            <UnstyledButton component={Link} to="/" onClick={close} aria-label={`${PRODUCT_NAME} home`} miw={0}>
+              {/* Shrinks (the name truncates) when the header's right side needs room on a phone. */}
+              <Group gap="xs" wrap="nowrap" miw={0}>
                 <Logo />
-                <Text fw={800} size="lg" truncate>
+                <Text fw={800} size="lg" truncate miw={0}>
                   {PRODUCT_NAME}
                 </Text>
               </Group>
             </UnstyledButton>
           </Group>
           {signedIn ? (
-            <Group gap="xs" wrap="nowrap" visibleFrom="xs" miw={0}>
-              <Avatar size="sm" radius="xl" color="brand" aria-hidden>
-                {initials(user.full_name, user.email)}
-              </Avatar>
-              <Text size="sm" fw={500} truncate maw={200}>
-                {firstName(user.full_name, user.email)}
-              </Text>
+            <Group gap="sm" wrap="nowrap" miw={0} style={{ flexShrink: 0 }}>
+              <LiveStatus />
+              <NotificationBell />
+              <Group gap="xs" wrap="nowrap" visibleFrom="xs" miw={0}>
+                <Avatar size="sm" radius="xl" color="brand" aria-hidden>
+                  {initials(user.full_name, user.email)}
+                </Avatar>
+                <Text size="sm" fw={500} truncate maw={200}>
+                  {firstName(user.full_name, user.email)}
+                </Text>
+              </Group>
             </Group>
           ) : null}
         </Group>
@@ -139,4 +147,6 @@ export function AppLayout() {
       </AppShell.Main>
     </AppShell>
   );
+  // Live updates (one WebSocket per tab) exist only while signed in; signing out unmounts and closes them.
+  return signedIn ? <RealtimeProvider>{shell}</RealtimeProvider> : shell;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysSince, formatSalary, plural, relativeDays } from './format';
+import { daysSince, formatSalary, plural, relativeDays, relativeTime } from './format';
 
 const salary = (min: number | null, max: number | null, currency: string | null = 'EUR', period: 'year' | 'hour' | null = 'year') => ({
   salary_min: min,
@@ -35,5 +35,20 @@ describe('dates', () => {
   it('pluralises', () => {
     expect(plural(1, 'job')).toBe('1 job');
     expect(plural(12, 'job')).toBe('12 jobs');
+  });
+});
+
+describe('relativeTime', () => {
+  const now = new Date('2025-11-20T12:00:00Z');
+  it('says how long ago, in words', () => {
+    expect(relativeTime('2025-11-20T11:59:30Z', now, 'en')).toBe('just now');
+    expect(relativeTime('2025-11-20T12:00:05Z', now, 'en')).toBe('just now');
+    expect(relativeTime('2025-11-20T11:59:00Z', now, 'en')).toBe('1 minute ago');
+    expect(relativeTime('2025-11-20T11:15:00Z', now, 'en')).toBe('45 minutes ago');
+    expect(relativeTime('2025-11-20T09:00:00Z', now, 'en')).toBe('3 hours ago');
+    expect(relativeTime('2025-11-19T10:00:00Z', now, 'en')).toBe('yesterday');
+    expect(relativeTime('2025-11-06T12:00:00Z', now, 'en')).toBe('2 weeks ago');
+    expect(relativeTime('2024-11-01T12:00:00Z', now, 'en')).toBe('last year');
+    expect(relativeTime(null, now, 'en')).toBe('');
   });
 });

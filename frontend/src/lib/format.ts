@@ -97,3 +97,26 @@ export function relativeDays(value: string | Date | null | undefined, now: Date 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count.toLocaleString()} ${count === 1 ? singular : pluralForm}`;
 }
+
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * DAY_MS],
+  ['month', 30 * DAY_MS],
+  ['week', 7 * DAY_MS],
+  ['day', DAY_MS],
+  ['hour', 60 * 60 * 1000],
+  ['minute', 60 * 1000],
+];
+
+/** "just now", "5 minutes ago", "yesterday", "3 weeks ago" in the user's locale. */
+export function relativeTime(value: string | Date | null | undefined, now: Date = new Date(), locale?: string): string {
+  const date = toDate(value);
+  if (!date) return '';
+  const elapsed = now.getTime() - date.getTime();
+  // Clock skew between server and browser: a moment "in the future" is just now.
+  if (elapsed < 45_000) return 'just now';
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, size] of RELATIVE_UNITS) {
+    if (elapsed >= size) return format.format(-Math.floor(elapsed / size), unit);
+  }
+  return format.format(-Math.max(1, Math.round(elapsed / 60_000)), 'minute');
+}

@@ -13,6 +13,7 @@ import { EditJobPage } from '../features/jobs/EditJobPage';
 import { JobPage } from '../features/jobs/JobPage';
 import { JobsPage } from '../features/jobs/JobsPage';
 import { NewJobPage } from '../features/jobs/NewJobPage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { PublicOnly, RequireAuth } from './guards';
@@ -41,6 +42,7 @@ export function AppRoutes() {
           <Route path="/board" element={<BoardPage />} />
           <Route path="/profile" element={<ProfilePage />} />
           <Route path="/settings" element={<SettingsPage />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

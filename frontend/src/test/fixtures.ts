@@ -5,6 +5,7 @@ import type {
   BoardRead,
   JobListItem,
   JobRead,
+  NotificationRead,
 } from '../client/types';
 import { STATUS_ORDER } from '../features/applications/statuses';
 import { json, TOKEN, USER, type Handler } from './fakeServer';
@@ -89,4 +90,18 @@ export function event(overrides: Partial<ApplicationEvent> = {}): ApplicationEve
 
 export function page<T>(items: T[], total = items.length, pageNumber = 1, size = 20) {
   return { items, total, page: pageNumber, size };
+}
+
+export function notification(overrides: Partial<NotificationRead> = {}): NotificationRead {
+  const id = overrides.id ?? 1;
+  return {
+    id,
+    type: 'task.finished',
+    title: `Notification ${id}`,
+    body: `Details of notification ${id}.`,
+    data: {},
+    read_at: null,
+    created_at: new Date(Date.now() - 5 * 60 * 1000).toISOString(),
+    ...overrides,
+  };
 }

@@ -3,6 +3,7 @@ import { cleanNotifications } from '@mantine/notifications';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { tokenStore } from '../client';
+import { installFakeWebSocket } from './fakeWebSocket';
 
 // jsdom lacks a few browser APIs Mantine relies on.
 const { getComputedStyle } = window;
@@ -41,6 +42,8 @@ window.ResizeObserver = ResizeObserver;
 // app tries the silent refresh on start (the fake server decides whether a session exists).
 beforeEach(() => {
   document.cookie = 'copilot_session=1; Path=/';
+  // No test reaches a real server: the signed-in shell's live updates get a socket the test drives.
+  installFakeWebSocket();
 });
 
 afterEach(() => {
