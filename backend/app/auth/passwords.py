@@ -57,6 +57,7 @@ def password_problem(password: str, email: str, min_length: int) -> str | None:
     if lowered in COMMON_PASSWORDS or len(set(password)) < 4:
         return "This password is too easy to guess. Try a longer phrase of unrelated words."
     local = email.split("@", 1)[0].lower()
-    if len(local) >= 4 and local in lowered:
-        return "Password must not contain your email address."
+    # Mostly the email's name part (e.g. "ada-lovelace-1" for ada-lovelace@…): guessable from the address.
+    if lowered == email.lower() or (len(local) >= 4 and local in lowered and len(local) * 2 > len(password)):
+        return "Password must not be mostly your email address."
     return None

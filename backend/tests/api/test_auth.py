@@ -82,6 +82,12 @@ class TestRegister:
         assert fragment in r.json()["detail"]
         assert await _count_users(app) == 0
 
+    async def test_a_long_password_may_mention_the_name(self, client: httpx.AsyncClient) -> None:
+        r = await client.post(
+            "/api/v1/auth/register", json={"email": "tour@example.com", "password": "Tour-Passw0rd-123!"}
+        )
+        assert r.status_code == 201, r.text
+
     async def test_invalid_email_is_a_validation_error(self, client: httpx.AsyncClient) -> None:
         r = await client.post("/api/v1/auth/register", json={"email": "not-an-email", "password": STRONG_PASSWORD})
         assert r.status_code == 422
