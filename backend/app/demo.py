@@ -11,7 +11,7 @@ from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.security import hash_password
-from app.jobs.text import description_from_input, fingerprint, search_document
+from app.jobs.text import derived_fields, description_from_input
 from app.models.application import Application, ApplicationEvent
 from app.models.application import ApplicationStatus as S
 from app.models.base import utcnow
@@ -146,8 +146,7 @@ async def load_demo(session: AsyncSession, seed: int = 7) -> DemoSummary:
             description_text=text,
             tech_stack=skills,
             responsibilities=[],
-            fingerprint=fingerprint(company, role, location),
-            search_text=search_document(role, company, location, " ".join(skills), text),
+            **derived_fields(role, company, location, skills, text),
         )
         jobs.append(job)
     session.add_all(jobs)

@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from app.jobs.text import description_from_input, fingerprint, search_document
+from app.jobs.text import derived_fields, description_from_input
 from app.models.job import JobPosting
 
 
@@ -38,8 +38,7 @@ async def catalogue_job(app: Any, **fields: Any) -> int:
         location=location,
         description_html=html,
         description_text=text,
-        fingerprint=fingerprint(company, title, location),
-        search_text=search_document(title, company, location, text),
+        **derived_fields(title, company, location, [], text),
         posted_at=fields.pop("posted_at", datetime.now(UTC)),
         tech_stack=[],
         responsibilities=[],

@@ -24,13 +24,13 @@ from app.core.config import Settings, get_settings, to_async_url
 from app.core.db import make_engine
 from app.core.migrations import heads, upgrade
 from app.core.security import hash_password
-from app.jobs.text import fingerprint, search_document
+from app.jobs.text import derived_fields
 from app.main import create_app
 from app.models import Application, ApplicationEvent, JobPosting, User
 from app.models.application import ApplicationStatus
 from app.models.base import utcnow
 
-DATASET_VERSION = "tracker-v3"
+DATASET_VERSION = "tracker-v4"
 N_POSTINGS = 50_000
 N_APPLICATIONS = 5_000
 EMAIL = "bench-tracker@example.com"
@@ -161,11 +161,12 @@ async def _generate(settings: Settings) -> float:
             words = rng.sample(WORDS, 8)
             description = f"We are hiring a {title} in {city}. You will work with {', '.join(words)}. " * 3
             batch.append({
-                "owner_id": user_id if i % 50 == 0 else None, "fingerprint": fingerprint(company, f"{title} {i}", city),
+                "owner_id": user_id if i % 50 == 0 else None,
+                **derived_fields(f"{title} {i}", company, city, words[:4], description),
                 "title": f"{title} {i}", "company": company, "location": city, "remote_type": "hybrid",
                 "salary_min": 40_000 + (i % 60) * 1000, "salary_max": 60_000 + (i % 60) * 1000,
                 "salary_currency": "EUR", "salary_period": "year", "description_html": f"<p>{description}</p>",
-                "description_text": description, "search_text": search_document(title, company, city, description),
+                "description_text": description,
                 "url": None, "posted_at": now - timedelta(minutes=i), "ingested_at": now, "tech_stack": words[:4],
                 "responsibilities": [], "created_at": now, "updated_at": now,
             })  # fmt: skip

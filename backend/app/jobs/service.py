@@ -11,7 +11,7 @@ from app.core.exceptions import AppError
 from app.jobs import repository
 from app.jobs.exceptions import JobNotFound, SharedJobReadOnly
 from app.jobs.schemas import JobCreate, JobFilters, JobListItem, JobRead, JobUpdate, TrackingRead
-from app.jobs.text import description_from_input, fingerprint, search_document
+from app.jobs.text import derived_fields, description_from_input
 from app.models.application import Application
 from app.models.base import utcnow
 from app.models.job import JobPosting
@@ -21,10 +21,8 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def _refresh_derived(job: JobPosting) -> None:
-    job.fingerprint = fingerprint(job.company, job.title, job.location)
-    job.search_text = search_document(
-        job.title, job.company, job.location, " ".join(job.tech_stack or []), job.description_text
-    )
+    derived = derived_fields(job.title, job.company, job.location, job.tech_stack or [], job.description_text)
+    job.fingerprint, job.search_text = derived["fingerprint"], derived["search_text"]
 
 
 def _snippet(text: str, limit: int = 240) -> str:

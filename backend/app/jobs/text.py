@@ -113,3 +113,16 @@ def search_document(*fields: str) -> str:
 def fingerprint(company: str, title: str, location: str) -> str:
     key = "|".join(" ".join(search_tokens(part)) for part in (company, title, location))
     return hashlib.sha256(key.encode()).hexdigest()
+
+
+def derived_fields(
+    title: str, company: str, location: str, tech_stack: list[str], description_text: str
+) -> dict[str, str]:
+    """The columns computed from a posting's content: its dedup fingerprint and its search document.
+
+    Every writer of `job_posting` (the service, the demo loader, the benchmark, test factories) uses this one
+    function, so search and deduplication see every posting the same way."""
+    return {
+        "fingerprint": fingerprint(company, title, location),
+        "search_text": search_document(title, company, location, " ".join(tech_stack), description_text),
+    }
