@@ -91,6 +91,38 @@ def serve(
 
 
 @cli.command()
+def worker(
+    concurrency: Annotated[int | None, typer.Option(help="Worker threads (default WORKER_CONCURRENCY)")] = None,
+    loglevel: Annotated[str, typer.Option(help="Celery log level")] = "INFO",
+) -> None:
+    """Run a Celery worker (scaled mode: needs REDIS_URL)."""
+    from app.core.logging import configure_logging
+    from app.tasks.celery_app import configure_celery
+
+    settings = _settings()
+    if not settings.redis_url:
+        fail("copilot worker needs REDIS_URL (without it `copilot serve` runs the worker itself)")
+    configure_logging(settings.log_level, settings.log_format)
+    app = configure_celery(settings)
+    argv = ["worker", "--pool=threads", f"--concurrency={concurrency or settings.worker_concurrency}"]
+    app.worker_main([*argv, f"--loglevel={loglevel}", "--without-mingle", "--without-gossip", "-n", "worker@%h"])
+
+
+@cli.command()
+def beat(loglevel: Annotated[str, typer.Option(help="Celery log level")] = "INFO") -> None:
+    """Run the scheduler that enqueues periodic tasks (scaled mode: run exactly one)."""
+    from app.core.logging import configure_logging
+    from app.tasks.celery_app import configure_celery
+
+    settings = _settings()
+    if not settings.redis_url:
+        fail("copilot beat needs REDIS_URL (without it `copilot serve` runs the scheduler itself)")
+    configure_logging(settings.log_level, settings.log_format)
+    app = configure_celery(settings)
+    app.start(["beat", f"--loglevel={loglevel}"])
+
+
+@cli.command()
 def migrate(revision: Annotated[str, typer.Argument(help="Target revision")] = "head") -> None:
     """Bring the database schema up to date."""
     from app.core.migrations import upgrade

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -25,6 +26,9 @@ from app.core.mail import Mailer
 from app.core.middleware import BodySizeLimitMiddleware
 from app.core.ratelimit import RateLimiter
 from app.realtime.hub import Hub
+from app.tasks import runtime
+from app.tasks.celery_app import configure_celery
+from app.tasks.embedded import EmbeddedCelery
 
 log = structlog.get_logger(__name__)
 
@@ -46,7 +50,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await app.state.bus.start()
         except Exception as exc:  # Redis down: the app serves, real time is degraded until it returns
             log.error("event_bus_unavailable", error=str(exc))
+        runtime.configure(settings, app.state.bus)
+        embedded = None
+        if settings.runs_embedded_worker:
+            embedded = EmbeddedCelery(celery, settings.worker_concurrency)
+            await asyncio.to_thread(embedded.start)
         yield
+        if embedded is not None:
+            await asyncio.to_thread(embedded.stop)
         await app.state.bus.stop()
         await app.state.engine.dispose()
 
@@ -66,6 +77,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.bus = make_bus(settings.redis_url)
     app.state.hub = Hub()
     app.state.bus.add_listener(app.state.hub.on_event)
+    celery = configure_celery(settings)
 
     install_exception_handlers(app)
     app.include_router(api_router)

@@ -8,9 +8,11 @@ import socket
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+from aiosmtpd.controller import Controller
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
@@ -19,6 +21,7 @@ from app.core.config import Settings, to_async_url
 from app.core.migrations import upgrade
 from app.main import create_app
 from app.models import Base
+from tests.mailserver import Inbox, free_port
 
 CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432/test"
@@ -106,6 +109,7 @@ def make_settings(database_url: str, data_dir: Path, **overrides: object) -> Set
         "redis_url": None,
         "smtp_host": None,
         "login_rate_limit": "1000/minute",
+        "embedded_worker": False,  # tests that need a worker start one themselves
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[arg-type]
@@ -168,3 +172,32 @@ async def register(
 @pytest.fixture
 def csrf() -> Iterator[dict[str, str]]:
     yield {"X-Requested-With": "XMLHttpRequest"}
+
+
+@pytest.fixture
+async def clean_db(settings: Settings) -> AsyncIterator[None]:
+    """For tests whose app runs outside the `app` fixture (a live server): empty every table afterwards."""
+    yield
+    engine = create_async_engine(settings.async_database_url)
+    await _truncate_all(engine)
+    await engine.dispose()
+
+
+@pytest.fixture
+def server(settings: Settings, clean_db: None) -> Iterator[tuple[str, Any]]:
+    """The app on a real port in a thread (lifespan included): host and app."""
+    from tests.live import running
+
+    with running(settings) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def smtp() -> Iterator[tuple[Inbox, int]]:
+    """A real SMTP server (aiosmtpd) on 127.0.0.1: its inbox and port."""
+    inbox = Inbox()
+    port = free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield inbox, port
+    controller.stop()

@@ -1,5 +1,5 @@
 """A route class that commits the request's session after the endpoint returns and before the response is sent,
-then publishes the events the request produced (never for a rolled-back transaction)."""
+then publishes the events and sends the tasks the request produced (never for a rolled-back transaction)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from fastapi import Request, Response
 from fastapi.routing import APIRoute
 
 from app.core.events import discard_events, flush_events
+from app.tasks.registry import discard_tasks, flush_tasks
 
 
 class CommittingRoute(APIRoute):
@@ -22,8 +23,10 @@ class CommittingRoute(APIRoute):
             if session is not None and response.status_code < 400:
                 await session.commit()
                 await flush_events(session, request.app.state.bus)
+                await flush_tasks(session)
             elif session is not None:
                 discard_events(session)
+                discard_tasks(session)
             return response
 
         return commit_then_respond

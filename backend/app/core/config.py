@@ -73,6 +73,14 @@ class Settings(BaseSettings):
 
     ws_heartbeat_seconds: int = 25
 
+    # Background work: with no REDIS_URL `copilot serve` runs the Celery worker and beat as threads (DESIGN §1).
+    embedded_worker: bool | None = None
+    worker_concurrency: int = Field(default=2, ge=1, le=64)
+    # Evening summary: how long to wait before each new attempt when the mail server fails.
+    summary_retry_delays_seconds: Annotated[list[float], NoDecode] = Field(
+        default_factory=lambda: [60.0, 300.0, 1800.0]
+    )
+
     log_level: str = "INFO"
     log_format: Literal["console", "json"] = "console"
     environment: Literal["development", "test", "production"] = "development"
@@ -82,6 +90,13 @@ class Settings(BaseSettings):
     def _split_origins(cls, value: object) -> object:
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("summary_retry_delays_seconds", mode="before")
+    @classmethod
+    def _split_delays(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [float(part) for part in value.split(",") if part.strip()]
         return value
 
     @field_validator("database_url")
@@ -99,6 +114,11 @@ class Settings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return self.async_database_url.startswith("sqlite")
+
+    @property
+    def runs_embedded_worker(self) -> bool:
+        """EMBEDDED_WORKER, by default on exactly when there is no REDIS_URL (no shared broker to feed)."""
+        return self.embedded_worker if self.embedded_worker is not None else not self.redis_url
 
     @property
     def email_delivery(self) -> bool:

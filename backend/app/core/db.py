@@ -37,7 +37,7 @@ def _install_sqlite_pragmas(engine: AsyncEngine) -> None:
         conn.exec_driver_sql("BEGIN" if sqlite_deferred_begin.get() else "BEGIN IMMEDIATE")
 
 
-def make_engine(settings: Settings) -> AsyncEngine:
+def make_engine(settings: Settings, pool_size: int = 10) -> AsyncEngine:
     url = make_url(settings.async_database_url)
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
@@ -47,7 +47,9 @@ def make_engine(settings: Settings) -> AsyncEngine:
         engine = create_async_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         _install_sqlite_pragmas(engine)
         return engine
-    return create_async_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, pool_recycle=1800)
+    return create_async_engine(
+        url, pool_size=pool_size, max_overflow=2 * pool_size, pool_pre_ping=True, pool_recycle=1800
+    )
 
 
 def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -3,7 +3,9 @@
 from app.models.application import Application, ApplicationEvent, ApplicationStatus, Notification
 from app.models.base import Base
 from app.models.job import JobPosting, JobPostingSkill, RemoteType, SalaryPeriod
+from app.models.mail import OutboxMessage, SummaryDelivery
 from app.models.oauth import OAuthAccount, OAuthFlow
+from app.models.task import TaskRun, WorkerSeen
 from app.models.user import RefreshToken, SkillSource, User, UserSkill
 
 __all__ = [
@@ -16,10 +18,14 @@ __all__ = [
     "Notification",
     "OAuthAccount",
     "OAuthFlow",
+    "OutboxMessage",
     "RefreshToken",
     "RemoteType",
     "SalaryPeriod",
     "SkillSource",
+    "SummaryDelivery",
+    "TaskRun",
     "User",
     "UserSkill",
+    "WorkerSeen",
 ]

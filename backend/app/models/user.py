@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import Enum, ForeignKey, Index, String, UniqueConstraint, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, TimestampMixin, utcnow
@@ -27,6 +27,7 @@ class User(TimestampMixin, Base):
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     daily_application_goal: Mapped[int] = mapped_column(default=5)
     evening_summary_hour: Mapped[int] = mapped_column(default=18)
+    evening_summary_enabled: Mapped[bool] = mapped_column(default=True, server_default=true())
     onboarding_step: Mapped[str | None] = mapped_column(String(40))
     is_admin: Mapped[bool] = mapped_column(default=False)
     is_active: Mapped[bool] = mapped_column(default=True)

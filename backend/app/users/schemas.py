@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zoneinfo
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 
 from pydantic import Field, field_validator
@@ -35,6 +35,8 @@ class UserRead(Schema):
     full_name: str
     timezone: str
     daily_application_goal: int
+    evening_summary_hour: int
+    evening_summary_enabled: bool
     is_admin: bool
     created_at: datetime
 
@@ -47,6 +49,10 @@ class ProfileUpdate(Schema):
     full_name: str | None = Field(default=None, max_length=200)
     timezone: str | None = None
     daily_application_goal: int | None = Field(default=None, ge=0, le=50)
+    evening_summary_hour: int | None = Field(
+        default=None, ge=0, le=23, description="Local hour (0-23) after which the evening summary is sent"
+    )
+    evening_summary_enabled: bool | None = None
 
     @field_validator("timezone")
     @classmethod
@@ -61,3 +67,23 @@ class SkillIn(Schema):
 
 class SkillsReplace(Schema):
     skills: list[SkillIn] = Field(max_length=200)
+
+
+class StatusChangeRead(Schema):
+    title: str
+    company: str
+    from_status: str | None
+    to_status: str
+    at: datetime
+
+
+class TodayRead(Schema):
+    """The user's local day in figures: the dashboard tile and the evening summary show the same."""
+
+    local_date: date
+    timezone: str
+    goal: int
+    applied_today: int
+    streak_days: int
+    new_jobs: int
+    changes: list[StatusChangeRead]

@@ -3,43 +3,15 @@
 from __future__ import annotations
 
 import re
-import socket
-from collections.abc import Iterator
-from email import message_from_bytes
 from email.message import Message
 
 import httpx
 import pytest
-from aiosmtpd.controller import Controller
 
 from tests.conftest import STRONG_PASSWORD, register
+from tests.mailserver import Inbox, free_port
 
 NEW_PASSWORD = "Brand-New-Secret-Phrase-7"
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[Message] = []
-
-    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
-        self.messages.append(message_from_bytes(envelope.content))  # type: ignore[attr-defined]
-        return "250 OK"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def smtp() -> Iterator[tuple[Inbox, int]]:
-    inbox = Inbox()
-    port = _free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield inbox, port
-    controller.stop()
 
 
 def _link_from(message: Message) -> str:
@@ -136,7 +108,7 @@ class TestResetWithoutEmail:
 class TestMailServerDown:
     @pytest.fixture
     def settings_overrides(self) -> dict[str, object]:
-        return {"smtp_host": "127.0.0.1", "smtp_port": _free_port(), "smtp_timeout_seconds": 2}
+        return {"smtp_host": "127.0.0.1", "smtp_port": free_port(), "smtp_timeout_seconds": 2}
 
     async def test_a_dead_mail_server_does_not_break_the_request(self, client: httpx.AsyncClient) -> None:
         await register(client)

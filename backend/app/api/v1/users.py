@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from dataclasses import asdict
 
-from app.api.deps import CurrentUser, SessionDep
+from fastapi import APIRouter, status
+
+from app.api.deps import CurrentUser, RateLimiterDep, SessionDep
 from app.api.routing import CommittingRoute
+from app.summaries.service import daily_stats, local_today
+from app.tasks.registry import enqueue
+from app.tasks.scheduled_tasks import DELIVER
+from app.tasks.schemas import TaskRunRead
 from app.users import service
-from app.users.schemas import ProfileRead, ProfileUpdate, SkillsReplace
+from app.users.schemas import ProfileRead, ProfileUpdate, SkillsReplace, TodayRead
 
 router = APIRouter(prefix="/users", tags=["users"], route_class=CommittingRoute)
 
@@ -20,7 +26,7 @@ async def read_me(user: CurrentUser, session: SessionDep) -> ProfileRead:
 
 @router.patch("/me", operation_id="users-update_me")
 async def update_me(data: ProfileUpdate, user: CurrentUser, session: SessionDep) -> ProfileRead:
-    """Update name, timezone or daily application goal."""
+    """Update name, timezone, daily application goal or evening summary (hour, on/off)."""
     return ProfileRead.model_validate(await service.update_profile(session, user.id, data))
 
 
@@ -28,3 +34,21 @@ async def update_me(data: ProfileUpdate, user: CurrentUser, session: SessionDep)
 async def replace_skills(data: SkillsReplace, user: CurrentUser, session: SessionDep) -> ProfileRead:
     """Make the profile's skills exactly this list."""
     return ProfileRead.model_validate(await service.replace_skills(session, user.id, data.skills))
+
+
+@router.get("/me/today", operation_id="users-read_today")
+async def read_today(user: CurrentUser, session: SessionDep) -> TodayRead:
+    """Today in your timezone: applications sent against your goal, streak, new jobs, status changes."""
+    stats = await daily_stats(session, user, local_today(user))
+    return TodayRead.model_validate(asdict(stats))
+
+
+@router.post("/me/evening-summary", status_code=status.HTTP_202_ACCEPTED, operation_id="users-send_summary_now")
+async def send_summary_now(user: CurrentUser, session: SessionDep, limiter: RateLimiterDep) -> TaskRunRead:
+    """Send today's evening summary now (to try the settings); it does not count as the day's scheduled one."""
+    await limiter.hit(
+        "3/10minutes", "summary-now", str(user.id), message="You can send a summary 3 times in 10 minutes."
+    )
+    row = enqueue(session, DELIVER, user.id, None, user_id=user.id)
+    await session.flush()
+    return TaskRunRead.model_validate(row)

@@ -1,0 +1,83 @@
+"""Embedded mode (DESIGN §1): a Celery worker (threads pool) and beat, as threads of the web process.
+
+Proven recipe: `app.set_default()`, `WorkController(pool="threads", without_mingle/gossip/heartbeat=True)` started
+in a thread, beat as `beat.EmbeddedService(thread=True)`. Stopping sets the worker state's `should_terminate`,
+as Celery's own test worker does."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from typing import Any
+
+import structlog
+from celery import Celery, beat, signals
+from celery.worker import WorkController, state
+
+log = structlog.get_logger(__name__)
+
+
+class _ReadyWorker(WorkController):
+    """A WorkController that says when its consumer is ready to take tasks."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.ready = threading.Event()
+        super().__init__(*args, **kwargs)
+
+    def on_consumer_ready(self, consumer: Any) -> None:
+        super().on_consumer_ready(consumer)
+        signals.worker_ready.send(sender=consumer)  # as `celery worker` does; task_run monitoring listens
+        self.ready.set()
+
+
+class EmbeddedCelery:
+    def __init__(self, app: Celery, concurrency: int, with_beat: bool = True) -> None:
+        self.app = app
+        self.concurrency = concurrency
+        self.with_beat = with_beat
+        self.worker: _ReadyWorker | None = None
+        self._thread: threading.Thread | None = None
+        self._beat: Any = None
+
+    @property
+    def hostname(self) -> str:
+        return f"embedded@{socket.gethostname()}"
+
+    def start(self, timeout: float = 15.0) -> None:
+        app = self.app
+        app.finalize()
+        app.set_current()
+        app.set_default()
+        self.worker = _ReadyWorker(
+            app=app,
+            hostname=self.hostname,
+            pool="threads",
+            concurrency=self.concurrency,
+            without_mingle=True,
+            without_gossip=True,
+            without_heartbeat=True,
+            loglevel="WARNING",
+            ready_callback=None,
+        )
+        state.should_terminate = None
+        self._thread = threading.Thread(target=self.worker.start, name="celery-worker", daemon=True)
+        self._thread.start()
+        if not self.worker.ready.wait(timeout):
+            log.error("embedded_worker_not_ready", timeout=timeout)
+        if self.with_beat:
+            self._beat = beat.EmbeddedService(app, thread=True)
+            self._beat.start()
+        log.info("embedded_worker_started", concurrency=self.concurrency, beat=self.with_beat)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        if self._beat is not None:
+            self._beat.stop()
+            self._beat = None
+        if self._thread is not None:
+            state.should_terminate = 0
+            self._thread.join(timeout)
+            if self._thread.is_alive():
+                log.warning("embedded_worker_did_not_stop", timeout=timeout)
+            state.should_terminate = None
+            self._thread = None
+        log.info("embedded_worker_stopped")

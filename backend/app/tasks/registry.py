@@ -1,0 +1,281 @@
+"""Defining, enqueuing and recording tasks.
+
+- `copilot_task(name)` turns `async def fn(ctx, *ids)` into a Celery task that runs on the worker thread's loop
+  (`runtime.run_async`), with a `TaskContext` for sessions, progress, cancellation and retries.
+- `enqueue(session, name, *args)` writes a `task_run` row in the caller's transaction and sends the task only
+  after that transaction commits (`flush_tasks`), so a worker never looks for rows that do not exist yet.
+- Celery signals (`task_prerun`, `task_postrun`) keep `task_run` true for every task, also those beat sends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import structlog
+from celery import Task
+from celery.exceptions import Retry
+from celery.signals import task_postrun, task_prerun, worker_ready
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.db import session_scope
+from app.core.events import flush_events
+from app.models.base import utcnow
+from app.models.task import TaskRun, WorkerSeen
+from app.realtime.envelope import envelope
+from app.tasks import runtime
+from app.tasks.celery_app import celery_app
+
+log = structlog.get_logger(__name__)
+
+_PENDING = "pending_tasks"
+COPILOT_TASKS: set[str] = set()
+ERROR_MAX = 2000
+
+
+class TaskCancelled(Exception):
+    """Raised by `TaskContext.check_cancelled()` when an admin asked the task to stop."""
+
+
+class RetryLater(Exception):
+    """Raised by a task body to be run again after `countdown` seconds (the task decides how often)."""
+
+    def __init__(self, reason: str, countdown: float) -> None:
+        super().__init__(reason)
+        self.countdown = countdown
+
+
+@dataclass
+class TaskContext:
+    rt: runtime.ThreadRuntime
+    task_id: str
+    user_id: int | None
+    retries: int
+
+    @property
+    def settings(self) -> Any:
+        return self.rt.settings
+
+    @asynccontextmanager
+    async def session(self) -> AsyncIterator[AsyncSession]:
+        """A unit of work: commit, then publish its events and send the tasks it enqueued."""
+        async with session_scope(self.rt.session_factory) as session:
+            yield session
+        await flush_events(session, self.rt.bus)
+        await flush_tasks(session)
+
+    async def check_cancelled(self) -> None:
+        """Long tasks call this between steps; `revoke(terminate=True)` cannot stop a thread."""
+        async with self.rt.session_factory() as session:
+            flag = await session.scalar(select(TaskRun.cancel_requested).where(TaskRun.task_id == self.task_id))
+        if flag:
+            raise TaskCancelled("cancelled by an administrator")
+
+    async def progress(self, percent: int, message: str = "") -> None:
+        """Record progress and tell the task's owner (`task.progress`)."""
+        async with session_scope(self.rt.session_factory) as session:
+            row = await session.scalar(select(TaskRun).where(TaskRun.task_id == self.task_id))
+            if row is not None:
+                row.progress, row.progress_message = max(0, min(100, percent)), message[:200]
+                name = row.name
+            else:
+                name = ""
+        if self.user_id is not None:
+            data = {"task_id": self.task_id, "name": name, "progress": percent, "message": message}
+            await self.rt.bus.publish(f"user:{self.user_id}", envelope("task.progress", data))
+
+
+TaskBody = Callable[..., Awaitable[Any]]
+
+
+def copilot_task(name: str, *, acks_late: bool = False, **options: Any) -> Callable[[TaskBody], Task]:
+    """Register `async def body(ctx, *args)` as the Celery task `name` ("<domain>.<verb>")."""
+
+    def decorate(body: TaskBody) -> Task:
+        def run(self: Task, *args: Any) -> Any:
+            async def work(rt: runtime.ThreadRuntime) -> Any:
+                user_id, cancelled = await _row_facts(rt, self.request.id)
+                if cancelled:
+                    raise TaskCancelled("cancelled before it started")
+                ctx = TaskContext(rt, self.request.id, user_id, self.request.retries)
+                return await body(ctx, *args)
+
+            try:
+                return runtime.run_async(work)
+            except RetryLater as exc:
+                raise self.retry(exc=exc, countdown=exc.countdown, max_retries=None) from exc
+
+        run.__name__ = run.__qualname__ = body.__name__
+        run.__doc__ = body.__doc__
+        COPILOT_TASKS.add(name)
+        return celery_app.task(name=name, bind=True, acks_late=acks_late, **options)(run)
+
+    return decorate
+
+
+async def _row_facts(rt: runtime.ThreadRuntime, task_id: str) -> tuple[int | None, bool]:
+    async with rt.session_factory() as session:
+        row = (
+            await session.execute(select(TaskRun.user_id, TaskRun.cancel_requested).where(TaskRun.task_id == task_id))
+        ).first()
+    return (row[0], bool(row[1])) if row else (None, False)
+
+
+# --- enqueueing ------------------------------------------------------------------------------------------------
+
+
+def enqueue(
+    session: AsyncSession, name: str, *args: Any, user_id: int | None = None, retry_of_id: int | None = None
+) -> TaskRun:
+    """Record the task in this transaction; it is sent to the broker after commit."""
+    if name not in COPILOT_TASKS:
+        raise ValueError(f"unknown task {name!r}")
+    row = TaskRun(
+        task_id=str(uuid.uuid4()),
+        name=name,
+        user_id=user_id,
+        args=list(args),
+        state="queued",
+        queued_at=utcnow(),
+        retry_of_id=retry_of_id,
+    )
+    session.add(row)
+    session.info.setdefault(_PENDING, []).append((name, list(args), row.task_id))
+    return row
+
+
+async def flush_tasks(session: AsyncSession) -> None:
+    """Send what the committed transaction enqueued. A broker that cannot be reached fails those tasks visibly."""
+    pending: list[tuple[str, list[Any], str]] = session.info.pop(_PENDING, [])
+    if not pending:
+        return
+    in_memory = str(celery_app.conf.broker_url).startswith("memory")
+    for name, args, task_id in pending:
+        try:
+            if in_memory:
+                celery_app.send_task(name, args=args, task_id=task_id)
+            else:  # a network round trip: keep it off the event loop
+                await asyncio.to_thread(celery_app.send_task, name, args=args, task_id=task_id)
+        except Exception as exc:
+            log.error("task_enqueue_failed", task=name, task_id=task_id, error=str(exc))
+            await session.execute(
+                update(TaskRun)
+                .where(TaskRun.task_id == task_id)
+                .values(state="failed", error=f"Could not reach the task queue: {exc}"[:ERROR_MAX])
+                .values(finished_at=utcnow())
+            )
+            await session.commit()
+
+
+def discard_tasks(session: AsyncSession) -> None:
+    session.info.pop(_PENDING, None)
+
+
+# --- recording (Celery signals, in the worker thread) ----------------------------------------------------------
+
+
+_worker_nodename: str | None = None  # this process's worker, as it named itself when it became ready
+
+
+def _worker_name(task: Task) -> str:
+    # In the threads pool `request.hostname` is the machine's name; the node name says which worker it was.
+    return _worker_nodename or str(getattr(task.request, "hostname", None) or "unknown")
+
+
+@task_prerun.connect
+def _on_prerun(task_id: str, task: Task, args: tuple[Any, ...] = (), **_: Any) -> None:
+    if task.name not in COPILOT_TASKS:
+        return
+    hostname = _worker_name(task)
+
+    async def record(rt: runtime.ThreadRuntime) -> None:
+        now = utcnow()
+        async with session_scope(rt.session_factory) as session:
+            row = await session.scalar(select(TaskRun).where(TaskRun.task_id == task_id))
+            if row is None:  # sent by beat or by hand, not through enqueue()
+                row = TaskRun(task_id=task_id, name=task.name, args=list(args), queued_at=now)
+                session.add(row)
+            row.state, row.started_at, row.worker = "running", now, hostname
+            row.attempts = (row.attempts or 0) + 1
+            row.next_attempt_at = None
+            await _touch_worker(session, hostname, now)
+
+    _safely(record, "task_prerun", task_id)
+
+
+@task_postrun.connect
+def _on_postrun(task_id: str, task: Task, retval: Any = None, state: str | None = None, **_: Any) -> None:
+    if task.name not in COPILOT_TASKS:
+        return
+    values: dict[str, Any]
+    if state == "SUCCESS":
+        values = {"state": "succeeded", "error": None, "progress": 100}
+    elif state == "RETRY" and isinstance(retval, Retry):
+        when = retval.when
+        eta = when if isinstance(when, datetime) else utcnow() + timedelta(seconds=float(when or 0))
+        cause = retval.exc or retval
+        values = {"state": "retrying", "error": _describe(cause), "next_attempt_at": eta.astimezone(UTC)}
+    elif isinstance(retval, TaskCancelled):
+        values = {"state": "cancelled", "error": str(retval)}
+    else:
+        values = {"state": "failed", "error": _describe(retval)}
+
+    async def record(rt: runtime.ThreadRuntime) -> None:
+        now = utcnow()
+        async with session_scope(rt.session_factory) as session:
+            row = await session.scalar(select(TaskRun).where(TaskRun.task_id == task_id))
+            if row is None:
+                return
+            for key, value in values.items():
+                setattr(row, key, value)
+            row.finished_at = now
+            if row.started_at is not None:
+                row.duration_ms = int((now - row.started_at).total_seconds() * 1000)
+
+    _safely(record, "task_postrun", task_id)
+
+
+@worker_ready.connect
+def _on_worker_ready(sender: Any = None, **_: Any) -> None:
+    global _worker_nodename
+    hostname = str(getattr(sender, "hostname", None) or "unknown")
+    _worker_nodename = hostname
+
+    async def record(rt: runtime.ThreadRuntime) -> None:
+        async with session_scope(rt.session_factory) as session:
+            await _touch_worker(session, hostname, utcnow(), started=True)
+
+    _safely(record, "worker_ready", hostname)
+
+
+async def _touch_worker(session: AsyncSession, hostname: str, now: datetime, started: bool = False) -> None:
+    mode = "redis" if runtime.current_settings().redis_url else "embedded"
+    row = await session.scalar(select(WorkerSeen).where(WorkerSeen.hostname == hostname))
+    if row is None:
+        session.add(WorkerSeen(hostname=hostname, mode=mode, started_at=now, last_seen_at=now))
+        return
+    row.last_seen_at, row.mode = now, mode
+    if started:
+        row.started_at = now
+
+
+def _describe(exc: Any) -> str:
+    if isinstance(exc, BaseException):
+        text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    else:
+        text = str(exc)
+    return text[:ERROR_MAX]
+
+
+def _safely(record: Callable[[runtime.ThreadRuntime], Awaitable[None]], what: str, key: str) -> None:
+    """Monitoring must never break the task it watches."""
+    try:
+        runtime.run_async(record)
+    except Exception as exc:
+        log.warning("task_record_failed", signal=what, key=key, error=str(exc))

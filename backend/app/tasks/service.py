@@ -1,0 +1,122 @@
+"""Queue monitoring and management over `task_run` (the same view in embedded and Redis mode)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.config import Settings
+from app.core.exceptions import Conflict, NotFound
+from app.models.task import TASK_STATES, TaskRun, WorkerSeen
+from app.tasks.celery_app import SCHEDULE
+from app.tasks.registry import enqueue
+from app.tasks.schemas import QueueOverview, ScheduleEntry, TaskRunRead, WorkerRead
+
+RETRYABLE = ("failed", "cancelled")
+CANCELLABLE = ("queued", "running", "retrying")
+
+
+class TaskNotFound(NotFound):
+    code = "task_not_found"
+
+    def __init__(self) -> None:
+        super().__init__("This task does not exist or is not yours.")
+
+
+class ScheduleEntryNotFound(NotFound):
+    code = "schedule_entry_not_found"
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"No scheduled task is called '{key}'.")
+
+
+async def list_page(
+    session: AsyncSession, *, user_id: int | None, state: str | None, offset: int, limit: int
+) -> tuple[Sequence[TaskRun], int]:
+    where = []
+    if user_id is not None:
+        where.append(TaskRun.user_id == user_id)
+    if state is not None:
+        where.append(TaskRun.state == state)
+    rows = await session.scalars(select(TaskRun).where(*where).order_by(TaskRun.id.desc()).offset(offset).limit(limit))
+    total = await session.scalar(select(func.count()).select_from(TaskRun).where(*where))
+    return rows.all(), int(total or 0)
+
+
+async def get(session: AsyncSession, run_id: int, user_id: int | None = None) -> TaskRun:
+    where = [TaskRun.id == run_id]
+    if user_id is not None:
+        where.append(TaskRun.user_id == user_id)
+    row = await session.scalar(select(TaskRun).where(*where))
+    if row is None:
+        raise TaskNotFound()
+    return row
+
+
+async def retry(session: AsyncSession, run_id: int) -> TaskRun:
+    """Run a failed or cancelled task again with the arguments it was given."""
+    row = await get(session, run_id)
+    if row.state not in RETRYABLE:
+        raise Conflict(f"Only failed or cancelled tasks can be retried; this one is {row.state}.", code="not_retryable")
+    return enqueue(session, row.name, *row.args, user_id=row.user_id, retry_of_id=row.id)
+
+
+async def cancel(session: AsyncSession, run_id: int) -> TaskRun:
+    """Ask a task to stop. A queued task is skipped when a worker picks it up; a running one stops at its next
+    check between steps (threads cannot be killed)."""
+    row = await get(session, run_id)
+    if row.state not in CANCELLABLE:
+        raise Conflict(f"This task has already ended ({row.state}).", code="not_cancellable")
+    row.cancel_requested = True
+    if row.state in ("queued", "retrying"):
+        row.state, row.error = "cancelled", "cancelled by an administrator"
+    await session.flush()
+    return row
+
+
+def run_scheduled_now(session: AsyncSession, key: str) -> TaskRun:
+    if key not in SCHEDULE:
+        raise ScheduleEntryNotFound(key)
+    return enqueue(session, SCHEDULE[key][0])
+
+
+async def overview(session: AsyncSession, settings: Settings, now: datetime | None = None) -> QueueOverview:
+    now = now or datetime.now(UTC)
+    counted = await session.execute(select(TaskRun.state, func.count()).group_by(TaskRun.state))
+    counts = dict.fromkeys(TASK_STATES, 0) | {state: int(n) for state, n in counted.all()}
+    schedule = []
+    for key, (task, every) in SCHEDULE.items():
+        last = (
+            await session.execute(
+                select(TaskRun.started_at, TaskRun.queued_at, TaskRun.state)
+                .where(TaskRun.name == task, TaskRun.user_id.is_(None))
+                .order_by(TaskRun.id.desc())
+                .limit(1)
+            )
+        ).first()
+        last_at = (last[0] or last[1]) if last else None
+        next_at = max(now, last_at + every) if last_at else now
+        schedule.append(
+            ScheduleEntry(
+                key=key,
+                task=task,
+                every_seconds=int(every.total_seconds()),
+                last_run_at=last_at,
+                last_state=last[2] if last else None,
+                next_run_at=next_at,
+            )
+        )
+    workers = await session.scalars(select(WorkerSeen).order_by(WorkerSeen.last_seen_at.desc()).limit(50))
+    return QueueOverview(
+        mode="redis" if settings.redis_url else "embedded",
+        counts=counts,
+        schedule=schedule,
+        workers=[WorkerRead.model_validate(w) for w in workers.all()],
+    )
+
+
+def present(row: TaskRun) -> TaskRunRead:
+    return TaskRunRead.model_validate(row)
