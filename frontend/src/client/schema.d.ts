@@ -203,7 +203,7 @@ export interface paths {
         head?: never;
         /**
          * Update Me
-         * @description Update name, timezone or daily application goal.
+         * @description Update name, timezone, daily application goal or evening summary (hour, on/off).
          */
         patch: operations["users-update_me"];
         trace?: never;
@@ -222,6 +222,46 @@ export interface paths {
          */
         put: operations["users-replace_skills"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Today
+         * @description Today in your timezone: applications sent against your goal, streak, new jobs, status changes.
+         */
+        get: operations["users-read_today"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me/evening-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Summary Now
+         * @description Send today's evening summary now (to try the settings); it does not count as the day's scheduled one.
+         */
+        post: operations["users-send_summary_now"];
         delete?: never;
         options?: never;
         head?: never;
@@ -566,6 +606,146 @@ export interface paths {
          * @description Mark every unread notification as read.
          */
         post: operations["notifications-mark_all_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List My Tasks
+         * @description Your background tasks, newest first, with progress.
+         */
+        get: operations["tasks-list_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read My Task
+         * @description One of your tasks.
+         */
+        get: operations["tasks-read_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Tasks
+         * @description Every task of every user, newest first (administrators).
+         */
+        get: operations["admin-tasks_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tasks/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tasks Overview
+         * @description Counts by state, the schedule with next runs, and the workers seen.
+         */
+        get: operations["admin-tasks_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tasks/{run_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry Task
+         * @description Enqueue a failed or cancelled task again with its stored arguments.
+         */
+        post: operations["admin-tasks_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tasks/{run_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel Task
+         * @description Ask a queued or running task to stop.
+         */
+        post: operations["admin-tasks_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/schedule/{key}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run Scheduled Now
+         * @description Run a scheduled task now instead of waiting for its next turn.
+         */
+        post: operations["admin-schedule_run_now"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1047,6 +1227,17 @@ export interface components {
             /** Size */
             size: number;
         };
+        /** Page[TaskRunRead] */
+        Page_TaskRunRead_: {
+            /** Items */
+            items: components["schemas"]["TaskRunRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Size */
+            size: number;
+        };
         /** PasswordChangeRequest */
         PasswordChangeRequest: {
             /** Current Password */
@@ -1081,6 +1272,10 @@ export interface components {
             timezone: string;
             /** Daily Application Goal */
             daily_application_goal: number;
+            /** Evening Summary Hour */
+            evening_summary_hour: number;
+            /** Evening Summary Enabled */
+            evening_summary_enabled: boolean;
             /** Is Admin */
             is_admin: boolean;
             /**
@@ -1099,6 +1294,13 @@ export interface components {
             timezone?: string | null;
             /** Daily Application Goal */
             daily_application_goal?: number | null;
+            /**
+             * Evening Summary Hour
+             * @description Local hour (0-23) after which the evening summary is sent
+             */
+            evening_summary_hour?: number | null;
+            /** Evening Summary Enabled */
+            evening_summary_enabled?: boolean | null;
         };
         /** ProviderRead */
         ProviderRead: {
@@ -1106,6 +1308,22 @@ export interface components {
             name: string;
             /** Label */
             label: string;
+        };
+        /** QueueOverview */
+        QueueOverview: {
+            /**
+             * Mode
+             * @enum {string}
+             */
+            mode: "embedded" | "redis";
+            /** Counts */
+            counts: {
+                [key: string]: number;
+            };
+            /** Schedule */
+            schedule: components["schemas"]["ScheduleEntry"][];
+            /** Workers */
+            workers: components["schemas"]["WorkerRead"][];
         };
         /** RegisterRequest */
         RegisterRequest: {
@@ -1137,6 +1355,24 @@ export interface components {
          * @enum {string}
          */
         SalaryPeriod: "year" | "month" | "week" | "day" | "hour";
+        /** ScheduleEntry */
+        ScheduleEntry: {
+            /** Key */
+            key: string;
+            /** Task */
+            task: string;
+            /** Every Seconds */
+            every_seconds: number;
+            /** Last Run At */
+            last_run_at: string | null;
+            /** Last State */
+            last_state: ("queued" | "running" | "retrying" | "succeeded" | "failed" | "cancelled") | null;
+            /**
+             * Next Run At
+             * Format: date-time
+             */
+            next_run_at: string;
+        };
         /** SkillIn */
         SkillIn: {
             /** Name */
@@ -1161,6 +1397,90 @@ export interface components {
         SkillsReplace: {
             /** Skills */
             skills: components["schemas"]["SkillIn"][];
+        };
+        /** StatusChangeRead */
+        StatusChangeRead: {
+            /** Title */
+            title: string;
+            /** Company */
+            company: string;
+            /** From Status */
+            from_status: string | null;
+            /** To Status */
+            to_status: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+        };
+        /** TaskRunRead */
+        TaskRunRead: {
+            /** Id */
+            id: number;
+            /** Task Id */
+            task_id: string;
+            /** Name */
+            name: string;
+            /** User Id */
+            user_id: number | null;
+            /** Args */
+            args: unknown[];
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "queued" | "running" | "retrying" | "succeeded" | "failed" | "cancelled";
+            /** Attempts */
+            attempts: number;
+            /** Error */
+            error: string | null;
+            /** Progress */
+            progress: number | null;
+            /** Progress Message */
+            progress_message: string | null;
+            /** Worker */
+            worker: string | null;
+            /** Cancel Requested */
+            cancel_requested: boolean;
+            /** Retry Of Id */
+            retry_of_id: number | null;
+            /**
+             * Queued At
+             * Format: date-time
+             */
+            queued_at: string;
+            /** Started At */
+            started_at: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            /** Next Attempt At */
+            next_attempt_at: string | null;
+            /** Duration Ms */
+            duration_ms: number | null;
+        };
+        /**
+         * TodayRead
+         * @description The user's local day in figures: the dashboard tile and the evening summary show the same.
+         */
+        TodayRead: {
+            /**
+             * Local Date
+             * Format: date
+             */
+            local_date: string;
+            /** Timezone */
+            timezone: string;
+            /** Goal */
+            goal: number;
+            /** Applied Today */
+            applied_today: number;
+            /** Streak Days */
+            streak_days: number;
+            /** New Jobs */
+            new_jobs: number;
+            /** Changes */
+            changes: components["schemas"]["StatusChangeRead"][];
         };
         /** TokenRead */
         TokenRead: {
@@ -1200,6 +1520,10 @@ export interface components {
             timezone: string;
             /** Daily Application Goal */
             daily_application_goal: number;
+            /** Evening Summary Hour */
+            evening_summary_hour: number;
+            /** Evening Summary Enabled */
+            evening_summary_enabled: boolean;
             /** Is Admin */
             is_admin: boolean;
             /**
@@ -1220,6 +1544,23 @@ export interface components {
             input?: unknown;
             /** Context */
             ctx?: Record<string, never>;
+        };
+        /** WorkerRead */
+        WorkerRead: {
+            /** Hostname */
+            hostname: string;
+            /** Mode */
+            mode: string;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /**
+             * Last Seen At
+             * Format: date-time
+             */
+            last_seen_at: string;
         };
     };
     responses: never;
@@ -1569,6 +1910,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "users-read_today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TodayRead"];
+                };
+            };
+        };
+    };
+    "users-send_summary_now": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRunRead"];
                 };
             };
         };
@@ -2247,6 +2628,220 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MarkedRead"];
+                };
+            };
+        };
+    };
+    "tasks-list_mine": {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page (at most 100) */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TaskRunRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "tasks-read_mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRunRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin-tasks_list": {
+        parameters: {
+            query?: {
+                /** @description Only tasks in this state */
+                state?: ("queued" | "running" | "retrying" | "succeeded" | "failed" | "cancelled") | null;
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page (at most 100) */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TaskRunRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin-tasks_overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueOverview"];
+                };
+            };
+        };
+    };
+    "admin-tasks_retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRunRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin-tasks_cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRunRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin-schedule_run_now": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRunRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
