@@ -7,12 +7,13 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from app.bench import auth, tracker
+from app.bench import auth, realtime, tracker
 
 BENCHMARKS: dict[str, Callable[[Path], Awaitable[dict[str, Any]]]] = {
     "password_hash": auth.bench_password_hash,
     "api": auth.bench_api,
     "tracker": tracker.bench_tracker,
+    "realtime": realtime.bench_realtime,
 }
 
 

@@ -9,6 +9,7 @@ import abc
 import asyncio
 import contextlib
 import json
+import weakref
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -75,6 +76,9 @@ class RedisBus(EventBus):
         self._client: Any = None
         self._task: asyncio.Task[None] | None = None
         self._ready = asyncio.Event()
+        # Publishers on other loops (each Celery worker thread keeps one loop for its life) get a client of their
+        # own, kept for that loop: one connection per worker thread instead of one per event.
+        self._loop_clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any] = weakref.WeakKeyDictionary()
 
     async def start(self) -> None:
         import redis.asyncio as redis
@@ -99,12 +103,15 @@ class RedisBus(EventBus):
         if self._client is not None and self._loop is asyncio.get_running_loop():
             await self._client.publish(channel, json.dumps(message, default=str))
             return
-        # From another thread or loop (a worker): a short-lived client bound to that loop.
-        client = redis.from_url(self.url)
+        loop = asyncio.get_running_loop()
+        client = self._loop_clients.get(loop)
+        if client is None:
+            client = self._loop_clients[loop] = redis.from_url(self.url)
         try:
             await client.publish(channel, json.dumps(message, default=str))
-        finally:
-            await client.aclose()
+        except Exception:
+            self._loop_clients.pop(loop, None)  # reconnect next time
+            raise
 
     async def _listen(self) -> None:
         backoff = 0.5

@@ -24,6 +24,13 @@ COVERED: dict[tuple[str, str], dict[str, Any] | None] = {
     ("DELETE", "/api/v1/applications/{application_id}"): None,
     ("GET", "/api/v1/applications/{application_id}/events"): None,
     ("POST", "/api/v1/notifications/{notification_id}/read"): None,
+    ("GET", "/api/v1/tasks/{run_id}"): None,
+}
+# Routes for administrators only: another (non-admin) user gets 403 whatever the id.
+ADMIN_ONLY: dict[tuple[str, str], dict[str, Any] | None] = {
+    ("POST", "/api/v1/admin/tasks/{run_id}/retry"): None,
+    ("POST", "/api/v1/admin/tasks/{run_id}/cancel"): None,
+    ("POST", "/api/v1/admin/schedule/{key}/run"): None,
 }
 # Routes with a path parameter that is not an id of a user's object.
 EXEMPT: dict[tuple[str, str], str] = {
@@ -46,7 +53,7 @@ def _routes_with_ids(app: Any) -> set[tuple[str, str]]:
 
 
 async def test_every_route_with_an_id_is_covered_or_exempt(app: Any) -> None:
-    missing = _routes_with_ids(app) - set(COVERED) - set(EXEMPT)
+    missing = _routes_with_ids(app) - set(COVERED) - set(EXEMPT) - set(ADMIN_ONLY)
     assert not missing, f"routes with ids not covered by the ownership test: {sorted(missing)}"
 
 
@@ -56,12 +63,25 @@ async def test_another_user_gets_404_everywhere(client: httpx.AsyncClient, app: 
     application = await track(client, alice, job["id"], notes="Alice's notes")
     from app.notifications.service import notify
 
+    from app.tasks.registry import discard_tasks, enqueue
+
     async with app.state.session_factory() as s:
         me = await client.get("/api/v1/auth/me", headers=alice)
         note = await notify(s, me.json()["id"], "test", "For Alice only")
+        run = enqueue(s, "auth.purge_expired", user_id=me.json()["id"])
         await s.commit()
-    ids = {"job_id": job["id"], "application_id": application["id"], "notification_id": note.id}
+        discard_tasks(s)  # the row is what matters here; nothing needs to run
+    ids = {
+        "job_id": job["id"],
+        "application_id": application["id"],
+        "notification_id": note.id,
+        "run_id": run.id,
+        "key": "evening-summaries",
+    }
     bob = await register(client, "bob@example.com")
+    for (method, template), body in ADMIN_ONLY.items():
+        r = await client.request(method, template.format(**ids), headers=bob, json=body)
+        assert r.status_code == 403, f"{method} {template} gave {r.status_code} to a non-admin: {r.text}"
 
     for (method, template), body in COVERED.items():
         url = template.format(**ids)
@@ -74,6 +94,8 @@ async def test_another_user_gets_404_everywhere(client: httpx.AsyncClient, app: 
     assert (await client.get("/api/v1/applications", headers=bob)).json()["total"] == 0
     assert (await client.get("/api/v1/notifications", headers=bob)).json()["total"] == 0
     assert (await client.get("/api/v1/notifications/unread-count", headers=bob)).json()["count"] == 0
+    assert (await client.get("/api/v1/tasks", headers=bob)).json()["total"] == 0
+    assert (await client.get("/api/v1/admin/tasks", headers=bob)).status_code == 403
     board = (await client.get("/api/v1/applications/board", headers=bob)).json()
     assert sum(c["total"] for c in board["columns"]) == 0
     r = await client.post("/api/v1/applications", headers=bob, json={"job_posting_id": job["id"]})

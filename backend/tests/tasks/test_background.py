@@ -255,3 +255,33 @@ class TestRedisBroker:
 
 
 __all__ = ["running"]
+
+
+class TestWorkerBesideApiWrites:
+    @pytest.fixture
+    def settings_overrides(self) -> dict[str, object]:
+        return {"embedded_worker": True, "worker_concurrency": 4}  # no SMTP: every task writes the outbox
+
+    async def test_no_database_is_locked(self, server: tuple[str, Any]) -> None:
+        """DESIGN §1: worker threads writing beside 20 concurrent API writes, with no "database is locked"."""
+        host, _ = server
+        tokens = [(await account(host, f"user{i}@example.com"))[0] for i in range(4)]
+        clients = [api(host, t) for t in tokens]
+        try:
+            sends = [c.post("/api/v1/users/me/evening-summary") for c in clients for _ in range(3)]
+            writes = [
+                clients[i % 4].patch("/api/v1/users/me", json={"daily_application_goal": i}) for i in range(20)
+            ]
+            responses = await asyncio.gather(*sends, *writes)
+            assert [r.status_code for r in responses] == [202] * 12 + [200] * 20, [r.text for r in responses]
+
+            async def all_done() -> list[dict[str, Any]]:
+                runs = await task_runs(clients[0])
+                ended = [t for t in runs if t["state"] in ("succeeded", "failed")]
+                return runs if len(ended) == 12 else []
+
+            runs = await eventually(all_done, timeout=60, what="12 summaries")
+            assert {t["state"] for t in runs} == {"succeeded"}, [t["error"] for t in runs]
+        finally:
+            for c in clients:
+                await c.aclose()
