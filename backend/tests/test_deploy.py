@@ -1,6 +1,6 @@
 """deploy/docker-compose.yml cannot be run here (no container engine), so check what can drift: every command is
 a real `copilot` subcommand with valid options, every app environment variable is a setting, and the topology
-issue 4 asks for (postgres, redis, web ×2, worker, beat) is there."""
+issue 4 asks for (postgres, redis, web x2, worker, beat) is there."""
 
 from __future__ import annotations
 

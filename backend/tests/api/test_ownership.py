@@ -62,7 +62,6 @@ async def test_another_user_gets_404_everywhere(client: httpx.AsyncClient, app: 
     job = await add_job(client, alice, title="Alice's secret job", description="unique-marker-alpha")
     application = await track(client, alice, job["id"], notes="Alice's notes")
     from app.notifications.service import notify
-
     from app.tasks.registry import discard_tasks, enqueue
 
     async with app.state.session_factory() as s:

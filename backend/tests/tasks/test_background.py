@@ -269,9 +269,7 @@ class TestWorkerBesideApiWrites:
         clients = [api(host, t) for t in tokens]
         try:
             sends = [c.post("/api/v1/users/me/evening-summary") for c in clients for _ in range(3)]
-            writes = [
-                clients[i % 4].patch("/api/v1/users/me", json={"daily_application_goal": i}) for i in range(20)
-            ]
+            writes = [clients[i % 4].patch("/api/v1/users/me", json={"daily_application_goal": i}) for i in range(20)]
             responses = await asyncio.gather(*sends, *writes)
             assert [r.status_code for r in responses] == [202] * 12 + [200] * 20, [r.text for r in responses]
 
