@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+import time
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -167,6 +169,40 @@ def bench(only: Annotated[str | None, typer.Option(help="Run one benchmark by na
         fail(f"unknown benchmark {exc}")
         return
     typer.echo(json.dumps(figures, indent=2))
+
+
+@cli.command()
+def backup(file: Annotated[Path, typer.Argument(help="Where to write the backup ZIP")]) -> None:
+    """Back up the database (SQLite backup API or pg_dump) and uploads into one file, consistently."""
+    from app.data.backup import BackupError, create_backup
+
+    settings = _settings()
+    try:
+        info = create_backup(settings, file)
+    except (BackupError, OSError) as exc:
+        fail(f"backup failed: {exc}", 1)
+        return
+    typer.echo(f"backup written to {info.path} ({info.size_bytes} bytes, {info.dialect}, schema {info.revision})")
+
+
+@cli.command()
+def restore(file: Annotated[Path, typer.Argument(help="A backup ZIP made by `copilot backup`")]) -> None:
+    """Replace the database and uploads with a backup's (stop the app first). Refuses damaged, foreign or
+    newer-schema files without changing anything; the current data is first saved to <data>/backups."""
+    from app.data.backup import BackupError, RestoreRefused, create_backup, inspect_backup, restore_backup
+
+    settings = _settings()
+    try:
+        inspect_backup(settings, file)
+        safety = create_backup(settings, settings.backups_dir / f"pre-restore-{int(time.time())}.zip")
+        manifest = restore_backup(settings, file)
+    except RestoreRefused as exc:
+        fail(f"restore refused: {exc}")
+        return
+    except (BackupError, OSError) as exc:
+        fail(f"restore failed: {exc}", 1)
+        return
+    typer.echo(f"restored {file} (made {manifest['created_at']}); the previous data is kept in {safety.path}")
 
 
 @users_cli.command("promote")

@@ -81,6 +81,12 @@ class Settings(BaseSettings):
         default_factory=lambda: [60.0, 300.0, 1800.0]
     )
 
+    # Your data: exports, uploads, backups.
+    export_ttl_hours: int = Field(default=24, ge=1, le=24 * 30)
+    max_import_bytes: int = 50 * 1024 * 1024
+    auto_backup: bool | None = None  # daily backups into <data>/backups; default on for SQLite
+    backup_keep: int = Field(default=7, ge=1, le=365)
+
     log_level: str = "INFO"
     log_format: Literal["console", "json"] = "console"
     environment: Literal["development", "test", "production"] = "development"
@@ -119,6 +125,22 @@ class Settings(BaseSettings):
     def runs_embedded_worker(self) -> bool:
         """EMBEDDED_WORKER, by default on exactly when there is no REDIS_URL (no shared broker to feed)."""
         return self.embedded_worker if self.embedded_worker is not None else not self.redis_url
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.copilot_data_dir / "uploads"
+
+    @property
+    def exports_dir(self) -> Path:
+        return self.copilot_data_dir / "exports"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.copilot_data_dir / "backups"
+
+    @property
+    def runs_auto_backup(self) -> bool:
+        return self.auto_backup if self.auto_backup is not None else self.is_sqlite
 
     @property
     def email_delivery(self) -> bool:

@@ -2,6 +2,7 @@
 
 from app.models.application import Application, ApplicationEvent, ApplicationStatus, Notification
 from app.models.base import Base
+from app.models.data import DataExport
 from app.models.job import JobPosting, JobPostingSkill, RemoteType, SalaryPeriod
 from app.models.mail import OutboxMessage, SummaryDelivery
 from app.models.oauth import OAuthAccount, OAuthFlow
@@ -13,6 +14,7 @@ __all__ = [
     "ApplicationEvent",
     "ApplicationStatus",
     "Base",
+    "DataExport",
     "JobPosting",
     "JobPostingSkill",
     "Notification",

@@ -14,12 +14,14 @@ from celery import Celery
 
 from app.core.config import Settings
 
-TASK_MODULES = ["app.tasks.scheduled_tasks"]
+TASK_MODULES = ["app.tasks.scheduled_tasks", "app.data.tasks"]
 
 # name in the schedule → (task name, interval). The admin page shows the same table with next runs.
 SCHEDULE: dict[str, tuple[str, timedelta]] = {
     "evening-summaries": ("notifications.send_evening_summary", timedelta(minutes=15)),
     "auth-housekeeping": ("auth.purge_expired", timedelta(hours=1)),
+    "expired-exports": ("data.purge_expired_exports", timedelta(hours=1)),
+    "daily-backup": ("data.backup", timedelta(days=1)),
 }
 
 celery_app = Celery("copilot")

@@ -1,0 +1,1 @@
+"""Your data: export, import, account deletion, backup and restore."""

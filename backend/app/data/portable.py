@@ -1,0 +1,272 @@
+"""The export format ("career-copilot-export", version 1) and its import.
+
+An export is a ZIP: `manifest.json`, one JSON file per section under `data/`, and the user's uploaded files under
+`files/`. Sections are rows of the tables that hold the user's data, column by column, so a table a later feature
+adds is one line in `SECTIONS` (a test fails while a table with a user id is in neither `SECTIONS` nor
+`NOT_EXPORTED`). Import recreates the sections that belong to a person (profile, skills, jobs, applications with
+their history, notifications, mail copies) in a new, empty account, remapping ids; operational records (task
+runs, sign-in links, summary ledger) are exported for transparency but not imported."""
+
+from __future__ import annotations
+
+import enum
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Date, func, inspect, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.exceptions import AppError, Conflict
+from app.models.application import Application, ApplicationEvent, Notification
+from app.models.base import Base, UTCDateTime, utcnow
+from app.models.data import DataExport
+from app.models.job import JobPosting, JobPostingSkill
+from app.models.mail import OutboxMessage, SummaryDelivery
+from app.models.oauth import OAuthAccount
+from app.models.task import TaskRun
+from app.models.user import User, UserSkill
+
+FORMAT = "career-copilot-export"
+FORMAT_VERSION = 1
+SECRET_COLUMNS = {"hashed_password", "token_hash", "code_verifier", "nonce"}
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    model: type[Base]
+    owner_column: str
+    imported: bool = True
+
+
+SECTIONS: list[Section] = [
+    Section("profile", User, "id"),
+    Section("skills", UserSkill, "user_id"),
+    Section("jobs", JobPosting, "owner_id"),
+    Section("applications", Application, "user_id"),
+    Section("application_events", ApplicationEvent, "user_id"),
+    Section("notifications", Notification, "user_id"),
+    Section("outbox_messages", OutboxMessage, "user_id"),
+    Section("oauth_accounts", OAuthAccount, "user_id", imported=False),
+    Section("summary_deliveries", SummaryDelivery, "user_id", imported=False),
+    Section("task_runs", TaskRun, "user_id", imported=False),
+    Section("exports", DataExport, "user_id", imported=False),
+]
+NOT_EXPORTED = {
+    "refresh_token": "session secrets; a new instance signs you in anew",
+    "oauth_flow": "a sign-in in progress, kept for minutes",
+}
+PROFILE_FIELDS = (
+    "full_name",
+    "timezone",
+    "daily_application_goal",
+    "evening_summary_hour",
+    "evening_summary_enabled",
+    "onboarding_step",
+)
+
+
+class ImportRefused(AppError):
+    status_code = 400
+    code = "import_refused"
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def row_dict(row: Base) -> dict[str, Any]:
+    mapper = inspect(type(row))
+    return {
+        attr.key: _json_value(getattr(row, attr.key)) for attr in mapper.column_attrs if attr.key not in SECRET_COLUMNS
+    }
+
+
+async def collect(session: AsyncSession, user_id: int) -> dict[str, list[dict[str, Any]]]:
+    """Every section of the user's data, plus the shared catalogue postings their applications point at."""
+    data: dict[str, list[dict[str, Any]]] = {}
+    for section in SECTIONS:
+        column = getattr(section.model, section.owner_column)
+        rows = await session.scalars(select(section.model).where(column == user_id).order_by(column))
+        data[section.name] = [row_dict(r) for r in rows.all()]
+    shared = await session.scalars(
+        select(JobPosting)
+        .join(Application, Application.job_posting_id == JobPosting.id)
+        .where(Application.user_id == user_id, JobPosting.owner_id.is_(None))
+    )
+    data["catalogue_jobs"] = [row_dict(r) for r in shared.all()]
+    return data
+
+
+def build_zip(data: dict[str, list[dict[str, Any]]], files_dir: Path | None, revision: str | None) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        manifest = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "schema_revision": revision,
+            "exported_at": datetime.now(UTC).isoformat(),
+            "email": data["profile"][0]["email"] if data.get("profile") else None,
+            "sections": {name: len(rows) for name, rows in data.items()},
+        }
+        zf.writestr("manifest.json", json.dumps(manifest, indent=2))
+        for name, rows in data.items():
+            zf.writestr(f"data/{name}.json", json.dumps(rows, indent=2, ensure_ascii=False))
+        if files_dir is not None and files_dir.is_dir():
+            for file in sorted(files_dir.rglob("*")):
+                if file.is_file():
+                    zf.write(file, f"files/{file.relative_to(files_dir).as_posix()}")
+    return buffer.getvalue()
+
+
+# --- import ----------------------------------------------------------------------------------------------------
+
+
+def read_archive(content: bytes) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]], dict[str, bytes]]:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(content))
+        if zf.testzip() is not None:
+            raise zipfile.BadZipFile("checksum mismatch")
+    except (zipfile.BadZipFile, EOFError, OSError) as exc:
+        raise ImportRefused(f"This file is not a Career Copilot export or it is damaged ({exc}).") from exc
+    with zf:
+        try:
+            manifest = json.loads(zf.read("manifest.json"))
+        except (KeyError, ValueError) as exc:
+            raise ImportRefused("This ZIP has no readable manifest.json: it is not a Career Copilot export.") from exc
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+            raise ImportRefused("This ZIP is not a Career Copilot export.")
+        if int(manifest.get("format_version", 0)) > FORMAT_VERSION:
+            raise ImportRefused("This export was made by a newer Career Copilot; upgrade this one first.")
+        data: dict[str, list[dict[str, Any]]] = {}
+        for name in [s.name for s in SECTIONS if s.imported] + ["catalogue_jobs"]:
+            try:
+                rows = json.loads(zf.read(f"data/{name}.json"))
+            except KeyError:
+                rows = []
+            except ValueError as exc:
+                raise ImportRefused(f"data/{name}.json in this export is not valid JSON.") from exc
+            if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+                raise ImportRefused(f"data/{name}.json in this export is not a list of records.")
+            data[name] = rows
+        files = {
+            info.filename.removeprefix("files/"): zf.read(info)
+            for info in zf.infolist()
+            if info.filename.startswith("files/") and not info.is_dir()
+        }
+    return manifest, data, files
+
+
+def _values(model: type[Base], row: dict[str, Any], drop: set[str]) -> dict[str, Any]:
+    """Turn an exported record back into column values (dates parsed), keeping only real columns."""
+    values: dict[str, Any] = {}
+    for attr in inspect(model).column_attrs:
+        key = attr.key
+        if key in drop or key not in row:
+            continue
+        value = row[key]
+        column_type = attr.columns[0].type
+        if value is not None and isinstance(column_type, UTCDateTime):
+            parsed = datetime.fromisoformat(value)
+            value = parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+        elif value is not None and isinstance(column_type, Date):
+            value = date.fromisoformat(value)
+        values[key] = value
+    return values
+
+
+async def import_into(session: AsyncSession, user: User, content: bytes, uploads_dir: Path) -> dict[str, int]:
+    """Recreate an export's data in `user`'s account (which must be empty). All or nothing: any bad record
+    raises and the request's transaction rolls back."""
+    _manifest, data, files = read_archive(content)
+    owned = await session.scalar(
+        select(func.count()).select_from(Application).where(Application.user_id == user.id)
+    ) or await session.scalar(select(func.count()).select_from(JobPosting).where(JobPosting.owner_id == user.id))
+    if owned:
+        raise Conflict(
+            "Import into a new, empty account: this one already has jobs or applications.", code="account_not_empty"
+        )
+    try:
+        counts = await _import(session, user, data)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ImportRefused(f"This export has a record that cannot be read ({exc}).") from exc
+    home = (uploads_dir / str(user.id)).resolve()
+    for name, blob in files.items():
+        target = (home / name).resolve()
+        if not target.is_relative_to(home):
+            raise ImportRefused(f"This export has a file with an unsafe name ({name}).")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(blob)
+    counts["files"] = len(files)
+    return counts
+
+
+async def _import(session: AsyncSession, user: User, data: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    if data["profile"]:
+        profile = data["profile"][0]
+        for field in PROFILE_FIELDS:
+            if field in profile and profile[field] is not None:
+                setattr(user, field, profile[field])
+    existing_skills = set((await session.scalars(select(UserSkill.name).where(UserSkill.user_id == user.id))).all())
+    for row in data["skills"]:
+        if row["name"] not in existing_skills:
+            session.add(UserSkill(**_values(UserSkill, row, {"id", "user_id"}), user_id=user.id))
+    counts["skills"] = len(data["skills"])
+
+    job_ids: dict[int, int] = {}
+    for row in data["catalogue_jobs"]:
+        found = await session.scalar(
+            select(JobPosting.id).where(JobPosting.owner_id.is_(None), JobPosting.fingerprint == row["fingerprint"])
+        )
+        if found is None:
+            job = JobPosting(**_values(JobPosting, row, {"id", "owner_id"}))
+            session.add(job)
+            await session.flush()
+            found = job.id
+            session.add_all(JobPostingSkill(job_posting_id=found, skill=s) for s in dict.fromkeys(job.tech_stack))
+        job_ids[int(row["id"])] = found
+    for row in data["jobs"]:
+        job = JobPosting(**_values(JobPosting, row, {"id", "owner_id"}), owner_id=user.id)
+        session.add(job)
+        await session.flush()
+        session.add_all(JobPostingSkill(job_posting_id=job.id, skill=s) for s in dict.fromkeys(job.tech_stack))
+        job_ids[int(row["id"])] = job.id
+    counts["jobs"] = len(data["jobs"])
+
+    app_ids: dict[int, int] = {}
+    for row in data["applications"]:
+        app = Application(
+            **_values(Application, row, {"id", "user_id", "job_posting_id"}),
+            user_id=user.id,
+            job_posting_id=job_ids[int(row["job_posting_id"])],
+        )
+        session.add(app)
+        await session.flush()
+        app_ids[int(row["id"])] = app.id
+    counts["applications"] = len(data["applications"])
+    for row in data["application_events"]:
+        session.add(
+            ApplicationEvent(
+                **_values(ApplicationEvent, row, {"id", "user_id", "application_id"}),
+                user_id=user.id,
+                application_id=app_ids[int(row["application_id"])],
+            )
+        )
+    counts["application_events"] = len(data["application_events"])
+    for name, model in (("notifications", Notification), ("outbox_messages", OutboxMessage)):
+        for row in data[name]:
+            session.add(model(**_values(model, row, {"id", "user_id"}), user_id=user.id))
+        counts[name] = len(data[name])
+    user.updated_at = utcnow()
+    await session.flush()
+    return counts
