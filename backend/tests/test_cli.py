@@ -93,3 +93,23 @@ def test_openapi_prints_the_schema(cli_env: dict[str, str]) -> None:
     schema = json.loads(out.stdout)
     assert "/api/v1/auth/login" in schema["paths"]
     assert schema["paths"]["/api/v1/auth/login"]["post"]["operationId"] == "auth-login"
+
+
+def test_backup_and_restore_round_trip(cli_env: dict[str, str], tmp_path: Path) -> None:
+    assert run(["migrate"], cli_env).returncode == 0
+    made = run(["backup", str(tmp_path / "b.zip")], cli_env)
+    assert made.returncode == 0, made.stderr
+    assert "backup written to" in made.stdout and (tmp_path / "b.zip").is_file()
+    restored = run(["restore", str(tmp_path / "b.zip")], cli_env)
+    assert restored.returncode == 0, restored.stderr
+    assert "previous data is kept in" in restored.stdout
+    assert list((tmp_path / "backups").glob("pre-restore-*.zip"))
+
+
+def test_restore_of_a_bad_file_is_exit_2_with_one_line(cli_env: dict[str, str], tmp_path: Path) -> None:
+    run(["migrate"], cli_env)
+    (tmp_path / "junk.zip").write_bytes(b"junk")
+    out = run(["restore", str(tmp_path / "junk.zip")], cli_env)
+    assert out.returncode == 2
+    assert out.stderr.strip().startswith("error: restore refused: junk.zip is not a backup ZIP")
+    assert "\n" not in out.stderr.strip()
