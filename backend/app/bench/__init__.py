@@ -7,13 +7,14 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from app.bench import auth, realtime, tracker
+from app.bench import auth, data, realtime, tracker
 
 BENCHMARKS: dict[str, Callable[[Path], Awaitable[dict[str, Any]]]] = {
     "password_hash": auth.bench_password_hash,
     "api": auth.bench_api,
     "tracker": tracker.bench_tracker,
     "realtime": realtime.bench_realtime,
+    "data": data.bench_data,
 }
 
 
