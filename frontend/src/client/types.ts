@@ -53,3 +53,16 @@ export type NotificationPage = JsonOf<paths['/api/v1/notifications']['get']['res
 export type NotificationRead = NotificationPage['items'][number];
 export type UnreadCount = JsonOf<paths['/api/v1/notifications/unread-count']['get']['responses'][200]>;
 export type MarkedRead = JsonOf<paths['/api/v1/notifications/read-all']['post']['responses'][200]>;
+
+// Today (dashboard tile and evening summary)
+export type TodayRead = JsonOf<paths['/api/v1/users/me/today']['get']['responses'][200]>;
+export type StatusChange = TodayRead['changes'][number];
+
+// Background tasks (the admin task queue)
+export type TaskRunRead = JsonOf<paths['/api/v1/users/me/evening-summary']['post']['responses'][202]>;
+export type TaskState = TaskRunRead['state'];
+export type AdminTaskListParams = QueryOf<paths['/api/v1/admin/tasks']['get']>;
+export type TaskRunPage = JsonOf<paths['/api/v1/admin/tasks']['get']['responses'][200]>;
+export type QueueOverview = JsonOf<paths['/api/v1/admin/tasks/overview']['get']['responses'][200]>;
+export type ScheduleEntry = QueueOverview['schedule'][number];
+export type WorkerRead = QueueOverview['workers'][number];

@@ -18,6 +18,9 @@ const NAV_ITEMS = [
   { to: '/settings', label: 'Settings' },
 ] as const;
 
+/** Shown to administrators only. */
+const ADMIN_NAV_ITEMS = [{ to: '/admin/tasks', label: 'Task queue' }] as const;
+
 function initials(name: string, email: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   if (parts.length === 0) return email.slice(0, 1).toUpperCase();
@@ -33,8 +36,10 @@ export function AppLayout() {
   const navigate = useNavigate();
   const [signingOut, setSigningOut] = useState(false);
   const signedIn = status === 'authenticated' && user !== null;
-  // The board needs the whole width for its columns; reading pages stay narrow.
+  // The board needs the whole width for its columns, admin tables some more; reading pages stay narrow.
   const wide = pathname === '/board' || pathname.startsWith('/board/');
+  const maxWidth = wide ? 1600 : pathname.startsWith('/admin/') ? 1200 : 960;
+  const navItems = signedIn && user.is_admin ? [...NAV_ITEMS, ...ADMIN_NAV_ITEMS] : NAV_ITEMS;
 
   const handleSignOut = async () => {
     setSigningOut(true);
@@ -105,7 +110,7 @@ export function AppLayout() {
         <AppShell.Section grow>
           <Stack gap={4}>
             {signedIn ? (
-              NAV_ITEMS.map((item) => {
+              navItems.map((item) => {
                 const active = item.to === '/' ? pathname === '/' : pathname.startsWith(item.to);
                 return (
                   <NavLink
@@ -141,7 +146,7 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main id="main-content" tabIndex={-1} style={{ outline: 'none' }}>
-        <Stack maw={wide ? 1600 : 960} mx="auto" w="100%" gap="lg" miw={0}>
+        <Stack maw={maxWidth} mx="auto" w="100%" gap="lg" miw={0}>
           <Outlet />
         </Stack>
       </AppShell.Main>

@@ -4,17 +4,18 @@ import { backoffDelay, realtimeUrl } from '../client/realtime';
 import { renderApp } from '../test/render';
 import { installFakeServer, json, noContent, PROFILE, TOKEN, type Handler } from '../test/fakeServer';
 import { envelope, FakeWebSocket } from '../test/fakeWebSocket';
-import { application, board, notification, SIGNED_IN } from '../test/fixtures';
+import { application, board, notification, SIGNED_IN, today } from '../test/fixtures';
 
 const ALPHA = application({ id: 1, title: 'Alpha Engineer', status: 'interested' });
 
 /** A signed-in dashboard: profile, board, and an unread count the test can change. */
 function dashboardServer(extra: Record<string, Handler> = {}) {
-  const state = { apps: [ALPHA], unread: 0 };
+  const state = { apps: [ALPHA], unread: 0, today: today() };
   const server = installFakeServer({
     ...SIGNED_IN,
     'GET /api/v1/users/me': () => json(200, PROFILE),
     'GET /api/v1/applications/board': () => json(200, board(state.apps)),
+    'GET /api/v1/users/me/today': () => json(200, state.today),
     'GET /api/v1/notifications/unread-count': () => json(200, { count: state.unread }),
     ...extra,
   });
@@ -79,6 +80,65 @@ describe('Realtime', () => {
     expect(server.calls('GET /api/v1/applications/board')).toHaveLength(boardCalls + 1);
     expect(screen.queryByText('Reconnecting…')).not.toBeInTheDocument();
     expect(FakeWebSocket.instances).toHaveLength(1);
+  });
+
+  it('refreshes the dashboard\'s Today on application.updated and analytics.updated', async () => {
+    const { server, state } = dashboardServer();
+    renderApp('/');
+    const card = await screen.findByRole('region', { name: 'Today' });
+    expect(await within(card).findByText('0 of 5 applications today')).toBeInTheDocument();
+    const ws = await socket();
+    ws.open();
+    ws.ready();
+    const todayCalls = server.calls('GET /api/v1/users/me/today').length;
+
+    state.apps = [{ ...ALPHA, status: 'applied' }];
+    state.today = today({
+      applied_today: 1,
+      streak_days: 1,
+      changes: [{ title: 'Alpha Engineer', company: 'Northwind Analytics', from_status: 'interested', to_status: 'applied', at: '2025-11-20T10:00:00Z' }],
+    });
+    ws.receive(envelope('application.updated', { id: 1, job_posting_id: ALPHA.job_posting_id, status: 'applied', change: 'updated' }));
+    expect(await within(card).findByText('1 of 5 applications today')).toBeInTheDocument();
+    expect(within(card).getByText('1-day streak')).toBeInTheDocument();
+    expect(within(card).getByRole('listitem')).toHaveTextContent('Alpha Engineer');
+    expect(server.calls('GET /api/v1/users/me/today')).toHaveLength(todayCalls + 1);
+
+    state.today = { ...state.today, new_jobs: 2 };
+    ws.receive(envelope('analytics.updated', {}));
+    expect(await within(card).findByText('2 new jobs today')).toBeInTheDocument();
+  });
+
+  it('shows one toast per task, updated as it progresses, spinning until done', async () => {
+    dashboardServer();
+    renderApp('/');
+    const ws = await socket();
+    ws.open();
+    ws.ready();
+    const progress = (value: number, message: string, taskId = 'abc') =>
+      ws.receive(envelope('task.progress', { task_id: taskId, name: 'notifications.deliver_evening_summary', progress: value, message }));
+
+    progress(10, 'Counting your applications');
+    expect(await screen.findByText('Evening summary')).toBeInTheDocument();
+    expect(screen.getByText('Counting your applications (10%)')).toBeInTheDocument();
+    const toast = () => screen.getByText('Evening summary').closest('[role="alert"]')!;
+    const spinning = () => toast().querySelector('.mantine-Loader-root') !== null;
+    expect(spinning()).toBe(true);
+
+    progress(60, 'Writing the email');
+    expect(await screen.findByText('Writing the email (60%)')).toBeInTheDocument();
+    expect(screen.queryByText('Counting your applications (10%)')).not.toBeInTheDocument();
+    expect(screen.getAllByText('Evening summary')).toHaveLength(1);
+
+    progress(100, 'Sent');
+    expect(await screen.findByText('Sent')).toBeInTheDocument();
+    expect(spinning()).toBe(false);
+    expect(screen.getAllByText('Evening summary')).toHaveLength(1);
+
+    // Another task gets its own toast; an unknown name still reads well.
+    ws.receive(envelope('task.progress', { task_id: 'def', name: 'resumes.parse_upload', progress: 0, message: '' }));
+    expect(await screen.findByText('Parse upload')).toBeInTheDocument();
+    expect(screen.getByText('0% done')).toBeInTheDocument();
   });
 
   it('refreshes the board page when an application is tracked elsewhere', async () => {

@@ -1,10 +1,11 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { notifications } from '@mantine/notifications';
+import { notifications, type NotificationData } from '@mantine/notifications';
 import { useQueryClient, type Query, type QueryClient } from '@tanstack/react-query';
 import { RealtimeConnection, type RealtimeMessage, type RealtimeState } from '../client/realtime';
 import type { JobRead } from '../client/types';
 import { applicationKeys } from '../features/applications/useApplications';
 import { jobKeys } from '../features/jobs/useJobs';
+import { todayKeys } from '../features/dashboard/useToday';
 import { notificationKeys } from '../features/notifications/useNotifications';
 
 export type { RealtimeState } from '../client/realtime';
@@ -24,6 +25,26 @@ const MUTATION_WAIT_MS = 250;
 const TOAST_BURST = 2;
 const TOAST_WINDOW_MS = 2_000;
 const MORE_TOAST_ID = 'realtime-more-notifications';
+/** A finished task's toast stays this long. */
+const TASK_DONE_CLOSE_MS = 4_000;
+/** A task toast with no news for this long is taken down (the task failed, or its last event was lost). */
+const TASK_SILENT_MS = 120_000;
+/** Task toasts remembered (shown or dismissed), so a dismissed one does not come back on the next event. */
+const TASK_MEMORY = 200;
+
+/** Titles for the task names users see progress of; others are derived from the name. */
+const TASK_TITLES: Record<string, string> = {
+  'notifications.deliver_evening_summary': 'Evening summary',
+  'notifications.send_evening_summary': 'Evening summaries',
+  'auth.purge_expired': 'Housekeeping',
+};
+
+/** "resumes.parse_upload" → "Parse upload"; "" → "Background task". */
+export function taskTitle(name: string): string {
+  if (TASK_TITLES[name]) return TASK_TITLES[name];
+  const verb = name.split('.').pop()?.replace(/[_-]+/g, ' ').trim();
+  return verb ? verb.charAt(0).toUpperCase() + verb.slice(1) : 'Background task';
+}
 
 function str(value: unknown): string {
   return typeof value === 'string' ? value : '';
@@ -39,6 +60,8 @@ export function createRealtimeDispatcher(queryClient: QueryClient) {
   let toastTimes: number[] = [];
   let collapsed = 0;
   let collapsedAt = 0;
+  /** Task toasts by task id: `closed` once dismissed or finished. */
+  const tasks = new Map<string, { closed: boolean; silence?: ReturnType<typeof setTimeout> }>();
 
   const refreshApplications = () => {
     invalidateTimer = undefined;
@@ -50,6 +73,8 @@ export function createRealtimeDispatcher(queryClient: QueryClient) {
     // and the jobs list and job pages (their `tracking`).
     void queryClient.invalidateQueries({ queryKey: applicationKeys.all });
     void queryClient.invalidateQueries({ queryKey: jobKeys.all });
+    // The dashboard's "Today" (applications sent today, the streak, today's status changes).
+    void queryClient.invalidateQueries({ queryKey: todayKeys.all });
   };
 
   const scheduleApplications = () => {
@@ -97,6 +122,53 @@ export function createRealtimeDispatcher(queryClient: QueryClient) {
     });
   };
 
+  /** `task.progress`: one toast per task, updated in place, spinning until 100 %. */
+  const taskProgress = (data: Record<string, unknown>) => {
+    const taskId = str(data.task_id);
+    if (!taskId) return;
+    let entry = tasks.get(taskId);
+    if (entry?.closed) return;
+    const progress = Math.max(0, Math.min(100, Math.round(num(data.progress) ?? 0)));
+    const done = progress >= 100;
+    const id = `task-${taskId}`;
+    const detail = str(data.message);
+    const toast: NotificationData = {
+      id,
+      title: taskTitle(str(data.name)),
+      message: done ? detail || 'Done.' : detail ? `${detail} (${progress}%)` : `${progress}% done`,
+      loading: !done,
+      color: done ? 'green' : undefined,
+      autoClose: done ? TASK_DONE_CLOSE_MS : false,
+    };
+    if (!entry) {
+      const created: { closed: boolean; silence?: ReturnType<typeof setTimeout> } = { closed: false };
+      entry = created;
+      tasks.set(taskId, created);
+      if (tasks.size > TASK_MEMORY) {
+        const oldest = tasks.keys().next().value;
+        if (oldest !== undefined) {
+          clearTimeout(tasks.get(oldest)?.silence);
+          tasks.delete(oldest);
+        }
+      }
+      notifications.show({
+        ...toast,
+        onClose: () => {
+          created.closed = true;
+          clearTimeout(created.silence);
+        },
+      });
+    } else {
+      notifications.update(toast);
+    }
+    clearTimeout(entry.silence);
+    if (done) {
+      entry.closed = true;
+    } else {
+      entry.silence = setTimeout(() => notifications.hide(id), TASK_SILENT_MS);
+    }
+  };
+
   return {
     handle(message: RealtimeMessage): void {
       switch (message.type) {
@@ -110,6 +182,12 @@ export function createRealtimeDispatcher(queryClient: QueryClient) {
         case 'notification.read':
           void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
           return;
+        case 'analytics.updated':
+          void queryClient.invalidateQueries({ queryKey: todayKeys.all });
+          return;
+        case 'task.progress':
+          taskProgress(message.data);
+          return;
         default:
           // job.matched, resume.progress, content.delta, … arrive with their features.
           return;
@@ -118,13 +196,15 @@ export function createRealtimeDispatcher(queryClient: QueryClient) {
     /** After a (re)connection: refetch what was loaded before this socket listened, it may have missed events. */
     catchUp(openedAt: number): void {
       const predicate = (query: Query) => query.state.dataUpdatedAt > 0 && query.state.dataUpdatedAt < openedAt;
-      for (const queryKey of [applicationKeys.all, jobKeys.all, notificationKeys.all]) {
+      for (const queryKey of [applicationKeys.all, jobKeys.all, notificationKeys.all, todayKeys.all]) {
         void queryClient.invalidateQueries({ queryKey, predicate });
       }
     },
     dispose(): void {
       clearTimeout(invalidateTimer);
       invalidateTimer = undefined;
+      for (const entry of tasks.values()) clearTimeout(entry.silence);
+      tasks.clear();
     },
   };
 }

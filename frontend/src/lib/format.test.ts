@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysSince, formatSalary, plural, relativeDays, relativeTime } from './format';
+import { daysSince, formatDuration, formatEvery, formatSalary, plural, relativeDays, relativeTime, timeUntil } from './format';
 
 const salary = (min: number | null, max: number | null, currency: string | null = 'EUR', period: 'year' | 'hour' | null = 'year') => ({
   salary_min: min,
@@ -50,5 +50,34 @@ describe('relativeTime', () => {
     expect(relativeTime('2025-11-06T12:00:00Z', now, 'en')).toBe('2 weeks ago');
     expect(relativeTime('2024-11-01T12:00:00Z', now, 'en')).toBe('last year');
     expect(relativeTime(null, now, 'en')).toBe('');
+  });
+});
+
+describe('timeUntil', () => {
+  const now = new Date('2025-11-20T12:00:00Z');
+  it('says how long until, in words', () => {
+    expect(timeUntil('2025-11-20T12:00:30Z', now, 'en')).toBe('now');
+    expect(timeUntil('2025-11-20T11:50:00Z', now, 'en')).toBe('now');
+    expect(timeUntil('2025-11-20T12:12:00Z', now, 'en')).toBe('in 12 minutes');
+    expect(timeUntil('2025-11-20T14:30:00Z', now, 'en')).toBe('in 2 hours');
+    expect(timeUntil(null, now, 'en')).toBe('');
+  });
+});
+
+describe('formatDuration and formatEvery', () => {
+  it('formats a run time', () => {
+    expect(formatDuration(850)).toBe('850 ms');
+    expect(formatDuration(1234)).toBe('1.2 s');
+    expect(formatDuration(185_000)).toBe('3 min 5 s');
+    expect(formatDuration(2 * 3_600_000)).toBe('2 h');
+    expect(formatDuration(null)).toBe('');
+  });
+
+  it('formats a repeat interval', () => {
+    expect(formatEvery(900)).toBe('every 15 minutes');
+    expect(formatEvery(3600)).toBe('every hour');
+    expect(formatEvery(7200)).toBe('every 2 hours');
+    expect(formatEvery(86_400)).toBe('every day');
+    expect(formatEvery(90)).toBe('every 90 seconds');
   });
 });

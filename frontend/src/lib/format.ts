@@ -120,3 +120,44 @@ export function relativeTime(value: string | Date | null | undefined, now: Date 
   }
   return format.format(-Math.max(1, Math.round(elapsed / 60_000)), 'minute');
 }
+
+/** "in 5 minutes", "in 2 hours", or "now" for a moment due (or just past): the time until `value`. */
+export function timeUntil(value: string | Date | null | undefined, now: Date = new Date(), locale?: string): string {
+  const date = toDate(value);
+  if (!date) return '';
+  const remaining = date.getTime() - now.getTime();
+  if (remaining < 45_000) return 'now';
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, size] of RELATIVE_UNITS) {
+    if (remaining >= size) return format.format(Math.floor(remaining / size), unit);
+  }
+  return format.format(Math.max(1, Math.round(remaining / 60_000)), 'minute');
+}
+
+/** A task's run time: "850 ms", "1.2 s", "3 min 5 s". */
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms == null || !Number.isFinite(ms) || ms < 0) return '';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const seconds = Math.round(ms / 1000);
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+}
+
+/** A repeat interval: "every 15 minutes", "every hour", "every 2 hours", "every 30 seconds". */
+export function formatEvery(seconds: number): string {
+  const units: [number, string][] = [
+    [86_400, 'day'],
+    [3_600, 'hour'],
+    [60, 'minute'],
+  ];
+  for (const [size, unit] of units) {
+    if (seconds >= size && seconds % size === 0) {
+      const count = seconds / size;
+      return count === 1 ? `every ${unit}` : `every ${count} ${unit}s`;
+    }
+  }
+  return seconds === 1 ? 'every second' : `every ${seconds} seconds`;
+}

@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router';
 import { AppLayout } from '../components/AppLayout';
 import { AuthLayout } from '../components/AuthLayout';
 import { NotFoundPage } from '../components/NotFoundPage';
+import { TaskQueuePage } from '../features/admin/TaskQueuePage';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { OAuthCompletePage } from '../features/auth/OAuthCompletePage';
@@ -43,6 +44,8 @@ export function AppRoutes() {
           <Route path="/profile" element={<ProfilePage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
+          {/* Administrators only: the API answers 403 to anyone else, and the page says so. */}
+          <Route path="/admin/tasks" element={<TaskQueuePage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -68,6 +68,8 @@ export const USER = {
   full_name: 'Ada Lovelace',
   timezone: 'Europe/London',
   daily_application_goal: 5,
+  evening_summary_hour: 20,
+  evening_summary_enabled: false,
   is_admin: false,
   created_at: '2025-01-02T03:04:05Z',
 };

@@ -6,6 +6,9 @@ import type {
   JobListItem,
   JobRead,
   NotificationRead,
+  QueueOverview,
+  TaskRunRead,
+  TodayRead,
 } from '../client/types';
 import { STATUS_ORDER } from '../features/applications/statuses';
 import { json, TOKEN, USER, type Handler } from './fakeServer';
@@ -102,6 +105,55 @@ export function notification(overrides: Partial<NotificationRead> = {}): Notific
     data: {},
     read_at: null,
     created_at: new Date(Date.now() - 5 * 60 * 1000).toISOString(),
+    ...overrides,
+  };
+}
+
+/** GET /users/me/today: a quiet day by default. */
+export function today(overrides: Partial<TodayRead> = {}): TodayRead {
+  return {
+    local_date: '2025-11-20',
+    timezone: 'Europe/London',
+    goal: 5,
+    applied_today: 0,
+    streak_days: 0,
+    new_jobs: 0,
+    changes: [],
+    ...overrides,
+  };
+}
+
+export function taskRun(overrides: Partial<TaskRunRead> = {}): TaskRunRead {
+  const id = overrides.id ?? 1;
+  return {
+    id,
+    task_id: `celery-${id}`,
+    name: 'notifications.deliver_evening_summary',
+    user_id: 1,
+    args: [1, null],
+    state: 'succeeded',
+    attempts: 1,
+    error: null,
+    progress: null,
+    progress_message: null,
+    worker: 'web-1',
+    cancel_requested: false,
+    retry_of_id: null,
+    queued_at: new Date(Date.now() - 10 * 60 * 1000).toISOString(),
+    started_at: null,
+    finished_at: null,
+    next_attempt_at: null,
+    duration_ms: 1234,
+    ...overrides,
+  };
+}
+
+export function queueOverview(overrides: Partial<QueueOverview> = {}): QueueOverview {
+  return {
+    mode: 'embedded',
+    counts: { queued: 0, running: 0, retrying: 0, succeeded: 0, failed: 0, cancelled: 0 },
+    schedule: [],
+    workers: [],
     ...overrides,
   };
 }

@@ -6,6 +6,7 @@ import { QueryError } from '../../components/QueryError';
 import { firstName } from '../../lib/forms';
 import { useProfile } from '../profile/useProfile';
 import { PipelineCard } from './PipelineCard';
+import { TodayCard } from './TodayCard';
 
 function greeting(now = new Date()): string {
   const hour = now.getHours();
@@ -40,12 +41,11 @@ function GoalLine({ profile }: { profile: ProfileRead }) {
 }
 
 const UPCOMING = [
-  { title: 'Today vs your goal', body: 'Applications sent today against your daily goal.' },
   { title: 'Recent activity', body: 'The latest changes across your applications.' },
   { title: 'Strong new matches', body: 'Fresh job postings that fit your skills best.' },
 ] as const;
 
-function ComingSoon({ goal }: { goal: number }) {
+function ComingSoon() {
   return (
     <Card>
       <Stack gap="md">
@@ -58,16 +58,16 @@ function ComingSoon({ goal }: { goal: number }) {
           </Badge>
         </Group>
         <Text size="sm" c="dimmed">
-          These tiles arrive with the next releases (daily goals and job sources); they will show:
+          These tiles arrive with the next releases (job sources); they will show:
         </Text>
-        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-          {UPCOMING.map((item, index) => (
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+          {UPCOMING.map((item) => (
             <Card key={item.title} withBorder={false} bg="var(--mantine-color-default-hover)" padding="md">
               <Text fw={600} size="sm">
                 {item.title}
               </Text>
               <Text size="sm" c="dimmed" mt={4}>
-                {index === 0 && goal > 0 ? `Applications sent today against your goal of ${goal}.` : item.body}
+                {item.body}
               </Text>
             </Card>
           ))}
@@ -146,8 +146,9 @@ export function DashboardPage() {
             <GoalLine profile={profile.data} />
           </div>
           {profile.data.skills.length === 0 ? <CompleteProfileCard /> : null}
+          <TodayCard />
           <PipelineCard />
-          <ComingSoon goal={profile.data.daily_application_goal} />
+          <ComingSoon />
           {profile.data.skills.length > 0 ? (
             <Card>
               <Title order={2} size="h4">

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render';
 import { installFakeServer, json, noContent, PROFILE } from '../../test/fakeServer';
-import { board, notification, page, SIGNED_IN } from '../../test/fixtures';
+import { board, notification, page, SIGNED_IN, today } from '../../test/fixtures';
 import { appPath } from './useNotifications';
 
 const MATCH = notification({
@@ -22,6 +22,7 @@ function bellServer(items = [MATCH, PARSED, OLD]) {
     ...SIGNED_IN,
     'GET /api/v1/users/me': () => json(200, PROFILE),
     'GET /api/v1/applications/board': () => json(200, board([])),
+    'GET /api/v1/users/me/today': () => json(200, today()),
     'GET /api/v1/notifications/unread-count': () => json(200, { count: unread() }),
     'GET /api/v1/notifications': () => json(200, page(state.items, state.items.length, 1, 5)),
     'POST /api/v1/notifications/read-all': () => {

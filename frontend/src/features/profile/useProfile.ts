@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../client';
 import type { ProfileRead, ProfileUpdate, SkillInput } from '../../client/types';
 import { useAuth } from '../../hooks/useAuth';
+import { todayKeys } from '../dashboard/useToday';
 
 export const profileKey = ['users', 'me'] as const;
 
@@ -33,6 +34,10 @@ export function useSaveProfile() {
     onSuccess: (saved) => {
       queryClient.setQueryData(profileKey, saved);
       updateUser(saved);
+    },
+    // The goal or the timezone may have changed: the dashboard's "Today" counts against them.
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: todayKeys.all });
     },
   });
 }

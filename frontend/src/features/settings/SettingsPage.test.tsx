@@ -1,13 +1,15 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../../test/render';
-import { AUTH_CONFIG, installFakeServer, json, noContent, TOKEN, USER } from '../../test/fakeServer';
+import { AUTH_CONFIG, installFakeServer, json, noContent, PROFILE, TOKEN, USER } from '../../test/fakeServer';
+import { taskRun } from '../../test/fixtures';
 
 const signedIn = {
   'POST /api/v1/auth/refresh': () => json(200, TOKEN('t1')),
   'GET /api/v1/auth/me': () => json(200, USER),
   'GET /api/v1/auth/config': () => json(200, AUTH_CONFIG),
   'GET /api/v1/users/me/connections': () => json(200, { has_password: true, connections: [], available: [] }),
+  'GET /api/v1/users/me': () => json(200, PROFILE),
 };
 
 const GOOGLE = { provider: 'google', label: 'Google', email: 'ada.l@gmail.example' };
@@ -173,5 +175,119 @@ describe('Settings: connected accounts', () => {
     expect(screen.getByRole('link', { name: 'Forgot password?' })).toHaveAttribute('href', '/forgot-password');
     expect(screen.queryByLabelText(/^Current password/)).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Change password' })).not.toBeInTheDocument();
+  });
+});
+
+describe('Settings: evening summary', () => {
+  /** A profile the PATCH handler really changes. */
+  function summaryServer(extra: Parameters<typeof installFakeServer>[0] = {}) {
+    const state = { profile: { ...PROFILE } };
+    const server = installFakeServer({
+      ...signedIn,
+      'GET /api/v1/users/me': () => json(200, state.profile),
+      'PATCH /api/v1/users/me': async (request) => {
+        state.profile = { ...state.profile, ...(await request.json()) };
+        return json(200, state.profile);
+      },
+      ...extra,
+    });
+    return { server, state };
+  }
+
+  async function summaryCard() {
+    return (await screen.findByRole('heading', { level: 2, name: 'Evening summary' })).closest('section')!;
+  }
+
+  it('turns the summary on, then picks the hour, saving each change', async () => {
+    const { server } = summaryServer();
+    const { user } = renderApp('/settings');
+    const card = await summaryCard();
+    const toggle = await within(card).findByRole('switch', { name: 'Email me an evening summary' });
+    const hour = within(card).getByLabelText('Send it after');
+    expect(toggle).not.toBeChecked();
+    expect(hour).toHaveValue('20');
+    expect(hour).toBeDisabled();
+    expect(hour).toHaveAccessibleDescription(/In your local time, Europe\/London\./);
+    expect(within(hour).getAllByRole('option')).toHaveLength(24);
+    expect(within(hour).getAllByRole('option')[0]).toHaveTextContent('00:00');
+
+    await user.click(toggle);
+    expect(toggle).toBeChecked();
+    expect(await screen.findByText('Evening summary on')).toBeInTheDocument();
+    expect(screen.getByText('You will get it every day after 20:00 (Europe/London time).')).toBeInTheDocument();
+    const [enable] = server.calls('PATCH /api/v1/users/me');
+    expect(enable.headers.get('Authorization')).toBe('Bearer t1');
+    expect(await enable.json()).toEqual({ evening_summary_enabled: true });
+
+    await waitFor(() => expect(hour).toBeEnabled());
+    await user.selectOptions(hour, '21:00');
+    expect(hour).toHaveValue('21');
+    expect(await screen.findByText('You will get it every day after 21:00 (Europe/London time).')).toBeInTheDocument();
+    const patches = server.calls('PATCH /api/v1/users/me');
+    expect(patches).toHaveLength(2);
+    expect(await patches[1].json()).toEqual({ evening_summary_hour: 21 });
+
+    await user.click(toggle);
+    expect(await screen.findByText('Evening summary off')).toBeInTheDocument();
+    expect(await server.calls('PATCH /api/v1/users/me')[2].json()).toEqual({ evening_summary_enabled: false });
+    expect(hour).toBeDisabled();
+  });
+
+  it('keeps a change that was not saved, says why, and saves it on retry', async () => {
+    let fail = true;
+    const { server } = summaryServer();
+    server.on('PATCH /api/v1/users/me', async (request) => {
+      const body = await request.json();
+      if (fail) return json(503, { detail: 'The database is busy. Please try again.', code: 'unavailable' });
+      return json(200, { ...PROFILE, ...body });
+    });
+    const { user } = renderApp('/settings');
+    const card = await summaryCard();
+    const toggle = await within(card).findByRole('switch', { name: 'Email me an evening summary' });
+    await user.click(toggle);
+    const alert = await within(card).findByRole('alert');
+    expect(alert).toHaveTextContent('Your change was not saved');
+    expect(alert).toHaveTextContent('The database is busy. Please try again.');
+    expect(toggle).toBeChecked();
+
+    fail = false;
+    await user.click(within(card).getByRole('button', { name: 'Try saving again' }));
+    expect(await screen.findByText('Evening summary on')).toBeInTheDocument();
+    await waitFor(() => expect(within(card).queryByRole('alert')).not.toBeInTheDocument());
+    const patches = server.calls('PATCH /api/v1/users/me');
+    expect(patches).toHaveLength(2);
+    expect(await patches[1].json()).toEqual({ evening_summary_enabled: true });
+    expect(toggle).toBeChecked();
+  });
+
+  it("sends today's summary now and says where it arrives", async () => {
+    const { server } = summaryServer({
+      'GET /api/v1/auth/config': () => json(200, { ...AUTH_CONFIG, email_delivery: false }),
+      'POST /api/v1/users/me/evening-summary': () => json(202, taskRun({ id: 12, state: 'queued' })),
+    });
+    const { user } = renderApp('/settings');
+    const card = await summaryCard();
+    await user.click(await within(card).findByRole('button', { name: "Send today's summary now" }));
+    expect(await screen.findByText('Summary on its way')).toBeInTheDocument();
+    expect(
+      screen.getByText('This server has no mail server configured, so it arrives in your notifications.'),
+    ).toBeInTheDocument();
+    const [send] = server.calls('POST /api/v1/users/me/evening-summary');
+    expect(send.headers.get('Authorization')).toBe('Bearer t1');
+  });
+
+  it("shows the server's message when summaries were sent too often", async () => {
+    summaryServer({
+      'POST /api/v1/users/me/evening-summary': () =>
+        json(429, { detail: 'You can send a summary 3 times in 10 minutes.', code: 'rate_limited' }, { 'Retry-After': '600' }),
+    });
+    const { user } = renderApp('/settings');
+    const card = await summaryCard();
+    await user.click(await within(card).findByRole('button', { name: "Send today's summary now" }));
+    const alert = await within(card).findByRole('alert');
+    expect(alert).toHaveTextContent('The summary was not sent');
+    expect(alert).toHaveTextContent('You can send a summary 3 times in 10 minutes.');
+    expect(screen.queryByText('Summary on its way')).not.toBeInTheDocument();
+    expect(within(card).getByRole('button', { name: "Send today's summary now" })).toBeEnabled();
   });
 });

@@ -11,6 +11,7 @@ import { useAuth } from '../../hooks/useAuth';
 import { applyServerFieldErrors } from '../../lib/forms';
 import { DEFAULT_PASSWORD_MIN_LENGTH, useAuthConfig } from '../auth/useAuthConfig';
 import { ConnectedAccounts } from './ConnectedAccounts';
+import { EveningSummaryCard } from './EveningSummaryCard';
 import { useConnections } from './useConnections';
 
 interface PasswordValues {
@@ -170,11 +171,12 @@ export function SettingsPage() {
       <div>
         <Title order={1}>Settings</Title>
         <Text c="dimmed" mt={4}>
-          Manage your account and sign-in.
+          Manage your account, sign-in and evening summary.
         </Text>
       </div>
       <Stack gap="lg">
         <AccountCard />
+        <EveningSummaryCard />
         <PasswordCard />
         <ConnectedAccounts />
       </Stack>
