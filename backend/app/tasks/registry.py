@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -20,7 +21,7 @@ from typing import Any
 import structlog
 from celery import Task
 from celery.exceptions import Retry
-from celery.signals import task_postrun, task_prerun, worker_ready
+from celery.signals import beat_init, task_postrun, task_prerun, worker_ready
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -254,8 +255,22 @@ def _on_worker_ready(sender: Any = None, **_: Any) -> None:
     _safely(record, "worker_ready", hostname)
 
 
-async def _touch_worker(session: AsyncSession, hostname: str, now: datetime, started: bool = False) -> None:
-    mode = "redis" if runtime.current_settings().redis_url else "embedded"
+@beat_init.connect
+def _on_beat_init(sender: Any = None, **_: Any) -> None:
+    """The scheduler announces itself too: the queue page computes next runs from when it started."""
+    hostname = f"beat@{socket.gethostname()}"
+
+    async def record(rt: runtime.ThreadRuntime) -> None:
+        async with session_scope(rt.session_factory) as session:
+            await _touch_worker(session, hostname, utcnow(), started=True, mode="beat")
+
+    _safely(record, "beat_init", hostname)
+
+
+async def _touch_worker(
+    session: AsyncSession, hostname: str, now: datetime, started: bool = False, mode: str | None = None
+) -> None:
+    mode = mode or ("redis" if runtime.current_settings().redis_url else "embedded")
     row = await session.scalar(select(WorkerSeen).where(WorkerSeen.hostname == hostname))
     if row is None:
         session.add(WorkerSeen(hostname=hostname, mode=mode, started_at=now, last_seen_at=now))

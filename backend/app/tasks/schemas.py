@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
+from pydantic import Field
+
 from app.core.schemas import Schema
 
 TaskState = Literal["queued", "running", "retrying", "succeeded", "failed", "cancelled"]
@@ -37,7 +39,7 @@ class ScheduleEntry(Schema):
     every_seconds: int
     last_run_at: datetime | None
     last_state: TaskState | None
-    next_run_at: datetime
+    next_run_at: datetime | None = Field(description="Unknown (null) until a scheduler (beat) has been seen")
 
 
 class WorkerRead(Schema):

@@ -87,6 +87,7 @@ async def overview(session: AsyncSession, settings: Settings, now: datetime | No
     now = now or datetime.now(UTC)
     counted = await session.execute(select(TaskRun.state, func.count()).group_by(TaskRun.state))
     counts = dict.fromkeys(TASK_STATES, 0) | {state: int(n) for state, n in counted.all()}
+    beat_started = await session.scalar(select(func.max(WorkerSeen.started_at)).where(WorkerSeen.mode == "beat"))
     schedule = []
     for key, (task, every) in SCHEDULE.items():
         last = (
@@ -98,7 +99,9 @@ async def overview(session: AsyncSession, settings: Settings, now: datetime | No
             )
         ).first()
         last_at = (last[0] or last[1]) if last else None
-        next_at = max(now, last_at + every) if last_at else now
+        # Beat runs an entry one interval after it started, then one interval after each run.
+        base = max(d for d in (last_at, beat_started) if d is not None) if (last_at or beat_started) else None
+        next_at = max(now, base + every) if base is not None else None
         schedule.append(
             ScheduleEntry(
                 key=key,

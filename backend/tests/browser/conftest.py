@@ -48,6 +48,17 @@ def google_issuer() -> Iterator[str]:
         yield f"http://127.0.0.1:{server.server_port}"
 
 
+LIVE_ENV: dict[str, str] = {}
+
+
+def copilot_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run a `copilot` command against the live server's database (as its operator would)."""
+    assert LIVE_ENV, "live_server is not running"
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args], env=LIVE_ENV, capture_output=True, text=True, cwd=REPO / "backend"
+    )
+
+
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory, google_issuer: str) -> Iterator[str]:
     if not (REPO / "frontend" / "dist" / "index.html").exists():
@@ -67,6 +78,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory, google_issuer: str) ->
         "OAUTH_GOOGLE_CLIENT_SECRET": "browser-test-secret",
         "OAUTH_GOOGLE_ISSUER": google_issuer,
     }
+    LIVE_ENV.update(env)
     copilot = [sys.executable, "-m", "app.cli"]
     subprocess.run([*copilot, "migrate"], env=env, check=True, capture_output=True, cwd=REPO / "backend")
     log = (data / "server.log").open("w")

@@ -53,5 +53,7 @@ def test_status_change_in_one_tab_shows_in_the_other(live_server: str, browser: 
     # The other tabs follow without a reload.
     expect(applied.get_by_text("Rocket Software Engineer")).to_be_visible(timeout=10_000)
     expect(first.get_by_role("link", name=re.compile(r"^1 Applied"))).to_be_visible(timeout=10_000)
+    # The Today card counts the application sent today, live too.
+    expect(first.get_by_role("region", name="Today").get_by_text("1 of 5 applications today")).to_be_visible()
     board.screenshot(path=artifacts / "board-live-update.png", full_page=True)
     context.close()

@@ -125,8 +125,13 @@ class TestEveningSummary:
             assert len(delivered) == 1 and delivered[0]["state"] == "succeeded"
             assert delivered[0]["worker"].startswith("embedded@") and delivered[0]["duration_ms"] is not None
             overview = (await c.get("/api/v1/admin/tasks/overview")).json()
-            assert overview["mode"] == "embedded" and overview["workers"][0]["hostname"].startswith("embedded@")
-            assert {e["key"] for e in overview["schedule"]} == {"evening-summaries", "auth-housekeeping"}
+            assert overview["mode"] == "embedded"
+            assert {w["mode"] for w in overview["workers"]} == {"embedded", "beat"}  # the worker and the scheduler
+            entries = {e["key"]: e for e in overview["schedule"]}
+            assert {"evening-summaries", "auth-housekeeping", "daily-backup"} <= set(entries)
+            ran = entries["evening-summaries"]
+            assert ran["last_state"] == "succeeded" and ran["next_run_at"] > ran["last_run_at"]
+            assert entries["daily-backup"]["next_run_at"] is not None  # one day after beat started
             await ws.close()
 
     async def test_turned_off_means_no_summary(self, server: tuple[str, Any], smtp: tuple[Inbox, int]) -> None:
