@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.api.v1 import api_router
+from app.core.cache import make_cache
 from app.core.config import Settings, get_settings
 from app.core.db import make_engine, make_session_factory
 from app.core.events import make_bus
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.mailer = Mailer(settings)
     app.state.bus = make_bus(settings.redis_url)
     app.state.hub = Hub()
+    app.state.cache = make_cache(settings.redis_url)
     app.state.bus.add_listener(app.state.hub.on_event)
     celery = configure_celery(settings)
 

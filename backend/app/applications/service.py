@@ -99,6 +99,7 @@ def _announce(session: AsyncSession, app: Application, change: str) -> None:
         "application.updated",
         {"id": app.id, "job_posting_id": app.job_posting_id, "status": app.status.value, "change": change},
     )
+    publish_after_commit(session, app.user_id, "analytics.updated", {"reason": f"application.{change}"})
 
 
 async def update(session: AsyncSession, user_id: int, application_id: int, data: ApplicationUpdate) -> ApplicationRead:

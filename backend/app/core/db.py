@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import contextvars
+import functools
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import event
+from sqlalchemy import ColumnElement, event, func
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
@@ -31,10 +34,37 @@ def _install_sqlite_pragmas(engine: AsyncEngine) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+        # PostgreSQL converts to a user's timezone in SQL (AT TIME ZONE); SQLite gets the same as a function.
+        dbapi_connection.create_function("copilot_local_date", 2, _local_date, deterministic=True)
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN" if sqlite_deferred_begin.get() else "BEGIN IMMEDIATE")
+
+
+@functools.lru_cache(maxsize=512)
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (KeyError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def _local_date(value: str | None, tz: str) -> str | None:
+    """'YYYY-MM-DD' of a stored UTC timestamp in the timezone `tz` (SQLite side of `local_date()`)."""
+    if value is None:
+        return None
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(_zone(tz)).date().isoformat()
+
+
+def local_date(session: AsyncSession, column: Any, tz: str) -> ColumnElement[str]:
+    """SQL for the calendar date ('YYYY-MM-DD') of a UTC timestamp column in the user's timezone."""
+    if dialect_of(session) == "sqlite":
+        return func.copilot_local_date(column, tz)
+    return func.to_char(func.timezone(tz, column), "YYYY-MM-DD")
 
 
 def make_engine(settings: Settings, pool_size: int = 10) -> AsyncEngine:

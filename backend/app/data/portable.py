@@ -28,6 +28,7 @@ from app.models.data import DataExport
 from app.models.job import JobPosting, JobPostingSkill
 from app.models.mail import OutboxMessage, SummaryDelivery
 from app.models.oauth import OAuthAccount
+from app.models.progress import Achievement, SavedSearch
 from app.models.task import TaskRun
 from app.models.user import User, UserSkill
 
@@ -52,6 +53,8 @@ SECTIONS: list[Section] = [
     Section("application_events", ApplicationEvent, "user_id"),
     Section("notifications", Notification, "user_id"),
     Section("outbox_messages", OutboxMessage, "user_id"),
+    Section("achievements", Achievement, "user_id"),
+    Section("saved_searches", SavedSearch, "user_id"),
     Section("oauth_accounts", OAuthAccount, "user_id", imported=False),
     Section("summary_deliveries", SummaryDelivery, "user_id", imported=False),
     Section("task_runs", TaskRun, "user_id", imported=False),
@@ -68,6 +71,7 @@ PROFILE_FIELDS = (
     "evening_summary_hour",
     "evening_summary_enabled",
     "onboarding_step",
+    "onboarding_finished_at",
 )
 
 
@@ -213,7 +217,7 @@ async def import_into(session: AsyncSession, user: User, content: bytes, uploads
 async def _import(session: AsyncSession, user: User, data: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
     counts: dict[str, int] = {}
     if data["profile"]:
-        profile = data["profile"][0]
+        profile = _values(User, data["profile"][0], set())
         for field in PROFILE_FIELDS:
             if field in profile and profile[field] is not None:
                 setattr(user, field, profile[field])
@@ -263,7 +267,13 @@ async def _import(session: AsyncSession, user: User, data: dict[str, list[dict[s
             )
         )
     counts["application_events"] = len(data["application_events"])
-    for name, model in (("notifications", Notification), ("outbox_messages", OutboxMessage)):
+    imported_as_is: tuple[tuple[str, type[Base]], ...] = (
+        ("notifications", Notification),
+        ("outbox_messages", OutboxMessage),
+        ("achievements", Achievement),
+        ("saved_searches", SavedSearch),
+    )
+    for name, model in imported_as_is:
         for row in data[name]:
             session.add(model(**_values(model, row, {"id", "user_id"}), user_id=user.id))
         counts[name] = len(data[name])

@@ -6,10 +6,12 @@ from app.models.data import DataExport
 from app.models.job import JobPosting, JobPostingSkill, RemoteType, SalaryPeriod
 from app.models.mail import OutboxMessage, SummaryDelivery
 from app.models.oauth import OAuthAccount, OAuthFlow
+from app.models.progress import Achievement, SavedSearch
 from app.models.task import TaskRun, WorkerSeen
 from app.models.user import RefreshToken, SkillSource, User, UserSkill
 
 __all__ = [
+    "Achievement",
     "Application",
     "ApplicationEvent",
     "ApplicationStatus",
@@ -24,6 +26,7 @@ __all__ = [
     "RefreshToken",
     "RemoteType",
     "SalaryPeriod",
+    "SavedSearch",
     "SkillSource",
     "SummaryDelivery",
     "TaskRun",

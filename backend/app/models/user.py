@@ -29,6 +29,7 @@ class User(TimestampMixin, Base):
     evening_summary_hour: Mapped[int] = mapped_column(default=18)
     evening_summary_enabled: Mapped[bool] = mapped_column(default=True, server_default=true())
     onboarding_step: Mapped[str | None] = mapped_column(String(40))
+    onboarding_finished_at: Mapped[datetime | None]
     is_admin: Mapped[bool] = mapped_column(default=False)
     is_active: Mapped[bool] = mapped_column(default=True)
     password_changed_at: Mapped[datetime | None]

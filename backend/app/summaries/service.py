@@ -21,8 +21,6 @@ from app.models.job import JobPosting
 from app.models.mail import SummaryDelivery
 from app.models.user import User
 
-STREAK_LOOKBACK_DAYS = 366
-
 
 @dataclass
 class StatusChange:
@@ -102,20 +100,10 @@ async def daily_stats(session: AsyncSession, user: User, day: date) -> DailyStat
 
 
 async def streak(session: AsyncSession, user: User, day: date) -> int:
-    """Consecutive local days with at least one application sent, ending today (or yesterday, if today is
-    still empty: a streak is not broken before the day is over)."""
-    since, _ = _day_bounds(user, day - timedelta(days=STREAK_LOOKBACK_DAYS))
-    applied = await session.scalars(
-        select(Application.applied_at).where(Application.user_id == user.id, Application.applied_at >= since)
-    )
-    tz = _zone(user)
-    days = {at.astimezone(tz).date() for at in applied.all() if at is not None}
-    cursor = day if day in days else day - timedelta(days=1)
-    count = 0
-    while cursor in days:
-        count += 1
-        cursor -= timedelta(days=1)
-    return count
+    """Days in a row meeting the daily goal, ending today (today still open does not break it)."""
+    from app.gamification.service import user_streak
+
+    return (await user_streak(session, user, day)).current
 
 
 # --- who is due ------------------------------------------------------------------------------------------------

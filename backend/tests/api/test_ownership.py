@@ -26,6 +26,7 @@ COVERED: dict[tuple[str, str], dict[str, Any] | None] = {
     ("POST", "/api/v1/notifications/{notification_id}/read"): None,
     ("GET", "/api/v1/tasks/{run_id}"): None,
     ("GET", "/api/v1/users/me/exports/{export_id}"): None,
+    ("DELETE", "/api/v1/saved-searches/{search_id}"): None,
 }
 # Routes for administrators only: another (non-admin) user gets 403 whatever the id.
 ADMIN_ONLY: dict[tuple[str, str], dict[str, Any] | None] = {
@@ -72,8 +73,10 @@ async def test_another_user_gets_404_everywhere(client: httpx.AsyncClient, app: 
         await s.commit()
         discard_tasks(s)  # the row is what matters here; nothing needs to run
     export = (await client.post("/api/v1/users/me/exports", headers=alice)).json()
+    search = (await client.post("/api/v1/saved-searches", headers=alice, json={"keywords": "rust"})).json()
     ids = {
         "export_id": export["id"],
+        "search_id": search["id"],
         "job_id": job["id"],
         "application_id": application["id"],
         "notification_id": note.id,
@@ -98,6 +101,8 @@ async def test_another_user_gets_404_everywhere(client: httpx.AsyncClient, app: 
     assert (await client.get("/api/v1/notifications/unread-count", headers=bob)).json()["count"] == 0
     assert (await client.get("/api/v1/tasks", headers=bob)).json()["total"] == 0
     assert (await client.get("/api/v1/users/me/exports", headers=bob)).json() == []
+    assert (await client.get("/api/v1/saved-searches", headers=bob)).json() == []
+    assert (await client.get("/api/v1/analytics/summary", headers=bob)).json()["success"]["funnel"]["tracked"] == 0
     assert (await client.get("/api/v1/admin/backups", headers=bob)).status_code == 403
     assert (await client.get("/api/v1/admin/tasks", headers=bob)).status_code == 403
     board = (await client.get("/api/v1/applications/board", headers=bob)).json()

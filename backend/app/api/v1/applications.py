@@ -17,6 +17,8 @@ from app.applications.schemas import (
     BoardRead,
 )
 from app.core.pagination import Page, PageDep
+from app.gamification import service as achievements
+from app.summaries.service import local_today
 from app.models.application import ApplicationStatus
 
 router = APIRouter(prefix="/applications", tags=["applications"], route_class=CommittingRoute)
@@ -25,7 +27,9 @@ router = APIRouter(prefix="/applications", tags=["applications"], route_class=Co
 @router.post("", status_code=status.HTTP_201_CREATED, operation_id="applications-create")
 async def track_job(data: ApplicationCreate, user: CurrentUser, session: SessionDep) -> ApplicationRead:
     """Start tracking a job (409 `already_tracked` when you already do)."""
-    return await service.track(session, user.id, data)
+    created = await service.track(session, user.id, data)
+    await achievements.evaluate(session, user, local_today(user))
+    return created
 
 
 @router.get("", operation_id="applications-list")
@@ -61,7 +65,10 @@ async def update_application(
     application_id: int, data: ApplicationUpdate, user: CurrentUser, session: SessionDep
 ) -> ApplicationRead:
     """Move it (409 `illegal_transition` with the reason when the move is not allowed), reorder it, edit notes."""
-    return await service.update(session, user.id, application_id, data)
+    updated = await service.update(session, user.id, application_id, data)
+    if data.status is not None:  # only a move can earn something; reordering stays cheap
+        await achievements.evaluate(session, user, local_today(user))
+    return updated
 
 
 @router.delete("/{application_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="applications-delete")

@@ -8,6 +8,7 @@ from fastapi import APIRouter, status
 
 from app.api.deps import CurrentUser, RateLimiterDep, SessionDep
 from app.api.routing import CommittingRoute
+from app.gamification import service as achievements
 from app.summaries.service import daily_stats, local_today
 from app.tasks.registry import enqueue
 from app.tasks.scheduled_tasks import DELIVER
@@ -33,7 +34,9 @@ async def update_me(data: ProfileUpdate, user: CurrentUser, session: SessionDep)
 @router.put("/me/skills", operation_id="users-replace_skills")
 async def replace_skills(data: SkillsReplace, user: CurrentUser, session: SessionDep) -> ProfileRead:
     """Make the profile's skills exactly this list."""
-    return ProfileRead.model_validate(await service.replace_skills(session, user.id, data.skills))
+    profile = await service.replace_skills(session, user.id, data.skills)
+    await achievements.evaluate(session, user, local_today(user))
+    return ProfileRead.model_validate(profile)
 
 
 @router.get("/me/today", operation_id="users-read_today")

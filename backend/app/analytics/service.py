@@ -1,0 +1,361 @@
+"""AnalyticsService: "how is my search going?" — every figure aggregated in SQL (GROUP BY, window functions), the
+same queries on SQLite and PostgreSQL except for date arithmetic.
+
+Definitions (also in docs/decisions/007-analytics-and-progress.md):
+- A stage counts as reached if the application's history ever reached it; skipped stages count (moving straight
+  from Interested to Interview reaches Applied too).
+- Rate from stage A to the next stage B = applications that reached B / applications that reached A, leaving out
+  those withdrawn while at A (the user's choice, not an answer). Ghosted counts as a no. Overall = accepted /
+  applied. Applications still waiting at A stay in the denominator (recent ones pull a rate down until answered).
+- Time in stage: from entering a status to the next status change; open stages are not counted.
+- First response: from first reaching Applied to first reaching Interview, Offer, Accepted or Rejected.
+- Skill demand: postings per time window that list a skill (job_posting_skill), as a share of all postings in
+  that window. Rising: the share grew by at least 2 percentage points from the previous window and at least
+  3 postings list it now; declining: it fell by at least 2 points from a window where at least 3 listed it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.db import dialect_of, local_date
+from app.gamification.service import applications_per_day, user_streak
+from app.gamification.streaks import met
+from app.models.application import Application, ApplicationEvent, ApplicationStatus
+from app.models.job import JobPosting, JobPostingSkill
+from app.models.user import User, UserSkill
+
+S = ApplicationStatus
+STAGES = ("applied", "interview", "offer", "accepted")
+RANK = case(
+    (ApplicationEvent.to_status == S.accepted, 4),
+    (ApplicationEvent.to_status == S.offer, 3),
+    (ApplicationEvent.to_status == S.interview, 2),
+    (ApplicationEvent.to_status == S.applied, 1),
+    else_=0,
+)
+RISING_PP = 2.0
+MIN_POSTINGS = 3
+Scope = Literal["tracked", "market"]
+
+
+def _seconds(session: AsyncSession, start: Any, end: Any) -> Any:
+    if dialect_of(session) == "sqlite":
+        return (func.julianday(end) - func.julianday(start)) * 86400.0
+    return func.extract("epoch", end - start)
+
+
+def _bounds(user: User, since: date | None, until: date | None) -> list[ColumnElement[bool]]:
+    """Applications tracked between two local dates (inclusive)."""
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo(user.timezone or "UTC")
+    where: list[ColumnElement[bool]] = []
+    if since is not None:
+        where.append(Application.created_at >= datetime.combine(since, time.min, tz).astimezone(UTC))
+    if until is not None:
+        where.append(Application.created_at < datetime.combine(until + timedelta(days=1), time.min, tz).astimezone(UTC))
+    return where
+
+
+def _reach(user_id: int, where: Sequence[ColumnElement[bool]]) -> Any:
+    """One row per application: the furthest stage its history reached, and how it ended."""
+    return (
+        select(
+            ApplicationEvent.application_id.label("application_id"),
+            func.max(RANK).label("reached"),
+            func.max(case((ApplicationEvent.to_status == S.withdrawn, 1), else_=0)).label("withdrew"),
+            func.max(case((ApplicationEvent.to_status == S.ghosted, 1), else_=0)).label("ghosted"),
+            func.max(case((ApplicationEvent.to_status == S.rejected, 1), else_=0)).label("rejected"),
+        )
+        .join(Application, Application.id == ApplicationEvent.application_id)
+        .where(ApplicationEvent.user_id == user_id, *where)
+        .group_by(ApplicationEvent.application_id)
+        .subquery()
+    )
+
+
+def _funnel_columns(reach: Any) -> list[Any]:
+    cols: list[Any] = [func.count().label("tracked")]
+    for rank, name in enumerate(STAGES, start=1):
+        cols.append(func.coalesce(func.sum(case((reach.c.reached >= rank, 1), else_=0)), 0).label(name))
+        # withdrawn while the furthest stage was this one: left out of the next rate's denominator
+        cols.append(
+            func.coalesce(func.sum(case((and_(reach.c.withdrew == 1, reach.c.reached == rank), 1), else_=0)), 0).label(
+                f"withdrawn_at_{name}"
+            )
+        )
+    for outcome in ("withdrew", "ghosted", "rejected"):
+        cols.append(func.coalesce(func.sum(getattr(reach.c, outcome)), 0).label(outcome))
+    return cols
+
+
+def _rates(row: Any) -> dict[str, float | None]:
+    def ratio(num: int, den: int) -> float | None:
+        return round(num / den, 4) if den > 0 else None
+
+    r = row._mapping
+    return {
+        "applied_to_interview": ratio(r["interview"], r["applied"] - r["withdrawn_at_applied"]),
+        "interview_to_offer": ratio(r["offer"], r["interview"] - r["withdrawn_at_interview"]),
+        "offer_to_accepted": ratio(r["accepted"], r["offer"] - r["withdrawn_at_offer"]),
+        "overall": ratio(r["accepted"], r["applied"]),
+    }
+
+
+def _funnel(row: Any) -> dict[str, int]:
+    r = row._mapping
+    return {
+        "tracked": int(r["tracked"]),
+        **{s: int(r[s]) for s in STAGES},
+        "withdrawn": int(r["withdrew"]),
+        "ghosted": int(r["ghosted"]),
+        "rejected": int(r["rejected"]),
+    }
+
+
+async def success_rates(
+    session: AsyncSession, user: User, since: date | None = None, until: date | None = None
+) -> dict[str, Any]:
+    where = _bounds(user, since, until)
+    reach = _reach(user.id, where)
+    total = (await session.execute(select(*_funnel_columns(reach)).select_from(reach))).one()
+
+    source = case((JobPosting.owner_id.is_(None), "job boards"), else_="added by you").label("source")
+    by_source = await session.execute(
+        select(source, *_funnel_columns(reach))
+        .select_from(reach)
+        .join(Application, Application.id == reach.c.application_id)
+        .join(JobPosting, JobPosting.id == Application.job_posting_id)
+        .group_by(source)
+        .order_by(source)
+    )
+    month = func.substr(local_date(session, Application.applied_at, user.timezone or "UTC"), 1, 7).label("month")
+    by_month = await session.execute(
+        select(month, *_funnel_columns(reach))
+        .select_from(reach)
+        .join(Application, Application.id == reach.c.application_id)
+        .where(Application.applied_at.is_not(None))
+        .group_by(month)
+        .order_by(month)
+    )
+    return {
+        "funnel": _funnel(total),
+        "rates": _rates(total),
+        "by_source": [{"source": r.source, "funnel": _funnel(r), "rates": _rates(r)} for r in by_source.all()],
+        "by_month": [{"month": r.month, "funnel": _funnel(r), "rates": _rates(r)} for r in by_month.all()],
+    }
+
+
+def _median_query(group: Any, value: Any, source: Any) -> Any:
+    """Median (and count, mean) of `value` per `group` with window functions: no PERCENTILE on SQLite."""
+    ranked = (
+        select(
+            group.label("g"),
+            value.label("v"),
+            func.row_number().over(partition_by=group, order_by=value).label("rn"),
+            func.count().over(partition_by=group).label("cnt"),
+        )
+        .select_from(source)
+        .subquery()
+    )
+    middle = and_(ranked.c.rn >= (ranked.c.cnt + 1) // 2, ranked.c.rn <= (ranked.c.cnt + 2) // 2)
+    return select(
+        ranked.c.g,
+        func.avg(case((middle, ranked.c.v))).label("median"),
+        func.count().label("n"),
+        func.avg(ranked.c.v).label("mean"),
+    ).group_by(ranked.c.g)
+
+
+async def time_in_stage(session: AsyncSession, user: User) -> dict[str, Any]:
+    nxt = func.lead(ApplicationEvent.at).over(
+        partition_by=ApplicationEvent.application_id, order_by=(ApplicationEvent.at, ApplicationEvent.id)
+    )
+    steps = (
+        select(ApplicationEvent.to_status.label("stage"), ApplicationEvent.at.label("start"), nxt.label("end"))
+        .where(ApplicationEvent.user_id == user.id)
+        .subquery()
+    )
+    durations = (
+        select(steps.c.stage, _seconds(session, steps.c.start, steps.c.end).label("secs"))
+        .where(steps.c.end.is_not(None))
+        .subquery()
+    )
+    stages = await session.execute(_median_query(durations.c.stage, durations.c.secs, durations))
+
+    first_applied = func.min(case((ApplicationEvent.to_status.in_((S.applied, S.interview, S.offer, S.accepted)),
+                                   ApplicationEvent.at)))  # fmt: skip
+    first_answer = func.min(case((ApplicationEvent.to_status.in_((S.interview, S.offer, S.accepted, S.rejected)),
+                                  ApplicationEvent.at)))  # fmt: skip
+    per_app = (
+        select(first_applied.label("sent"), first_answer.label("answer"))
+        .where(ApplicationEvent.user_id == user.id)
+        .group_by(ApplicationEvent.application_id)
+        .subquery()
+    )
+    waits = (
+        select(literal("all").label("g"), _seconds(session, per_app.c.sent, per_app.c.answer).label("secs"))
+        .where(per_app.c.sent.is_not(None), per_app.c.answer.is_not(None), per_app.c.answer >= per_app.c.sent)
+        .subquery()
+    )
+    response = (await session.execute(_median_query(waits.c.g, waits.c.secs, waits))).first()
+    day = 86400.0
+    return {
+        "stages": [
+            {
+                "stage": s.g.value if isinstance(s.g, S) else str(s.g),
+                "median_days": round(float(s.median) / day, 2),
+                "mean_days": round(float(s.mean) / day, 2),
+                "transitions": int(s.n),
+            }
+            for s in stages.all()
+        ],
+        "first_response": {
+            "median_days": round(float(response.median) / day, 2) if response else None,
+            "answered": int(response.n) if response else 0,
+        },
+    }
+
+
+def _windows(end: datetime, window_days: int, count: int) -> list[tuple[datetime, datetime]]:
+    """Oldest first: [(start, end), …] of `count` windows of `window_days` ending at `end`."""
+    width = timedelta(days=window_days)
+    return [(end - (count - i) * width, end - (count - i - 1) * width) for i in range(count)]
+
+
+async def skill_demand_trends(
+    session: AsyncSession,
+    user: User,
+    scope: Scope = "market",
+    end: datetime | None = None,
+    window_days: int = 30,
+    windows: int = 6,
+    top: int = 15,
+) -> dict[str, Any]:
+    end = end or datetime.now(UTC)
+    spans = _windows(end, window_days, windows)
+    bucket = case(*[(JobPosting.posted_at >= start, i) for i, (start, _) in reversed(list(enumerate(spans)))])
+    in_range = and_(JobPosting.posted_at >= spans[0][0], JobPosting.posted_at < end)
+    if scope == "tracked":
+        scoped: ColumnElement[bool] = JobPosting.id.in_(
+            select(Application.job_posting_id).where(Application.user_id == user.id)
+        )
+    else:
+        scoped = or_(JobPosting.owner_id.is_(None), JobPosting.owner_id == user.id)
+    totals: dict[int, int] = dict(
+        (await session.execute(select(bucket.label("b"), func.count()).where(in_range, scoped).group_by(bucket))).all()
+    )
+    counted = await session.execute(
+        select(JobPostingSkill.skill, bucket.label("b"), func.count())
+        .join(JobPosting, JobPosting.id == JobPostingSkill.job_posting_id)
+        .where(in_range, scoped)
+        .group_by(JobPostingSkill.skill, bucket)
+    )
+    per_skill: dict[str, list[int]] = {}
+    for skill, b, n in counted.all():
+        per_skill.setdefault(skill, [0] * windows)[int(b)] = int(n)
+    last, prev = windows - 1, windows - 2
+
+    def share(n: int, b: int) -> float:
+        return round(100.0 * n / totals[b], 2) if totals.get(b) else 0.0
+
+    skills: list[dict[str, Any]] = []
+    for skill, counts in per_skill.items():
+        now_share, before = share(counts[last], last), share(counts[prev], prev) if windows > 1 else 0.0
+        change = round(now_share - before, 2)
+        trend = "steady"
+        if change >= RISING_PP and counts[last] >= MIN_POSTINGS:
+            trend = "rising"
+        elif change <= -RISING_PP and counts[prev] >= MIN_POSTINGS:
+            trend = "declining"
+        skills.append(
+            {
+                "skill": skill,
+                "count": counts[last],
+                "share": now_share,
+                "change_pp": change,
+                "trend": trend,
+                "series": [{"count": c, "share": share(c, i)} for i, c in enumerate(counts)],
+            }
+        )
+    skills.sort(key=lambda s: (-s["count"], s["skill"]))
+    return {
+        "scope": scope,
+        "windows": [
+            {"start": a.isoformat(), "end": b.isoformat(), "postings": int(totals.get(i, 0))}
+            for i, (a, b) in enumerate(spans)
+        ],
+        "skills": skills[:top],
+        "rising": [s["skill"] for s in sorted(skills, key=lambda s: -s["change_pp"]) if s["trend"] == "rising"][:10],
+        "declining": [s["skill"] for s in sorted(skills, key=lambda s: s["change_pp"]) if s["trend"] == "declining"][
+            :10
+        ],
+    }
+
+
+async def skill_gap(session: AsyncSession, user: User, top: int = 20) -> dict[str, Any]:
+    """Skills the jobs you track ask for, most asked first, split into the ones you have and the ones you lack."""
+    mine = select(func.lower(UserSkill.name)).where(UserSkill.user_id == user.id)
+    tracked = select(Application.job_posting_id).where(Application.user_id == user.id)
+    total = await session.scalar(select(func.count()).select_from(tracked.subquery())) or 0
+    have = func.lower(JobPostingSkill.skill).in_(mine)
+    rows = await session.execute(
+        select(JobPostingSkill.skill, func.count().label("n"), func.max(case((have, 1), else_=0)).label("have"))
+        .where(JobPostingSkill.job_posting_id.in_(tracked))
+        .group_by(JobPostingSkill.skill)
+        .order_by(func.count().desc(), JobPostingSkill.skill)
+        .limit(top * 3)
+    )
+    items = [
+        {"skill": skill, "jobs": int(n), "share": round(100.0 * n / total, 1) if total else 0.0, "have": bool(h)}
+        for skill, n, h in rows.all()
+    ]
+    return {
+        "tracked_jobs": int(total),
+        "missing": [i for i in items if not i["have"]][:top],
+        "matched": [i for i in items if i["have"]][:top],
+    }
+
+
+@dataclass
+class ActivityDay:
+    day: date
+    count: int
+    met: bool
+
+
+async def activity(session: AsyncSession, user: User, since: date, until: date) -> dict[str, Any]:
+    per_day = await applications_per_day(session, user, since=since, until=until)
+    days = []
+    cursor = since
+    while cursor <= until:
+        n = per_day.get(cursor, 0)
+        days.append(
+            {"date": cursor.isoformat(), "count": n, "met": met(n, user.daily_application_goal) if n else False}
+        )
+        cursor += timedelta(days=1)
+    streak = await user_streak(session, user, until)
+    return {
+        "goal": user.daily_application_goal,
+        "days": days,
+        "streak": {"current": streak.current, "longest": streak.longest, "today_met": streak.today_met},
+    }
+
+
+def bucket(days: list[dict[str, Any]], granularity: str) -> list[dict[str, Any]]:
+    """Daily points as they are, or summed per ISO week (from Monday) or month; `met` only means something daily."""
+    if granularity == "day":
+        return days
+    sums: dict[str, int] = {}
+    for d in days:
+        day = date.fromisoformat(d["date"])
+        start = day - timedelta(days=day.weekday()) if granularity == "week" else day.replace(day=1)
+        sums[start.isoformat()] = sums.get(start.isoformat(), 0) + int(d["count"])
+    return [{"date": k, "count": v, "met": None} for k, v in sorted(sums.items())]

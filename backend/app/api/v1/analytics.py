@@ -1,0 +1,251 @@
+"""Analytics (cached per user and data version), achievements, onboarding and saved searches."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import date, timedelta
+from typing import Annotated, Any, Literal, TypeVar
+
+from fastapi import APIRouter, Query, Request, status
+from pydantic import BaseModel
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.analytics import service
+from app.analytics.schemas import (
+    AchievementRead,
+    Activity,
+    OnboardingFinish,
+    OnboardingRead,
+    OnboardingUpdate,
+    SavedSearchIn,
+    SavedSearchRead,
+    SkillGap,
+    SkillTrends,
+    SuccessRates,
+    Summary,
+    TimeInStage,
+)
+from app.api.deps import CurrentUser, SessionDep
+from app.api.routing import CommittingRoute
+from app.core.exceptions import AppError, NotFound
+from app.gamification import onboarding
+from app.gamification.service import BY_CODE, CATALOGUE, figures, user_streak
+from app.models.application import Application, ApplicationEvent
+from app.models.progress import Achievement, SavedSearch
+from app.models.user import User, UserSkill
+from app.summaries.service import local_today
+
+router = APIRouter(tags=["analytics"], route_class=CommittingRoute)
+M = TypeVar("M", bound=BaseModel)
+CACHE_TTL_SECONDS = 300
+MAX_RANGE_DAYS = 3 * 366
+
+
+class BadRange(AppError):
+    status_code = 400
+    code = "bad_range"
+
+
+def _range(user: User, since: date | None, until: date | None, default_days: int | None) -> tuple[date | None, date]:
+    until = until or local_today(user)
+    if since is None and default_days is not None:
+        since = until - timedelta(days=default_days - 1)
+    if since is not None:
+        if since > until:
+            raise BadRange("The start date is after the end date.")
+        if (until - since).days > MAX_RANGE_DAYS:
+            raise BadRange(f"Ask for at most {MAX_RANGE_DAYS} days at a time.")
+    return since, until
+
+
+async def _version(session: AsyncSession, user: User) -> str:
+    """Changes whenever anything the figures read changes: history, applications, skills, profile."""
+    events = await session.scalar(select(func.max(ApplicationEvent.id)).where(ApplicationEvent.user_id == user.id))
+    apps = (
+        await session.execute(
+            select(func.count(), func.max(Application.updated_at)).where(Application.user_id == user.id)
+        )
+    ).one()
+    skills = (
+        await session.execute(select(func.count(), func.max(UserSkill.id)).where(UserSkill.user_id == user.id))
+    ).one()
+    return f"{events}:{apps[0]}:{apps[1]}:{skills[0]}:{skills[1]}:{user.updated_at}:{local_today(user)}"
+
+
+async def _cached(
+    request: Request,
+    session: AsyncSession,
+    user: User,
+    name: str,
+    model: type[M],
+    compute: Callable[[], Awaitable[Any]],
+) -> M:
+    cache = request.app.state.cache
+    key = f"analytics:{user.id}:{name}:{request.url.query}:{await _version(session, user)}"
+    hit = await cache.get(key)
+    if hit is not None:
+        return model.model_validate(hit)
+    value = model.model_validate(await compute())
+    await cache.set(key, value.model_dump(mode="json"), CACHE_TTL_SECONDS)
+    return value
+
+
+Since = Annotated[date | None, Query(description="First local day (YYYY-MM-DD)")]
+Until = Annotated[date | None, Query(description="Last local day (YYYY-MM-DD); default today")]
+
+
+@router.get("/analytics/summary", operation_id="analytics-summary")
+async def summary(
+    request: Request, user: CurrentUser, session: SessionDep, since: Since = None, until: Until = None
+) -> Summary:
+    """Funnel and success rates, time in stage, streak and achievements, for applications tracked in the range."""
+    start, end = _range(user, since, until, None)
+
+    async def compute() -> dict[str, Any]:
+        streak = await user_streak(session, user, local_today(user))
+        earned = await session.scalar(
+            select(func.count()).select_from(Achievement).where(Achievement.user_id == user.id)
+        )
+        return {
+            "success": await service.success_rates(session, user, start, end if until else None),
+            "time_in_stage": await service.time_in_stage(session, user),
+            "streak": {"current": streak.current, "longest": streak.longest, "today_met": streak.today_met},
+            "achievements_earned": int(earned or 0),
+        }
+
+    return await _cached(request, session, user, "summary", Summary, compute)
+
+
+@router.get("/analytics/success-rates", operation_id="analytics-success_rates")
+async def success_rates(
+    request: Request, user: CurrentUser, session: SessionDep, since: Since = None, until: Until = None
+) -> SuccessRates:
+    """The funnel and the rate of each step, overall, by source and by month applied."""
+    start, end = _range(user, since, until, None)
+    return await _cached(
+        request, session, user, "rates", SuccessRates,
+        lambda: service.success_rates(session, user, start, end if until else None),
+    )  # fmt: skip
+
+
+@router.get("/analytics/time-in-stage", operation_id="analytics-time_in_stage")
+async def time_in_stage(request: Request, user: CurrentUser, session: SessionDep) -> TimeInStage:
+    """Median days spent in each status, and median days to a first answer."""
+    return await _cached(request, session, user, "stages", TimeInStage, lambda: service.time_in_stage(session, user))
+
+
+@router.get("/analytics/skill-trends", operation_id="analytics-skill_trends")
+async def skill_trends(
+    request: Request,
+    user: CurrentUser,
+    session: SessionDep,
+    scope: Annotated[Literal["tracked", "market"], Query(description="Jobs you track, or all postings")] = "market",
+    window_days: Annotated[int, Query(ge=7, le=180, description="Days per window")] = 30,
+    windows: Annotated[int, Query(ge=2, le=12, description="How many windows back")] = 6,
+) -> SkillTrends:
+    """Which skills postings ask for, and which are rising or declining (see the rule in the docs)."""
+    return await _cached(
+        request, session, user, "trends", SkillTrends,
+        lambda: service.skill_demand_trends(session, user, scope, window_days=window_days, windows=windows),
+    )  # fmt: skip
+
+
+@router.get("/analytics/skill-gap", operation_id="analytics-skill_gap")
+async def skill_gap(request: Request, user: CurrentUser, session: SessionDep) -> SkillGap:
+    """Skills the jobs you track ask for that your profile lacks (and the ones it has)."""
+    return await _cached(request, session, user, "gap", SkillGap, lambda: service.skill_gap(session, user))
+
+
+@router.get("/analytics/activity", operation_id="analytics-activity")
+async def activity(
+    request: Request,
+    user: CurrentUser,
+    session: SessionDep,
+    since: Since = None,
+    until: Until = None,
+    granularity: Annotated[Literal["day", "week", "month"], Query()] = "day",
+) -> Activity:
+    """Applications sent per day (or week, month) against the daily goal: the heatmap. Default: the last year."""
+    start, end = _range(user, since, until, 365)
+    assert start is not None
+
+    async def compute() -> dict[str, Any]:
+        daily = await service.activity(session, user, start, end)
+        return {**daily, "granularity": granularity, "points": service.bucket(daily["days"], granularity)}
+
+    return await _cached(request, session, user, "activity", Activity, compute)
+
+
+@router.get("/achievements", operation_id="achievements-list")
+async def achievements(user: CurrentUser, session: SessionDep) -> list[AchievementRead]:
+    """Every achievement: earned ones with the date, locked ones with progress."""
+    earned = {
+        a.code: a.awarded_at for a in await session.scalars(select(Achievement).where(Achievement.user_id == user.id))
+    }
+    f = await figures(session, user, local_today(user))
+    return [
+        AchievementRead(
+            code=r.code,
+            title=r.title,
+            description=r.description,
+            earned=r.code in earned,
+            awarded_at=earned.get(r.code),
+            progress=r.target if r.code in earned else min(r.value(f), r.target),
+            target=r.target,
+            available=r.available,
+        )
+        for r in CATALOGUE
+    ] + [
+        AchievementRead(
+            code=code, title=code, description="", earned=True, awarded_at=at, progress=1, target=1, available=True
+        )
+        for code, at in earned.items()
+        if code not in BY_CODE
+    ]
+
+
+@router.get("/onboarding", operation_id="onboarding-read")
+async def read_onboarding(user: CurrentUser) -> OnboardingRead:
+    """Where the guided start is (resumable)."""
+    return onboarding.read(user)
+
+
+@router.put("/onboarding", operation_id="onboarding-update")
+async def update_onboarding(data: OnboardingUpdate, user: CurrentUser, session: SessionDep) -> OnboardingRead:
+    """Remember the step the user is on."""
+    return await onboarding.go_to(session, user, data.step)
+
+
+@router.post("/onboarding/finish", operation_id="onboarding-finish")
+async def finish_onboarding(data: OnboardingFinish, user: CurrentUser, session: SessionDep) -> OnboardingRead:
+    """Finish (earns "Ready for Take-off") or skip the guided start."""
+    return await onboarding.finish(session, user, data.skipped)
+
+
+@router.get("/saved-searches", operation_id="saved_searches-list")
+async def list_saved_searches(user: CurrentUser, session: SessionDep) -> list[SavedSearchRead]:
+    """What you are looking for (job sources run these)."""
+    rows = await session.scalars(select(SavedSearch).where(SavedSearch.user_id == user.id).order_by(SavedSearch.id))
+    return [SavedSearchRead.model_validate(r) for r in rows.all()]
+
+
+@router.post("/saved-searches", status_code=status.HTTP_201_CREATED, operation_id="saved_searches-create")
+async def create_saved_search(data: SavedSearchIn, user: CurrentUser, session: SessionDep) -> SavedSearchRead:
+    """Save a search."""
+    row = SavedSearch(user_id=user.id, **data.model_dump())
+    session.add(row)
+    await session.flush()
+    return SavedSearchRead.model_validate(row)
+
+
+@router.delete(
+    "/saved-searches/{search_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="saved_searches-delete"
+)
+async def delete_saved_search(search_id: int, user: CurrentUser, session: SessionDep) -> None:
+    """Remove a saved search."""
+    result = await session.execute(
+        delete(SavedSearch).where(SavedSearch.id == search_id, SavedSearch.user_id == user.id)
+    )
+    if not result.rowcount:  # type: ignore[attr-defined]
+        raise NotFound("This saved search does not exist or is not yours.", code="saved_search_not_found")

@@ -1,0 +1,1 @@
+"""Streaks and achievements."""

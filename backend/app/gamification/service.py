@@ -1,0 +1,167 @@
+"""Achievements: a catalogue of rules over a user's figures, evaluated after the events that can change them,
+each awarded exactly once (unique user_id + code; the insert that wins announces it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import case, func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.db import dialect_of, local_date
+from app.gamification.streaks import Streak, streaks
+from app.models.application import Application, ApplicationEvent, ApplicationStatus
+from app.models.base import utcnow
+from app.models.progress import Achievement
+from app.models.user import User, UserSkill
+from app.notifications.service import notify
+from app.realtime.envelope import publish_after_commit
+
+S = ApplicationStatus
+REACHED_APPLIED = (S.applied, S.interview, S.offer, S.accepted)
+
+
+@dataclass
+class Figures:
+    applications: int  # applications that reached Applied (sent)
+    interviews: int
+    offers: int
+    tracked: int
+    skills: int
+    streak: Streak
+    onboarding_done: bool
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    title: str
+    description: str
+    target: int
+    value: Callable[[Figures], int]
+    available: bool = True  # False: its feature has not shipped yet (shown as locked, "coming soon")
+
+
+CATALOGUE: list[Rule] = [
+    Rule("first_job", "On the Hunt", "Track your first job.", 1, lambda f: f.tracked),
+    Rule("first_application", "First Application", "Send your first application.", 1, lambda f: f.applications),
+    Rule("applications_10", "10 Applications", "Send 10 applications.", 10, lambda f: f.applications),
+    Rule("applications_50", "50 Applications", "Send 50 applications.", 50, lambda f: f.applications),
+    Rule("applications_100", "100 Applications", "Send 100 applications.", 100, lambda f: f.applications),
+    Rule("first_interview", "First Interview", "Get to an interview.", 1, lambda f: f.interviews),
+    Rule("interviews_5", "Interview Regular", "Get to 5 interviews.", 5, lambda f: f.interviews),
+    Rule("first_offer", "First Offer", "Receive an offer.", 1, lambda f: f.offers),
+    Rule("streak_3", "3-Day Streak", "Meet your daily goal 3 days in a row.", 3, lambda f: f.streak.longest),
+    Rule("streak_7", "7-Day Streak", "Meet your daily goal 7 days in a row.", 7, lambda f: f.streak.longest),
+    Rule("streak_30", "30-Day Streak", "Meet your daily goal 30 days in a row.", 30, lambda f: f.streak.longest),
+    Rule("skill_master", "Skill Master", "List 10 skills in your profile.", 10, lambda f: f.skills),
+    Rule("onboarded", "Ready for Take-off", "Finish the guided start.", 1, lambda f: int(f.onboarding_done)),
+    Rule("resume_uploaded", "Resume Uploaded", "Upload your resume.", 1, lambda f: 0, available=False),
+    Rule("cover_letter", "Cover Letter Crafted", "Generate a cover letter.", 1, lambda f: 0, available=False),
+    Rule("interview_practice_5", "Interview Practice x5", "Finish 5 practice interviews.", 5, lambda f: 0, False),
+]
+BY_CODE = {r.code: r for r in CATALOGUE}
+STREAK_LOOKBACK_DAYS = 400
+
+
+async def applications_per_day(
+    session: AsyncSession, user: User, since: date | None = None, until: date | None = None
+) -> dict[date, int]:
+    """Applications sent per local day (by `applied_at`), grouped in SQL in the user's timezone."""
+    day = local_date(session, Application.applied_at, user.timezone or "UTC").label("day")
+    query = (
+        select(day, func.count())
+        .where(Application.user_id == user.id, Application.applied_at.is_not(None))
+        .group_by(day)
+    )
+    if since is not None:
+        # A day of margin either side of UTC: the exact cut is made on local dates below.
+        query = query.where(Application.applied_at >= datetime.combine(since - timedelta(days=1), time.min, UTC))
+    rows = await session.execute(query)
+    result = {date.fromisoformat(d): int(n) for d, n in rows.all() if d is not None}
+    if since is not None:
+        result = {d: n for d, n in result.items() if d >= since}
+    if until is not None:
+        result = {d: n for d, n in result.items() if d <= until}
+    return result
+
+
+async def user_streak(session: AsyncSession, user: User, today: date) -> Streak:
+    per_day = await applications_per_day(session, user, since=today - timedelta(days=STREAK_LOOKBACK_DAYS))
+    return streaks(per_day, user.daily_application_goal, today)
+
+
+async def figures(session: AsyncSession, user: User, today: date) -> Figures:
+    reached = func.max(
+        case(
+            (ApplicationEvent.to_status == S.accepted, 4),
+            (ApplicationEvent.to_status == S.offer, 3),
+            (ApplicationEvent.to_status == S.interview, 2),
+            (ApplicationEvent.to_status == S.applied, 1),
+            else_=0,
+        )
+    ).label("reached")
+    per_app = (
+        select(ApplicationEvent.application_id, reached)
+        .where(ApplicationEvent.user_id == user.id)
+        .group_by(ApplicationEvent.application_id)
+        .subquery()
+    )
+    row = (
+        await session.execute(
+            select(
+                func.count(),
+                func.coalesce(func.sum(case((per_app.c.reached >= 1, 1), else_=0)), 0),
+                func.coalesce(func.sum(case((per_app.c.reached >= 2, 1), else_=0)), 0),
+                func.coalesce(func.sum(case((per_app.c.reached >= 3, 1), else_=0)), 0),
+            ).select_from(per_app)
+        )
+    ).one()
+    skills = await session.scalar(select(func.count()).select_from(UserSkill).where(UserSkill.user_id == user.id))
+    return Figures(
+        tracked=int(row[0]),
+        applications=int(row[1]),
+        interviews=int(row[2]),
+        offers=int(row[3]),
+        skills=int(skills or 0),
+        streak=await user_streak(session, user, today),
+        onboarding_done=user.onboarding_finished_at is not None,
+    )
+
+
+async def evaluate(session: AsyncSession, user: User, today: date) -> list[Rule]:
+    """Award every rule now met and not yet awarded; announce each new one (notification, live)."""
+    owned = set((await session.scalars(select(Achievement.code).where(Achievement.user_id == user.id))).all())
+    pending = [r for r in CATALOGUE if r.available and r.code not in owned]
+    if not pending:
+        return []
+    f = await figures(session, user, today)
+    insert = pg_insert if dialect_of(session) == "postgresql" else sqlite_insert
+    earned: list[Rule] = []
+    for rule in pending:
+        if rule.value(f) < rule.target:
+            continue
+        new_id = await session.scalar(
+            insert(Achievement)
+            .values(user_id=user.id, code=rule.code, awarded_at=utcnow())
+            .on_conflict_do_nothing(index_elements=["user_id", "code"])
+            .returning(Achievement.id)
+        )
+        if new_id is None:  # another request or task got there first: it announces
+            continue
+        earned.append(rule)
+        await notify(
+            session,
+            user.id,
+            "achievement.earned",
+            f"Achievement unlocked: {rule.title}",
+            rule.description,
+            {"code": rule.code},
+        )
+    if earned:
+        publish_after_commit(session, user.id, "analytics.updated", {"reason": "achievement"})
+    return earned

@@ -1,0 +1,32 @@
+"""Gamification and onboarding: achievements earned (once each) and the searches a user saved."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, TimestampMixin, utcnow
+
+
+class Achievement(Base):
+    __tablename__ = "achievement"
+    __table_args__ = (UniqueConstraint("user_id", "code"),)  # awarded exactly once, whatever races
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(40))
+    awarded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SavedSearch(TimestampMixin, Base):
+    """What the user is looking for; job sources run these (`ingest_jobs`)."""
+
+    __tablename__ = "saved_search"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    keywords: Mapped[str] = mapped_column(String(200))
+    location: Mapped[str] = mapped_column(String(200), default="")
+    remote_only: Mapped[bool] = mapped_column(default=False)
