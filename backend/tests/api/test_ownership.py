@@ -114,4 +114,5 @@ async def test_another_user_gets_404_everywhere(client: httpx.AsyncClient, app: 
     mine = (await client.get(f"/api/v1/applications/{application['id']}", headers=alice)).json()
     assert mine["status"] == "interested" and mine["notes"] == "Alice's notes"
     assert (await client.get(f"/api/v1/jobs/{job['id']}", headers=alice)).json()["title"] == "Alice's secret job"
-    assert (await client.get("/api/v1/notifications/unread-count", headers=alice)).json()["count"] == 1
+    notes = (await client.get("/api/v1/notifications", headers=alice)).json()["items"]
+    assert [n["read_at"] for n in notes if n["title"] == "For Alice only"] == [None]
