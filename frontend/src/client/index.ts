@@ -56,7 +56,8 @@ export function hasSessionHint(): boolean {
   return document.cookie.split(';').some((c) => c.trim().startsWith(`${SESSION_HINT_COOKIE}=`));
 }
 
-function clearSessionHint(): void {
+/** Forget the session hint (the server clears it too when it ends a session). */
+export function clearSessionHint(): void {
   document.cookie = `${SESSION_HINT_COOKIE}=; Max-Age=0; Path=/; SameSite=Lax`;
 }
 

@@ -616,6 +616,234 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Summary
+         * @description Funnel and success rates, time in stage, streak and achievements, for applications tracked in the range.
+         */
+        get: operations["analytics-summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/success-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Success Rates
+         * @description The funnel and the rate of each step, overall, by source and by month applied.
+         */
+        get: operations["analytics-success_rates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/time-in-stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Time In Stage
+         * @description Median days spent in each status, and median days to a first answer.
+         */
+        get: operations["analytics-time_in_stage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/skill-trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Skill Trends
+         * @description Which skills postings ask for, and which are rising or declining (see the rule in the docs).
+         */
+        get: operations["analytics-skill_trends"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/skill-gap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Skill Gap
+         * @description Skills the jobs you track ask for that your profile lacks (and the ones it has).
+         */
+        get: operations["analytics-skill_gap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activity
+         * @description Applications sent per day (or week, month) against the daily goal: the heatmap. Default: the last year.
+         */
+        get: operations["analytics-activity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/achievements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Achievements
+         * @description Every achievement: earned ones with the date, locked ones with progress.
+         */
+        get: operations["achievements-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/onboarding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Onboarding
+         * @description Where the guided start is (resumable).
+         */
+        get: operations["onboarding-read"];
+        /**
+         * Update Onboarding
+         * @description Remember the step the user is on.
+         */
+        put: operations["onboarding-update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/onboarding/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish Onboarding
+         * @description Finish (earns "Ready for Take-off") or skip the guided start.
+         */
+        post: operations["onboarding-finish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/saved-searches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Saved Searches
+         * @description What you are looking for (job sources run these).
+         */
+        get: operations["saved_searches-list"];
+        put?: never;
+        /**
+         * Create Saved Search
+         * @description Save a search.
+         */
+        post: operations["saved_searches-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/saved-searches/{search_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Saved Search
+         * @description Remove a saved search.
+         */
+        delete: operations["saved_searches-delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -921,6 +1149,53 @@ export interface components {
              */
             confirm?: string | null;
         };
+        /** AchievementRead */
+        AchievementRead: {
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            /** Description */
+            description: string;
+            /** Earned */
+            earned: boolean;
+            /** Awarded At */
+            awarded_at: string | null;
+            /** Progress */
+            progress: number;
+            /** Target */
+            target: number;
+            /** Available */
+            available: boolean;
+        };
+        /** Activity */
+        Activity: {
+            /** Goal */
+            goal: number;
+            /**
+             * Granularity
+             * @enum {string}
+             */
+            granularity: "day" | "week" | "month";
+            /** Points */
+            points: components["schemas"]["ActivityPoint"][];
+            streak: components["schemas"]["StreakRead"];
+        };
+        /** ActivityPoint */
+        ActivityPoint: {
+            /**
+             * Date
+             * @description First day of the bucket (YYYY-MM-DD)
+             */
+            date: string;
+            /** Count */
+            count: number;
+            /**
+             * Met
+             * @description Daily goal met (daily granularity only)
+             */
+            met: boolean | null;
+        };
         /** ApplicationCreate */
         ApplicationCreate: {
             /** Job Posting Id */
@@ -1106,6 +1381,43 @@ export interface components {
              * @description A link that works without signing in, until expires_at
              */
             download_url: string | null;
+        };
+        /** FirstResponse */
+        FirstResponse: {
+            /** Median Days */
+            median_days: number | null;
+            /** Answered */
+            answered: number;
+        };
+        /** Funnel */
+        Funnel: {
+            /** Tracked */
+            tracked: number;
+            /** Applied */
+            applied: number;
+            /** Interview */
+            interview: number;
+            /** Offer */
+            offer: number;
+            /** Accepted */
+            accepted: number;
+            /** Withdrawn */
+            withdrawn: number;
+            /** Ghosted */
+            ghosted: number;
+            /** Rejected */
+            rejected: number;
+        };
+        /** GapItem */
+        GapItem: {
+            /** Skill */
+            skill: string;
+            /** Jobs */
+            jobs: number;
+            /** Share */
+            share: number;
+            /** Have */
+            have: boolean;
         };
         /** HTTPValidationError */
         HTTPValidationError: {
@@ -1344,6 +1656,13 @@ export interface components {
             /** Detail */
             detail: string;
         };
+        /** MonthRates */
+        MonthRates: {
+            /** Month */
+            month: string;
+            funnel: components["schemas"]["Funnel"];
+            rates: components["schemas"]["Rates"];
+        };
         /** NotificationRead */
         NotificationRead: {
             /** Id */
@@ -1365,6 +1684,33 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+        };
+        /** OnboardingFinish */
+        OnboardingFinish: {
+            /**
+             * Skipped
+             * @default false
+             */
+            skipped: boolean;
+        };
+        /** OnboardingRead */
+        OnboardingRead: {
+            /** Step */
+            step: ("welcome" | "profile" | "skills" | "search" | "track" | "tour") | null;
+            /** Finished */
+            finished: boolean;
+            /** Skipped */
+            skipped: boolean;
+            /** Steps */
+            steps: ("welcome" | "profile" | "skills" | "search" | "track" | "tour")[];
+        };
+        /** OnboardingUpdate */
+        OnboardingUpdate: {
+            /**
+             * Step
+             * @enum {string}
+             */
+            step: "welcome" | "profile" | "skills" | "search" | "track" | "tour";
         };
         /** Page[ApplicationEventRead] */
         Page_ApplicationEventRead_: {
@@ -1508,6 +1854,17 @@ export interface components {
             /** Workers */
             workers: components["schemas"]["WorkerRead"][];
         };
+        /** Rates */
+        Rates: {
+            /** Applied To Interview */
+            applied_to_interview: number | null;
+            /** Interview To Offer */
+            interview_to_offer: number | null;
+            /** Offer To Accepted */
+            offer_to_accepted: number | null;
+            /** Overall */
+            overall: number | null;
+        };
         /** RegisterRequest */
         RegisterRequest: {
             /**
@@ -1538,6 +1895,43 @@ export interface components {
          * @enum {string}
          */
         SalaryPeriod: "year" | "month" | "week" | "day" | "hour";
+        /** SavedSearchIn */
+        SavedSearchIn: {
+            /** Keywords */
+            keywords: string;
+            /**
+             * Location
+             * @default
+             */
+            location: string;
+            /**
+             * Remote Only
+             * @default false
+             */
+            remote_only: boolean;
+        };
+        /** SavedSearchRead */
+        SavedSearchRead: {
+            /** Keywords */
+            keywords: string;
+            /**
+             * Location
+             * @default
+             */
+            location: string;
+            /**
+             * Remote Only
+             * @default false
+             */
+            remote_only: boolean;
+            /** Id */
+            id: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
         /** ScheduleEntry */
         ScheduleEntry: {
             /** Key */
@@ -1552,9 +1946,18 @@ export interface components {
             last_state: ("queued" | "running" | "retrying" | "succeeded" | "failed" | "cancelled") | null;
             /**
              * Next Run At
-             * Format: date-time
+             * @description Unknown (null) until a scheduler (beat) has been seen
              */
-            next_run_at: string;
+            next_run_at: string | null;
+        };
+        /** SkillGap */
+        SkillGap: {
+            /** Tracked Jobs */
+            tracked_jobs: number;
+            /** Missing */
+            missing: components["schemas"]["GapItem"][];
+            /** Matched */
+            matched: components["schemas"]["GapItem"][];
         };
         /** SkillIn */
         SkillIn: {
@@ -1576,10 +1979,68 @@ export interface components {
          * @enum {string}
          */
         SkillSource: "manual" | "resume" | "llm";
+        /** SkillTrend */
+        SkillTrend: {
+            /** Skill */
+            skill: string;
+            /** Count */
+            count: number;
+            /**
+             * Share
+             * @description Percent of the window's postings that list it
+             */
+            share: number;
+            /**
+             * Change Pp
+             * @description Change of share from the previous window, in percentage points
+             */
+            change_pp: number;
+            /**
+             * Trend
+             * @enum {string}
+             */
+            trend: "rising" | "declining" | "steady";
+            /** Series */
+            series: components["schemas"]["TrendPoint"][];
+        };
+        /** SkillTrends */
+        SkillTrends: {
+            /**
+             * Scope
+             * @enum {string}
+             */
+            scope: "tracked" | "market";
+            /** Windows */
+            windows: components["schemas"]["TrendWindow"][];
+            /** Skills */
+            skills: components["schemas"]["SkillTrend"][];
+            /** Rising */
+            rising: string[];
+            /** Declining */
+            declining: string[];
+        };
         /** SkillsReplace */
         SkillsReplace: {
             /** Skills */
             skills: components["schemas"]["SkillIn"][];
+        };
+        /** SourceRates */
+        SourceRates: {
+            /** Source */
+            source: string;
+            funnel: components["schemas"]["Funnel"];
+            rates: components["schemas"]["Rates"];
+        };
+        /** StageTime */
+        StageTime: {
+            /** Stage */
+            stage: string;
+            /** Median Days */
+            median_days: number;
+            /** Mean Days */
+            mean_days: number;
+            /** Transitions */
+            transitions: number;
         };
         /** StatusChangeRead */
         StatusChangeRead: {
@@ -1596,6 +2057,32 @@ export interface components {
              * Format: date-time
              */
             at: string;
+        };
+        /** StreakRead */
+        StreakRead: {
+            /** Current */
+            current: number;
+            /** Longest */
+            longest: number;
+            /** Today Met */
+            today_met: boolean;
+        };
+        /** SuccessRates */
+        SuccessRates: {
+            funnel: components["schemas"]["Funnel"];
+            rates: components["schemas"]["Rates"];
+            /** By Source */
+            by_source: components["schemas"]["SourceRates"][];
+            /** By Month */
+            by_month: components["schemas"]["MonthRates"][];
+        };
+        /** Summary */
+        Summary: {
+            success: components["schemas"]["SuccessRates"];
+            time_in_stage: components["schemas"]["TimeInStage"];
+            streak: components["schemas"]["StreakRead"];
+            /** Achievements Earned */
+            achievements_earned: number;
         };
         /** TaskRunRead */
         TaskRunRead: {
@@ -1642,6 +2129,12 @@ export interface components {
             /** Duration Ms */
             duration_ms: number | null;
         };
+        /** TimeInStage */
+        TimeInStage: {
+            /** Stages */
+            stages: components["schemas"]["StageTime"][];
+            first_response: components["schemas"]["FirstResponse"];
+        };
         /**
          * TodayRead
          * @description The user's local day in figures: the dashboard tile and the evening summary show the same.
@@ -1685,6 +2178,28 @@ export interface components {
             /** Id */
             id: number;
             status: components["schemas"]["ApplicationStatus"];
+        };
+        /** TrendPoint */
+        TrendPoint: {
+            /** Count */
+            count: number;
+            /** Share */
+            share: number;
+        };
+        /** TrendWindow */
+        TrendWindow: {
+            /**
+             * Start
+             * Format: date-time
+             */
+            start: string;
+            /**
+             * End
+             * Format: date-time
+             */
+            end: string;
+            /** Postings */
+            postings: number;
         };
         /** UnreadCount */
         UnreadCount: {
@@ -2842,6 +3357,373 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MarkedRead"];
+                };
+            };
+        };
+    };
+    "analytics-summary": {
+        parameters: {
+            query?: {
+                /** @description First local day (YYYY-MM-DD) */
+                since?: string | null;
+                /** @description Last local day (YYYY-MM-DD); default today */
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Summary"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "analytics-success_rates": {
+        parameters: {
+            query?: {
+                /** @description First local day (YYYY-MM-DD) */
+                since?: string | null;
+                /** @description Last local day (YYYY-MM-DD); default today */
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessRates"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "analytics-time_in_stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeInStage"];
+                };
+            };
+        };
+    };
+    "analytics-skill_trends": {
+        parameters: {
+            query?: {
+                /** @description Jobs you track, or all postings */
+                scope?: "tracked" | "market";
+                /** @description Days per window */
+                window_days?: number;
+                /** @description How many windows back */
+                windows?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillTrends"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "analytics-skill_gap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillGap"];
+                };
+            };
+        };
+    };
+    "analytics-activity": {
+        parameters: {
+            query?: {
+                /** @description First local day (YYYY-MM-DD) */
+                since?: string | null;
+                /** @description Last local day (YYYY-MM-DD); default today */
+                until?: string | null;
+                granularity?: "day" | "week" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "achievements-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AchievementRead"][];
+                };
+            };
+        };
+    };
+    "onboarding-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnboardingRead"];
+                };
+            };
+        };
+    };
+    "onboarding-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OnboardingUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnboardingRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "onboarding-finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OnboardingFinish"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnboardingRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "saved_searches-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchRead"][];
+                };
+            };
+        };
+    };
+    "saved_searches-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedSearchIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "saved_searches-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                search_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

@@ -66,3 +66,10 @@ export type TaskRunPage = JsonOf<paths['/api/v1/admin/tasks']['get']['responses'
 export type QueueOverview = JsonOf<paths['/api/v1/admin/tasks/overview']['get']['responses'][200]>;
 export type ScheduleEntry = QueueOverview['schedule'][number];
 export type WorkerRead = QueueOverview['workers'][number];
+
+// Your data (export, import, account deletion) and server backups
+export type ExportRead = JsonOf<paths['/api/v1/users/me/exports']['post']['responses'][202]>;
+export type ExportStatus = ExportRead['status'];
+export type ImportResult = JsonOf<paths['/api/v1/users/me/import']['post']['responses'][200]>;
+export type AccountDelete = RequestBody<paths['/api/v1/users/me']['delete']>;
+export type BackupRead = JsonOf<paths['/api/v1/admin/backups']['get']['responses'][200]>[number];

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { cleanNotifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, hasSessionHint, isNetworkError, refreshAccessToken, tokenStore, unwrap, XHR_HEADERS } from '../client';
+import { api, clearSessionHint, hasSessionHint, isNetworkError, refreshAccessToken, tokenStore, unwrap, XHR_HEADERS } from '../client';
 import type { TokenResponse, UserRead } from '../client/types';
 import { ServerUnreachable, Splash } from '../components/Splash';
 
@@ -19,6 +19,11 @@ export interface AuthContextValue {
   login: (email: string, password: string) => Promise<void>;
   register: (input: RegisterInput) => Promise<void>;
   logout: () => Promise<void>;
+  /**
+   * Sign out in this tab only, without asking the server: for when the server has already ended the
+   * session (the account was deleted and its cookies cleared).
+   */
+  endSession: () => void;
   /** Replace the cached user after a profile change. */
   updateUser: (user: UserRead) => void;
 }
@@ -112,26 +117,37 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [startSession],
   );
 
+  /** Forget the user, the token and every cached answer in this tab. */
+  const forgetSession = useCallback(() => {
+    tokenStore.clear();
+    queryClient.clear();
+    cleanNotifications();
+    setState({ status: 'anonymous', user: null });
+  }, [queryClient]);
+
   const logout = useCallback(async () => {
     try {
       await api.POST('/api/v1/auth/logout', { headers: XHR_HEADERS, credentials: 'include' });
     } catch {
       // Offline: still forget the in-memory token locally.
     } finally {
-      tokenStore.clear();
-      queryClient.clear();
-      cleanNotifications();
-      setState({ status: 'anonymous', user: null });
+      forgetSession();
     }
-  }, [queryClient]);
+  }, [forgetSession]);
+
+  const endSession = useCallback(() => {
+    // The server already cleared its cookies; no refresh is worth trying on the next visit.
+    clearSessionHint();
+    forgetSession();
+  }, [forgetSession]);
 
   const updateUser = useCallback((user: UserRead) => {
     setState((previous) => (previous.status === 'authenticated' ? { ...previous, user } : previous));
   }, []);
 
   const value = useMemo<AuthContextValue>(
-    () => ({ status: state.status, user: state.user, login, register, logout, updateUser }),
-    [state, login, register, logout, updateUser],
+    () => ({ status: state.status, user: state.user, login, register, logout, endSession, updateUser }),
+    [state, login, register, logout, endSession, updateUser],
   );
 
   if (state.status === 'loading') return <Splash />;

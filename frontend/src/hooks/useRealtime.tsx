@@ -7,6 +7,7 @@ import { applicationKeys } from '../features/applications/useApplications';
 import { jobKeys } from '../features/jobs/useJobs';
 import { todayKeys } from '../features/dashboard/useToday';
 import { notificationKeys } from '../features/notifications/useNotifications';
+import { EXPORT_NOTIFICATION_TYPES, exportKeys } from '../features/settings/useYourData';
 
 export type { RealtimeState } from '../client/realtime';
 
@@ -177,6 +178,10 @@ export function createRealtimeDispatcher(queryClient: QueryClient) {
           return;
         case 'notification.created':
           void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+          // "Your data export is ready" (or failed): Settings' list of exports shows the download link.
+          if (EXPORT_NOTIFICATION_TYPES.includes(str(message.data.type))) {
+            void queryClient.invalidateQueries({ queryKey: exportKeys.all });
+          }
           toast(message.id ?? num(message.data.id), message.data);
           return;
         case 'notification.read':
@@ -196,7 +201,7 @@ export function createRealtimeDispatcher(queryClient: QueryClient) {
     /** After a (re)connection: refetch what was loaded before this socket listened, it may have missed events. */
     catchUp(openedAt: number): void {
       const predicate = (query: Query) => query.state.dataUpdatedAt > 0 && query.state.dataUpdatedAt < openedAt;
-      for (const queryKey of [applicationKeys.all, jobKeys.all, notificationKeys.all, todayKeys.all]) {
+      for (const queryKey of [applicationKeys.all, jobKeys.all, notificationKeys.all, todayKeys.all, exportKeys.all]) {
         void queryClient.invalidateQueries({ queryKey, predicate });
       }
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysSince, formatDuration, formatEvery, formatSalary, plural, relativeDays, relativeTime, timeUntil } from './format';
+import { daysSince, formatBytes, formatDuration, formatEvery, formatSalary, plural, relativeDays, relativeTime, timeUntil } from './format';
 
 const salary = (min: number | null, max: number | null, currency: string | null = 'EUR', period: 'year' | 'hour' | null = 'year') => ({
   salary_min: min,
@@ -79,5 +79,18 @@ describe('formatDuration and formatEvery', () => {
     expect(formatEvery(7200)).toBe('every 2 hours');
     expect(formatEvery(86_400)).toBe('every day');
     expect(formatEvery(90)).toBe('every 90 seconds');
+  });
+});
+
+describe('formatBytes', () => {
+  it('formats a file size in decimal units', () => {
+    expect(formatBytes(0, 'en')).toBe('0 bytes');
+    expect(formatBytes(1, 'en')).toBe('1 byte');
+    expect(formatBytes(512, 'en')).toBe('512 bytes');
+    expect(formatBytes(1_234, 'en')).toBe('1.2 kB');
+    expect(formatBytes(48_213, 'en')).toBe('48 kB');
+    expect(formatBytes(999_999, 'en')).toBe('1 MB');
+    expect(formatBytes(1_500_000_000, 'en')).toBe('1.5 GB');
+    expect(formatBytes(null)).toBe('');
   });
 });

@@ -98,6 +98,15 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${count.toLocaleString()} ${count === 1 ? singular : pluralForm}`;
 }
 
+/** "Google and GitHub", "3 skills, 2 files and 1 notification". */
+export function joinList(items: string[]): string {
+  try {
+    return new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
+}
+
 const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * DAY_MS],
   ['month', 30 * DAY_MS],
@@ -160,4 +169,20 @@ export function formatEvery(seconds: number): string {
     }
   }
   return seconds === 1 ? 'every second' : `every ${seconds} seconds`;
+}
+
+const BYTE_UNITS = ['kB', 'MB', 'GB', 'TB'] as const;
+
+/** A file size in decimal units: "512 bytes", "1.2 kB", "34 MB", "1.5 GB". */
+export function formatBytes(bytes: number | null | undefined, locale?: string): string {
+  if (bytes == null || !Number.isFinite(bytes) || bytes < 0) return '';
+  if (bytes < 1000) return bytes === 1 ? '1 byte' : `${Math.round(bytes).toLocaleString(locale)} bytes`;
+  let value = bytes;
+  let unit = 0;
+  do {
+    value /= 1000;
+    unit += 1;
+  } while (value >= 999.95 && unit < BYTE_UNITS.length);
+  const digits = value < 10 ? 1 : 0;
+  return `${value.toLocaleString(locale, { maximumFractionDigits: digits })} ${BYTE_UNITS[unit - 1]}`;
 }

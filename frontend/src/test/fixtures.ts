@@ -2,7 +2,9 @@ import type {
   ApplicationEvent,
   ApplicationRead,
   ApplicationStatus,
+  BackupRead,
   BoardRead,
+  ExportRead,
   JobListItem,
   JobRead,
   NotificationRead,
@@ -154,6 +156,35 @@ export function queueOverview(overrides: Partial<QueueOverview> = {}): QueueOver
     counts: { queued: 0, running: 0, retrying: 0, succeeded: 0, failed: 0, cancelled: 0 },
     schedule: [],
     workers: [],
+    ...overrides,
+  };
+}
+
+/** A data export (GET /users/me/exports): ready, with its signed download link, by default. */
+export function dataExport(overrides: Partial<ExportRead> = {}): ExportRead {
+  const id = overrides.id ?? 1;
+  const status = overrides.status ?? 'ready';
+  const ready = status === 'ready';
+  return {
+    id,
+    status,
+    filename: ready ? `career-copilot-export-${id}.zip` : null,
+    size_bytes: ready ? 48_213 : null,
+    error: null,
+    created_at: new Date(Date.now() - 10 * 60 * 1000).toISOString(),
+    finished_at: ready ? new Date(Date.now() - 9 * 60 * 1000).toISOString() : null,
+    expires_at: ready ? new Date(Date.now() + 23 * 3_600_000 + 30 * 60_000).toISOString() : null,
+    download_url: ready ? `/api/v1/exports/download?token=signed-${id}` : null,
+    ...overrides,
+  };
+}
+
+/** A backup file (GET /admin/backups). */
+export function backup(overrides: Partial<BackupRead> = {}): BackupRead {
+  return {
+    name: 'career-copilot-20251120-030000.zip',
+    size_bytes: 2_400_000,
+    created_at: new Date(Date.now() - 3 * 3_600_000).toISOString(),
     ...overrides,
   };
 }

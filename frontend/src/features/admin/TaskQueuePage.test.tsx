@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TaskRunRead } from '../../client/types';
 import { renderApp } from '../../test/render';
 import { installFakeServer, json, TOKEN, USER, type Handler } from '../../test/fakeServer';
-import { page, queueOverview, taskRun } from '../../test/fixtures';
+import { backup, page, queueOverview, taskRun } from '../../test/fixtures';
 
 const ADMIN = { ...USER, is_admin: true };
 const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
@@ -56,6 +56,7 @@ function queueServer(items: TaskRunRead[] = [RETRYING, RUNNING, FAILED, DONE], e
     'POST /api/v1/auth/refresh': () => json(200, TOKEN('t1')),
     'GET /api/v1/auth/me': () => json(200, ADMIN),
     'GET /api/v1/admin/tasks/overview': () => json(200, OVERVIEW),
+    'GET /api/v1/admin/backups': () => json(200, []),
     'GET /api/v1/admin/tasks': (request) => {
       const query = new URL(request.url).searchParams;
       const state = query.get('state');
@@ -225,6 +226,51 @@ describe('Task queue (admin)', () => {
     await act(() => vi.advanceTimersByTimeAsync(5_100));
     await waitFor(() => expect(server.calls('GET /api/v1/admin/tasks').length).toBe(lists + 1));
     expect(server.calls('GET /api/v1/admin/tasks/overview')).toHaveLength(overviews + 1);
+  });
+
+  it('lists the backups, and says so when there are none', async () => {
+    queueServer(undefined, {
+      'GET /api/v1/admin/backups': () =>
+        json(200, [
+          backup({ name: 'copilot-backup-20251120-0300.zip', size_bytes: 2_400_000 }),
+          backup({ name: 'copilot-backup-20251119-0300.zip', size_bytes: 512, created_at: minutesFromNow(-26 * 60) }),
+        ]),
+    });
+    renderApp('/admin/tasks');
+    const backups = await section('Backups');
+    expect(within(backups).getByText('backups/')).toBeInTheDocument();
+    expect(within(backups).getByText('copilot restore FILE')).toBeInTheDocument();
+    const table = await within(backups).findByRole('table', { name: 'Backups, newest first' });
+    const rows = within(table).getAllByRole('row');
+    expect(within(rows[0]).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Name', 'Size', 'Made']);
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toHaveTextContent('copilot-backup-20251120-0300.zip');
+    expect(rows[1]).toHaveTextContent('2.4 MB');
+    expect(rows[1]).toHaveTextContent('3 hours ago');
+    expect(rows[2]).toHaveTextContent('512 bytes');
+    expect(rows[2]).toHaveTextContent('yesterday');
+  });
+
+  it('backs up now, says it started, and looks for the new file a few seconds later', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let files: ReturnType<typeof backup>[] = [];
+    const server = queueServer(undefined, {
+      'GET /api/v1/admin/backups': () => json(200, files),
+      'POST /api/v1/admin/backups': () => json(202, taskRun({ id: 30, name: 'data.backup', state: 'queued', user_id: null })),
+    });
+    const { user } = renderApp('/admin/tasks');
+    const backups = await section('Backups');
+    expect(await within(backups).findByText('No backups yet.')).toBeInTheDocument();
+
+    await user.click(within(backups).getByRole('button', { name: 'Back up now' }));
+    expect(await screen.findByText('Backup started')).toBeInTheDocument();
+    const [started] = server.calls('POST /api/v1/admin/backups');
+    expect(started.headers.get('Authorization')).toBe('Bearer t1');
+
+    files = [backup({ name: 'copilot-backup-now.zip', created_at: new Date().toISOString() })];
+    await act(() => vi.advanceTimersByTimeAsync(3_100));
+    expect(await within(backups).findByText('copilot-backup-now.zip')).toBeInTheDocument();
+    expect(within(backups).queryByText('No backups yet.')).not.toBeInTheDocument();
   });
 
   it('tells a non-administrator the page is not for them, and has no link to it', async () => {

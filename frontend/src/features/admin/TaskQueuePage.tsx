@@ -16,18 +16,20 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { QueueOverview, ScheduleEntry, TaskRunRead, TaskState } from '../../client/types';
+import type { BackupRead, QueueOverview, ScheduleEntry, TaskRunRead, TaskState } from '../../client/types';
 import { EmptyState } from '../../components/EmptyState';
 import { FormError } from '../../components/FormError';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
-import { formatDateTime, formatDuration, formatEvery, plural, relativeTime, timeUntil } from '../../lib/format';
+import { formatBytes, formatDateTime, formatDuration, formatEvery, plural, relativeTime, timeUntil } from '../../lib/format';
 import {
   isForbidden,
   isTaskState,
   TASK_STATES,
   TASKS_PAGE_SIZE,
   useAdminTasks,
+  useBackups,
+  useCreateBackup,
   useQueueOverview,
   useRunScheduledNow,
   useTaskAction,
@@ -188,9 +190,15 @@ function ScheduleTable({ schedule }: { schedule: ScheduleEntry[] }) {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" title={formatDateTime(entry.next_run_at)}>
-                    <time dateTime={entry.next_run_at}>{timeUntil(entry.next_run_at)}</time>
-                  </Text>
+                  {entry.next_run_at ? (
+                    <Text size="sm" title={formatDateTime(entry.next_run_at)}>
+                      <time dateTime={entry.next_run_at}>{timeUntil(entry.next_run_at)}</time>
+                    </Text>
+                  ) : (
+                    <Text size="sm" c="dimmed" title="No scheduler (copilot beat) has reported in yet">
+                      Unknown
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td ta="right">
                   <Button
@@ -490,6 +498,99 @@ function TaskList({ state, page, onState, onPage }: {
   );
 }
 
+// ---------------------------------------------------------------- backups
+
+function BackupsTable({ backups }: { backups: BackupRead[] }) {
+  if (backups.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        No backups yet.
+      </Text>
+    );
+  }
+  return (
+    <Table.ScrollContainer minWidth={520} type="native">
+      <Table verticalSpacing="sm">
+        <caption className="visually-hidden">Backups, newest first</caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Name</Table.Th>
+            <Table.Th scope="col">Size</Table.Th>
+            <Table.Th scope="col">Made</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {backups.map((backup) => (
+            <Table.Tr key={backup.name}>
+              <Table.Td>
+                <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                  {backup.name}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{formatBytes(backup.size_bytes)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">
+                  <Ago value={backup.created_at} />
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function Backups() {
+  const backups = useBackups();
+  const create = useCreateBackup();
+  return (
+    <Section
+      id="backups-title"
+      title="Backups"
+      aside={
+        <Button
+          size="xs"
+          variant="light"
+          loading={create.isPending}
+          onClick={() =>
+            create.mutate(undefined, {
+              onSuccess: (run) =>
+                notifications.show({
+                  color: 'green',
+                  title: 'Backup started',
+                  message: `Task #${run.id} is writing it; it appears here when done.`,
+                }),
+            })
+          }
+        >
+          Back up now
+        </Button>
+      }
+    >
+      <Text size="sm" c="dimmed">
+        Backups are ZIP files in the server's data folder, under <Code>backups/</Code>; restore one on the server
+        with <Code>copilot restore FILE</Code>.
+      </Text>
+      <FormError error={create.error} title="The backup was not started" />
+      {backups.isPending ? (
+        <TableSkeleton label="Loading the backups" rows={2} />
+      ) : backups.isError && !backups.data ? (
+        <QueryError
+          error={backups.error}
+          onRetry={() => backups.refetch()}
+          retrying={backups.isFetching}
+          title="Could not load the backups"
+        />
+      ) : (
+        <BackupsTable backups={backups.data} />
+      )}
+    </Section>
+  );
+}
+
 // ---------------------------------------------------------------- page
 
 function NotAllowed() {
@@ -574,6 +675,7 @@ export function TaskQueuePage() {
             }}
             onPage={setPage}
           />
+          <Backups />
         </Stack>
       )}
     </>

@@ -1,10 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, unwrap } from '../../client';
-import type { QueueOverview, ScheduleEntry, TaskRunPage, TaskRunRead, TaskState } from '../../client/types';
+import type { BackupRead, QueueOverview, ScheduleEntry, TaskRunPage, TaskRunRead, TaskState } from '../../client/types';
 
 export const TASKS_PAGE_SIZE = 20;
 /** The page refreshes itself this often while open. */
 export const QUEUE_POLL_MS = 5_000;
+
+/** After "Back up now", the list is asked again this long later (a small server's backup takes seconds). */
+export const BACKUP_REFRESH_MS = 3_000;
 
 export const TASK_STATES: readonly TaskState[] = ['queued', 'running', 'retrying', 'succeeded', 'failed', 'cancelled'];
 
@@ -18,6 +21,10 @@ export const adminTaskKeys = {
   all: ['admin', 'tasks'] as const,
   overview: () => ['admin', 'tasks', 'overview'] as const,
   list: (params: AdminTaskListQuery) => ['admin', 'tasks', 'list', params] as const,
+};
+
+export const backupKeys = {
+  all: ['admin', 'backups'] as const,
 };
 
 export function isTaskState(value: unknown): value is TaskState {
@@ -82,5 +89,26 @@ export function useRunScheduledNow() {
   return useMutation<TaskRunRead, Error, ScheduleEntry>({
     mutationFn: (entry) => unwrap(api.POST('/api/v1/admin/schedule/{key}/run', { params: { path: { key: entry.key } } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: adminTaskKeys.all }),
+  });
+}
+
+/** The backup files in the server's data folder (backups/), newest first. */
+export function useBackups() {
+  return useQuery<BackupRead[]>({
+    queryKey: backupKeys.all,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/admin/backups', { signal })),
+    refetchInterval: pollUnlessForbidden,
+  });
+}
+
+/** Make a backup now: a background task (202); the list is refreshed once it has had time to finish. */
+export function useCreateBackup() {
+  const queryClient = useQueryClient();
+  return useMutation<TaskRunRead, Error, void>({
+    mutationFn: () => unwrap(api.POST('/api/v1/admin/backups')),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: adminTaskKeys.all });
+      setTimeout(() => void queryClient.invalidateQueries({ queryKey: backupKeys.all }), BACKUP_REFRESH_MS);
+    },
   });
 }

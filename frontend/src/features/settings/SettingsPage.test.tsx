@@ -10,6 +10,7 @@ const signedIn = {
   'GET /api/v1/auth/config': () => json(200, AUTH_CONFIG),
   'GET /api/v1/users/me/connections': () => json(200, { has_password: true, connections: [], available: [] }),
   'GET /api/v1/users/me': () => json(200, PROFILE),
+  'GET /api/v1/users/me/exports': () => json(200, []),
 };
 
 const GOOGLE = { provider: 'google', label: 'Google', email: 'ada.l@gmail.example' };

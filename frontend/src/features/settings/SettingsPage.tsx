@@ -8,23 +8,17 @@ import { FormError } from '../../components/FormError';
 import { PageTitle } from '../../components/PageTitle';
 import { PasswordStrength } from '../../components/PasswordStrength';
 import { useAuth } from '../../hooks/useAuth';
+import { joinList } from '../../lib/format';
 import { applyServerFieldErrors } from '../../lib/forms';
 import { DEFAULT_PASSWORD_MIN_LENGTH, useAuthConfig } from '../auth/useAuthConfig';
 import { ConnectedAccounts } from './ConnectedAccounts';
 import { EveningSummaryCard } from './EveningSummaryCard';
 import { useConnections } from './useConnections';
+import { YourDataCard } from './YourDataCard';
 
 interface PasswordValues {
   current_password: string;
   new_password: string;
-}
-
-function joinLabels(labels: string[]): string {
-  try {
-    return new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(labels);
-  } catch {
-    return labels.join(', ');
-  }
 }
 
 /**
@@ -39,7 +33,7 @@ function NoPasswordCard({ providers }: { providers: string[] }) {
           Password
         </Title>
         <Text size="sm">
-          {providers.length > 0 ? `You sign in with ${joinLabels(providers)}. ` : 'This account has no password. '}
+          {providers.length > 0 ? `You sign in with ${joinList(providers)}. ` : 'This account has no password. '}
           To also sign in with a password, use '
           <Anchor component={Link} to="/forgot-password" inherit>
             Forgot password?
@@ -171,7 +165,7 @@ export function SettingsPage() {
       <div>
         <Title order={1}>Settings</Title>
         <Text c="dimmed" mt={4}>
-          Manage your account, sign-in and evening summary.
+          Manage your account, sign-in, evening summary and your data.
         </Text>
       </div>
       <Stack gap="lg">
@@ -179,6 +173,7 @@ export function SettingsPage() {
         <EveningSummaryCard />
         <PasswordCard />
         <ConnectedAccounts />
+        <YourDataCard />
       </Stack>
     </>
   );
