@@ -72,10 +72,14 @@ def test_sql_and_python_agree_on_the_local_day(moment: datetime, tz: str) -> Non
 
 
 def test_a_dst_night_is_one_day_not_two_or_zero() -> None:
-    """In Berlin the night of 29 March 2026 lasts 23 hours; sends just after local midnight on both sides of it
-    land on consecutive days, so the streak continues."""
+    """In Berlin 29 March 2026 lasts 23 hours; sends at 00:30 local time before, on and after it land on three
+    consecutive days (the UTC hour of local midnight moves from 23:00 to 22:00), so the streak continues."""
     tz = "Europe/Berlin"
-    sends = [datetime(2026, 3, 27, 23, 30, tzinfo=UTC), datetime(2026, 3, 28, 22, 30, tzinfo=UTC)]  # 00:30 local
+    sends = [
+        datetime(2026, 3, 27, 23, 30, tzinfo=UTC),  # 00:30 CET on the 28th
+        datetime(2026, 3, 28, 23, 30, tzinfo=UTC),  # 00:30 CET on the 29th (clocks go forward at 02:00)
+        datetime(2026, 3, 29, 22, 30, tzinfo=UTC),  # 00:30 CEST on the 30th
+    ]
     days = [local_day(m, tz) for m in sends]
-    assert days == [date(2026, 3, 28), date(2026, 3, 29)]
-    assert streaks(dict.fromkeys(days, 1), 1, date(2026, 3, 29)).current == 2
+    assert days == [date(2026, 3, 28), date(2026, 3, 29), date(2026, 3, 30)]
+    assert streaks(dict.fromkeys(days, 1), 1, date(2026, 3, 30)).current == 3
