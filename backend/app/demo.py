@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.applications import rollups
 from app.core.security import hash_password
 from app.jobs.text import derived_fields, description_from_input
 from app.models.application import Application, ApplicationEvent
@@ -177,5 +178,5 @@ async def load_demo(session: AsyncSession, seed: int = 7) -> DemoSummary:
             app.status_changed_at = at
             previous = status
             at = min(at + timedelta(days=rng.randrange(2, 9), hours=rng.randrange(0, 12)), now)
-    await session.flush()
+    await rollups.refresh(session, Application.user_id == user.id)
     return DemoSummary(DEMO_EMAIL, DEMO_PASSWORD, len(jobs), len(PATHS), events)

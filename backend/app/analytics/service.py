@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.db import dialect_of, local_date
+from app.core.db import local_date
 from app.gamification.service import applications_per_day, user_streak
 from app.gamification.streaks import met
 from app.models.application import Application, ApplicationEvent, ApplicationStatus
@@ -33,22 +33,9 @@ from app.models.user import User, UserSkill
 
 S = ApplicationStatus
 STAGES = ("applied", "interview", "offer", "accepted")
-RANK = case(
-    (ApplicationEvent.to_status == S.accepted, 4),
-    (ApplicationEvent.to_status == S.offer, 3),
-    (ApplicationEvent.to_status == S.interview, 2),
-    (ApplicationEvent.to_status == S.applied, 1),
-    else_=0,
-)
 RISING_PP = 2.0
 MIN_POSTINGS = 3
 Scope = Literal["tracked", "market"]
-
-
-def _seconds(session: AsyncSession, start: Any, end: Any) -> Any:
-    if dialect_of(session) == "sqlite":
-        return (func.julianday(end) - func.julianday(start)) * 86400.0
-    return func.extract("epoch", end - start)
 
 
 def _bounds(user: User, since: date | None, until: date | None) -> list[ColumnElement[bool]]:
@@ -64,35 +51,20 @@ def _bounds(user: User, since: date | None, until: date | None) -> list[ColumnEl
     return where
 
 
-def _reach(user_id: int, where: Sequence[ColumnElement[bool]]) -> Any:
-    """One row per application: the furthest stage its history reached, and how it ended."""
-    return (
-        select(
-            ApplicationEvent.application_id.label("application_id"),
-            func.max(RANK).label("reached"),
-            func.max(case((ApplicationEvent.to_status == S.withdrawn, 1), else_=0)).label("withdrew"),
-            func.max(case((ApplicationEvent.to_status == S.ghosted, 1), else_=0)).label("ghosted"),
-            func.max(case((ApplicationEvent.to_status == S.rejected, 1), else_=0)).label("rejected"),
-        )
-        .join(Application, Application.id == ApplicationEvent.application_id)
-        .where(ApplicationEvent.user_id == user_id, *where)
-        .group_by(ApplicationEvent.application_id)
-        .subquery()
-    )
-
-
-def _funnel_columns(reach: Any) -> list[Any]:
+def _funnel_columns() -> list[Any]:
+    """Funnel counts over applications, from their rollups (applications.rollups)."""
+    a = Application
     cols: list[Any] = [func.count().label("tracked")]
     for rank, name in enumerate(STAGES, start=1):
-        cols.append(func.coalesce(func.sum(case((reach.c.reached >= rank, 1), else_=0)), 0).label(name))
+        cols.append(func.coalesce(func.sum(case((a.reached_stage >= rank, 1), else_=0)), 0).label(name))
         # withdrawn while the furthest stage was this one: left out of the next rate's denominator
         cols.append(
-            func.coalesce(func.sum(case((and_(reach.c.withdrew == 1, reach.c.reached == rank), 1), else_=0)), 0).label(
+            func.coalesce(func.sum(case((and_(a.withdrew, a.reached_stage == rank), 1), else_=0)), 0).label(
                 f"withdrawn_at_{name}"
             )
         )
     for outcome in ("withdrew", "ghosted", "rejected"):
-        cols.append(func.coalesce(func.sum(getattr(reach.c, outcome)), 0).label(outcome))
+        cols.append(func.coalesce(func.sum(case((getattr(a, outcome), 1), else_=0)), 0).label(outcome))
     return cols
 
 
@@ -123,25 +95,20 @@ def _funnel(row: Any) -> dict[str, int]:
 async def success_rates(
     session: AsyncSession, user: User, since: date | None = None, until: date | None = None
 ) -> dict[str, Any]:
-    where = _bounds(user, since, until)
-    reach = _reach(user.id, where)
-    total = (await session.execute(select(*_funnel_columns(reach)).select_from(reach))).one()
-
+    where = [Application.user_id == user.id, *_bounds(user, since, until)]
+    total = (await session.execute(select(*_funnel_columns()).where(*where))).one()
     source = case((JobPosting.owner_id.is_(None), "job boards"), else_="added by you").label("source")
     by_source = await session.execute(
-        select(source, *_funnel_columns(reach))
-        .select_from(reach)
-        .join(Application, Application.id == reach.c.application_id)
+        select(source, *_funnel_columns())
         .join(JobPosting, JobPosting.id == Application.job_posting_id)
+        .where(*where)
         .group_by(source)
         .order_by(source)
     )
     month = func.substr(local_date(session, Application.applied_at, user.timezone or "UTC"), 1, 7).label("month")
     by_month = await session.execute(
-        select(month, *_funnel_columns(reach))
-        .select_from(reach)
-        .join(Application, Application.id == reach.c.application_id)
-        .where(Application.applied_at.is_not(None))
+        select(month, *_funnel_columns())
+        .where(*where, Application.applied_at.is_not(None))
         .group_by(month)
         .order_by(month)
     )
@@ -153,74 +120,42 @@ async def success_rates(
     }
 
 
-def _median_query(group: Any, value: Any, source: Any) -> Any:
-    """Median (and count, mean) of `value` per `group` with window functions: no PERCENTILE on SQLite."""
-    ranked = (
-        select(
-            group.label("g"),
-            value.label("v"),
-            func.row_number().over(partition_by=group, order_by=value).label("rn"),
-            func.count().over(partition_by=group).label("cnt"),
-        )
-        .select_from(source)
-        .subquery()
+async def _median(session: AsyncSession, column: Any, where: Sequence[ColumnElement[bool]]) -> tuple[float, int, float]:
+    """(median, count, mean) of a column's non-null values, read in index order: no sort of every row."""
+    n, mean = (await session.execute(select(func.count(column), func.avg(column)).where(*where))).one()
+    n = int(n or 0)
+    if n == 0:
+        return 0.0, 0, 0.0
+    middle = await session.scalars(
+        select(column).where(*where, column.is_not(None)).order_by(column).offset((n - 1) // 2).limit(2 - n % 2)
     )
-    middle = and_(ranked.c.rn >= (ranked.c.cnt + 1) // 2, ranked.c.rn <= (ranked.c.cnt + 2) // 2)
-    return select(
-        ranked.c.g,
-        func.avg(case((middle, ranked.c.v))).label("median"),
-        func.count().label("n"),
-        func.avg(ranked.c.v).label("mean"),
-    ).group_by(ranked.c.g)
+    values = [float(v) for v in middle.all()]
+    return sum(values) / len(values), n, float(mean)
 
 
 async def time_in_stage(session: AsyncSession, user: User) -> dict[str, Any]:
-    nxt = func.lead(ApplicationEvent.at).over(
-        partition_by=ApplicationEvent.application_id, order_by=(ApplicationEvent.at, ApplicationEvent.id)
-    )
-    steps = (
-        select(ApplicationEvent.to_status.label("stage"), ApplicationEvent.at.label("start"), nxt.label("end"))
-        .where(ApplicationEvent.user_id == user.id)
-        .subquery()
-    )
-    durations = (
-        select(steps.c.stage, _seconds(session, steps.c.start, steps.c.end).label("secs"))
-        .where(steps.c.end.is_not(None))
-        .subquery()
-    )
-    stages = await session.execute(_median_query(durations.c.stage, durations.c.secs, durations))
-
-    first_applied = func.min(case((ApplicationEvent.to_status.in_((S.applied, S.interview, S.offer, S.accepted)),
-                                   ApplicationEvent.at)))  # fmt: skip
-    first_answer = func.min(case((ApplicationEvent.to_status.in_((S.interview, S.offer, S.accepted, S.rejected)),
-                                  ApplicationEvent.at)))  # fmt: skip
-    per_app = (
-        select(first_applied.label("sent"), first_answer.label("answer"))
-        .where(ApplicationEvent.user_id == user.id)
-        .group_by(ApplicationEvent.application_id)
-        .subquery()
-    )
-    waits = (
-        select(literal("all").label("g"), _seconds(session, per_app.c.sent, per_app.c.answer).label("secs"))
-        .where(per_app.c.sent.is_not(None), per_app.c.answer.is_not(None), per_app.c.answer >= per_app.c.sent)
-        .subquery()
-    )
-    response = (await session.execute(_median_query(waits.c.g, waits.c.secs, waits))).first()
+    """Median days per status (events' durations, kept by the rollups) and median days to a first answer."""
     day = 86400.0
+    stages = []
+    for status in S:
+        median, n, mean = await _median(
+            session,
+            ApplicationEvent.duration_s,
+            [ApplicationEvent.user_id == user.id, ApplicationEvent.to_status == status],
+        )
+        if n:
+            stages.append(
+                {
+                    "stage": status.value,
+                    "median_days": round(median / day, 2),
+                    "mean_days": round(mean / day, 2),
+                    "transitions": n,
+                }
+            )
+    median, answered, _ = await _median(session, Application.response_s, [Application.user_id == user.id])
     return {
-        "stages": [
-            {
-                "stage": s.g.value if isinstance(s.g, S) else str(s.g),
-                "median_days": round(float(s.median) / day, 2),
-                "mean_days": round(float(s.mean) / day, 2),
-                "transitions": int(s.n),
-            }
-            for s in stages.all()
-        ],
-        "first_response": {
-            "median_days": round(float(response.median) / day, 2) if response else None,
-            "answered": int(response.n) if response else 0,
-        },
+        "stages": stages,
+        "first_response": {"median_days": round(median / day, 2) if answered else None, "answered": answered},
     }
 
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.applications import repository
+from app.applications import repository, rollups
 from app.applications.exceptions import AlreadyTracked, ApplicationNotFound, BadEventTime, IllegalTransition
 from app.applications.schemas import (
     ApplicationCreate,
@@ -86,7 +86,7 @@ async def track(session: AsyncSession, user_id: int, data: ApplicationCreate) ->
     session.add(
         ApplicationEvent(application_id=app.id, user_id=user_id, from_status=None, to_status=data.status, at=now)
     )
-    await session.flush()
+    await rollups.refresh(session, Application.id == app.id)
     _announce(session, app, "tracked")
     return await read(session, user_id, app.id)
 
@@ -106,6 +106,7 @@ async def update(session: AsyncSession, user_id: int, application_id: int, data:
     app = await get_owned(session, user_id, application_id)
     if data.status is not None and data.status != app.status:
         await _move(session, app, data.status, data.occurred_at, data.event_note, explicit_position=data.position)
+        await rollups.refresh(session, Application.id == app.id)
     if data.position is not None:
         app.position = data.position
     if data.notes is not None:

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from app.bench import auth, data, realtime, tracker
+from app.bench import analytics, auth, data, realtime, tracker
 
 BENCHMARKS: dict[str, Callable[[Path], Awaitable[dict[str, Any]]]] = {
     "password_hash": auth.bench_password_hash,
@@ -15,6 +15,7 @@ BENCHMARKS: dict[str, Callable[[Path], Awaitable[dict[str, Any]]]] = {
     "tracker": tracker.bench_tracker,
     "realtime": realtime.bench_realtime,
     "data": data.bench_data,
+    "analytics": analytics.bench_analytics,
 }
 
 

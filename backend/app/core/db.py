@@ -67,6 +67,14 @@ def local_date(session: AsyncSession, column: Any, tz: str) -> ColumnElement[str
     return func.to_char(func.timezone(tz, column), "YYYY-MM-DD")
 
 
+def seconds_between(session: AsyncSession | str, start: Any, end: Any) -> Any:
+    """SQL for the seconds from `start` to `end` (timestamps) on either database (a session or dialect name)."""
+    dialect = session if isinstance(session, str) else dialect_of(session)
+    if dialect == "sqlite":
+        return (func.julianday(end) - func.julianday(start)) * 86400.0
+    return func.extract("epoch", end - start)
+
+
 def make_engine(settings: Settings, pool_size: int = 10) -> AsyncEngine:
     url = make_url(settings.async_database_url)
     if url.get_backend_name() == "sqlite":

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Date, func, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.applications import rollups
 from app.core.exceptions import AppError, Conflict
 from app.models.application import Application, ApplicationEvent, Notification
 from app.models.base import Base, UTCDateTime, utcnow
@@ -267,6 +268,7 @@ async def _import(session: AsyncSession, user: User, data: dict[str, list[dict[s
             )
         )
     counts["application_events"] = len(data["application_events"])
+    await rollups.refresh(session, Application.user_id == user.id)
     imported_as_is: tuple[tuple[str, type[Base]], ...] = (
         ("notifications", Notification),
         ("outbox_messages", OutboxMessage),

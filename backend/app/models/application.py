@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, TimestampMixin, utcnow
@@ -45,6 +45,13 @@ class Application(TimestampMixin, Base):
     applied_at: Mapped[datetime | None]
     status_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # Rollups of the history, kept by applications.rollups.refresh() so analytics never re-reads every event:
+    # furthest pipeline stage ever reached (0 interested … 4 accepted), how it ended, days to a first answer.
+    reached_stage: Mapped[int] = mapped_column(default=0, server_default="0")
+    withdrew: Mapped[bool] = mapped_column(default=False, server_default=false())
+    ghosted: Mapped[bool] = mapped_column(default=False, server_default=false())
+    rejected: Mapped[bool] = mapped_column(default=False, server_default=false())
+    response_s: Mapped[float | None]
 
     job: Mapped[JobPosting] = relationship(lazy="raise")
 
@@ -56,6 +63,8 @@ class ApplicationEvent(Base):
     __table_args__ = (
         Index("ix_application_event_application_id_at", "application_id", "at"),
         Index("ix_application_event_user_id_at", "user_id", "at"),
+        # time in stage: per user and status, durations in order (medians read the index, not the table)
+        Index("ix_application_event_user_id_to_status_duration_s", "user_id", "to_status", "duration_s"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -65,6 +74,7 @@ class ApplicationEvent(Base):
     to_status: Mapped[ApplicationStatus] = mapped_column(_status_enum())
     at: Mapped[datetime] = mapped_column(default=utcnow)
     note: Mapped[str] = mapped_column(String(500), default="")
+    duration_s: Mapped[float | None]  # time until the next change; null while this status is current
 
 
 class Notification(TimestampMixin, Base):

@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 from sqlalchemy import select
 
+from app.applications import rollups
 from app.jobs.text import derived_fields
 from app.models import Application, ApplicationEvent, JobPosting, JobPostingSkill, User
 from app.models.application import ApplicationStatus as S
@@ -59,6 +60,7 @@ async def history(
             ApplicationEvent(application_id=application.id, user_id=user_id, from_status=f, to_status=t, at=T0 + at)
             for f, t, at in moves
         )
+        await rollups.refresh(s, Application.id == application.id)
         await s.commit()
         return int(application.id)
 

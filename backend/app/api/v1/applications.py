@@ -18,8 +18,8 @@ from app.applications.schemas import (
 )
 from app.core.pagination import Page, PageDep
 from app.gamification import service as achievements
-from app.summaries.service import local_today
 from app.models.application import ApplicationStatus
+from app.summaries.service import local_today
 
 router = APIRouter(prefix="/applications", tags=["applications"], route_class=CommittingRoute)
 
