@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.db import local_date
@@ -182,8 +182,8 @@ async def skill_demand_trends(
         scoped: ColumnElement[bool] = JobPosting.id.in_(
             select(Application.job_posting_id).where(Application.user_id == user.id)
         )
-    else:
-        scoped = or_(JobPosting.owner_id.is_(None), JobPosting.owner_id == user.id)
+    else:  # the shared catalogue: the same for every user, so it is cached once for all
+        scoped = JobPosting.owner_id.is_(None)
     totals: dict[int, int] = dict(
         (await session.execute(select(bucket.label("b"), func.count()).where(in_range, scoped).group_by(bucket))).all()
     )

@@ -32,6 +32,7 @@ from app.core.exceptions import AppError, NotFound
 from app.gamification import onboarding
 from app.gamification.service import BY_CODE, CATALOGUE, figures, user_streak
 from app.models.application import Application, ApplicationEvent
+from app.models.job import JobPosting
 from app.models.progress import Achievement, SavedSearch
 from app.models.user import User, UserSkill
 from app.summaries.service import local_today
@@ -39,6 +40,7 @@ from app.summaries.service import local_today
 router = APIRouter(tags=["analytics"], route_class=CommittingRoute)
 M = TypeVar("M", bound=BaseModel)
 CACHE_TTL_SECONDS = 300
+MARKET_TTL_SECONDS = 3600
 MAX_RANGE_DAYS = 3 * 366
 
 
@@ -145,10 +147,21 @@ async def skill_trends(
     windows: Annotated[int, Query(ge=2, le=12, description="How many windows back")] = 6,
 ) -> SkillTrends:
     """Which skills postings ask for, and which are rising or declining (see the rule in the docs)."""
-    return await _cached(
-        request, session, user, "trends", SkillTrends,
-        lambda: service.skill_demand_trends(session, user, scope, window_days=window_days, windows=windows),
-    )  # fmt: skip
+
+    def compute() -> Awaitable[Any]:
+        return service.skill_demand_trends(session, user, scope, window_days=window_days, windows=windows)
+
+    if scope == "tracked":
+        return await _cached(request, session, user, "trends", SkillTrends, compute)
+    # The market view is the same for everyone: one cache entry for all users, renewed when postings arrive.
+    newest = await session.scalar(select(func.max(JobPosting.id)).where(JobPosting.owner_id.is_(None)))
+    key = f"analytics:market:{window_days}:{windows}:{newest}:{local_today(user)}"
+    hit = await request.app.state.cache.get(key)
+    if hit is not None:
+        return SkillTrends.model_validate(hit)
+    value = SkillTrends.model_validate(await compute())
+    await request.app.state.cache.set(key, value.model_dump(mode="json"), MARKET_TTL_SECONDS)
+    return value
 
 
 @router.get("/analytics/skill-gap", operation_id="analytics-skill_gap")
