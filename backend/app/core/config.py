@@ -81,6 +81,21 @@ class Settings(BaseSettings):
         default_factory=lambda: [60.0, 300.0, 1800.0]
     )
 
+    # Job sources (docs/decisions/008-job-sources.md). Keys only for the boards that need them.
+    sources_disabled: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    source_base_urls: dict[str, str] = Field(default_factory=dict)  # JSON; for tests and proxies
+    source_timeout_seconds: float = 15.0
+    source_retries: int = 3
+    adzuna_app_id: str | None = None
+    adzuna_app_key: str | None = None
+    adzuna_country: str = "gb"
+    usajobs_api_key: str | None = None
+    usajobs_email: str | None = None
+    jooble_api_key: str | None = None
+    themuse_api_key: str | None = None
+    url_import_allow_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)  # tests: 127.0.0.1
+    match_threshold: float = Field(default=0.5, ge=0, le=1)
+
     # Your data: exports, uploads, backups.
     export_ttl_hours: int = Field(default=24, ge=1, le=24 * 30)
     max_import_bytes: int = 50 * 1024 * 1024
@@ -94,6 +109,13 @@ class Settings(BaseSettings):
     @field_validator("cors_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("sources_disabled", "url_import_allow_hosts", mode="before")
+    @classmethod
+    def _split_names(cls, value: object) -> object:
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
