@@ -82,7 +82,11 @@ class JobSource(abc.ABC):
     attribution: ClassVar[str] = ""
     min_interval_seconds: ClassVar[float] = 0.0  # the board's published terms (e.g. Remotive 4/day)
 
-    def configured(self, settings: Settings) -> bool:
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings
+
+    def configured(self) -> bool:
+        """Keyless boards always are; boards with keys override this to check their settings."""
         return not self.needs_key
 
     @abc.abstractmethod

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 
+from app.core.config import Settings
 from app.jobs.sources.base import JobSource
 
 ADAPTERS = [
@@ -18,18 +19,18 @@ def register(cls: type[JobSource]) -> type[JobSource]:
     return cls
 
 
-def all_sources() -> dict[str, JobSource]:
+def all_sources(settings: Settings | None = None) -> dict[str, JobSource]:
     for name in ADAPTERS:
         try:
             importlib.import_module(f"app.jobs.sources.{name}")
         except ModuleNotFoundError as exc:
             if exc.name != f"app.jobs.sources.{name}":
                 raise
-    return {name: _REGISTRY[name]() for name in ADAPTERS if name in _REGISTRY}
+    return {name: _REGISTRY[name](settings) for name in ADAPTERS if name in _REGISTRY}
 
 
-def get_source(name: str) -> JobSource:
-    sources = all_sources()
+def get_source(name: str, settings: Settings | None = None) -> JobSource:
+    sources = all_sources(settings)
     if name not in sources:
         raise KeyError(name)
     return sources[name]
