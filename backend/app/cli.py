@@ -24,6 +24,8 @@ cli = typer.Typer(
 )
 users_cli = typer.Typer(help="Manage accounts.", no_args_is_help=True)
 cli.add_typer(users_cli, name="users")
+sources_cli = typer.Typer(help="Job boards.", no_args_is_help=True)
+cli.add_typer(sources_cli, name="sources")
 
 
 @cli.callback()
@@ -203,6 +205,100 @@ def restore(file: Annotated[Path, typer.Argument(help="A backup ZIP made by `cop
         fail(f"restore failed: {exc}", 1)
         return
     typer.echo(f"restored {file} (made {manifest['created_at']}); the previous data is kept in {safety.path}")
+
+
+@cli.command()
+def ingest(
+    user: Annotated[str | None, typer.Option(help="Only this user's saved searches and companies (email)")] = None,
+    source: Annotated[list[str] | None, typer.Option(help="Only these boards (repeatable)")] = None,
+) -> None:
+    """Run ingest_jobs now, inline, and print a per-source summary as JSON."""
+    from contextlib import asynccontextmanager
+
+    from app.core.db import make_engine, make_session_factory, session_scope
+    from app.core.events import flush_events, make_bus
+    from app.jobs.ingest import run_ingest
+    from app.jobs.scraper_service import JobScraperService
+    from app.users import repository
+
+    settings = _settings()
+    unknown = [s for s in source or [] if s not in JobScraperService(settings).sources]
+    if unknown:
+        fail(f"unknown source {unknown[0]} (see `copilot sources list`)")
+
+    async def main() -> dict[str, Any]:
+        engine = make_engine(settings)
+        factory = make_session_factory(engine)
+        bus = make_bus(settings.redis_url)
+
+        @asynccontextmanager
+        async def unit() -> Any:
+            async with session_scope(factory) as session:
+                yield session
+            await flush_events(session, bus)
+
+        try:
+            user_id = None
+            if user:
+                async with factory() as session:
+                    found = await repository.get_by_email(session, user)
+                if found is None:
+                    return {"error": f"no account with email {user}"}
+                user_id = found.id
+            summary = await run_ingest(
+                unit, JobScraperService(settings), settings.match_threshold, user_id=user_id, only=source or None
+            )
+            return {"sources": summary.sources, "created": summary.created, "merged": summary.merged,
+                    "updated": summary.updated, "matches": summary.matches}  # fmt: skip
+        finally:
+            await engine.dispose()
+
+    result = asyncio.run(main())
+    if "error" in result:
+        fail(str(result["error"]))
+    typer.echo(json.dumps(result, indent=2, default=str))
+
+
+@sources_cli.command("list")
+def sources_list() -> None:
+    """Every board: enabled or not, keys configured or missing."""
+    from app.jobs.sources.registry import all_sources
+
+    settings = _settings()
+    for name, s in all_sources(settings).items():
+        state = "disabled" if name in settings.sources_disabled else ("enabled" if s.configured() else "needs a key")
+        typer.echo(f"{name:16} {s.kind:8} {state:12} {s.label}")
+
+
+@sources_cli.command("parse")
+def sources_parse(
+    name: Annotated[str, typer.Argument(help="Source name, e.g. greenhouse")],
+    file: Annotated[Path, typer.Argument(help="A saved response of that board's list endpoint (JSON)")],
+    company: Annotated[str | None, typer.Option(help="Company token, for company boards")] = None,
+) -> None:
+    """Print the normalised jobs of a saved response as a JSON array (no network)."""
+    from app.jobs.sources.base import SourceError, SourceQuery
+    from app.jobs.sources.registry import get_source
+
+    try:
+        source = get_source(name, _settings())
+    except KeyError:
+        fail(f"unknown source {name} (see `copilot sources list`)")
+        return
+    try:
+        payload = json.loads(file.read_text())
+    except OSError as exc:
+        fail(f"cannot read {file}: {exc.strerror}")
+        return
+    except ValueError:
+        fail(f"{file} is not JSON")
+        return
+    try:
+        jobs = source.parse(payload, SourceQuery(company=company))
+    except SourceError as exc:
+        fail(str(exc))
+        return
+    typer.echo(json.dumps([j.as_json() for j in jobs], indent=2, ensure_ascii=False))
 
 
 @users_cli.command("promote")

@@ -164,6 +164,7 @@ class SavedSearchIn(Schema):
     keywords: str = Field(min_length=1, max_length=200)
     location: str = Field(default="", max_length=200)
     remote_only: bool = False
+    min_salary: int | None = Field(default=None, ge=0, le=10_000_000, description="Yearly salary floor")
 
 
 class SavedSearchRead(SavedSearchIn):

@@ -30,6 +30,7 @@ from app.models.job import JobPosting, JobPostingSkill
 from app.models.mail import OutboxMessage, SummaryDelivery
 from app.models.oauth import OAuthAccount
 from app.models.progress import Achievement, SavedSearch
+from app.models.sources import FollowedCompany, JobMatch
 from app.models.task import TaskRun
 from app.models.user import User, UserSkill
 
@@ -56,6 +57,8 @@ SECTIONS: list[Section] = [
     Section("outbox_messages", OutboxMessage, "user_id"),
     Section("achievements", Achievement, "user_id"),
     Section("saved_searches", SavedSearch, "user_id"),
+    Section("followed_companies", FollowedCompany, "user_id"),
+    Section("job_matches", JobMatch, "user_id", imported=False),
     Section("oauth_accounts", OAuthAccount, "user_id", imported=False),
     Section("summary_deliveries", SummaryDelivery, "user_id", imported=False),
     Section("task_runs", TaskRun, "user_id", imported=False),
@@ -274,6 +277,7 @@ async def _import(session: AsyncSession, user: User, data: dict[str, list[dict[s
         ("outbox_messages", OutboxMessage),
         ("achievements", Achievement),
         ("saved_searches", SavedSearch),
+        ("followed_companies", FollowedCompany),
     )
     for name, model in imported_as_is:
         for row in data[name]:

@@ -7,6 +7,7 @@ from app.models.job import JobPosting, JobPostingSkill, RemoteType, SalaryPeriod
 from app.models.mail import OutboxMessage, SummaryDelivery
 from app.models.oauth import OAuthAccount, OAuthFlow
 from app.models.progress import Achievement, SavedSearch
+from app.models.sources import FollowedCompany, JobMatch, JobSource, JobSourceRecord, SourceState
 from app.models.task import TaskRun, WorkerSeen
 from app.models.user import RefreshToken, SkillSource, User, UserSkill
 
@@ -17,8 +18,12 @@ __all__ = [
     "ApplicationStatus",
     "Base",
     "DataExport",
+    "FollowedCompany",
+    "JobMatch",
     "JobPosting",
     "JobPostingSkill",
+    "JobSource",
+    "JobSourceRecord",
     "Notification",
     "OAuthAccount",
     "OAuthFlow",
@@ -28,6 +33,7 @@ __all__ = [
     "SalaryPeriod",
     "SavedSearch",
     "SkillSource",
+    "SourceState",
     "SummaryDelivery",
     "TaskRun",
     "User",

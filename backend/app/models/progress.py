@@ -30,3 +30,4 @@ class SavedSearch(TimestampMixin, Base):
     keywords: Mapped[str] = mapped_column(String(200))
     location: Mapped[str] = mapped_column(String(200), default="")
     remote_only: Mapped[bool] = mapped_column(default=False)
+    min_salary: Mapped[int | None]  # yearly; postings that state less rank lower

@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from app.api.v1 import analytics, applications, auth, data, jobs, notifications, oauth, tasks, users, ws
+from app.api.v1 import analytics, applications, auth, data, jobs, notifications, oauth, sources, tasks, users, ws
 
 api_router = APIRouter(prefix="/api/v1")
 api_router.include_router(auth.router)
@@ -12,6 +12,7 @@ api_router.include_router(jobs.router)
 api_router.include_router(applications.router)
 api_router.include_router(notifications.router)
 api_router.include_router(analytics.router)
+api_router.include_router(sources.router)
 api_router.include_router(tasks.router)
 api_router.include_router(data.router)
 api_router.include_router(ws.router)

@@ -1,0 +1,108 @@
+"""Job sources: board health, followed company boards, the Discover feed, ingest on demand, import from a link."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+from sqlalchemy import delete
+
+from app.api.deps import CurrentUser, RateLimiterDep, SessionDep, SettingsDep
+from app.api.routing import CommittingRoute
+from app.core.exceptions import NotFound
+from app.core.pagination import Page, PageDep
+from app.jobs import sources_service as service
+from app.jobs.schemas import JobRead, JobSummary
+from app.jobs.sources_schemas import FollowIn, FollowRead, MatchRead, SourceHealth, UrlImportIn
+from app.jobs.url_import import import_url
+from app.models.sources import FollowedCompany
+from app.tasks.registry import enqueue
+from app.tasks.schemas import TaskRunRead
+
+router = APIRouter(tags=["sources"], route_class=CommittingRoute)
+
+
+@router.get("/sources", operation_id="sources-list")
+async def list_sources(_: CurrentUser, session: SessionDep, settings: SettingsDep) -> list[SourceHealth]:
+    """Every job board: enabled or not, key needed and configured, last success and error, rate limit."""
+    return [SourceHealth.model_validate(s) for s in await service.health(session, settings)]
+
+
+@router.post("/sources/ingest", status_code=status.HTTP_202_ACCEPTED, operation_id="sources-ingest_now")
+async def ingest_now(user: CurrentUser, session: SessionDep, limiter: RateLimiterDep) -> TaskRunRead:
+    """Fetch fresh postings for your saved searches and followed companies now (in the background)."""
+    await limiter.hit("3/10minutes", "ingest", str(user.id), message="You can refresh jobs 3 times in 10 minutes.")
+    row = enqueue(session, "jobs.ingest_jobs", user.id, user_id=user.id)
+    await session.flush()
+    return TaskRunRead.model_validate(row)
+
+
+@router.get("/followed-companies", operation_id="follows-list")
+async def list_follows(user: CurrentUser, session: SessionDep) -> list[FollowRead]:
+    """Company boards you follow."""
+    from sqlalchemy import select
+
+    rows = await session.scalars(
+        select(FollowedCompany).where(FollowedCompany.user_id == user.id).order_by(FollowedCompany.id)
+    )
+    return [FollowRead.model_validate(r) for r in rows.all()]
+
+
+@router.post("/followed-companies", status_code=status.HTTP_201_CREATED, operation_id="follows-create")
+async def follow(data: FollowIn, user: CurrentUser, session: SessionDep, settings: SettingsDep) -> FollowRead:
+    """Follow a company's board (Greenhouse, Lever, Ashby, SmartRecruiters or Workable token)."""
+    return FollowRead.model_validate(await service.follow(session, user.id, data.source, data.token, settings))
+
+
+@router.delete("/followed-companies/{follow_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="follows-delete")
+async def unfollow(follow_id: int, user: CurrentUser, session: SessionDep) -> None:
+    """Stop following a company board."""
+    result = await session.execute(
+        delete(FollowedCompany).where(FollowedCompany.id == follow_id, FollowedCompany.user_id == user.id)
+    )
+    if not result.rowcount:  # type: ignore[attr-defined]
+        raise NotFound("You do not follow this company board.", code="follow_not_found")
+
+
+@router.get("/discover", operation_id="discover-list")
+async def discover(
+    user: CurrentUser,
+    session: SessionDep,
+    paging: PageDep,
+    min_score: Annotated[float, Query(ge=0, le=1, description="Only matches at least this good")] = 0.0,
+    remote_only: Annotated[bool, Query(description="Only remote postings")] = False,
+) -> Page[MatchRead]:
+    """Postings that fit your profile and saved searches, best first (dismissed ones hidden)."""
+    rows, total = await service.discover(session, user.id, min_score, remote_only, paging.offset, paging.size)
+    items = [
+        MatchRead.model_validate(
+            {
+                "id": m.id,
+                "score": m.score,
+                "matched_skills": m.matched_skills,
+                "missing_skills": m.missing_skills,
+                "reasons": m.reasons,
+                "created_at": m.created_at,
+                "job": JobSummary.model_validate({**p.__dict__, "is_own": p.owner_id == user.id}),
+            }
+        )
+        for m, p in rows
+    ]
+    return Page(items=items, total=total, page=paging.page, size=paging.size)
+
+
+@router.post("/discover/{match_id}/dismiss", status_code=status.HTTP_204_NO_CONTENT, operation_id="discover-dismiss")
+async def dismiss(match_id: int, user: CurrentUser, session: SessionDep) -> None:
+    """Hide a match from your feed."""
+    await service.dismiss(session, user.id, match_id)
+
+
+@router.post("/jobs/import-url", status_code=status.HTTP_201_CREATED, operation_id="jobs-import_url")
+async def import_from_url(
+    data: UrlImportIn, user: CurrentUser, session: SessionDep, settings: SettingsDep, limiter: RateLimiterDep
+) -> JobRead:
+    """Add a job from its link: Greenhouse, Lever and Ashby through their APIs, other pages through their
+    schema.org JobPosting data. Only public http(s) addresses."""
+    await limiter.hit("20/minute", "import-url", str(user.id), message="Too many imports; wait a minute.")
+    job = await import_url(str(data.url), settings)
+    return await service.save_imported(session, user, job)

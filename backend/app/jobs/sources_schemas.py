@@ -1,0 +1,60 @@
+"""Bodies of /api/v1/sources, /discover, /followed-companies and /jobs/import-url."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import AnyHttpUrl, Field
+
+from app.core.schemas import Schema
+from app.jobs.schemas import JobSummary
+
+
+class SourceHealth(Schema):
+    name: str
+    label: str
+    kind: str = Field(description="search: keyword search; company: a company's own board")
+    enabled: bool
+    needs_key: bool
+    key_configured: bool
+    keys: str | None = Field(description="Environment variables the board needs")
+    attribution: str
+    last_run_at: datetime | None
+    last_success_at: datetime | None
+    last_error_at: datetime | None
+    last_error: str | None
+    last_fetched: int
+    total_fetched: int
+    rate_limited_until: datetime | None
+
+
+class FollowIn(Schema):
+    source: str = Field(min_length=1, max_length=40, description="greenhouse, lever, ashby, smartrecruiters, workable")
+    token: str = Field(min_length=1, max_length=200, description="The company's board token, e.g. 'stripe'")
+
+
+class FollowRead(FollowIn):
+    id: int
+    created_at: datetime
+
+
+class MatchRead(Schema):
+    id: int
+    score: float
+    matched_skills: list[str]
+    missing_skills: list[str]
+    reasons: dict[str, float]
+    created_at: datetime
+    job: JobSummary
+
+
+class UrlImportIn(Schema):
+    url: AnyHttpUrl
+
+
+class IngestResult(Schema):
+    sources: dict[str, dict[str, object]]
+    created: int
+    merged: int
+    updated: int
+    matches: int

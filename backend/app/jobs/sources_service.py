@@ -1,0 +1,117 @@
+"""What the Sources, Discover and followed-companies screens read and change."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.config import Settings
+from app.core.exceptions import Conflict, NotFound
+from app.jobs import service as jobs
+from app.jobs.schemas import JobCreate, JobRead
+from app.jobs.sources.base import NormalizedJob
+from app.jobs.sources.registry import all_sources
+from app.models.job import JobPosting
+from app.models.sources import FollowedCompany, JobMatch, SourceState
+from app.models.user import User
+
+KEYS = {
+    "adzuna": "ADZUNA_APP_ID, ADZUNA_APP_KEY",
+    "usajobs": "USAJOBS_API_KEY, USAJOBS_EMAIL",
+    "jooble": "JOOBLE_API_KEY",
+}
+
+
+async def health(session: AsyncSession, settings: Settings) -> list[dict[str, Any]]:
+    states = {s.source: s for s in await session.scalars(select(SourceState))}
+    out = []
+    for name, source in all_sources(settings).items():
+        state = states.get(name)
+        out.append(
+            {
+                "name": name,
+                "label": source.label,
+                "kind": source.kind,
+                "enabled": name not in settings.sources_disabled and source.configured(),
+                "needs_key": source.needs_key,
+                "key_configured": source.configured(),
+                "keys": KEYS.get(name),
+                "attribution": source.attribution,
+                "last_run_at": state.last_run_at if state else None,
+                "last_success_at": state.last_success_at if state else None,
+                "last_error_at": state.last_error_at if state else None,
+                "last_error": state.last_error if state else None,
+                "last_fetched": state.last_fetched if state else 0,
+                "total_fetched": state.total_fetched if state else 0,
+                "rate_limited_until": state.rate_limited_until if state else None,
+            }
+        )
+    return out
+
+
+async def follow(session: AsyncSession, user_id: int, source: str, token: str, settings: Settings) -> FollowedCompany:
+    sources = all_sources(settings)
+    if source not in sources or sources[source].kind != "company":
+        names = ", ".join(n for n, s in sources.items() if s.kind == "company")
+        raise NotFound(f"'{source}' is not a company board. Choose one of: {names}.", code="unknown_source")
+    token = token.strip().strip("/").split("/")[-1]
+    exists = await session.scalar(
+        select(FollowedCompany).where(
+            FollowedCompany.user_id == user_id, FollowedCompany.source == source, FollowedCompany.token == token
+        )
+    )
+    if exists is not None:
+        raise Conflict(f"You already follow {token} on {sources[source].label}.", code="already_following")
+    row = FollowedCompany(user_id=user_id, source=source, token=token)
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def discover(
+    session: AsyncSession, user_id: int, min_score: float, remote_only: bool, offset: int, limit: int
+) -> tuple[Sequence[tuple[JobMatch, JobPosting]], int]:
+    where = [JobMatch.user_id == user_id, JobMatch.dismissed.is_(False), JobMatch.score >= min_score]
+    if remote_only:
+        where.append(JobPosting.remote_type == "remote")
+    base = select(JobMatch, JobPosting).join(JobPosting, JobPosting.id == JobMatch.job_posting_id).where(*where)
+    rows = await session.execute(base.order_by(JobMatch.score.desc(), JobMatch.id.desc()).offset(offset).limit(limit))
+    total = await session.scalar(
+        select(func.count())
+        .select_from(JobMatch)
+        .join(JobPosting, JobPosting.id == JobMatch.job_posting_id)
+        .where(*where)
+    )
+    return [(m, p) for m, p in rows.all()], int(total or 0)
+
+
+async def dismiss(session: AsyncSession, user_id: int, match_id: int) -> None:
+    result = await session.execute(
+        update(JobMatch).where(JobMatch.id == match_id, JobMatch.user_id == user_id).values(dismissed=True)
+    )
+    if not result.rowcount:  # type: ignore[attr-defined]
+        raise NotFound("This match does not exist or is not yours.", code="match_not_found")
+
+
+async def save_imported(session: AsyncSession, user: User, job: NormalizedJob) -> JobRead:
+    """A job imported from a link becomes one of the user's own jobs (private, like one added by hand)."""
+    data = JobCreate.model_validate(
+        {
+            "title": job.title[:300],
+            "company": (job.company or "Unknown company")[:200],
+            "url": job.url,
+            "description": job.description_html or job.description_text,
+            "location": job.location[:200],
+            "remote_type": job.remote_type,
+            "employment_type": job.employment_type,
+            "salary_min": job.salary_min,
+            "salary_max": job.salary_max if (job.salary_max or 0) >= (job.salary_min or 0) else None,
+            "salary_currency": job.salary_currency if job.salary_currency and len(job.salary_currency) == 3 else None,
+            "salary_period": job.salary_period,
+            "posted_at": job.posted_at,
+        }
+    )
+    return await jobs.create_job(session, user.id, data)
