@@ -65,7 +65,8 @@ class EmbeddedCelery:
         if not self.worker.ready.wait(timeout):
             log.error("embedded_worker_not_ready", timeout=timeout)
         if self.with_beat:
-            self._beat = beat.EmbeddedService(app, thread=True)
+            # in memory, as celery_app.beat_scheduler says (EmbeddedService would default to a shelve file)
+            self._beat = beat.EmbeddedService(app, thread=True, scheduler_cls=app.conf.beat_scheduler)
             self._beat.start()
         log.info("embedded_worker_started", concurrency=self.concurrency, beat=self.with_beat)
 
