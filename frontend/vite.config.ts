@@ -28,8 +28,10 @@ export default defineConfig({
         // Long-lived vendor chunks: app releases do not bust the library cache.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 3 },
-            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|react-number-format|react-remove-scroll|react-style-singleton|use-callback-ref|use-sidecar|tslib|clsx|type-fest)/, priority: 2 },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 4 },
+            { name: 'mantine', test: /node_modules[\\/](@mantine[\\/](?!charts)|@floating-ui|react-number-format|react-remove-scroll|react-style-singleton|use-callback-ref|use-sidecar|tslib|clsx|type-fest)/, priority: 3 },
+            // Charts load only with the Analytics page.
+            { name: 'charts', test: /node_modules[\\/](@mantine[\\/]charts[\\/](?!styles)|recharts|victory-vendor|d3-|internmap|@reduxjs|redux|react-redux|immer|reselect|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant|use-sync-external-store)/, priority: 2 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
         },

@@ -844,6 +844,151 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Sources
+         * @description Every job board: enabled or not, key needed and configured, last success and error, rate limit.
+         */
+        get: operations["sources-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sources/ingest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest Now
+         * @description Fetch fresh postings for your saved searches and followed companies now (in the background).
+         */
+        post: operations["sources-ingest_now"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/followed-companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Follows
+         * @description Company boards you follow.
+         */
+        get: operations["follows-list"];
+        put?: never;
+        /**
+         * Follow
+         * @description Follow a company's board (Greenhouse, Lever, Ashby, SmartRecruiters or Workable token).
+         */
+        post: operations["follows-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/followed-companies/{follow_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Unfollow
+         * @description Stop following a company board.
+         */
+        delete: operations["follows-delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/discover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Discover
+         * @description Postings that fit your profile and saved searches, best first (dismissed ones hidden).
+         */
+        get: operations["discover-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/discover/{match_id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss
+         * @description Hide a match from your feed.
+         */
+        post: operations["discover-dismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/import-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import From Url
+         * @description Add a job from its link: Greenhouse, Lever and Ashby through their APIs, other pages through their
+         *     schema.org JobPosting data. Only public http(s) addresses.
+         */
+        post: operations["jobs-import_url"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -1389,6 +1534,39 @@ export interface components {
             /** Answered */
             answered: number;
         };
+        /** FollowIn */
+        FollowIn: {
+            /**
+             * Source
+             * @description greenhouse, lever, ashby, smartrecruiters, workable
+             */
+            source: string;
+            /**
+             * Token
+             * @description The company's board token, e.g. 'stripe'
+             */
+            token: string;
+        };
+        /** FollowRead */
+        FollowRead: {
+            /**
+             * Source
+             * @description greenhouse, lever, ashby, smartrecruiters, workable
+             */
+            source: string;
+            /**
+             * Token
+             * @description The company's board token, e.g. 'stripe'
+             */
+            token: string;
+            /** Id */
+            id: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
         /** Funnel */
         Funnel: {
             /** Tracked */
@@ -1651,6 +1829,27 @@ export interface components {
             /** Updated */
             updated: number;
         };
+        /** MatchRead */
+        MatchRead: {
+            /** Id */
+            id: number;
+            /** Score */
+            score: number;
+            /** Matched Skills */
+            matched_skills: string[];
+            /** Missing Skills */
+            missing_skills: string[];
+            /** Reasons */
+            reasons: {
+                [key: string]: number;
+            };
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            job: components["schemas"]["JobSummary"];
+        };
         /** Message */
         Message: {
             /** Detail */
@@ -1738,6 +1937,17 @@ export interface components {
         Page_JobListItem_: {
             /** Items */
             items: components["schemas"]["JobListItem"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Size */
+            size: number;
+        };
+        /** Page[MatchRead] */
+        Page_MatchRead_: {
+            /** Items */
+            items: components["schemas"]["MatchRead"][];
             /** Total */
             total: number;
             /** Page */
@@ -1909,6 +2119,11 @@ export interface components {
              * @default false
              */
             remote_only: boolean;
+            /**
+             * Min Salary
+             * @description Yearly salary floor
+             */
+            min_salary?: number | null;
         };
         /** SavedSearchRead */
         SavedSearchRead: {
@@ -1924,6 +2139,11 @@ export interface components {
              * @default false
              */
             remote_only: boolean;
+            /**
+             * Min Salary
+             * @description Yearly salary floor
+             */
+            min_salary?: number | null;
             /** Id */
             id: number;
             /**
@@ -2023,6 +2243,45 @@ export interface components {
         SkillsReplace: {
             /** Skills */
             skills: components["schemas"]["SkillIn"][];
+        };
+        /** SourceHealth */
+        SourceHealth: {
+            /** Name */
+            name: string;
+            /** Label */
+            label: string;
+            /**
+             * Kind
+             * @description search: keyword search; company: a company's own board
+             */
+            kind: string;
+            /** Enabled */
+            enabled: boolean;
+            /** Needs Key */
+            needs_key: boolean;
+            /** Key Configured */
+            key_configured: boolean;
+            /**
+             * Keys
+             * @description Environment variables the board needs
+             */
+            keys: string | null;
+            /** Attribution */
+            attribution: string;
+            /** Last Run At */
+            last_run_at: string | null;
+            /** Last Success At */
+            last_success_at: string | null;
+            /** Last Error At */
+            last_error_at: string | null;
+            /** Last Error */
+            last_error: string | null;
+            /** Last Fetched */
+            last_fetched: number;
+            /** Total Fetched */
+            total_fetched: number;
+            /** Rate Limited Until */
+            rate_limited_until: string | null;
         };
         /** SourceRates */
         SourceRates: {
@@ -2205,6 +2464,14 @@ export interface components {
         UnreadCount: {
             /** Count */
             count: number;
+        };
+        /** UrlImportIn */
+        UrlImportIn: {
+            /**
+             * Url
+             * Format: uri
+             */
+            url: string;
         };
         /** UserRead */
         UserRead: {
@@ -3716,6 +3983,228 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "sources-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceHealth"][];
+                };
+            };
+        };
+    };
+    "sources-ingest_now": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRunRead"];
+                };
+            };
+        };
+    };
+    "follows-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowRead"][];
+                };
+            };
+        };
+    };
+    "follows-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "follows-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                follow_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "discover-list": {
+        parameters: {
+            query?: {
+                /** @description Only matches at least this good */
+                min_score?: number;
+                /** @description Only remote postings */
+                remote_only?: boolean;
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page (at most 100) */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_MatchRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "discover-dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                match_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "jobs-import_url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UrlImportIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRead"];
+                };
             };
             /** @description Validation Error */
             422: {

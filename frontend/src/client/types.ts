@@ -73,3 +73,33 @@ export type ExportStatus = ExportRead['status'];
 export type ImportResult = JsonOf<paths['/api/v1/users/me/import']['post']['responses'][200]>;
 export type AccountDelete = RequestBody<paths['/api/v1/users/me']['delete']>;
 export type BackupRead = JsonOf<paths['/api/v1/admin/backups']['get']['responses'][200]>[number];
+
+// Analytics (the analytics page and the dashboard's streak)
+export type AnalyticsRangeParams = QueryOf<paths['/api/v1/analytics/summary']['get']>;
+export type AnalyticsSummary = JsonOf<paths['/api/v1/analytics/summary']['get']['responses'][200]>;
+export type SuccessRates = AnalyticsSummary['success'];
+export type Funnel = SuccessRates['funnel'];
+export type FunnelRates = SuccessRates['rates'];
+export type SourceRates = SuccessRates['by_source'][number];
+export type MonthRates = SuccessRates['by_month'][number];
+export type TimeInStage = AnalyticsSummary['time_in_stage'];
+export type StageTime = TimeInStage['stages'][number];
+export type StreakRead = AnalyticsSummary['streak'];
+export type SkillTrendsParams = QueryOf<paths['/api/v1/analytics/skill-trends']['get']>;
+export type SkillTrends = JsonOf<paths['/api/v1/analytics/skill-trends']['get']['responses'][200]>;
+export type SkillTrendScope = SkillTrends['scope'];
+export type SkillTrend = SkillTrends['skills'][number];
+export type TrendWindow = SkillTrends['windows'][number];
+export type SkillGap = JsonOf<paths['/api/v1/analytics/skill-gap']['get']['responses'][200]>;
+export type GapItem = SkillGap['missing'][number];
+export type ActivityParams = QueryOf<paths['/api/v1/analytics/activity']['get']>;
+export type Activity = JsonOf<paths['/api/v1/analytics/activity']['get']['responses'][200]>;
+export type ActivityPoint = Activity['points'][number];
+
+// Achievements and the guided start
+export type AchievementRead = JsonOf<paths['/api/v1/achievements']['get']['responses'][200]>[number];
+export type OnboardingRead = JsonOf<paths['/api/v1/onboarding']['get']['responses'][200]>;
+export type OnboardingStep = OnboardingRead['steps'][number];
+export type OnboardingFinish = RequestBody<paths['/api/v1/onboarding/finish']['post']>;
+export type SavedSearchIn = RequestBody<paths['/api/v1/saved-searches']['post']>;
+export type SavedSearchRead = JsonOf<paths['/api/v1/saved-searches']['post']['responses'][201]>;

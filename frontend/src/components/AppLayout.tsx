@@ -12,8 +12,10 @@ import { Logo } from './Logo';
 
 const NAV_ITEMS = [
   { to: '/', label: 'Dashboard' },
+  { to: '/analytics', label: 'Analytics' },
   { to: '/jobs', label: 'Jobs' },
   { to: '/board', label: 'Board' },
+  { to: '/achievements', label: 'Achievements' },
   { to: '/profile', label: 'Profile' },
   { to: '/settings', label: 'Settings' },
 ] as const;

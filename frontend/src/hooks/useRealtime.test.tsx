@@ -4,7 +4,9 @@ import { backoffDelay, realtimeUrl } from '../client/realtime';
 import { renderApp } from '../test/render';
 import { installFakeServer, json, noContent, PROFILE, TOKEN, type Handler } from '../test/fakeServer';
 import { envelope, FakeWebSocket } from '../test/fakeWebSocket';
-import { application, board, notification, SIGNED_IN, today } from '../test/fixtures';
+import { achievementKeys } from '../features/achievements/useAchievements';
+import { analyticsKeys } from '../features/analytics/useAnalytics';
+import { application, board, DASHBOARD_EXTRAS, notification, SIGNED_IN, summary, today } from '../test/fixtures';
 
 const ALPHA = application({ id: 1, title: 'Alpha Engineer', status: 'interested' });
 
@@ -13,6 +15,7 @@ function dashboardServer(extra: Record<string, Handler> = {}) {
   const state = { apps: [ALPHA], unread: 0, today: today() };
   const server = installFakeServer({
     ...SIGNED_IN,
+    ...DASHBOARD_EXTRAS,
     'GET /api/v1/users/me': () => json(200, PROFILE),
     'GET /api/v1/applications/board': () => json(200, board(state.apps)),
     'GET /api/v1/users/me/today': () => json(200, state.today),
@@ -107,6 +110,58 @@ describe('Realtime', () => {
     state.today = { ...state.today, new_jobs: 2 };
     ws.receive(envelope('analytics.updated', {}));
     expect(await within(card).findByText('2 new jobs today')).toBeInTheDocument();
+  });
+
+  it('refreshes analytics (the streak) and achievements on analytics.updated, once per burst', async () => {
+    const state = { streak: { current: 1, longest: 4, today_met: false } };
+    const { server } = dashboardServer({
+      'GET /api/v1/analytics/summary': () => json(200, summary({ streak: state.streak })),
+    });
+    const { queryClient } = renderApp('/');
+    const card = await screen.findByRole('region', { name: 'Streak' });
+    expect(await within(card).findByText('1-day streak')).toBeInTheDocument();
+    // Loaded elsewhere before (the analytics page, the achievements page): to be refreshed too.
+    queryClient.setQueryData(analyticsKeys.skillGap(), { tracked_jobs: 0, missing: [], matched: [] });
+    queryClient.setQueryData(achievementKeys.all, []);
+    const ws = await socket();
+    ws.open();
+    ws.ready();
+    const summaryCalls = server.calls('GET /api/v1/analytics/summary').length;
+
+    state.streak = { current: 2, longest: 4, today_met: true };
+    ws.receive(envelope('analytics.updated', {}));
+    expect(await within(card).findByText('2-day streak')).toBeInTheDocument();
+    expect(within(card).getByText("Today's goal met")).toBeInTheDocument();
+    expect(queryClient.getQueryState(analyticsKeys.skillGap())?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(achievementKeys.all)?.isInvalidated).toBe(true);
+    expect(server.calls('GET /api/v1/analytics/summary')).toHaveLength(summaryCalls + 1);
+
+    // An application change and the analytics.updated that follows it: one refetch.
+    state.streak = { current: 3, longest: 4, today_met: true };
+    ws.receive(envelope('application.updated', { id: 1, job_posting_id: ALPHA.job_posting_id, status: 'applied', change: 'updated' }));
+    ws.receive(envelope('analytics.updated', {}));
+    expect(await within(card).findByText('3-day streak')).toBeInTheDocument();
+    await pause(120);
+    expect(server.calls('GET /api/v1/analytics/summary')).toHaveLength(summaryCalls + 2);
+  });
+
+  it('refreshes the achievements when one is earned', async () => {
+    dashboardServer();
+    const { queryClient } = renderApp('/');
+    await screen.findByRole('region', { name: 'Streak' });
+    queryClient.setQueryData(achievementKeys.all, []);
+    const ws = await socket();
+    ws.open();
+    ws.ready();
+    ws.receive(
+      envelope(
+        'notification.created',
+        notification({ id: 8, type: 'achievement.earned', title: 'Achievement unlocked: First Application', body: 'Well done.' }),
+        8,
+      ),
+    );
+    expect(await screen.findByText('Achievement unlocked: First Application')).toBeInTheDocument();
+    expect(queryClient.getQueryState(achievementKeys.all)?.isInvalidated).toBe(true);
   });
 
   it('shows one toast per task, updated as it progresses, spinning until done', async () => {

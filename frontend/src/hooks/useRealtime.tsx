@@ -3,6 +3,8 @@ import { notifications, type NotificationData } from '@mantine/notifications';
 import { useQueryClient, type Query, type QueryClient } from '@tanstack/react-query';
 import { RealtimeConnection, type RealtimeMessage, type RealtimeState } from '../client/realtime';
 import type { JobRead } from '../client/types';
+import { ACHIEVEMENT_NOTIFICATION_TYPE, achievementKeys } from '../features/achievements/useAchievements';
+import { analyticsKeys } from '../features/analytics/useAnalytics';
 import { applicationKeys } from '../features/applications/useApplications';
 import { jobKeys } from '../features/jobs/useJobs';
 import { todayKeys } from '../features/dashboard/useToday';
@@ -58,6 +60,7 @@ function num(value: unknown): number | null {
 /** What each event does to the cache and the screen. Unknown event types are ignored. */
 export function createRealtimeDispatcher(queryClient: QueryClient) {
   let invalidateTimer: ReturnType<typeof setTimeout> | undefined;
+  let analyticsTimer: ReturnType<typeof setTimeout> | undefined;
   let toastTimes: number[] = [];
   let collapsed = 0;
   let collapsedAt = 0;
@@ -78,6 +81,18 @@ export function createRealtimeDispatcher(queryClient: QueryClient) {
     void queryClient.invalidateQueries({ queryKey: todayKeys.all });
   };
 
+  /** The analytics page, the dashboard's streak and the achievements (progress moves with applications). */
+  const refreshAnalytics = () => {
+    analyticsTimer = undefined;
+    void queryClient.invalidateQueries({ queryKey: analyticsKeys.all });
+    void queryClient.invalidateQueries({ queryKey: achievementKeys.all });
+  };
+
+  /** `application.updated` and the `analytics.updated` that follows it make one refetch. */
+  const scheduleAnalytics = () => {
+    if (analyticsTimer === undefined) analyticsTimer = setTimeout(refreshAnalytics, INVALIDATE_DELAY_MS);
+  };
+
   const scheduleApplications = () => {
     if (invalidateTimer === undefined) invalidateTimer = setTimeout(refreshApplications, INVALIDATE_DELAY_MS);
   };
@@ -94,6 +109,7 @@ export function createRealtimeDispatcher(queryClient: QueryClient) {
       queryClient.removeQueries({ queryKey: applicationKeys.events(id) });
     }
     scheduleApplications();
+    scheduleAnalytics();
   };
 
   const toast = (id: number | null, data: Record<string, unknown>) => {
@@ -182,6 +198,10 @@ export function createRealtimeDispatcher(queryClient: QueryClient) {
           if (EXPORT_NOTIFICATION_TYPES.includes(str(message.data.type))) {
             void queryClient.invalidateQueries({ queryKey: exportKeys.all });
           }
+          // "Achievement unlocked: …": the achievements page shows it earned.
+          if (str(message.data.type) === ACHIEVEMENT_NOTIFICATION_TYPE) {
+            void queryClient.invalidateQueries({ queryKey: achievementKeys.all });
+          }
           toast(message.id ?? num(message.data.id), message.data);
           return;
         case 'notification.read':
@@ -189,6 +209,7 @@ export function createRealtimeDispatcher(queryClient: QueryClient) {
           return;
         case 'analytics.updated':
           void queryClient.invalidateQueries({ queryKey: todayKeys.all });
+          scheduleAnalytics();
           return;
         case 'task.progress':
           taskProgress(message.data);
@@ -201,13 +222,24 @@ export function createRealtimeDispatcher(queryClient: QueryClient) {
     /** After a (re)connection: refetch what was loaded before this socket listened, it may have missed events. */
     catchUp(openedAt: number): void {
       const predicate = (query: Query) => query.state.dataUpdatedAt > 0 && query.state.dataUpdatedAt < openedAt;
-      for (const queryKey of [applicationKeys.all, jobKeys.all, notificationKeys.all, todayKeys.all, exportKeys.all]) {
+      const keys = [
+        applicationKeys.all,
+        jobKeys.all,
+        notificationKeys.all,
+        todayKeys.all,
+        exportKeys.all,
+        analyticsKeys.all,
+        achievementKeys.all,
+      ];
+      for (const queryKey of keys) {
         void queryClient.invalidateQueries({ queryKey, predicate });
       }
     },
     dispose(): void {
       clearTimeout(invalidateTimer);
       invalidateTimer = undefined;
+      clearTimeout(analyticsTimer);
+      analyticsTimer = undefined;
       for (const entry of tasks.values()) clearTimeout(entry.silence);
       tasks.clear();
     },
@@ -215,8 +247,8 @@ export function createRealtimeDispatcher(queryClient: QueryClient) {
 }
 
 /**
- * Owns the tab's one WebSocket while signed in (mount it inside the signed-in shell): live board and
- * dashboard, notification toasts and the bell count. Closes the socket on sign-out/unmount.
+ * Owns the tab's one WebSocket while signed in (mount it inside the signed-in shell): live board, dashboard,
+ * analytics and achievements, notification toasts and the bell count. Closes the socket on sign-out/unmount.
  */
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();

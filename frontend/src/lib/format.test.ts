@@ -1,5 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { daysSince, formatBytes, formatDuration, formatEvery, formatSalary, plural, relativeDays, relativeTime, timeUntil } from './format';
+import {
+  daysSince,
+  formatBytes,
+  formatDay,
+  formatDays,
+  formatDuration,
+  formatEvery,
+  formatMonth,
+  formatPercent,
+  formatPoints,
+  formatSalary,
+  formatShare,
+  localDay,
+  plural,
+  relativeDays,
+  relativeTime,
+  shiftDay,
+  timeUntil,
+} from './format';
 
 const salary = (min: number | null, max: number | null, currency: string | null = 'EUR', period: 'year' | 'hour' | null = 'year') => ({
   salary_min: min,
@@ -92,5 +110,39 @@ describe('formatBytes', () => {
     expect(formatBytes(999_999, 'en')).toBe('1 MB');
     expect(formatBytes(1_500_000_000, 'en')).toBe('1.5 GB');
     expect(formatBytes(null)).toBe('');
+  });
+});
+
+describe('analytics figures', () => {
+  it('formats rates, shares and changes in points', () => {
+    expect(formatPercent(0.4, 'en')).toBe('40%');
+    expect(formatPercent(0.125, 'en')).toBe('12.5%');
+    expect(formatPercent(0, 'en')).toBe('0%');
+    expect(formatPercent(null, 'en')).toBe('—');
+    expect(formatShare(42, 'en')).toBe('42%');
+    expect(formatShare(3.55, 'en')).toBe('3.6%');
+    expect(formatPoints(3.5, 'en')).toBe('+3.5 pts');
+    expect(formatPoints(-2, 'en')).toBe('-2 pts');
+    expect(formatPoints(1, 'en')).toBe('+1 pt');
+    expect(formatPoints(0.01, 'en')).toBe('0 pts');
+  });
+
+  it('formats days', () => {
+    expect(formatDays(1, 'en')).toBe('1 day');
+    expect(formatDays(3.46, 'en')).toBe('3.5 days');
+    expect(formatDays(0, 'en')).toBe('0 days');
+  });
+
+  it('works with calendar days in a timezone', () => {
+    const now = new Date('2025-11-20T23:30:00Z');
+    expect(localDay('Europe/London', now)).toBe('2025-11-20');
+    expect(localDay('Europe/Berlin', now)).toBe('2025-11-21');
+    expect(localDay('America/New_York', now)).toBe('2025-11-20');
+    expect(localDay('Not/AZone', now)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(shiftDay('2025-11-20', -29)).toBe('2025-10-22');
+    expect(shiftDay('2024-02-28', 1)).toBe('2024-02-29');
+    expect(shiftDay('2025-12-31', 1)).toBe('2026-01-01');
+    expect(formatDay('2025-11-03', 'en-GB')).toBe('3 Nov 2025');
+    expect(formatMonth('2025-11', 'en-GB')).toBe('Nov 2025');
   });
 });

@@ -186,3 +186,73 @@ export function formatBytes(bytes: number | null | undefined, locale?: string): 
   const digits = value < 10 ? 1 : 0;
   return `${value.toLocaleString(locale, { maximumFractionDigits: digits })} ${BYTE_UNITS[unit - 1]}`;
 }
+
+/** A rate given as a fraction (0..1): "40%", "12.5%"; "—" when there is no data yet (null). */
+export function formatPercent(fraction: number | null | undefined, locale?: string): string {
+  if (fraction == null || !Number.isFinite(fraction)) return '—';
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(fraction);
+}
+
+/** A share already in percent (0..100): "42%", "3.5%". */
+export function formatShare(percent: number, locale?: string): string {
+  return formatPercent(percent / 100, locale);
+}
+
+/** A change in percentage points, signed: "+3.5 pts", "-2 pts", "0 pts". */
+export function formatPoints(points: number, locale?: string): string {
+  const rounded = Math.round(points * 10) / 10;
+  const text = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(rounded);
+  return `${text} ${Math.abs(rounded) === 1 ? 'pt' : 'pts'}`;
+}
+
+/** A span of days, to a tenth: "1 day", "3.5 days", "0 days". */
+export function formatDays(days: number, locale?: string): string {
+  const rounded = Math.round(days * 10) / 10;
+  return `${rounded.toLocaleString(locale, { maximumFractionDigits: 1 })} ${rounded === 1 ? 'day' : 'days'}`;
+}
+
+/**
+ * The calendar day (YYYY-MM-DD) it is now in `timeZone` (an IANA name, e.g. the user's profile timezone),
+ * or in the browser's own zone when none is given or it is unknown.
+ */
+export function localDay(timeZone?: string | null, now: Date = new Date()): string {
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: timeZone || undefined,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).formatToParts(now);
+  } catch {
+    parts = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  }
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** A calendar day (YYYY-MM-DD) moved by `days` (negative: back in time). */
+export function shiftDay(day: string, days: number): string {
+  const [year, month, date] = day.split('-').map(Number);
+  const moved = new Date(Date.UTC(year, month - 1, date + days));
+  return moved.toISOString().slice(0, 10);
+}
+
+/** "28 Nov 2026" for a calendar day (YYYY-MM-DD), in the user's locale, whatever the browser's timezone. */
+export function formatDay(day: string, locale?: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  if (!year || !month || !date) return day;
+  return new Date(Date.UTC(year, month - 1, date)).toLocaleDateString(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** "Nov 2026" for a month (YYYY-MM). */
+export function formatMonth(month: string, locale?: string): string {
+  const [year, index] = month.split('-').map(Number);
+  if (!year || !index) return month;
+  return new Date(Date.UTC(year, index - 1, 1)).toLocaleDateString(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' });
+}

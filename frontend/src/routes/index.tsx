@@ -1,8 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppLayout } from '../components/AppLayout';
 import { AuthLayout } from '../components/AuthLayout';
 import { NotFoundPage } from '../components/NotFoundPage';
+import { AchievementsPage } from '../features/achievements/AchievementsPage';
 import { TaskQueuePage } from '../features/admin/TaskQueuePage';
+import { AnalyticsSkeleton } from '../features/analytics/AnalyticsSkeleton';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { OAuthCompletePage } from '../features/auth/OAuthCompletePage';
@@ -15,9 +18,13 @@ import { JobPage } from '../features/jobs/JobPage';
 import { JobsPage } from '../features/jobs/JobsPage';
 import { NewJobPage } from '../features/jobs/NewJobPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
+import { OnboardingPage } from '../features/onboarding/OnboardingPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { PublicOnly, RequireAuth } from './guards';
+
+/** Charts (recharts) are large: the analytics page loads them in a chunk of its own, when first opened. */
+const AnalyticsPage = lazy(() => import('../features/analytics/AnalyticsPage'));
 
 /** The route table. */
 export function AppRoutes() {
@@ -36,6 +43,16 @@ export function AppRoutes() {
       <Route element={<AppLayout />}>
         <Route element={<RequireAuth />}>
           <Route index element={<DashboardPage />} />
+          <Route
+            path="/analytics"
+            element={
+              <Suspense fallback={<AnalyticsSkeleton />}>
+                <AnalyticsPage />
+              </Suspense>
+            }
+          />
+          <Route path="/achievements" element={<AchievementsPage />} />
+          <Route path="/welcome" element={<OnboardingPage />} />
           <Route path="/jobs" element={<JobsPage />} />
           <Route path="/jobs/new" element={<NewJobPage />} />
           <Route path="/jobs/:id" element={<JobPage />} />

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../test/render';
 import { AUTH_CONFIG, installFakeServer, json, noContent, PROFILE, TOKEN, USER } from '../test/fakeServer';
+import { DASHBOARD_EXTRAS } from '../test/fixtures';
 
 describe('routing', () => {
   it('redirects an anonymous visitor from a protected page to /login, and back after signing in', async () => {
@@ -38,13 +39,14 @@ describe('routing', () => {
 
     const nav = screen.getByRole('navigation', { name: 'Main' });
     const links = within(nav).getAllByRole('link').map((link) => link.textContent);
-    expect(links).toEqual(['Dashboard', 'Jobs', 'Board', 'Profile', 'Settings']);
+    expect(links).toEqual(['Dashboard', 'Analytics', 'Jobs', 'Board', 'Achievements', 'Profile', 'Settings']);
     expect(within(nav).getByRole('link', { name: 'Settings' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
   });
 
   it('signs out: calls /auth/logout and returns to the sign-in page', async () => {
     const server = installFakeServer({
+      ...DASHBOARD_EXTRAS,
       'POST /api/v1/auth/refresh': () => json(200, TOKEN('t1')),
       'GET /api/v1/auth/me': () => json(200, USER),
       'GET /api/v1/users/me': () => json(200, PROFILE),

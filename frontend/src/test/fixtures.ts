@@ -1,14 +1,23 @@
 import type {
+  AchievementRead,
+  Activity,
+  AnalyticsSummary,
   ApplicationEvent,
   ApplicationRead,
   ApplicationStatus,
   BackupRead,
   BoardRead,
   ExportRead,
+  Funnel,
+  FunnelRates,
   JobListItem,
   JobRead,
   NotificationRead,
+  OnboardingRead,
   QueueOverview,
+  SkillGap,
+  SkillTrend,
+  SkillTrends,
   TaskRunRead,
   TodayRead,
 } from '../client/types';
@@ -188,3 +197,87 @@ export function backup(overrides: Partial<BackupRead> = {}): BackupRead {
     ...overrides,
   };
 }
+
+// ---------------------------------------------------------------- analytics, achievements, onboarding
+
+export function funnel(overrides: Partial<Funnel> = {}): Funnel {
+  return { tracked: 0, applied: 0, interview: 0, offer: 0, accepted: 0, withdrawn: 0, ghosted: 0, rejected: 0, ...overrides };
+}
+
+export function rates(overrides: Partial<FunnelRates> = {}): FunnelRates {
+  return { applied_to_interview: null, interview_to_offer: null, offer_to_accepted: null, overall: null, ...overrides };
+}
+
+/** GET /analytics/summary: nothing tracked yet, by default. */
+export function summary(overrides: Partial<AnalyticsSummary> = {}): AnalyticsSummary {
+  return {
+    success: { funnel: funnel(), rates: rates(), by_source: [], by_month: [] },
+    time_in_stage: { stages: [], first_response: { median_days: null, answered: 0 } },
+    streak: { current: 0, longest: 0, today_met: false },
+    achievements_earned: 0,
+    ...overrides,
+  };
+}
+
+export function skillTrend(overrides: Partial<SkillTrend> & { skill: string }): SkillTrend {
+  return { count: 0, share: 0, change_pp: 0, trend: 'steady', series: [], ...overrides };
+}
+
+/** GET /analytics/skill-trends: six 30-day windows, no skills, by default. */
+export function skillTrends(overrides: Partial<SkillTrends> = {}): SkillTrends {
+  const windows = Array.from({ length: 6 }, (_, index) => {
+    const start = new Date(Date.UTC(2025, 5 + index, 1));
+    const end = new Date(Date.UTC(2025, 6 + index, 1));
+    return { start: start.toISOString(), end: end.toISOString(), postings: 0 };
+  });
+  return { scope: 'market', windows, skills: [], rising: [], declining: [], ...overrides };
+}
+
+/** GET /analytics/skill-gap: no tracked jobs, by default. */
+export function skillGap(overrides: Partial<SkillGap> = {}): SkillGap {
+  return { tracked_jobs: 0, missing: [], matched: [], ...overrides };
+}
+
+/** GET /analytics/activity: `days` quiet days up to 2025-11-20, with `counts` by date. */
+export function activity(counts: Record<string, number> = {}, goal = 5, days = 365): Activity {
+  const end = Date.UTC(2025, 10, 20);
+  const points = Array.from({ length: days }, (_, index) => {
+    const date = new Date(end - (days - 1 - index) * 86_400_000).toISOString().slice(0, 10);
+    const count = counts[date] ?? 0;
+    return { date, count, met: goal > 0 ? count >= goal : null };
+  });
+  return { goal, granularity: 'day', points, streak: { current: 0, longest: 0, today_met: false } };
+}
+
+export function achievement(overrides: Partial<AchievementRead> & { code: string }): AchievementRead {
+  return {
+    title: overrides.code,
+    description: '',
+    earned: false,
+    awarded_at: null,
+    progress: 0,
+    target: 1,
+    available: true,
+    ...overrides,
+  };
+}
+
+/** GET /onboarding: a new user at the first step, by default. */
+export function onboarding(overrides: Partial<OnboardingRead> = {}): OnboardingRead {
+  return {
+    step: 'welcome',
+    finished: false,
+    skipped: false,
+    steps: ['welcome', 'profile', 'skills', 'search', 'track', 'tour'],
+    ...overrides,
+  };
+}
+
+/**
+ * What the dashboard asks for besides the profile, board and today: the guided setup (done) and the
+ * streak (none). Spread it into a fake server for tests that are not about these.
+ */
+export const DASHBOARD_EXTRAS: Record<string, Handler> = {
+  'GET /api/v1/onboarding': () => json(200, onboarding({ step: null, finished: true })),
+  'GET /api/v1/analytics/summary': () => json(200, summary()),
+};

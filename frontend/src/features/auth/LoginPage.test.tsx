@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render';
 import { AUTH_CONFIG, deferred, installFakeServer, json, TOKEN, USER } from '../../test/fakeServer';
+import { DASHBOARD_EXTRAS } from '../../test/fixtures';
 
 function anonymousServer() {
   return installFakeServer({
@@ -60,6 +61,7 @@ describe('Sign-in form', () => {
     server.on('POST /api/v1/auth/login', () => json(200, TOKEN('t1')));
     server.on('GET /api/v1/auth/me', () => json(200, USER));
     server.on('GET /api/v1/users/me', () => json(200, { ...USER, skills: [] }));
+    for (const [route, handler] of Object.entries(DASHBOARD_EXTRAS)) server.on(route, handler);
     const { user } = renderApp('/login');
 
     await user.type(await screen.findByLabelText(/^Email/), 'ada@example.com');
@@ -68,7 +70,7 @@ describe('Sign-in form', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Dashboard' })).toBeInTheDocument();
     expect(await screen.findByText(/Ada!/)).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: 'Complete your profile' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Complete your profile' })).toBeInTheDocument();
     expect(server.calls('GET /api/v1/users/me')[0].headers.get('Authorization')).toBe('Bearer t1');
   });
 });

@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render';
 import { AUTH_CONFIG, installFakeServer, json, noContent, TOKEN, USER } from '../../test/fakeServer';
+import { DASHBOARD_EXTRAS } from '../../test/fixtures';
 
 const anonymous = {
   'POST /api/v1/auth/refresh': () => json(401, { detail: 'No session', code: 'not_authenticated' }),
@@ -11,6 +12,7 @@ describe('Create account', () => {
   it("registers with the browser's timezone and signs the user in", async () => {
     const server = installFakeServer({
       ...anonymous,
+      ...DASHBOARD_EXTRAS,
       'GET /api/v1/auth/config': () => json(200, AUTH_CONFIG),
       'POST /api/v1/auth/register': () => json(201, TOKEN('new')),
       'GET /api/v1/auth/me': () => json(200, USER),

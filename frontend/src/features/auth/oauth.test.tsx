@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render';
 import { AUTH_CONFIG, installFakeServer, json, PROFILE, TOKEN, USER } from '../../test/fakeServer';
+import { DASHBOARD_EXTRAS } from '../../test/fixtures';
 
 const PROVIDERS = [
   { name: 'google', label: 'Google' },
@@ -120,7 +121,7 @@ describe('/oauth/complete', () => {
   });
 
   it('never leaves the app for a foreign `next`', async () => {
-    installFakeServer({ ...signedIn, 'GET /api/v1/applications/board': () => json(200, { columns: [] }) });
+    installFakeServer({ ...signedIn, ...DASHBOARD_EXTRAS, 'GET /api/v1/applications/board': () => json(200, { columns: [] }) });
     renderApp('/oauth/complete?next=%2F%2Fevil.example%2Fx&provider=google');
     expect(await screen.findByRole('heading', { level: 1, name: 'Dashboard' })).toBeInTheDocument();
     expect(screen.getByTestId('location')).toHaveTextContent(/^\/$/);

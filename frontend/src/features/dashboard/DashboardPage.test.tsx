@@ -1,13 +1,14 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render';
 import { installFakeServer, json, PROFILE } from '../../test/fakeServer';
-import { application, board, SIGNED_IN, today } from '../../test/fixtures';
+import { application, board, DASHBOARD_EXTRAS, onboarding, SIGNED_IN, summary, today } from '../../test/fixtures';
 
 describe('Dashboard', () => {
   it('counts applications per status from the board, linking to it', async () => {
     installFakeServer({
       ...SIGNED_IN,
+      ...DASHBOARD_EXTRAS,
       'GET /api/v1/users/me': () => json(200, PROFILE),
       'GET /api/v1/users/me/today': () => json(200, today()),
       'GET /api/v1/applications/board': () =>
@@ -34,6 +35,7 @@ describe('Dashboard', () => {
   it('invites to track a job when nothing is tracked', async () => {
     installFakeServer({
       ...SIGNED_IN,
+      ...DASHBOARD_EXTRAS,
       'GET /api/v1/users/me': () => json(200, PROFILE),
       'GET /api/v1/applications/board': () => json(200, board([])),
       'GET /api/v1/users/me/today': () => json(200, today()),
@@ -60,6 +62,7 @@ describe('Dashboard: Today', () => {
   it('shows applications against the goal, the streak, new jobs and the latest status changes', async () => {
     installFakeServer({
       ...SIGNED_IN,
+      ...DASHBOARD_EXTRAS,
       'GET /api/v1/users/me': () => json(200, PROFILE),
       'GET /api/v1/applications/board': () => json(200, board([])),
       'GET /api/v1/users/me/today': () =>
@@ -110,6 +113,7 @@ describe('Dashboard: Today', () => {
   it('says when there is no goal or streak yet, and links to the profile', async () => {
     installFakeServer({
       ...SIGNED_IN,
+      ...DASHBOARD_EXTRAS,
       'GET /api/v1/users/me': () => json(200, { ...PROFILE, daily_application_goal: 0 }),
       'GET /api/v1/applications/board': () => json(200, board([])),
       'GET /api/v1/users/me/today': () => json(200, today({ goal: 0, applied_today: 1 })),
@@ -123,5 +127,90 @@ describe('Dashboard: Today', () => {
     expect(within(card).getByText('No streak yet')).toBeInTheDocument();
     expect(within(card).getByText('No new jobs today')).toBeInTheDocument();
     expect(within(card).getByText('No status changes yet today.')).toBeInTheDocument();
+  });
+});
+
+describe('Dashboard: Streak', () => {
+  function streakServer(streak: { current: number; longest: number; today_met: boolean }) {
+    return installFakeServer({
+      ...SIGNED_IN,
+      ...DASHBOARD_EXTRAS,
+      'GET /api/v1/users/me': () => json(200, PROFILE),
+      'GET /api/v1/applications/board': () => json(200, board([])),
+      'GET /api/v1/users/me/today': () => json(200, today()),
+      'GET /api/v1/analytics/summary': () => json(200, summary({ streak })),
+    });
+  }
+
+  it('shows the current and longest streak, today\'s goal, and links to analytics', async () => {
+    const server = streakServer({ current: 4, longest: 9, today_met: true });
+    renderApp('/');
+    const card = await screen.findByRole('region', { name: 'Streak' });
+    expect(within(card).getByRole('heading', { level: 2, name: 'Streak' })).toBeInTheDocument();
+    expect(await within(card).findByText('4-day streak')).toBeInTheDocument();
+    expect(within(card).getByText('Longest: 9 days')).toBeInTheDocument();
+    expect(within(card).getByText("Today's goal met")).toBeInTheDocument();
+    expect(within(card).getByRole('link', { name: 'See analytics' })).toHaveAttribute('href', '/analytics');
+    // All time: no range asked for.
+    expect(new URL(server.calls('GET /api/v1/analytics/summary')[0].url).search).toBe('');
+  });
+
+  it('says when there is no streak yet', async () => {
+    streakServer({ current: 0, longest: 1, today_met: false });
+    renderApp('/');
+    const card = await screen.findByRole('region', { name: 'Streak' });
+    expect(await within(card).findByText('No streak yet')).toBeInTheDocument();
+    expect(within(card).getByText('Longest: 1 day')).toBeInTheDocument();
+    expect(within(card).getByText("Today's goal not met yet")).toBeInTheDocument();
+  });
+});
+
+describe('Dashboard: Get started', () => {
+  function setupServer(state = onboarding()) {
+    return installFakeServer({
+      ...SIGNED_IN,
+      ...DASHBOARD_EXTRAS,
+      'GET /api/v1/users/me': () => json(200, PROFILE),
+      'GET /api/v1/applications/board': () => json(200, board([])),
+      'GET /api/v1/users/me/today': () => json(200, today()),
+      'GET /api/v1/onboarding': () => json(200, state),
+      'POST /api/v1/onboarding/finish': () => json(200, onboarding({ step: null, finished: true, skipped: true })),
+    });
+  }
+
+  it('invites a new user to the guided setup without leaving the dashboard', async () => {
+    setupServer();
+    renderApp('/');
+    const card = await screen.findByRole('region', { name: 'Get started' });
+    expect(screen.getByTestId('location')).toHaveTextContent(/^\/$/);
+    expect(screen.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeInTheDocument();
+    expect(within(card).getByRole('link', { name: 'Start the guided setup' })).toHaveAttribute('href', '/welcome');
+    // The setup covers skills: no second invitation.
+    expect(screen.queryByRole('heading', { name: 'Complete your profile' })).not.toBeInTheDocument();
+  });
+
+  it('says where a started setup stopped', async () => {
+    setupServer(onboarding({ step: 'search' }));
+    renderApp('/');
+    const card = await screen.findByRole('region', { name: 'Get started' });
+    expect(within(card).getByText(/You stopped at step 4 of 6 \(Search\)/)).toBeInTheDocument();
+  });
+
+  it('skips the setup for good', async () => {
+    const server = setupServer();
+    const { user } = renderApp('/');
+    const card = await screen.findByRole('region', { name: 'Get started' });
+    await user.click(within(card).getByRole('button', { name: 'Skip setup' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Get started' })).not.toBeInTheDocument());
+    expect(await server.calls('POST /api/v1/onboarding/finish')[0].json()).toEqual({ skipped: true });
+    expect(await screen.findByText('Setup skipped')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Complete your profile' })).toBeInTheDocument();
+  });
+
+  it('is not shown once the setup is finished or skipped', async () => {
+    setupServer(onboarding({ step: null, finished: true, skipped: true }));
+    renderApp('/');
+    expect(await screen.findByRole('heading', { name: 'Complete your profile' })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Get started' })).not.toBeInTheDocument();
   });
 });

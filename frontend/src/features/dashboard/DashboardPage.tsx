@@ -4,8 +4,11 @@ import type { ProfileRead } from '../../client/types';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { firstName } from '../../lib/forms';
+import { GetStartedCard } from '../onboarding/GetStartedCard';
+import { onboardingPending, useOnboarding } from '../onboarding/useOnboarding';
 import { useProfile } from '../profile/useProfile';
 import { PipelineCard } from './PipelineCard';
+import { StreakCard } from './StreakCard';
 import { TodayCard } from './TodayCard';
 
 function greeting(now = new Date()): string {
@@ -122,6 +125,14 @@ function DashboardSkeleton() {
   );
 }
 
+/** The guided setup while it is to do (it covers skills too); else a nudge to list skills if there are none. */
+function SetupCard({ hasSkills }: { hasSkills: boolean }) {
+  const onboarding = useOnboarding();
+  if (onboarding.isPending) return null;
+  if (onboardingPending(onboarding.data)) return <GetStartedCard />;
+  return hasSkills ? null : <CompleteProfileCard />;
+}
+
 export function DashboardPage() {
   const profile = useProfile();
   return (
@@ -145,8 +156,9 @@ export function DashboardPage() {
             </Text>
             <GoalLine profile={profile.data} />
           </div>
-          {profile.data.skills.length === 0 ? <CompleteProfileCard /> : null}
+          <SetupCard hasSkills={profile.data.skills.length > 0} />
           <TodayCard />
+          <StreakCard />
           <PipelineCard />
           <ComingSoon />
           {profile.data.skills.length > 0 ? (

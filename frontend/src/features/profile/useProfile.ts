@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../client';
 import type { ProfileRead, ProfileUpdate, SkillInput } from '../../client/types';
 import { useAuth } from '../../hooks/useAuth';
+import { analyticsKeys } from '../analytics/useAnalytics';
 import { todayKeys } from '../dashboard/useToday';
 
 export const profileKey = ['users', 'me'] as const;
@@ -38,6 +39,36 @@ export function useSaveProfile() {
     // The goal or the timezone may have changed: the dashboard's "Today" counts against them.
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: todayKeys.all });
+    },
+  });
+}
+
+/** PATCH some profile fields (the guided setup's timezone and goal). */
+export function useUpdateProfile() {
+  const queryClient = useQueryClient();
+  const { updateUser } = useAuth();
+  return useMutation<ProfileRead, Error, ProfileUpdate>({
+    mutationFn: (body) => unwrap(api.PATCH('/api/v1/users/me', { body })),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(profileKey, saved);
+      updateUser(saved);
+    },
+    // The goal and the timezone decide what "today" is and when the goal counts as met.
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: todayKeys.all });
+      void queryClient.invalidateQueries({ queryKey: analyticsKeys.all });
+    },
+  });
+}
+
+/** PUT the full skill list (the guided setup's skills step). */
+export function useReplaceSkills() {
+  const queryClient = useQueryClient();
+  return useMutation<ProfileRead, Error, SkillInput[]>({
+    mutationFn: (skills) => unwrap(api.PUT('/api/v1/users/me/skills', { body: { skills } })),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(profileKey, saved);
+      void queryClient.invalidateQueries({ queryKey: analyticsKeys.all });
     },
   });
 }
