@@ -102,15 +102,16 @@ async def _upsert_batch(session: AsyncSession, jobs: list[NormalizedJob], stats:
     for job in jobs:
         unique[(job.source, job.source_id)] = job  # a board listing a job twice (Workable per location)
     keys = list(unique)
-    linked = dict(
-        (
+    linked = {
+        (source, source_id): posting_id
+        for source, source_id, posting_id in (
             await session.execute(
-                select(tuple_(JobSource.source, JobSource.source_id), JobSource.job_posting_id).where(
+                select(JobSource.source, JobSource.source_id, JobSource.job_posting_id).where(
                     tuple_(JobSource.source, JobSource.source_id).in_(keys)
                 )
             )
         ).all()
-    )
+    }
     columns = {key: _columns(job) for key, job in unique.items()}
     prints = {c["fingerprint"] for c in columns.values()}
     by_print: dict[str, JobPosting] = {
@@ -148,6 +149,7 @@ async def _upsert_batch(session: AsyncSession, jobs: list[NormalizedJob], stats:
         await session.execute(update(JobPosting).where(JobPosting.id == posting_id).values(**delta, updated_at=now))
 
     links, seen = [], []
+    first_link: set[str] = set()
     for key, cols in columns.items():
         posting = by_print[cols["fingerprint"]]
         stats.posting_ids.append(posting.id)
@@ -157,8 +159,9 @@ async def _upsert_batch(session: AsyncSession, jobs: list[NormalizedJob], stats:
         else:
             links.append({"source": key[0], "source_id": key[1], "job_posting_id": posting.id,
                           "url": unique[key].url, "first_seen_at": now, "last_seen_at": now})  # fmt: skip
-            if cols["fingerprint"] not in new_rows:
-                stats.merged += 1
+            if cols["fingerprint"] not in new_rows or cols["fingerprint"] in first_link:
+                stats.merged += 1  # another board's listing of a posting we already have
+            first_link.add(cols["fingerprint"])
     if links:
         await session.execute(insert(JobSource), links)
     if seen:
