@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from app.bench import analytics, auth, data, realtime, tracker
+from app.bench import analytics, auth, data, ingest, realtime, tracker
 
 BENCHMARKS: dict[str, Callable[[Path], Awaitable[dict[str, Any]]]] = {
     "password_hash": auth.bench_password_hash,
@@ -16,6 +16,7 @@ BENCHMARKS: dict[str, Callable[[Path], Awaitable[dict[str, Any]]]] = {
     "realtime": realtime.bench_realtime,
     "data": data.bench_data,
     "analytics": analytics.bench_analytics,
+    "ingest": ingest.bench_ingest,
 }
 
 

@@ -142,22 +142,24 @@ async def _upsert_batch(session: AsyncSession, jobs: list[NormalizedJob], stats:
         created = await session.execute(
             insert(JobPosting).returning(JobPosting.id, JobPosting.fingerprint), list(new_rows.values())
         )
-        for posting_id, fingerprint in created.all():
-            by_print[fingerprint] = await session.get_one(JobPosting, posting_id)
+        new_ids = {fingerprint: posting_id for posting_id, fingerprint in created.all()}
         stats.created += len(new_rows)
+    else:
+        new_ids = {}
     for posting_id, delta in changes.items():
         await session.execute(update(JobPosting).where(JobPosting.id == posting_id).values(**delta, updated_at=now))
 
     links, seen = [], []
     first_link: set[str] = set()
     for key, cols in columns.items():
-        posting = by_print[cols["fingerprint"]]
-        stats.posting_ids.append(posting.id)
+        fingerprint = cols["fingerprint"]
+        posting_id = new_ids[fingerprint] if fingerprint in new_ids else by_print[fingerprint].id
+        stats.posting_ids.append(posting_id)
         if key in linked:
             seen.append(key)
             stats.updated += 1
         else:
-            links.append({"source": key[0], "source_id": key[1], "job_posting_id": posting.id,
+            links.append({"source": key[0], "source_id": key[1], "job_posting_id": posting_id,
                           "url": unique[key].url, "first_seen_at": now, "last_seen_at": now})  # fmt: skip
             if cols["fingerprint"] not in new_rows or cols["fingerprint"] in first_link:
                 stats.merged += 1  # another board's listing of a posting we already have
