@@ -196,6 +196,11 @@ async def rate_limits(session: AsyncSession) -> dict[str, datetime]:
     return {name: until for name, until in rows.all() if until is not None}
 
 
+async def last_calls(session: AsyncSession) -> dict[str, datetime]:
+    rows = await session.execute(select(SourceState.source, SourceState.last_run_at))
+    return {name: at for name, at in rows.all() if at is not None}
+
+
 async def record_results(session: AsyncSession, results: dict[str, SourceResult]) -> None:
     now = utcnow()
     insert_ = pg_insert if dialect_of(session) == "postgresql" else sqlite_insert
@@ -337,6 +342,8 @@ async def run_ingest(
     async with session_scope() as session:
         plan = await queries_for(session, user_id)
         limited = await rate_limits(session)
+        called = await last_calls(session)
+    intervals = {name: timedelta(seconds=s.min_interval_seconds) for name, s in scraper.sources.items()}
     for i, (query, users) in enumerate(plan):
         sources = None
         if query.company is not None:
@@ -345,7 +352,15 @@ async def run_ingest(
                 sources = [s for s in sources if s in only]
         else:
             sources = only
-        results = await scraper.search_all_apis(query, only=sources, rate_limited=limited, now=datetime.now(UTC))
+        # Boards whose terms cap how often they may be asked (Remotive 4 a day, Jobicy hourly) wait their turn.
+        not_before = {name: at + intervals[name] for name, at in called.items() if intervals.get(name)}
+        now = datetime.now(UTC)
+        results = await scraper.search_all_apis(
+            query, only=sources, rate_limited=limited, now=now, not_before=not_before
+        )
+        for name, result in results.items():
+            if not result.skipped:
+                called[name] = now
         async with session_scope() as session:
             await record_results(session, results)
             jobs = [j for r in results.values() if r.ok for j in r.jobs]

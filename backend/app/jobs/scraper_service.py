@@ -60,6 +60,7 @@ class JobScraperService:
         only: list[str] | None = None,
         rate_limited: dict[str, datetime] | None = None,
         now: datetime | None = None,
+        not_before: dict[str, datetime] | None = None,
     ) -> dict[str, SourceResult]:
         """Run the enabled sources that fit the query concurrently, each within its own time budget."""
         sources = {
@@ -73,6 +74,9 @@ class JobScraperService:
             until = limited.get(source.name)
             if until is not None and now is not None and until > now:
                 return SourceResult(source.name, skipped="rate limited", rate_limited_until=until)
+            polite = (not_before or {}).get(source.name)
+            if polite is not None and now is not None and polite > now:
+                return SourceResult(source.name, skipped=f"its terms allow the next request at {polite:%H:%M} UTC")
             started = time.perf_counter()
             try:
                 jobs = await asyncio.wait_for(source.fetch(self.http_for(client, source), query), timeout=budget)

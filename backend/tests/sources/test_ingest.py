@@ -126,9 +126,10 @@ async def test_dedup_failures_health_and_matches(client: httpx.AsyncClient, app:
     health = {x["name"]: x for x in (await client.get("/api/v1/sources", headers=h)).json()}
     assert health["arbeitnow"]["last_error"] and health["adzuna"]["needs_key"] and not health["adzuna"]["enabled"]
 
-    # A second run: the same listings are seen again, nothing new is created.
+    # A second run: Remotive's terms allow 4 requests a day, so it waits; Remote OK's listing is seen again.
     again = await run_ingest(unit, JobScraperService(app.state.settings), 0.4)
-    assert (again.created, again.merged, again.updated) == (0, 0, 3)
+    assert (again.created, again.merged, again.updated) == (0, 0, 1)
+    assert again.sources["remotive"]["skipped"].startswith("its terms allow the next request at")
     r = await client.post(f"/api/v1/discover/{top['id']}/dismiss", headers=h)
     assert r.status_code == 204
     assert all(i["id"] != top["id"] for i in (await client.get("/api/v1/discover", headers=h)).json()["items"])

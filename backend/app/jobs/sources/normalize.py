@@ -5,6 +5,7 @@ input: an unparseable value becomes None."""
 from __future__ import annotations
 
 import html
+import math
 import re
 from datetime import UTC, datetime
 from typing import Any
@@ -56,24 +57,28 @@ def parse_date(value: Any) -> datetime | None:
         text = re.sub(r"(\.\d{6})\d+", r"\1", text)
         text = re.sub(r"(\d{2}:\d{2}:\d{2})\.(\d{1,5})(?=$|[+-])", lambda m: f"{m[1]}.{m[2].ljust(6, '0')}", text)
         moment = datetime.fromisoformat(text)
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)  # naive dates (Remotive, USAJOBS, Jobicy 2024) are taken as UTC
+        return moment.astimezone(UTC)  # "0001-01-01T00:00:00+05:00" overflows here
     except (ValueError, OverflowError, OSError):
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)  # naive dates (Remotive, USAJOBS, Jobicy 2024) are taken as UTC
-    return moment.astimezone(UTC)
 
 
 # --- salaries -----------------------------------------------------------------------------------------------
 
 _PERIODS = {
-    SalaryPeriod.year: ("year", "yr", "annual", "annum", "pa", "p.a", "per year", "yearly", "salary"),
+    SalaryPeriod.year: ("year", "yr", "annual", "annum", "pa", "p.a", "per year", "yearly"),
     SalaryPeriod.month: ("month", "mo", "monthly", "pm"),
     SalaryPeriod.week: ("week", "wk", "weekly", "pw"),
     SalaryPeriod.day: ("day", "daily", "pd"),
-    SalaryPeriod.hour: ("hour", "hr", "hourly", "ph", "wage"),
+    SalaryPeriod.hour: ("hour", "hr", "hourly", "ph"),
 }
 _CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "CHF": "CHF"}
 _NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*([kKmM])?(?![a-zA-Z])")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")  # "97738.0", "-5", "1e+16"
+_THOUSANDS = re.compile(r"\d{1,3}([.,]\d{3})+")  # "1,200,000", "45.000"
+_MAX_AMOUNT = 100_000_000
+_MULTIPLIERS = {"k": 1_000, "m": 1_000_000}
 
 
 def parse_period(value: Any) -> SalaryPeriod | None:
@@ -89,13 +94,19 @@ def parse_period(value: Any) -> SalaryPeriod | None:
 
 
 def parse_amount(value: Any) -> int | None:
-    """An amount as int: 97738.0, "97738.0", "90k", "1,200", "€45.000" (European thousands). 0 means unknown."""
+    """An amount as int: 97738.0, "97738.0", "90k", "1,200", "1,000.00", "€45.000" (European thousands), so
+    "12.345" is 12345, not 12. 0, negative, NaN, infinite and absurd (> 100 million) amounts mean unknown."""
     if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
         return None
     if isinstance(value, int | float):
         amount = round(value)
-        return amount if 0 < amount <= 100_000_000 else None
-    match = _NUMBER.search(str(value))
+        return amount if 0 < amount <= _MAX_AMOUNT else None
+    text = str(value).strip()
+    if _PLAIN_NUMBER.fullmatch(text) and not _THOUSANDS.fullmatch(text.lstrip("+-")):
+        return parse_amount(float(text))  # a number as a string: signs and exponents count ("-5", "1e-05")
+    match = _NUMBER.search(text)
     if not match:
         return None
     return _to_int(match.group(1), match.group(2))
@@ -103,8 +114,11 @@ def parse_amount(value: Any) -> int | None:
 
 def _to_int(number: str, suffix: str | None) -> int | None:
     digits = number
-    if re.fullmatch(r"\d{1,3}([.,]\d{3})+", digits):  # 1,200,000 or 45.000: thousands separators
+    if _THOUSANDS.fullmatch(digits):  # 1,200,000 or 45.000: thousands separators
         digits = re.sub(r"[.,]", "", digits)
+    elif "," in digits and "." in digits:  # 1,000.00 or 1.000,50: the last separator is the decimal point
+        last = max(digits.rfind(","), digits.rfind("."))
+        digits = re.sub(r"[.,]", "", digits[:last]) + "." + digits[last + 1 :]
     else:
         digits = digits.replace(",", ".")
         if digits.count(".") > 1:
@@ -113,12 +127,11 @@ def _to_int(number: str, suffix: str | None) -> int | None:
         amount = float(digits)
     except ValueError:
         return None
-    if suffix and suffix.lower() == "k":
-        amount *= 1_000
-    elif suffix and suffix.lower() == "m":
-        amount *= 1_000_000
+    amount *= _MULTIPLIERS.get((suffix or "").lower(), 1)
+    if not math.isfinite(amount):  # 400 digits are infinity as a float
+        return None
     result = round(amount)
-    return result if 0 < result <= 100_000_000 else None
+    return result if 0 < result <= _MAX_AMOUNT else None
 
 
 def parse_salary_text(text: Any) -> tuple[int | None, int | None, str | None, SalaryPeriod | None]:
@@ -135,15 +148,24 @@ def parse_salary_text(text: Any) -> tuple[int | None, int | None, str | None, Sa
     if currency is None:
         found = re.search(r"\b(USD|EUR|GBP|CAD|AUD|CHF|INR|JPY|SEK|NOK|DKK|PLN|NZD|SGD)\b", raw.upper())
         currency = found.group(1) if found else None
-    amounts = [a for a in (_to_int(n, s) for n, s in _NUMBER.findall(raw)) if a is not None]
+    amounts = [
+        (amount, (suffix or "").lower())
+        for number, suffix in _NUMBER.findall(raw)
+        if (amount := _to_int(number, suffix))
+    ]
     if not amounts:
         return None, None, currency, parse_period(raw)
-    # "90k - 105" means 90k-105k: a trailing k applies to a bare first/second number of the same size class
-    low, high = amounts[0], amounts[1] if len(amounts) > 1 else amounts[0]
-    if high < low and high * 1000 >= low:
-        high *= 1000
-    if low < 1000 <= high and low * 1000 <= high * 1.5:
-        low *= 1000
+    (low, low_suffix), (high, high_suffix) = amounts[0], amounts[1] if len(amounts) > 1 else amounts[0]
+    # "90k - 105" and "90 - 105k" mean 90k-105k: a k (or m) written once applies to the bare number too, when
+    # that brings it into the other's size class. Without a suffix the numbers written are the numbers meant.
+    if low_suffix and not high_suffix and high < low:
+        scaled = high * _MULTIPLIERS[low_suffix]
+        if low <= scaled <= _MAX_AMOUNT:
+            high = scaled
+    if high_suffix and not low_suffix and low < high:
+        scaled = low * _MULTIPLIERS[high_suffix]
+        if scaled <= high * 1.5:
+            low = scaled
     low, high = min(low, high), max(low, high)
     period = parse_period(raw)
     if period is None:
