@@ -27,6 +27,8 @@ COVERED: dict[tuple[str, str], dict[str, Any] | None] = {
     ("GET", "/api/v1/tasks/{run_id}"): None,
     ("GET", "/api/v1/users/me/exports/{export_id}"): None,
     ("DELETE", "/api/v1/saved-searches/{search_id}"): None,
+    ("DELETE", "/api/v1/followed-companies/{follow_id}"): None,
+    ("POST", "/api/v1/discover/{match_id}/dismiss"): None,
 }
 # Routes for administrators only: another (non-admin) user gets 403 whatever the id.
 ADMIN_ONLY: dict[tuple[str, str], dict[str, Any] | None] = {
@@ -74,9 +76,21 @@ async def test_another_user_gets_404_everywhere(client: httpx.AsyncClient, app: 
         discard_tasks(s)  # the row is what matters here; nothing needs to run
     export = (await client.post("/api/v1/users/me/exports", headers=alice)).json()
     search = (await client.post("/api/v1/saved-searches", headers=alice, json={"keywords": "rust"})).json()
+    followed = (
+        await client.post("/api/v1/followed-companies", headers=alice, json={"source": "lever", "token": "acme"})
+    ).json()
+    from app.models.sources import JobMatch
+
+    async with app.state.session_factory() as s:
+        me_id = (await client.get("/api/v1/auth/me", headers=alice)).json()["id"]
+        match = JobMatch(user_id=me_id, job_posting_id=job["id"], score=0.9, matched_skills=[], missing_skills=[])
+        s.add(match)
+        await s.commit()
     ids = {
         "export_id": export["id"],
         "search_id": search["id"],
+        "follow_id": followed["id"],
+        "match_id": match.id,
         "job_id": job["id"],
         "application_id": application["id"],
         "notification_id": note.id,
@@ -102,6 +116,8 @@ async def test_another_user_gets_404_everywhere(client: httpx.AsyncClient, app: 
     assert (await client.get("/api/v1/tasks", headers=bob)).json()["total"] == 0
     assert (await client.get("/api/v1/users/me/exports", headers=bob)).json() == []
     assert (await client.get("/api/v1/saved-searches", headers=bob)).json() == []
+    assert (await client.get("/api/v1/followed-companies", headers=bob)).json() == []
+    assert (await client.get("/api/v1/discover", headers=bob)).json()["total"] == 0
     assert (await client.get("/api/v1/analytics/summary", headers=bob)).json()["success"]["funnel"]["tracked"] == 0
     assert (await client.get("/api/v1/admin/backups", headers=bob)).status_code == 403
     assert (await client.get("/api/v1/admin/tasks", headers=bob)).status_code == 403
