@@ -103,3 +103,13 @@ export type OnboardingStep = OnboardingRead['steps'][number];
 export type OnboardingFinish = RequestBody<paths['/api/v1/onboarding/finish']['post']>;
 export type SavedSearchIn = RequestBody<paths['/api/v1/saved-searches']['post']>;
 export type SavedSearchRead = JsonOf<paths['/api/v1/saved-searches']['post']['responses'][201]>;
+
+// Job sources, the Discover feed, followed company boards, import from a link
+export type SourceHealth = JsonOf<paths['/api/v1/sources']['get']['responses'][200]>[number];
+export type DiscoverParams = QueryOf<paths['/api/v1/discover']['get']>;
+export type MatchPage = JsonOf<paths['/api/v1/discover']['get']['responses'][200]>;
+export type MatchRead = MatchPage['items'][number];
+export type JobSummary = MatchRead['job'];
+export type FollowIn = RequestBody<paths['/api/v1/followed-companies']['post']>;
+export type FollowRead = JsonOf<paths['/api/v1/followed-companies']['post']['responses'][201]>;
+export type UrlImportIn = RequestBody<paths['/api/v1/jobs/import-url']['post']>;

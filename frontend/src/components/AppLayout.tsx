@@ -12,11 +12,13 @@ import { Logo } from './Logo';
 
 const NAV_ITEMS = [
   { to: '/', label: 'Dashboard' },
+  { to: '/discover', label: 'Discover' },
   { to: '/analytics', label: 'Analytics' },
   { to: '/jobs', label: 'Jobs' },
   { to: '/board', label: 'Board' },
   { to: '/achievements', label: 'Achievements' },
   { to: '/profile', label: 'Profile' },
+  { to: '/sources', label: 'Sources' },
   { to: '/settings', label: 'Settings' },
 ] as const;
 
@@ -38,9 +40,9 @@ export function AppLayout() {
   const navigate = useNavigate();
   const [signingOut, setSigningOut] = useState(false);
   const signedIn = status === 'authenticated' && user !== null;
-  // The board needs the whole width for its columns, admin tables some more; reading pages stay narrow.
+  // The board needs the whole width for its columns, admin and sources tables some more; reading pages stay narrow.
   const wide = pathname === '/board' || pathname.startsWith('/board/');
-  const maxWidth = wide ? 1600 : pathname.startsWith('/admin/') ? 1200 : 960;
+  const maxWidth = wide ? 1600 : pathname.startsWith('/admin/') || pathname === '/sources' ? 1200 : 960;
   const navItems = signedIn && user.is_admin ? [...NAV_ITEMS, ...ADMIN_NAV_ITEMS] : NAV_ITEMS;
 
   const handleSignOut = async () => {

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { notifications, type NotificationData } from '@mantine/notifications';
-import { useQueryClient, type Query, type QueryClient } from '@tanstack/react-query';
+import { skipToken, useQuery, useQueryClient, type Query, type QueryClient } from '@tanstack/react-query';
 import { RealtimeConnection, type RealtimeMessage, type RealtimeState } from '../client/realtime';
 import type { JobRead } from '../client/types';
 import { ACHIEVEMENT_NOTIFICATION_TYPE, achievementKeys } from '../features/achievements/useAchievements';
@@ -8,6 +8,7 @@ import { analyticsKeys } from '../features/analytics/useAnalytics';
 import { applicationKeys } from '../features/applications/useApplications';
 import { jobKeys } from '../features/jobs/useJobs';
 import { todayKeys } from '../features/dashboard/useToday';
+import { discoverKeys } from '../features/discover/useDiscover';
 import { notificationKeys } from '../features/notifications/useNotifications';
 import { EXPORT_NOTIFICATION_TYPES, exportKeys } from '../features/settings/useYourData';
 
@@ -40,7 +41,31 @@ const TASK_TITLES: Record<string, string> = {
   'notifications.deliver_evening_summary': 'Evening summary',
   'notifications.send_evening_summary': 'Evening summaries',
   'auth.purge_expired': 'Housekeeping',
+  'jobs.ingest_jobs': 'Job refresh',
 };
+
+/** The last `task.progress` of a task, kept in the query cache so a page can follow a task it started. */
+export interface TaskProgress {
+  progress: number;
+  message: string;
+  /** When it arrived (ms since the epoch). */
+  at: number;
+}
+
+export const taskProgressKeys = {
+  all: ['tasks', 'progress'] as const,
+  detail: (taskId: string) => ['tasks', 'progress', taskId] as const,
+};
+
+/** The latest progress of a background task (`task_id`) as the live updates reported it; undefined before any. */
+export function useTaskProgress(taskId: string | null): TaskProgress | undefined {
+  const { data } = useQuery<TaskProgress>({
+    queryKey: taskProgressKeys.detail(taskId ?? ''),
+    // Written by the realtime dispatcher only, never fetched.
+    queryFn: skipToken,
+  });
+  return taskId ? data : undefined;
+}
 
 /** "resumes.parse_upload" → "Parse upload"; "" → "Background task". */
 export function taskTitle(name: string): string {
@@ -143,12 +168,14 @@ export function createRealtimeDispatcher(queryClient: QueryClient) {
   const taskProgress = (data: Record<string, unknown>) => {
     const taskId = str(data.task_id);
     if (!taskId) return;
-    let entry = tasks.get(taskId);
-    if (entry?.closed) return;
     const progress = Math.max(0, Math.min(100, Math.round(num(data.progress) ?? 0)));
     const done = progress >= 100;
-    const id = `task-${taskId}`;
     const detail = str(data.message);
+    // Pages that started the task follow it (e.g. Discover's "Refresh jobs now"), toast dismissed or not.
+    queryClient.setQueryData<TaskProgress>(taskProgressKeys.detail(taskId), { progress, message: detail, at: Date.now() });
+    let entry = tasks.get(taskId);
+    if (entry?.closed) return;
+    const id = `task-${taskId}`;
     const toast: NotificationData = {
       id,
       title: taskTitle(str(data.name)),
@@ -214,8 +241,12 @@ export function createRealtimeDispatcher(queryClient: QueryClient) {
         case 'task.progress':
           taskProgress(message.data);
           return;
+        case 'job.matched':
+          // A job refresh found matches (this tab's "Refresh jobs now", or the nightly run): Discover shows them.
+          void queryClient.invalidateQueries({ queryKey: discoverKeys.all });
+          return;
         default:
-          // job.matched, resume.progress, content.delta, … arrive with their features.
+          // resume.progress, content.delta, … arrive with their features.
           return;
       }
     },
@@ -230,6 +261,7 @@ export function createRealtimeDispatcher(queryClient: QueryClient) {
         exportKeys.all,
         analyticsKeys.all,
         achievementKeys.all,
+        discoverKeys.all,
       ];
       for (const queryKey of keys) {
         void queryClient.invalidateQueries({ queryKey, predicate });

@@ -13,6 +13,7 @@ import { RegisterPage } from '../features/auth/RegisterPage';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { BoardPage } from '../features/board/BoardPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { DiscoverPage } from '../features/discover/DiscoverPage';
 import { EditJobPage } from '../features/jobs/EditJobPage';
 import { JobPage } from '../features/jobs/JobPage';
 import { JobsPage } from '../features/jobs/JobsPage';
@@ -21,6 +22,7 @@ import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { OnboardingPage } from '../features/onboarding/OnboardingPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SourcesPage } from '../features/sources/SourcesPage';
 import { PublicOnly, RequireAuth } from './guards';
 
 /** Charts (recharts) are large: the analytics page loads them in a chunk of its own, when first opened. */
@@ -43,6 +45,8 @@ export function AppRoutes() {
       <Route element={<AppLayout />}>
         <Route element={<RequireAuth />}>
           <Route index element={<DashboardPage />} />
+          <Route path="/discover" element={<DiscoverPage />} />
+          <Route path="/sources" element={<SourcesPage />} />
           <Route
             path="/analytics"
             element={

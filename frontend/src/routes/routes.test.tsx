@@ -39,7 +39,17 @@ describe('routing', () => {
 
     const nav = screen.getByRole('navigation', { name: 'Main' });
     const links = within(nav).getAllByRole('link').map((link) => link.textContent);
-    expect(links).toEqual(['Dashboard', 'Analytics', 'Jobs', 'Board', 'Achievements', 'Profile', 'Settings']);
+    expect(links).toEqual([
+      'Dashboard',
+      'Discover',
+      'Analytics',
+      'Jobs',
+      'Board',
+      'Achievements',
+      'Profile',
+      'Sources',
+      'Settings',
+    ]);
     expect(within(nav).getByRole('link', { name: 'Settings' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
   });

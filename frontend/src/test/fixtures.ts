@@ -10,14 +10,18 @@ import type {
   ExportRead,
   Funnel,
   FunnelRates,
+  FollowRead,
   JobListItem,
   JobRead,
+  MatchRead,
   NotificationRead,
   OnboardingRead,
   QueueOverview,
+  SavedSearchRead,
   SkillGap,
   SkillTrend,
   SkillTrends,
+  SourceHealth,
   TaskRunRead,
   TodayRead,
 } from '../client/types';
@@ -281,3 +285,83 @@ export const DASHBOARD_EXTRAS: Record<string, Handler> = {
   'GET /api/v1/onboarding': () => json(200, onboarding({ step: null, finished: true })),
   'GET /api/v1/analytics/summary': () => json(200, summary()),
 };
+
+// ---------------------------------------------------------------- discover and job sources
+
+/** A Discover match (GET /discover): a strong fit for a remote backend job, by default. */
+export function match(overrides: Partial<Omit<MatchRead, 'job'>> & { job?: Partial<MatchRead['job']> } = {}): MatchRead {
+  const id = overrides.id ?? 1;
+  const { job, ...rest } = overrides;
+  return {
+    id,
+    score: 0.82,
+    matched_skills: ['Python', 'PostgreSQL'],
+    missing_skills: ['Kubernetes'],
+    reasons: { skills: 0.9, keywords: 0.8, place: 1, salary: 0.5, recency: 0.75 },
+    created_at: '2025-11-20T06:00:00Z',
+    ...rest,
+    job: {
+      id: 100 + id,
+      title: `Backend Engineer ${id}`,
+      company: 'Northwind Analytics',
+      location: 'Berlin',
+      remote_type: 'remote',
+      employment_type: 'Full-time',
+      salary_min: 60000,
+      salary_max: 80000,
+      salary_currency: 'EUR',
+      salary_period: 'year',
+      url: `https://boards.greenhouse.io/northwind/jobs/${id}`,
+      posted_at: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+      tech_stack: ['Python', 'PostgreSQL', 'Kubernetes'],
+      is_own: false,
+      ...job,
+    },
+  };
+}
+
+/** A job board's health (GET /sources): an enabled keyword search that never ran, by default. */
+export function sourceHealth(overrides: Partial<SourceHealth> & { name: string }): SourceHealth {
+  return {
+    label: overrides.name,
+    kind: 'search',
+    enabled: true,
+    needs_key: false,
+    key_configured: true,
+    keys: null,
+    attribution: '',
+    last_run_at: null,
+    last_success_at: null,
+    last_error_at: null,
+    last_error: null,
+    last_fetched: 0,
+    total_fetched: 0,
+    rate_limited_until: null,
+    ...overrides,
+  };
+}
+
+/** The five company boards, as GET /sources lists them. */
+export const COMPANY_BOARDS: SourceHealth[] = [
+  sourceHealth({ name: 'greenhouse', label: 'Greenhouse', kind: 'company' }),
+  sourceHealth({ name: 'lever', label: 'Lever', kind: 'company' }),
+  sourceHealth({ name: 'ashby', label: 'Ashby', kind: 'company' }),
+  sourceHealth({ name: 'smartrecruiters', label: 'SmartRecruiters', kind: 'company' }),
+  sourceHealth({ name: 'workable', label: 'Workable', kind: 'company' }),
+];
+
+export function savedSearch(overrides: Partial<SavedSearchRead> = {}): SavedSearchRead {
+  return {
+    id: 1,
+    keywords: 'python backend',
+    location: '',
+    remote_only: false,
+    min_salary: null,
+    created_at: '2025-11-01T09:00:00Z',
+    ...overrides,
+  };
+}
+
+export function follow(overrides: Partial<FollowRead> = {}): FollowRead {
+  return { id: 1, source: 'greenhouse', token: 'stripe', created_at: '2025-11-01T09:00:00Z', ...overrides };
+}

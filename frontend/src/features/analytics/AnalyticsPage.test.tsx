@@ -235,11 +235,11 @@ describe('Analytics', () => {
     expect(server.calls('GET /api/v1/analytics/skill-trends')).toHaveLength(trendCalls + 1);
   });
 
-  it('is in the main navigation, after the dashboard', async () => {
+  it('is in the main navigation, after the dashboard and Discover', async () => {
     analyticsServer();
     renderApp('/analytics');
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Analytics' })).toHaveAttribute('aria-current', 'page');
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent).slice(0, 2)).toEqual(['Dashboard', 'Analytics']);
+    expect(within(nav).getAllByRole('link').map((link) => link.textContent).slice(0, 3)).toEqual(['Dashboard', 'Discover', 'Analytics']);
   });
 });

@@ -1,12 +1,13 @@
-import { Button, Group, Loader, NativeSelect, Pagination, Paper, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useCallback, useMemo } from 'react';
+import { Anchor, Button, Group, Loader, NativeSelect, Pagination, Paper, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
-import { BriefcaseIcon, PlusIcon, SearchIcon } from '../../components/icons';
+import { BriefcaseIcon, LinkIcon, PlusIcon, SearchIcon } from '../../components/icons';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { useDebouncedCommit } from '../../hooks/useDebouncedCommit';
 import { plural } from '../../lib/format';
+import { ImportJobModal } from './ImportJobModal';
 import { JobCard } from './JobCard';
 import { JobFilters } from './JobFilters';
 import {
@@ -73,6 +74,7 @@ export function JobsPage() {
   const search = useMemo(() => parseJobSearch(params), [params]);
   const query = useMemo(() => toApiQuery(search), [search]);
   const jobs = useJobList(query);
+  const [importing, setImporting] = useState(false);
 
   const update = useCallback(
     (patch: Partial<JobSearch>, options?: { replace?: boolean }) => {
@@ -101,11 +103,17 @@ export function JobsPage() {
           </Text>
         </div>
         {nothingAtAll ? null : (
-          <Button component={Link} to="/jobs/new" leftSection={<PlusIcon size={16} />}>
-            Add job
-          </Button>
+          <Group gap="sm">
+            <Button variant="default" leftSection={<LinkIcon size={16} />} onClick={() => setImporting(true)}>
+              Import from link
+            </Button>
+            <Button component={Link} to="/jobs/new" leftSection={<PlusIcon size={16} />}>
+              Add job
+            </Button>
+          </Group>
         )}
       </Group>
+      <ImportJobModal opened={importing} onClose={() => setImporting(false)} />
 
       <Stack gap="md">
         <SearchBox value={search.q} onCommit={(q, replace) => update({ q }, { replace })} />
@@ -121,13 +129,23 @@ export function JobsPage() {
           title="No jobs yet"
           icon={<BriefcaseIcon size={28} />}
           actions={
-            <Button component={Link} to="/jobs/new" leftSection={<PlusIcon size={16} />}>
-              Add job
-            </Button>
+            <Group gap="sm" justify="center">
+              <Button component={Link} to="/jobs/new" leftSection={<PlusIcon size={16} />}>
+                Add job
+              </Button>
+              <Button variant="default" leftSection={<LinkIcon size={16} />} onClick={() => setImporting(true)}>
+                Import from link
+              </Button>
+            </Group>
           }
         >
-          Found a posting you like? Add it by hand now: paste its text, and track it on your board. Automatic
-          imports from job boards come in a later release.
+          Found a posting you like? Add it by hand now: paste its text, and track it on your board. Or import it from
+          its link (Greenhouse, Lever, Ashby and career pages with job posting data). Postings from job boards that
+          fit you show up in{' '}
+          <Anchor component={Link} to="/discover" inherit underline="always">
+            Discover
+          </Anchor>
+          .
         </EmptyState>
       ) : data && data.total === 0 ? (
         <EmptyState

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../client';
-import type { ApplicationRead, JobCreate, JobListPage, JobListParams, JobRead, JobUpdate } from '../../client/types';
+import type { ApplicationRead, JobCreate, JobListPage, JobListParams, JobRead, JobUpdate, UrlImportIn } from '../../client/types';
 
 export const jobKeys = {
   all: ['jobs'] as const,
@@ -30,6 +30,21 @@ export function useCreateJob() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: JobCreate) => unwrap(api.POST('/api/v1/jobs', { body })),
+    onSuccess: (job) => {
+      queryClient.setQueryData(jobKeys.detail(job.id), job);
+      return queryClient.invalidateQueries({ queryKey: ['jobs', 'list'] });
+    },
+  });
+}
+
+/**
+ * Add a job from its link: Greenhouse, Lever and Ashby through their APIs, other pages through their job posting
+ * data (400 `url_import_failed` with a readable reason when it cannot).
+ */
+export function useImportJob() {
+  const queryClient = useQueryClient();
+  return useMutation<JobRead, Error, UrlImportIn>({
+    mutationFn: (body) => unwrap(api.POST('/api/v1/jobs/import-url', { body })),
     onSuccess: (job) => {
       queryClient.setQueryData(jobKeys.detail(job.id), job);
       return queryClient.invalidateQueries({ queryKey: ['jobs', 'list'] });

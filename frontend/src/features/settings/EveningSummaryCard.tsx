@@ -118,7 +118,7 @@ function EveningSummaryForm({ profile }: { profile: ProfileRead }) {
         description={
           <>
             In your local time, {profile.timezone}.{' '}
-            <Anchor component={Link} to="/profile" inherit>
+            <Anchor component={Link} to="/profile" inherit underline="always">
               Change your timezone
             </Anchor>
           </>

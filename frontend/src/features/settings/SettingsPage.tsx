@@ -35,7 +35,7 @@ function NoPasswordCard({ providers }: { providers: string[] }) {
         <Text size="sm">
           {providers.length > 0 ? `You sign in with ${joinList(providers)}. ` : 'This account has no password. '}
           To also sign in with a password, use '
-          <Anchor component={Link} to="/forgot-password" inherit>
+          <Anchor component={Link} to="/forgot-password" inherit underline="always">
             Forgot password?
           </Anchor>
           ' on the sign-in page to set one.

@@ -131,6 +131,20 @@ describe('Settings: your data, download', () => {
   });
 });
 
+describe('Settings: your data, accessibility', () => {
+  it('underlines links inside text, and gives the file field a readable placeholder', async () => {
+    dataServer({}, [dataExport({ id: 2 })]);
+    renderApp('/settings');
+    const download = await region('Download my data');
+    // Not told from the text around it by colour alone (axe: link-in-text-block).
+    expect(await within(download).findByRole('link', { name: 'Download export #2' })).toHaveAttribute('data-underline', 'always');
+    expect(screen.getByRole('link', { name: 'Change your timezone' })).toHaveAttribute('data-underline', 'always');
+    // The FileInput placeholder is real text: Mantine's grey (2:1 on white) fails contrast; the dimmed colour passes.
+    const section = await region('Bring data from another Career Copilot');
+    expect(within(section).getByText('Choose a file')).toHaveStyle({ color: 'var(--mantine-color-dimmed)' });
+  });
+});
+
 describe('Settings: your data, import', () => {
   const ZIP = () => new File(['PK'], 'career-copilot-export-7.zip', { type: 'application/zip' });
 
