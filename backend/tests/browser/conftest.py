@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -60,7 +61,19 @@ def copilot_cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory, google_issuer: str) -> Iterator[str]:
+def job_board() -> Iterator[str]:
+    """Local stand-ins for the keyless search boards, so nothing in a browser test reaches the internet."""
+    from tests.sources.boards import running_board
+    from tests.sources.test_ingest import remoteok_payload, remotive_payload
+
+    with running_board() as (board, url):
+        board.route("GET", "/api/remote-jobs", remotive_payload())
+        board.route("GET", "/api", remoteok_payload())
+        yield url
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory, google_issuer: str, job_board: str) -> Iterator[str]:
     if not (REPO / "frontend" / "dist" / "index.html").exists():
         if CI:
             pytest.fail("frontend/dist is missing: `make test` builds it before the browser tests")
@@ -74,6 +87,10 @@ def live_server(tmp_path_factory: pytest.TempPathFactory, google_issuer: str) ->
         "PUBLIC_URL": f"http://127.0.0.1:{port}",
         "REDIS_URL": "",
         "SMTP_HOST": "",
+        "SOURCE_BASE_URLS": json.dumps({"remotive": job_board, "remoteok": job_board}),
+        # Only the two local boards: the others (and every company board) would go to the internet.
+        "SOURCES_DISABLED": "arbeitnow,themuse,himalayas,jobicy,hn_whoishiring,adzuna,usajobs,jooble,"
+        "greenhouse,lever,ashby,smartrecruiters,workable",
         "OAUTH_GOOGLE_CLIENT_ID": "copilot-browser-test",
         "OAUTH_GOOGLE_CLIENT_SECRET": "browser-test-secret",
         "OAUTH_GOOGLE_ISSUER": google_issuer,
