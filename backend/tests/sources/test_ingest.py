@@ -152,3 +152,46 @@ def test_cli_sources_list_and_parse(tmp_path: Path) -> None:
     bad = subprocess.run([sys.executable, "-m", "app.cli", "sources", "parse", "nowhere", str(saved)], env=env,
                          cwd=cwd, capture_output=True, text=True)  # fmt: skip
     assert bad.returncode == 2 and bad.stderr.startswith("error: unknown source nowhere")
+
+
+def test_cli_ingest_runs_inline_and_prints_a_summary(tmp_path: Path, board: tuple[Board, str]) -> None:
+    local, url = board
+    local.route("GET", "/api/remote-jobs", remotive_payload())
+    local.route("GET", "/api", remoteok_payload())
+    env = {
+        "COPILOT_DATA_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path}/cli.db",
+        "SOURCE_BASE_URLS": json.dumps({"remotive": url, "remoteok": url}),
+        "SOURCES_DISABLED": ",".join([*OTHERS, "arbeitnow", "themuse", "himalayas"]),
+        "PATH": "/usr/bin:/bin",
+    }
+    cwd = Path(__file__).resolve().parents[2]
+
+    def copilot(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "app.cli", *args], env=env, cwd=cwd, capture_output=True, text=True
+        )
+
+    assert copilot("migrate").returncode == 0
+    # Nothing saved yet: a run with nothing to look for.
+    empty = copilot("ingest")
+    assert empty.returncode == 0, empty.stderr
+    assert json.loads(empty.stdout)["created"] == 0
+    assert copilot("ingest", "--user", "nobody@example.com").returncode == 2
+    assert copilot("ingest", "--source", "monster").stderr.startswith("error: unknown source monster")
+    # The demo account saves a search (written as the app would), then ingests inline.
+    assert copilot("demo").returncode == 0
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "cli.db") as db:
+        (user_id,) = db.execute("SELECT id FROM user WHERE email = 'demo@example.com'").fetchone()
+        db.execute(
+            "INSERT INTO saved_search (user_id, keywords, location, remote_only, created_at) "
+            "VALUES (?, 'python', '', 0, CURRENT_TIMESTAMP)",
+            (user_id,),
+        )
+    ran = copilot("ingest", "--user", "demo@example.com", "--source", "remotive", "--source", "remoteok")
+    assert ran.returncode == 0, ran.stderr
+    summary = json.loads(ran.stdout)
+    assert summary["sources"]["remotive"]["fetched"] == 2 and summary["sources"]["remoteok"]["fetched"] == 1
+    assert (summary["created"], summary["merged"]) == (2, 1)

@@ -101,3 +101,30 @@ async def test_a_page_without_posting_data_says_so(client: httpx.AsyncClient, si
     h = await register(client)
     r = await client.post("/api/v1/jobs/import-url", headers=h, json={"url": f"{site}/careers/plain"})
     assert r.status_code == 400 and "no job posting data" in r.json()["detail"]
+
+
+async def test_a_greenhouse_link_goes_through_the_board_api(
+    client: httpx.AsyncClient, app: Any, settings_overrides: dict[str, object]
+) -> None:
+    from tests.sources.boards import running_board
+    from tests.sources.test_greenhouse import board_payload
+
+    with running_board() as (board, url):
+        board.route("GET", "/v1/boards/acme/jobs", board_payload())
+        app.state.settings.source_base_urls["greenhouse"] = url
+        try:
+            h = await register(client)
+            link = "https://boards.greenhouse.io/acme/jobs/4012346"
+            r = await client.post("/api/v1/jobs/import-url", headers=h, json={"url": link})
+            gone = await client.post(
+                "/api/v1/jobs/import-url", headers=h, json={"url": "https://boards.greenhouse.io/acme/jobs/999"}
+            )
+        finally:
+            app.state.settings.source_base_urls.pop("greenhouse", None)
+    assert r.status_code == 201, r.text
+    assert (r.json()["title"], r.json()["company"], r.json()["location"]) == (
+        "Data Engineer",
+        "Acme Robotics",
+        "Berlin, Germany",
+    )
+    assert gone.status_code == 400 and "no longer on Greenhouse" in gone.json()["detail"]
