@@ -13,7 +13,6 @@ published."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -34,18 +33,6 @@ _GERMAN_TYPES = {
     "freelancer": "freelance",
     "praktikum": "internship",
 }
-
-
-def _keywords(query: SourceQuery | None) -> list[str]:
-    return [w for w in re.split(r"[\s,]+", query.keywords.lower()) if w] if query else []
-
-
-def _matches(words: list[str], *fields: str) -> bool:
-    """Any keyword as a whole word (so "go" does not match "good"), case-insensitively; no keywords match all."""
-    if not words:
-        return True
-    haystack = " ".join(fields).lower()
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", haystack) for w in words)
 
 
 def _next_page(payload: dict[str, Any], page: int) -> int | None:
@@ -89,7 +76,7 @@ class Arbeitnow(JobSource):
     def parse(self, payload: Any, query: SourceQuery | None = None) -> list[NormalizedJob]:
         if not isinstance(payload, dict) or not isinstance(payload.get("data"), list):
             raise SourceError("arbeitnow: expected an object with a data list")
-        words = _keywords(query)
+        words = n.keywords(query)
         jobs = []
         for item in payload["data"]:
             if not isinstance(item, dict) or not item.get("slug") or not item.get("title"):
@@ -97,7 +84,7 @@ class Arbeitnow(JobSource):
             html, text = n.description(item.get("description"))
             title = n.plain(item["title"])
             tags = [n.plain(t) for t in item.get("tags") or [] if isinstance(t, str)]
-            if not _matches(words, title, " ".join(tags), text):
+            if not n.matches_keywords(words, title, " ".join(tags), text):
                 continue
             location = n.plain(item.get("location"))
             remote = self._remote_type(item.get("remote"), title, tags, location)

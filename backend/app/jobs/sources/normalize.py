@@ -213,3 +213,19 @@ def employment_type(*hints: Any) -> str | None:
                 if any(key.startswith(n) for n in names):
                     return kind
     return None
+
+
+# --- keyword filtering (boards without server-side search) ------------------------------------------------------
+
+
+def keywords(query: Any) -> list[str]:
+    """The words of a query's keywords, lower-cased (`query` is a SourceQuery or None)."""
+    return [w for w in re.split(r"[\s,]+", query.keywords.lower()) if w] if query else []
+
+
+def matches_keywords(words: list[str], *fields: str) -> bool:
+    """Any keyword as a whole word (so "go" does not match "good"), case-insensitively; no keywords match all."""
+    if not words:
+        return True
+    haystack = " ".join(fields).lower()
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", haystack) for w in words)

@@ -38,18 +38,6 @@ def _repair(text: str) -> str:
     return _MOJIBAKE.sub(fix, text)
 
 
-def _keywords(query: SourceQuery | None) -> list[str]:
-    return [w for w in re.split(r"[\s,]+", query.keywords.lower()) if w] if query else []
-
-
-def _matches(words: list[str], *fields: str) -> bool:
-    """Any keyword as a whole word (so "go" does not match "good"), case-insensitively; no keywords match all."""
-    if not words:
-        return True
-    haystack = " ".join(fields).lower()
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", haystack) for w in words)
-
-
 @register
 class RemoteOK(JobSource):
     name = "remoteok"
@@ -60,7 +48,7 @@ class RemoteOK(JobSource):
     min_interval_seconds = 0.0  # no published limit
 
     async def fetch(self, http: Any, query: SourceQuery) -> list[NormalizedJob]:
-        words = _keywords(query)
+        words = n.keywords(query)
         params = {"tag": words[0]} if words else {}
         payload = await http.get_json("/api", params=params)
         return self.parse(payload, query)[: query.limit]
@@ -68,7 +56,7 @@ class RemoteOK(JobSource):
     def parse(self, payload: Any, query: SourceQuery | None = None) -> list[NormalizedJob]:
         if not isinstance(payload, list):
             raise SourceError("remoteok: expected an array (legal notice, then jobs)")
-        words = _keywords(query)
+        words = n.keywords(query)
         jobs = []
         for item in payload:
             if not isinstance(item, dict) or not item.get("id") or not item.get("position"):
@@ -77,7 +65,7 @@ class RemoteOK(JobSource):
             raw_description = _ANTI_SPAM.sub("", _repair(str(item.get("description") or "")))
             html, text = n.description(raw_description)
             title = n.plain(_repair(str(item["position"])))
-            if not _matches(words, title, " ".join(tags), text):
+            if not n.matches_keywords(words, title, " ".join(tags), text):
                 continue
             salary_min, salary_max = n.parse_amount(item.get("salary_min")), n.parse_amount(item.get("salary_max"))
             has_salary = salary_min is not None or salary_max is not None

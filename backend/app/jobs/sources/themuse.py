@@ -30,18 +30,6 @@ RATE_LIMIT_PAUSE = timedelta(hours=1)
 _FORBIDDEN = re.compile(r": HTTP 403 for ")
 
 
-def _keywords(query: SourceQuery | None) -> list[str]:
-    return [w for w in re.split(r"[\s,]+", query.keywords.lower()) if w] if query else []
-
-
-def _matches(words: list[str], *fields: str) -> bool:
-    """Any keyword as a whole word (so "go" does not match "good"), case-insensitively; no keywords match all."""
-    if not words:
-        return True
-    haystack = " ".join(fields).lower()
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", haystack) for w in words)
-
-
 def _names(values: Any) -> list[str]:
     """`[{"name": "Tokyo, Japan"}, …]` → ["Tokyo, Japan", …]."""
     if not isinstance(values, list):
@@ -101,14 +89,14 @@ class TheMuse(JobSource):
     def parse(self, payload: Any, query: SourceQuery | None = None) -> list[NormalizedJob]:
         if not isinstance(payload, dict) or not isinstance(payload.get("results"), list):
             raise SourceError("themuse: expected an object with a results list")
-        words = _keywords(query)
+        words = n.keywords(query)
         jobs = []
         for item in payload["results"]:
             if not isinstance(item, dict) or not item.get("id") or not item.get("name"):
                 continue
             html, text = n.description(item.get("contents"))
             title = n.plain(item["name"])
-            if not _matches(words, title, " ".join(_names(item.get("categories"))), text):
+            if not n.matches_keywords(words, title, " ".join(_names(item.get("categories"))), text):
                 continue
             locations = _names(item.get("locations"))
             remote = n.remote_type(*locations)  # "Flexible / Remote"; otherwise unknown
