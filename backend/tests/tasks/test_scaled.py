@@ -3,6 +3,7 @@ and one `copilot worker`. An event a task publishes in the worker reaches client
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -116,7 +117,11 @@ async def test_a_worker_event_reaches_clients_of_both_web_processes(processes: P
             except TimeoutError:
                 raise AssertionError(f"no notification on a socket:\n{processes.logs()}") from None
             assert msg["data"]["title"] == "Evening summary ready"  # no SMTP: kept in the outbox
-        run = (await a.get(f"/api/v1/tasks/{run_id}")).json()
-        assert run["state"] == "succeeded" and run["worker"].startswith("worker@"), run
+        # The notification is sent when the task's work commits; the run is marked succeeded just after.
+        deadline = time.monotonic() + 10
+        while (run := (await a.get(f"/api/v1/tasks/{run_id}")).json())["state"] != "succeeded":
+            assert time.monotonic() < deadline, run
+            await asyncio.sleep(0.1)
+        assert run["worker"].startswith("worker@"), run
     await sock_a.close()
     await sock_b.close()
