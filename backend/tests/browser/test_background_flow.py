@@ -48,9 +48,8 @@ def test_summary_settings_send_now_and_task_queue(live_server: str, browser: Bro
     expect(page.get_by_role("heading", name="Task queue", level=1)).to_be_visible()
     expect(page.get_by_text("Embedded worker (in the web process)")).to_be_visible()
     tasks = page.get_by_role("region", name="Tasks")
-    expect(
-        tasks.get_by_role("row", name=re.compile(r"notifications\.deliver_evening_summary.*Succeeded"))
-    ).to_be_visible()
+    delivered = re.compile(r"notifications\.deliver_evening_summary.*Succeeded")
+    expect(tasks.get_by_role("row", name=delivered)).to_be_visible(timeout=15_000)  # the page polls every 5 s
     workers = page.get_by_role("region", name="Workers")
     expect(workers.get_by_text(re.compile(r"^embedded@"))).to_be_visible()
 
