@@ -106,6 +106,14 @@ async def session_scope(factory: async_sessionmaker[AsyncSession]) -> AsyncItera
             raise
 
 
+def upsert_insert(session: AsyncSession) -> Any:
+    """The dialect's `insert` (PostgreSQL or SQLite), which has `on_conflict_do_nothing/do_update`."""
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return pg_insert if dialect_of(session) == "postgresql" else sqlite_insert
+
+
 def dialect_of(session: AsyncSession) -> str:
     """ "sqlite" or "postgresql": the few queries that differ (full-text search) branch on this."""
     bind = session.bind

@@ -8,11 +8,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import case, func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.db import dialect_of, local_date
+from app.core.db import local_date, upsert_insert
 from app.gamification.streaks import Streak, streaks
 from app.models.application import Application, ApplicationEvent, ApplicationStatus
 from app.models.base import utcnow
@@ -140,7 +138,7 @@ async def evaluate(session: AsyncSession, user: User, today: date) -> list[Rule]
     if not pending:
         return []
     f = await figures(session, user, today)
-    insert = pg_insert if dialect_of(session) == "postgresql" else sqlite_insert
+    insert = upsert_insert(session)
     earned: list[Rule] = []
     for rule in pending:
         if rule.value(f) < rule.target:

@@ -13,11 +13,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, insert, select, tuple_, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.db import dialect_of
+from app.core.db import upsert_insert
 from app.jobs import matching
 from app.jobs.scraper_service import JobScraperService, SourceResult
 from app.jobs.sources.base import NormalizedJob, SourceQuery
@@ -203,7 +201,7 @@ async def last_calls(session: AsyncSession) -> dict[str, datetime]:
 
 async def record_results(session: AsyncSession, results: dict[str, SourceResult]) -> None:
     now = utcnow()
-    insert_ = pg_insert if dialect_of(session) == "postgresql" else sqlite_insert
+    insert_ = upsert_insert(session)
     for name, result in results.items():
         if result.skipped:
             continue
@@ -245,7 +243,7 @@ async def match_users(
         return {}
     demand = await market_demand(session)
     postings = list((await session.scalars(select(JobPosting).where(JobPosting.id.in_(set(posting_ids))))).all())
-    insert_ = pg_insert if dialect_of(session) == "postgresql" else sqlite_insert
+    insert_ = upsert_insert(session)
     found: dict[int, list[tuple[int, float]]] = {}
     for user_id in user_ids:
         skills = list((await session.scalars(select(UserSkill.name).where(UserSkill.user_id == user_id))).all())

@@ -11,11 +11,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.db import dialect_of
+from app.core.db import upsert_insert
 from app.models.application import Application, ApplicationEvent
 from app.models.job import JobPosting
 from app.models.mail import SummaryDelivery
@@ -124,7 +122,7 @@ async def claim_due_deliveries(session: AsyncSession, now: datetime | None = Non
             due.append((user.id, local.date()))
     if not due:
         return []
-    insert = pg_insert if dialect_of(session) == "postgresql" else sqlite_insert
+    insert = upsert_insert(session)
     claimed: list[SummaryDelivery] = []
     for user_id, day in due:
         stmt = (

@@ -83,13 +83,19 @@ async def _cached(
     model: type[M],
     compute: Callable[[], Awaitable[Any]],
 ) -> M:
-    cache = request.app.state.cache
     key = f"analytics:{user.id}:{name}:{request.url.query}:{await _version(session, user)}"
+    return await _through_cache(request, key, model, compute, CACHE_TTL_SECONDS)
+
+
+async def _through_cache(
+    request: Request, key: str, model: type[M], compute: Callable[[], Awaitable[Any]], ttl: int
+) -> M:
+    cache = request.app.state.cache
     hit = await cache.get(key)
     if hit is not None:
         return model.model_validate(hit)
     value = model.model_validate(await compute())
-    await cache.set(key, value.model_dump(mode="json"), CACHE_TTL_SECONDS)
+    await cache.set(key, value.model_dump(mode="json"), ttl)
     return value
 
 
@@ -156,12 +162,7 @@ async def skill_trends(
     # The market view is the same for everyone: one cache entry for all users, renewed when postings arrive.
     newest = await session.scalar(select(func.max(JobPosting.id)).where(JobPosting.owner_id.is_(None)))
     key = f"analytics:market:{window_days}:{windows}:{newest}:{local_today(user)}"
-    hit = await request.app.state.cache.get(key)
-    if hit is not None:
-        return SkillTrends.model_validate(hit)
-    value = SkillTrends.model_validate(await compute())
-    await request.app.state.cache.set(key, value.model_dump(mode="json"), MARKET_TTL_SECONDS)
-    return value
+    return await _through_cache(request, key, SkillTrends, compute, MARKET_TTL_SECONDS)
 
 
 @router.get("/analytics/skill-gap", operation_id="analytics-skill_gap")
