@@ -1,0 +1,1 @@
+"""Resumes: upload, read (PDF, DOCX, TXT), split into sections, find skills, review."""
