@@ -18,7 +18,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/public -type f 2>/dev/null) \
 	frontend/package-lock.json frontend/tsconfig.json frontend/tsconfig.app.json
 
-.PHONY: help install run test lint bench client check-client serve migrate demo test-backend test-frontend browser-deps format clean
+.PHONY: help install run test lint bench eval client check-client serve migrate demo test-backend test-frontend browser-deps format clean
 
 help:
 	@echo "make run     install, build the frontend, migrate and serve on http://$(HOST):$(PORT)"
@@ -98,6 +98,10 @@ test: lint check-client test-frontend test-backend
 
 bench: $(STAMPS)/python
 	@$(BIN)/copilot bench
+
+# Offline skill extractor against the labelled dev sets in ../shared/data/eval (skipped with a message without them).
+eval: $(STAMPS)/python
+	@$(BIN)/python backend/scripts/eval_skills.py --shared "$(CURDIR)/../shared"
 
 clean:
 	rm -rf $(STAMPS) frontend/dist .venv frontend/node_modules

@@ -27,6 +27,7 @@ from app.core.mail import Mailer
 from app.core.middleware import BodySizeLimitMiddleware
 from app.core.ratelimit import RateLimiter
 from app.realtime.hub import Hub
+from app.resumes.parsing import MAX_RESUME_BYTES
 from app.tasks import runtime
 from app.tasks.celery_app import configure_celery
 from app.tasks.embedded import EmbeddedCelery
@@ -98,7 +99,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(
         BodySizeLimitMiddleware,
         max_bytes=settings.max_body_bytes,
-        overrides={"/api/v1/users/me/import": settings.max_import_bytes},
+        # A resume may be 5 MB; the multipart envelope around it needs a little more. The route checks the file.
+        overrides={"/api/v1/users/me/import": settings.max_import_bytes, "/api/v1/resumes": MAX_RESUME_BYTES + 65536},
     )
     app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.forwarded_allow_ips)
     app.add_middleware(RequestIdMiddleware)

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from app.bench import analytics, auth, data, ingest, realtime, tracker
+from app.bench import analytics, auth, data, ingest, realtime, resumes, skills, tracker
 
 BENCHMARKS: dict[str, Callable[[Path], Awaitable[dict[str, Any]]]] = {
     "password_hash": auth.bench_password_hash,
@@ -17,6 +17,8 @@ BENCHMARKS: dict[str, Callable[[Path], Awaitable[dict[str, Any]]]] = {
     "data": data.bench_data,
     "analytics": analytics.bench_analytics,
     "ingest": ingest.bench_ingest,
+    "resume_parse": resumes.bench_resume_parse,
+    "skills": skills.bench_skills,
 }
 
 

@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -102,6 +102,16 @@ class Settings(BaseSettings):
     auto_backup: bool | None = None  # daily backups into <data>/backups; default on for SQLite
     backup_keep: int = Field(default=7, ge=1, le=365)
 
+    # AI (docs/decisions/009-llm-provider.md). Keys and base URLs come from the environment only (SSRF).
+    llm_provider: str = "offline"  # offline | groq | nim | openai | ollama | custom
+    llm_model: str | None = None  # default: the provider's recommended model
+    llm_api_key: SecretStr | None = None
+    llm_base_url: str | None = None  # required for `custom`; overrides the provider's URL otherwise
+    llm_timeout_seconds: float = Field(default=30.0, gt=0)
+    llm_max_retries: int = Field(default=3, ge=0, le=10)
+    llm_daily_token_budget: int = Field(default=200_000, ge=0)  # per user, resets at midnight UTC; 0 = unlimited
+    llm_cache_ttl_seconds: int = Field(default=7 * 24 * 3600, ge=0)  # 0 = no cache
+
     log_level: str = "INFO"
     log_format: Literal["console", "json"] = "console"
     environment: Literal["development", "test", "production"] = "development"
@@ -126,6 +136,18 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [float(part) for part in value.split(",") if part.strip()]
         return value
+
+    @field_validator("llm_provider")
+    @classmethod
+    def _check_llm_provider(cls, value: str) -> str:
+        from app.llm.providers import canonical_provider_name
+
+        return canonical_provider_name(value)
+
+    @field_validator("llm_model", "llm_base_url", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("database_url")
     @classmethod

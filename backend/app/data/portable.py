@@ -30,6 +30,7 @@ from app.models.job import JobPosting, JobPostingSkill
 from app.models.mail import OutboxMessage, SummaryDelivery
 from app.models.oauth import OAuthAccount
 from app.models.progress import Achievement, SavedSearch
+from app.models.resume import Resume
 from app.models.sources import FollowedCompany, JobMatch
 from app.models.task import TaskRun
 from app.models.user import User, UserSkill
@@ -58,6 +59,7 @@ SECTIONS: list[Section] = [
     Section("achievements", Achievement, "user_id"),
     Section("saved_searches", SavedSearch, "user_id"),
     Section("followed_companies", FollowedCompany, "user_id"),
+    Section("resumes", Resume, "user_id"),  # their files travel in files/resumes/
     Section("job_matches", JobMatch, "user_id", imported=False),
     Section("oauth_accounts", OAuthAccount, "user_id", imported=False),
     Section("summary_deliveries", SummaryDelivery, "user_id", imported=False),
@@ -67,6 +69,7 @@ SECTIONS: list[Section] = [
 NOT_EXPORTED = {
     "refresh_token": "session secrets; a new instance signs you in anew",
     "oauth_flow": "a sign-in in progress, kept for minutes",
+    "llm_call": "usage accounting of AI requests (tokens, cost); a new instance starts its budgets afresh",
 }
 PROFILE_FIELDS = (
     "full_name",
@@ -278,6 +281,7 @@ async def _import(session: AsyncSession, user: User, data: dict[str, list[dict[s
         ("achievements", Achievement),
         ("saved_searches", SavedSearch),
         ("followed_companies", FollowedCompany),
+        ("resumes", Resume),
     )
     for name, model in imported_as_is:
         for row in data[name]:

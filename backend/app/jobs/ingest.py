@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.db import upsert_insert
 from app.jobs import matching
+from app.jobs.enrich import enrich_offline
 from app.jobs.scraper_service import JobScraperService, SourceResult
 from app.jobs.sources.base import NormalizedJob, SourceQuery
 from app.jobs.text import derived_fields
@@ -30,9 +31,6 @@ from app.realtime.envelope import publish_after_commit
 
 BATCH = 500
 STRONG_MATCH = 0.75
-# Filled by the skills service when it exists (AI issue): given postings, set their tech_stack/responsibilities.
-Enricher = Callable[[AsyncSession, list[int]], Awaitable[None]]
-enrich_postings: Enricher | None = None
 
 
 @dataclass
@@ -363,8 +361,7 @@ async def run_ingest(
             await record_results(session, results)
             jobs = [j for r in results.values() if r.ok for j in r.jobs]
             stats = await upsert_postings(session, jobs)
-            if enrich_postings is not None and stats.posting_ids:
-                await enrich_postings(session, stats.posting_ids)
+            await enrich_offline(session, stats.posting_ids)  # matching below needs their skills
             found = await match_users(session, stats.posting_ids, sorted(users), threshold)
             await announce_matches(session, found)
         for result in results.values():

@@ -94,6 +94,8 @@ class JobRead(JobSummary):
     description_html: str
     description_text: str
     responsibilities: list[str]
+    skills_provider: str | None = Field(description='What found the skills: "offline", "hybrid:<provider>", "manual"')
+    skills_extracted_at: datetime | None
     seniority: str | None
     ingested_at: datetime
     created_at: datetime

@@ -9,12 +9,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.exceptions import AppError
 from app.jobs import repository
+from app.jobs.enrich import MANUAL as MANUAL_SKILLS
 from app.jobs.exceptions import JobNotFound, SharedJobReadOnly
 from app.jobs.schemas import JobCreate, JobFilters, JobListItem, JobRead, JobUpdate, TrackingRead
 from app.jobs.text import derived_fields, description_from_input
 from app.models.application import Application
 from app.models.base import utcnow
 from app.models.job import JobPosting
+from app.models.task import TaskRun
+from app.tasks.registry import enqueue
 
 _COMPUTED = {"is_own", "snippet", "tracking"}
 M = TypeVar("M", bound=BaseModel)
@@ -65,6 +68,7 @@ async def create_job(session: AsyncSession, user_id: int, data: JobCreate) -> Jo
     session.add(job)
     await session.flush()
     await repository.replace_skills(session, job.id, job.tech_stack)
+    enqueue(session, "jobs.extract_skills", [job.id], user_id=user_id)
     await session.refresh(job)
     return present(JobRead, job, user_id, None)
 
@@ -95,6 +99,7 @@ async def update_job(session: AsyncSession, user_id: int, job_id: int, data: Job
     for required in ("title", "company"):
         if changes.get(required, "") is None:
             del changes[required]
+    content_changed = "description" in changes or changes.get("title", job.title) != job.title
     if "description" in changes:
         job.description_html, job.description_text = description_from_input(changes.pop("description") or "")
     if "url" in changes:
@@ -106,10 +111,23 @@ async def update_job(session: AsyncSession, user_id: int, job_id: int, data: Job
         raise AppError("The minimum salary must not be greater than the maximum.", 422, "validation_error")
     _refresh_derived(job)
     if "tech_stack" in changes:
+        job.skills_provider = MANUAL_SKILLS  # the user's list wins over extraction from now on
         await repository.replace_skills(session, job.id, job.tech_stack)
+    if content_changed:
+        enqueue(session, "jobs.extract_skills", [job.id], user_id=user_id)
     await session.flush()
     await session.refresh(job)
     return await read_job(session, user_id, job.id)
+
+
+async def refresh_skills(session: AsyncSession, user_id: int, job_id: int) -> TaskRun:
+    """Find this job's skills and responsibilities again, with the configured provider."""
+    job = await get_visible(session, user_id, job_id)
+    if job.owner_id == user_id and job.skills_provider == MANUAL_SKILLS:
+        job.skills_provider = None  # asking again means: let extraction fill the list
+    run = enqueue(session, "jobs.extract_skills", [job.id], True, user_id=user_id)
+    await session.flush()
+    return run
 
 
 async def delete_job(session: AsyncSession, user_id: int, job_id: int) -> None:

@@ -5,9 +5,16 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 from typing import Any
 
+from sqlalchemy import select
+
+from app.jobs.enrich import enrich_offline, enrich_with_provider
 from app.jobs.ingest import run_ingest
 from app.jobs.scraper_service import JobScraperService
+from app.llm.client import get_llm_client
+from app.models.job import JobPosting
 from app.tasks.registry import TaskContext, copilot_task
+
+EXTRACT_BATCH = 50
 
 
 @copilot_task("jobs.ingest_jobs", acks_late=True)  # upserts: safe to run twice
@@ -27,3 +34,40 @@ async def ingest_jobs(ctx: TaskContext, user_id: int | None = None) -> dict[str,
         unit, JobScraperService(ctx.settings), ctx.settings.match_threshold, user_id=user_id, progress=progress
     )
     return {"created": summary.created, "merged": summary.merged, "matches": summary.matches}
+
+
+@copilot_task("jobs.extract_skills", acks_late=True)  # idempotent: unchanged content is skipped by its hash
+async def extract_skills(ctx: TaskContext, posting_ids: list[int], force: bool = False) -> dict[str, Any]:
+    """Fill tech_stack, job_posting_skill rows and responsibilities for these postings with the configured provider."""
+    written = 0
+    async with get_llm_client(ctx.settings) as client:
+        provider = client.provider
+        for start in range(0, len(posting_ids), EXTRACT_BATCH):
+            batch = posting_ids[start : start + EXTRACT_BATCH]
+            async with ctx.session() as session:
+                written += await enrich_with_provider(session, batch, client, user_id=ctx.user_id, force=force)
+            done = min(len(posting_ids), start + EXTRACT_BATCH)
+            await ctx.progress(int(100 * done / len(posting_ids)), f"Skills for {done} of {len(posting_ids)} jobs")
+            await ctx.check_cancelled()
+    return {"postings": len(posting_ids), "written": written, "provider": provider}
+
+
+@copilot_task("jobs.extract_missing_skills")
+async def extract_missing_skills(ctx: TaskContext, limit: int = 5000) -> dict[str, Any]:
+    """Offline skills for postings that have none yet (older than this feature, or loaded by `copilot demo`)."""
+    async with ctx.session() as session:
+        ids = list(
+            (
+                await session.scalars(
+                    select(JobPosting.id)
+                    .where(JobPosting.skills_extracted_at.is_(None))
+                    .order_by(JobPosting.id)
+                    .limit(limit)
+                )
+            ).all()
+        )
+    written = 0
+    for start in range(0, len(ids), EXTRACT_BATCH * 10):
+        async with ctx.session() as session:
+            written += await enrich_offline(session, ids[start : start + EXTRACT_BATCH * 10])
+    return {"postings": len(ids), "written": written}

@@ -4,9 +4,11 @@ from app.models.application import Application, ApplicationEvent, ApplicationSta
 from app.models.base import Base
 from app.models.data import DataExport
 from app.models.job import JobPosting, JobPostingSkill, RemoteType, SalaryPeriod
+from app.models.llm import LLMCall
 from app.models.mail import OutboxMessage, SummaryDelivery
 from app.models.oauth import OAuthAccount, OAuthFlow
 from app.models.progress import Achievement, SavedSearch
+from app.models.resume import Resume, ResumeStatus
 from app.models.sources import FollowedCompany, JobMatch, JobSource, JobSourceRecord, SourceState
 from app.models.task import TaskRun, WorkerSeen
 from app.models.user import RefreshToken, SkillSource, User, UserSkill
@@ -24,12 +26,15 @@ __all__ = [
     "JobPostingSkill",
     "JobSource",
     "JobSourceRecord",
+    "LLMCall",
     "Notification",
     "OAuthAccount",
     "OAuthFlow",
     "OutboxMessage",
     "RefreshToken",
     "RemoteType",
+    "Resume",
+    "ResumeStatus",
     "SalaryPeriod",
     "SavedSearch",
     "SkillSource",

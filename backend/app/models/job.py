@@ -60,6 +60,10 @@ class JobPosting(TimestampMixin, Base):
     tech_stack: Mapped[list[str]] = mapped_column(JSON, default=list)
     responsibilities: Mapped[list[str]] = mapped_column(JSON, default=list)
     seniority: Mapped[str | None] = mapped_column(String(40))
+    # Skill extraction: which provider filled tech_stack/responsibilities, from which text (sha256 + taxonomy version).
+    skills_provider: Mapped[str | None] = mapped_column(String(60))
+    skills_hash: Mapped[str | None] = mapped_column(String(64))
+    skills_extracted_at: Mapped[datetime | None]
     archived_at: Mapped[datetime | None]
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -14,7 +14,7 @@ from celery import Celery
 
 from app.core.config import Settings
 
-TASK_MODULES = ["app.tasks.scheduled_tasks", "app.data.tasks", "app.jobs.tasks"]
+TASK_MODULES = ["app.tasks.scheduled_tasks", "app.data.tasks", "app.jobs.tasks", "app.resumes.tasks"]
 
 # name in the schedule → (task name, interval). The admin page shows the same table with next runs.
 SCHEDULE: dict[str, tuple[str, timedelta]] = {
@@ -23,6 +23,7 @@ SCHEDULE: dict[str, tuple[str, timedelta]] = {
     "expired-exports": ("data.purge_expired_exports", timedelta(hours=1)),
     "daily-backup": ("data.backup", timedelta(days=1)),
     "nightly-ingest": ("jobs.ingest_jobs", timedelta(days=1)),
+    "skills-catch-up": ("jobs.extract_missing_skills", timedelta(minutes=30)),
 }
 
 celery_app = Celery("copilot")

@@ -55,3 +55,17 @@ async def replace_skills(session: AsyncSession, user_id: int, skills: list[Skill
     await session.flush()
     user.skills.sort(key=lambda s: s.name.lower())
     return user
+
+
+async def merge_skills(session: AsyncSession, user_id: int, names: list[str], source: SkillSource) -> User:
+    """Add these skills to the profile with `source`; skills it already has (any case) are left as they are."""
+    user = await get_profile(session, user_id)
+    have = {s.name.lower() for s in user.skills}
+    for raw in names:
+        name = _clean_skill_name(raw)[:80]
+        if name and name.lower() not in have:
+            have.add(name.lower())
+            user.skills.append(UserSkill(name=name, source=source))
+    await session.flush()
+    user.skills.sort(key=lambda s: s.name.lower())
+    return user

@@ -29,6 +29,11 @@ COVERED: dict[tuple[str, str], dict[str, Any] | None] = {
     ("DELETE", "/api/v1/saved-searches/{search_id}"): None,
     ("DELETE", "/api/v1/followed-companies/{follow_id}"): None,
     ("POST", "/api/v1/discover/{match_id}/dismiss"): None,
+    ("POST", "/api/v1/jobs/{job_id}/skills/refresh"): None,
+    ("GET", "/api/v1/resumes/{resume_id}"): None,
+    ("GET", "/api/v1/resumes/{resume_id}/file"): None,
+    ("POST", "/api/v1/resumes/{resume_id}/skills"): {"accept": ["Python"]},
+    ("DELETE", "/api/v1/resumes/{resume_id}"): None,
 }
 # Routes for administrators only: another (non-admin) user gets 403 whatever the id.
 ADMIN_ONLY: dict[tuple[str, str], dict[str, Any] | None] = {
@@ -79,6 +84,8 @@ async def test_another_user_gets_404_everywhere(client: httpx.AsyncClient, app: 
     followed = (
         await client.post("/api/v1/followed-companies", headers=alice, json={"source": "lever", "token": "acme"})
     ).json()
+    resume_file = {"file": ("cv.txt", b"Alice Example\nSkills: Python, PostgreSQL\n", "text/plain")}
+    resume = (await client.post("/api/v1/resumes", headers=alice, files=resume_file)).json()
     from app.models.sources import JobMatch
 
     async with app.state.session_factory() as s:
@@ -91,6 +98,7 @@ async def test_another_user_gets_404_everywhere(client: httpx.AsyncClient, app: 
         "search_id": search["id"],
         "follow_id": followed["id"],
         "match_id": match.id,
+        "resume_id": resume["id"],
         "job_id": job["id"],
         "application_id": application["id"],
         "notification_id": note.id,
@@ -118,6 +126,7 @@ async def test_another_user_gets_404_everywhere(client: httpx.AsyncClient, app: 
     assert (await client.get("/api/v1/saved-searches", headers=bob)).json() == []
     assert (await client.get("/api/v1/followed-companies", headers=bob)).json() == []
     assert (await client.get("/api/v1/discover", headers=bob)).json()["total"] == 0
+    assert (await client.get("/api/v1/resumes", headers=bob)).json()["total"] == 0
     assert (await client.get("/api/v1/analytics/summary", headers=bob)).json()["success"]["funnel"]["tracked"] == 0
     assert (await client.get("/api/v1/admin/backups", headers=bob)).status_code == 403
     assert (await client.get("/api/v1/admin/tasks", headers=bob)).status_code == 403
@@ -130,5 +139,6 @@ async def test_another_user_gets_404_everywhere(client: httpx.AsyncClient, app: 
     mine = (await client.get(f"/api/v1/applications/{application['id']}", headers=alice)).json()
     assert mine["status"] == "interested" and mine["notes"] == "Alice's notes"
     assert (await client.get(f"/api/v1/jobs/{job['id']}", headers=alice)).json()["title"] == "Alice's secret job"
+    assert (await client.get(f"/api/v1/resumes/{resume['id']}", headers=alice)).status_code == 200
     notes = (await client.get("/api/v1/notifications", headers=alice)).json()["items"]
     assert [n["read_at"] for n in notes if n["title"] == "For Alice only"] == [None]

@@ -2,7 +2,21 @@
 
 from fastapi import APIRouter
 
-from app.api.v1 import analytics, applications, auth, data, jobs, notifications, oauth, sources, tasks, users, ws
+from app.api.v1 import (
+    ai,
+    analytics,
+    applications,
+    auth,
+    data,
+    jobs,
+    notifications,
+    oauth,
+    resumes,
+    sources,
+    tasks,
+    users,
+    ws,
+)
 
 api_router = APIRouter(prefix="/api/v1")
 api_router.include_router(auth.router)
@@ -15,4 +29,6 @@ api_router.include_router(analytics.router)
 api_router.include_router(sources.router)
 api_router.include_router(tasks.router)
 api_router.include_router(data.router)
+api_router.include_router(resumes.router)
+api_router.include_router(ai.router)
 api_router.include_router(ws.router)

@@ -13,6 +13,8 @@ from app.core.pagination import Page, PageDep
 from app.jobs import service
 from app.jobs.schemas import JobCreate, JobFilters, JobListItem, JobRead, JobSort, JobUpdate
 from app.models.job import RemoteType
+from app.tasks.schemas import TaskRunRead
+from app.tasks.service import present as present_task
 
 router = APIRouter(prefix="/jobs", tags=["jobs"], route_class=CommittingRoute)
 
@@ -66,6 +68,12 @@ async def read_job(job_id: int, user: CurrentUser, session: SessionDep) -> JobRe
 async def update_job(job_id: int, data: JobUpdate, user: CurrentUser, session: SessionDep) -> JobRead:
     """Edit a job you added."""
     return await service.update_job(session, user.id, job_id, data)
+
+
+@router.post("/{job_id}/skills/refresh", status_code=status.HTTP_202_ACCEPTED, operation_id="jobs-refresh_skills")
+async def refresh_skills(job_id: int, user: CurrentUser, session: SessionDep) -> TaskRunRead:
+    """Find the job's skills and responsibilities again with the configured AI provider (in the background)."""
+    return present_task(await service.refresh_skills(session, user.id, job_id))
 
 
 @router.delete("/{job_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="jobs-delete")

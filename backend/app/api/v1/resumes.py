@@ -1,0 +1,70 @@
+"""Resumes: upload (processed in the background), read what was found, review its skills into the profile."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, UploadFile, status
+from fastapi.responses import FileResponse
+
+from app.api.deps import CurrentUser, SessionDep, SettingsDep
+from app.api.routing import CommittingRoute
+from app.core.pagination import Page, PageDep
+from app.resumes import service
+from app.resumes.parsing import MAX_RESUME_BYTES
+from app.resumes.schemas import ResumeRead, ResumeSummary, SkillReview
+from app.users.schemas import ProfileRead
+
+router = APIRouter(prefix="/resumes", tags=["resumes"], route_class=CommittingRoute)
+
+
+@router.post("", status_code=status.HTTP_202_ACCEPTED, operation_id="resumes-upload")
+async def upload_resume(
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+    file: Annotated[UploadFile, File(description="A PDF, DOCX or TXT resume, at most 5 MB")],
+) -> ResumeSummary:
+    """Store the resume and start reading it; follow `resume.progress` events (or poll) until it is ready."""
+    data = await file.read(MAX_RESUME_BYTES + 1)
+    resume = await service.upload(session, settings, user, file.filename, data)
+    return service.summary(resume)
+
+
+@router.get("", operation_id="resumes-list")
+async def list_resumes(user: CurrentUser, session: SessionDep, paging: PageDep) -> Page[ResumeSummary]:
+    """Your resumes, newest first."""
+    rows, total = await service.list_page(session, user.id, paging.offset, paging.size)
+    return Page(items=[service.summary(r) for r in rows], total=total, page=paging.page, size=paging.size)
+
+
+@router.get("/{resume_id}", operation_id="resumes-read")
+async def read_resume(resume_id: int, user: CurrentUser, session: SessionDep) -> ResumeRead:
+    """One resume: its text, sections, and the skills found (with whether the profile has each already)."""
+    resume = await service.get_owned(session, user.id, resume_id)
+    return service.present(resume, await service.profile_skill_names(session, user.id))
+
+
+@router.get("/{resume_id}/file", operation_id="resumes-download", response_class=FileResponse)
+async def download_resume(
+    resume_id: int, user: CurrentUser, session: SessionDep, settings: SettingsDep
+) -> FileResponse:
+    """The file as it was uploaded."""
+    resume = await service.get_owned(session, user.id, resume_id)
+    path = service.file_path(settings, resume)
+    if not path.is_file():
+        raise service.ResumeNotFound("The file of this resume is no longer stored.")
+    return FileResponse(path, media_type=resume.content_type, filename=resume.filename)
+
+
+@router.post("/{resume_id}/skills", operation_id="resumes-apply_skills")
+async def apply_skills(resume_id: int, review: SkillReview, user: CurrentUser, session: SessionDep) -> ProfileRead:
+    """Add the skills you kept (found in the resume or added by you) to your profile; manual skills stay."""
+    profile = await service.apply_review(session, user.id, resume_id, review.accept)
+    return ProfileRead.model_validate(profile)
+
+
+@router.delete("/{resume_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="resumes-delete")
+async def delete_resume(resume_id: int, user: CurrentUser, session: SessionDep, settings: SettingsDep) -> None:
+    """Delete the resume and its file; skills already in your profile stay."""
+    await service.delete_resume(session, settings, user.id, resume_id)

@@ -1,0 +1,127 @@
+"""`copilot skills extract` and `copilot resume parse` (DESIGN §6): the AI core from the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import typer
+
+skills_cli = typer.Typer(help="Skill extraction.", no_args_is_help=True)
+resume_cli = typer.Typer(help="Resumes.", no_args_is_help=True)
+Provider = Literal["offline", "llm", "hybrid"]
+
+
+def fail(message: str, code: int = 2) -> None:
+    from app.cli import fail as cli_fail  # late: app.cli imports this module
+
+    cli_fail(message, code)
+
+
+def _read_text(file: str) -> str:
+    if file == "-":
+        return sys.stdin.read()
+    try:
+        return Path(file).read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        fail(f"cannot read {file}: {exc.strerror}")
+        raise
+
+
+def _extract_many(texts: list[str], kind: Literal["jd", "resume"], provider: str) -> list[dict[str, Any]]:
+    """Offline runs without a database; the LLM paths record their calls (and use the cache) like the app does."""
+    from app.cli import _run, _settings
+    from app.skills import extract
+
+    if provider == "offline":
+        return [_as_json(extract(t, kind), "offline") for t in texts]
+    from app.llm.client import get_llm_client
+    from app.llm.exceptions import LLMError
+    from app.llm.skills import extract_hybrid, extract_with_llm
+
+    settings = _settings()
+    if get_llm_client(settings).offline:
+        fail("no LLM is configured (set LLM_PROVIDER, LLM_MODEL, LLM_API_KEY); use --provider offline")
+
+    async def work(session: Any) -> list[dict[str, Any]]:
+        out = []
+        async with get_llm_client(settings) as client:
+            for text in texts:
+                if provider == "hybrid":
+                    found, used = await extract_hybrid(client, session, text, kind, user_id=None)
+                else:
+                    found, used = await extract_with_llm(client, session, text, kind, user_id=None), client.provider
+                out.append(_as_json(found, used))
+        return out
+
+    try:
+        return _run(settings, work)
+    except LLMError as exc:
+        fail(f"the LLM failed: {exc.message}", 1)
+        raise
+
+
+def _as_json(found: Any, provider: str) -> dict[str, Any]:
+    return {"skills": found.skills, "responsibilities": found.responsibilities, "provider": provider}
+
+
+@skills_cli.command("extract")
+def skills_extract(
+    file: Annotated[str, typer.Argument(help="A text file, or - for stdin")] = "-",
+    kind: Annotated[str, typer.Option(help="jd (job description) or resume")] = "jd",
+    provider: Annotated[
+        str, typer.Option(help="offline, llm or hybrid (the last two need LLM_* settings)")
+    ] = "offline",
+    jsonl: Annotated[
+        Path | None, typer.Option(help='Lines of {"id", "text"}; prints {"id", "skills"} per line')
+    ] = None,
+) -> None:
+    """Print {"skills": [...], "responsibilities": [...]} for one document, or one line per document of --jsonl."""
+    if kind not in ("jd", "resume"):
+        fail("--kind must be jd or resume")
+    if provider not in ("offline", "llm", "hybrid"):
+        fail("--provider must be offline, llm or hybrid")
+    doc_kind: Literal["jd", "resume"] = "jd" if kind == "jd" else "resume"
+    if jsonl is None:
+        result = _extract_many([_read_text(file)], doc_kind, provider)[0]
+        typer.echo(json.dumps({"skills": result["skills"], "responsibilities": result["responsibilities"]}))
+        return
+    ids, texts = [], []
+    try:
+        lines = jsonl.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        fail(f"cannot read {jsonl}: {exc.strerror}")
+        return
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            ids.append(record["id"])
+            texts.append(str(record["text"]))
+        except (ValueError, KeyError, TypeError):
+            fail(f'{jsonl}:{number}: expected a JSON object with "id" and "text"')
+    for doc_id, result in zip(ids, _extract_many(texts, doc_kind, provider), strict=True):
+        typer.echo(json.dumps({"id": doc_id, "skills": result["skills"]}, ensure_ascii=False))
+
+
+@resume_cli.command("parse")
+def resume_parse(file: Annotated[Path, typer.Argument(help="A PDF, DOCX or TXT resume")]) -> None:
+    """Print {"text", "sections", "skills"} of a resume file (offline)."""
+    from app.resumes.parsing import ResumeParseError, parse_resume
+    from app.skills import extract
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        fail(f"cannot read {file}: {exc.strerror}")
+        return
+    try:
+        parsed = parse_resume(data)
+    except ResumeParseError as exc:
+        fail(exc.message)
+        return
+    skills = extract(parsed.text, "resume").skills
+    typer.echo(json.dumps({"text": parsed.text, "sections": parsed.sections, "skills": skills}, ensure_ascii=False))

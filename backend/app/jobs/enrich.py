@@ -1,0 +1,119 @@
+"""Skills and responsibilities for postings: filled in the background, in batches, cached by content hash.
+
+- Ingested postings are enriched offline inside the ingest task, before matching (matching needs their skills);
+  the offline extractor does hundreds of descriptions a second, and nothing is spent on a shared catalogue.
+- A hand-added posting (or a user's "Find skills again") runs `jobs.extract_skills`: the configured provider
+  (hybrid with the LLM when one is set, charged to that user's budget), offline otherwise.
+- `skills_hash` = sha256(taxonomy version, provider kind, title, text): a posting whose text, taxonomy and provider
+  are unchanged is skipped; identical text on another posting (the same job on two boards) reuses the cached result.
+- Skills a user typed into the form stay (`skills_provider = "manual"` keeps the whole list as they set it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.cache import Cache
+from app.jobs.text import derived_fields
+from app.llm.client import LLMClient
+from app.llm.skills import extract_hybrid
+from app.models.base import utcnow
+from app.models.job import JobPosting, JobPostingSkill
+from app.skills import Extraction, extract
+from app.skills.taxonomy import get_taxonomy
+
+MANUAL = "manual"
+CACHE_TTL_SECONDS = 7 * 24 * 3600
+
+
+def content_hash(posting: JobPosting, mode: str) -> str:
+    key = "\x1f".join([get_taxonomy().version, mode, posting.title, posting.description_text])
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for name in names:
+        clean = " ".join(name.split())[:80]
+        if clean and clean.lower() not in seen:
+            seen[clean.lower()] = clean
+    return list(seen.values())
+
+
+def _document(posting: JobPosting) -> str:
+    return f"{posting.title}\n\n{posting.description_text}"
+
+
+async def enrich_offline(session: AsyncSession, posting_ids: Sequence[int], *, force: bool = False) -> int:
+    """Extract offline for these postings (one batch). Returns how many were (re)written."""
+    return await _enrich(session, posting_ids, client=None, user_id=None, cache=None, force=force)
+
+
+async def enrich_with_provider(
+    session: AsyncSession,
+    posting_ids: Sequence[int],
+    client: LLMClient,
+    *,
+    user_id: int | None,
+    cache: Cache | None = None,
+    force: bool = False,
+) -> int:
+    """Extract with the configured provider (hybrid), falling back to offline when the LLM fails."""
+    return await _enrich(session, posting_ids, client=client, user_id=user_id, cache=cache, force=force)
+
+
+async def _enrich(
+    session: AsyncSession,
+    posting_ids: Sequence[int],
+    *,
+    client: LLMClient | None,
+    user_id: int | None,
+    cache: Cache | None,
+    force: bool,
+) -> int:
+    if not posting_ids:
+        return 0
+    mode = "offline" if client is None or client.offline else f"hybrid:{client.provider}:{client.model}"
+    postings = list((await session.scalars(select(JobPosting).where(JobPosting.id.in_(posting_ids)))).all())
+    by_hash: dict[str, tuple[Extraction, str]] = {}
+    changed: dict[int, list[str]] = {}
+    for posting in postings:
+        digest = content_hash(posting, mode)
+        if not force and posting.skills_hash == digest:
+            continue
+        found = by_hash.get(digest)
+        if found is None and cache is not None:
+            hit = await cache.get(f"jobskills:{digest}")
+            if hit is not None:
+                found = (Extraction(skills=hit["skills"], responsibilities=hit["responsibilities"]), hit["provider"])
+        if found is None:
+            if client is None or client.offline:
+                found = (extract(_document(posting), "jd"), "offline")
+            else:
+                found = await extract_hybrid(client, session, _document(posting), "jd", user_id=user_id)
+            if cache is not None:
+                value = {"skills": found[0].skills, "responsibilities": found[0].responsibilities, "provider": found[1]}
+                await cache.set(f"jobskills:{digest}", value, CACHE_TTL_SECONDS)
+        by_hash[digest] = found
+        extraction, provider = found
+        posting.responsibilities = extraction.responsibilities
+        if posting.skills_provider != MANUAL:
+            typed = [s for s in posting.tech_stack or []] if posting.skills_extracted_at is None else []
+            posting.tech_stack = _unique([*typed, *extraction.skills])
+            posting.skills_provider = provider
+            changed[posting.id] = posting.tech_stack
+        posting.skills_hash, posting.skills_extracted_at = digest, utcnow()
+        posting.search_text = derived_fields(
+            posting.title, posting.company, posting.location, posting.tech_stack, posting.description_text
+        )["search_text"]
+    if changed:
+        await session.execute(delete(JobPostingSkill).where(JobPostingSkill.job_posting_id.in_(list(changed))))
+        rows = [{"job_posting_id": pid, "skill": s[:80]} for pid, skills in changed.items() for s in skills]
+        if rows:
+            await session.execute(insert(JobPostingSkill), rows)
+    await session.flush()
+    return len(changed)

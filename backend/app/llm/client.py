@@ -1,0 +1,377 @@
+"""One client for every OpenAI-compatible provider: JSON answers validated by Pydantic (with one repair retry),
+streamed text, retries, the answer cache, usage rows in `llm_call` and the per-user daily budget.
+
+Create one per request or task (`get_llm_client()`): its HTTP connections belong to the event loop that first
+uses them. With the offline provider (the default) `complete_json` and `stream_text` raise `LLMUnavailable`, and
+callers use their offline implementation; so do callers that catch `LLMError` when the provider fails."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import openai
+import structlog
+from pydantic import BaseModel, ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.cache import Cache
+from app.core.config import Settings, get_settings
+from app.llm import service
+from app.llm.cache import cache_key, canonical_json, input_hash, shared_cache
+from app.llm.exceptions import LLMBadOutput, LLMError, LLMUnavailable
+from app.llm.providers import ModelSpec
+from app.llm.retry import RetryPolicy, translate_error
+from app.llm.schemas import ConnectionCheck, LLMResult
+from app.llm.structured import response_format_for
+
+log = structlog.get_logger(__name__)
+
+T = TypeVar("T", bound=BaseModel)
+Messages = list[dict[str, str]]
+TEXT = "text"  # the "schema name" of free-text answers in cache keys
+_FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.S)
+
+
+class LLMClient:
+    def __init__(self, settings: Settings, *, cache: Cache | None = None, retry: RetryPolicy | None = None) -> None:
+        self.settings = settings
+        self._resolved = service.resolve(settings)
+        self.provider = self._resolved.spec.name
+        self.model = self._resolved.model or ""
+        self.offline = self._resolved.offline
+        self._cache = cache
+        self._retry = retry or RetryPolicy(max_retries=settings.llm_max_retries)
+        self._sdk: openai.AsyncOpenAI | None = None
+
+    @property
+    def model_spec(self) -> ModelSpec:
+        return self._resolved.spec.model(self.model)
+
+    async def complete_json(
+        self,
+        session: AsyncSession,
+        schema: type[T],
+        messages: Messages,
+        *,
+        purpose: str,
+        prompt_version: str,
+        user_id: int | None,
+    ) -> LLMResult[T]:
+        """The model's answer as an instance of `schema`: from the cache, or asked with structured output."""
+        self._require_ready()
+        key = cache_key(self.provider, self.model, prompt_version, schema.__name__, messages)
+        call = _Call(self, session, purpose=purpose, prompt_version=prompt_version, user_id=user_id, messages=messages)
+        cached = await self._get_cache().get(key)
+        if cached is not None:
+            try:
+                value = schema.model_validate(cached)
+            except ValidationError:  # the schema changed under the same prompt version: ask again
+                pass
+            else:
+                await call.record(cache_hit=True)
+                return self._result(value, call, cache_hit=True)
+        await service.check_budget(session, self.settings, user_id)
+        request, response_format = response_format_for(schema, messages, self.model_spec.structured_output)
+        try:
+            content = await self._ask(request, response_format, call)
+            try:
+                value = _parse(schema, content)
+            except ValidationError as first:
+                repair = [*request, {"role": "assistant", "content": content}, _repair_message(first)]
+                content = await self._ask(repair, response_format, call)
+                try:
+                    value = _parse(schema, content)
+                except ValidationError as second:
+                    raise LLMBadOutput(
+                        f"{self._resolved.spec.label} did not return valid JSON for {schema.__name__} after a repair "
+                        f"attempt: {_describe(second)}"
+                    ) from second
+        except LLMError as exc:
+            await call.record(error=exc.message)
+            raise
+        await call.record()
+        await self._get_cache().set(key, value.model_dump(mode="json"), self.settings.llm_cache_ttl_seconds)
+        return self._result(value, call, cache_hit=False)
+
+    async def stream_text(
+        self,
+        session: AsyncSession,
+        messages: Messages,
+        *,
+        purpose: str,
+        prompt_version: str,
+        user_id: int | None,
+        on_delta: Callable[[str], Awaitable[None]] | None = None,
+        should_cancel: Callable[[], Awaitable[bool]] | None = None,
+    ) -> LLMResult[str]:
+        """Free text, streamed: `on_delta` gets each piece in order (a cached answer arrives as one piece);
+        `should_cancel` is asked after each piece and keep it cheap. A cancelled stream returns the text so far."""
+        self._require_ready()
+        key = cache_key(self.provider, self.model, prompt_version, TEXT, messages)
+        call = _Call(self, session, purpose=purpose, prompt_version=prompt_version, user_id=user_id, messages=messages)
+        cached = await self._get_cache().get(key)
+        if isinstance(cached, str):
+            if on_delta is not None:
+                await on_delta(cached)
+            await call.record(cache_hit=True)
+            return self._result(cached, call, cache_hit=True)
+        await service.check_budget(session, self.settings, user_id)
+        parts: list[str] = []
+        cancelled = False
+        try:
+            stream = await self._create(call, messages=messages, stream=True, stream_options={"include_usage": True})
+            try:
+                iterator = stream.__aiter__()
+                while True:
+                    try:
+                        chunk = await iterator.__anext__()
+                    except StopAsyncIteration:
+                        break
+                    except Exception as exc:  # the connection broke mid-answer: nothing to retry safely
+                        raise self._translate(exc, call) from exc
+                    if chunk.usage is not None:
+                        call.add_usage(chunk.usage.prompt_tokens, chunk.usage.completion_tokens)
+                    for choice in chunk.choices:
+                        if choice.delta.content:
+                            parts.append(choice.delta.content)
+                            if on_delta is not None:
+                                await on_delta(choice.delta.content)
+                    if should_cancel is not None and await should_cancel():
+                        cancelled = True
+                        break
+            finally:
+                await stream.close()
+        except LLMError as exc:
+            if parts:  # the model did work before the stream broke
+                call.estimate_usage(messages, "".join(parts))
+            await call.record(error=exc.message)
+            raise
+        text = "".join(parts)
+        call.estimate_usage(messages, text)
+        await call.record(status="cancelled" if cancelled else "ok")
+        if not cancelled:
+            await self._get_cache().set(key, text, self.settings.llm_cache_ttl_seconds)
+        return self._result(text, call, cache_hit=False, cancelled=cancelled)
+
+    async def test_connection(self) -> ConnectionCheck:
+        """Send one tiny request (no retries, no cache) and say what happened."""
+        spec = self._resolved.spec
+        check = {"provider": self.provider, "model": self.model, "host": self._resolved.host}
+        if self.offline:
+            return ConnectionCheck(ok=True, message="offline, no network used", **check)
+        if self._resolved.problem:
+            return ConnectionCheck(ok=False, message=self._resolved.problem, **check)
+        started = time.monotonic()
+        try:
+            response = await self._sdk_client().chat.completions.create(
+                model=self.model,
+                messages=[{"role": "user", "content": "Reply with the single word OK."}],
+                extra_body=self.model_spec.extra_body or None,
+            )
+        except Exception as exc:
+            error = translate_error(
+                exc,
+                label=spec.label,
+                host=self._resolved.host,
+                model=self.model,
+                timeout=self.settings.llm_timeout_seconds,
+                attempts=1,
+            )
+            return ConnectionCheck(ok=False, latency_ms=_ms(started), message=error.message, **check)
+        reply = (response.choices[0].message.content or "").strip() if response.choices else ""
+        check["model"] = response.model or self.model
+        return ConnectionCheck(
+            ok=True, latency_ms=_ms(started), message=f"{spec.label} answered: {reply[:80]!r}", **check
+        )
+
+    async def aclose(self) -> None:
+        if self._sdk is not None:
+            await self._sdk.close()
+            self._sdk = None
+
+    async def __aenter__(self) -> LLMClient:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    # -- internals -------------------------------------------------------------------------------------------
+
+    def _require_ready(self) -> None:
+        if self.offline:
+            raise LLMUnavailable("AI is offline (LLM_PROVIDER=offline); the offline version is used instead.")
+        if self._resolved.problem:
+            raise LLMUnavailable(f"AI is not configured: {self._resolved.problem}")
+
+    def _get_cache(self) -> Cache:
+        if self._cache is None:
+            self._cache = shared_cache(self.settings)
+        return self._cache
+
+    def _sdk_client(self) -> openai.AsyncOpenAI:
+        if self._sdk is None:
+            self._sdk = openai.AsyncOpenAI(
+                base_url=self._resolved.base_url,
+                # Local servers (Ollama, vLLM) need no key, but the SDK refuses to start without one.
+                api_key=self._resolved.api_key or "not-needed",
+                timeout=self.settings.llm_timeout_seconds,
+                max_retries=0,
+            )
+        return self._sdk
+
+    async def _create(self, call: _Call, **kwargs: Any) -> Any:
+        """chat.completions.create with our retries; provider errors come out as LLMError."""
+        extra = self.model_spec.extra_body
+        try:
+            async for attempt in self._retry.retrying():
+                with attempt:
+                    call.attempts += 1
+                    try:
+                        return await self._sdk_client().chat.completions.create(
+                            model=self.model, extra_body=extra or None, **kwargs
+                        )
+                    except Exception as exc:
+                        status = getattr(exc, "status_code", None)
+                        log.info(
+                            "llm_attempt_failed",
+                            provider=self.provider,
+                            attempt=call.attempts,
+                            status=status,
+                            error=type(exc).__name__,
+                        )
+                        raise
+        except Exception as exc:
+            raise self._translate(exc, call) from exc
+        raise AssertionError("unreachable: tenacity re-raises the last error")
+
+    async def _ask(self, messages: Messages, response_format: dict[str, Any], call: _Call) -> str:
+        response = await self._create(call, messages=messages, response_format=response_format)
+        content = (response.choices[0].message.content or "") if response.choices else ""
+        if response.usage is not None:
+            call.add_usage(response.usage.prompt_tokens, response.usage.completion_tokens)
+        else:
+            call.estimate_usage(messages, content, force=True)
+        return content
+
+    def _translate(self, exc: BaseException, call: _Call) -> LLMError:
+        return translate_error(
+            exc,
+            label=self._resolved.spec.label,
+            host=self._resolved.host,
+            model=self.model,
+            timeout=self.settings.llm_timeout_seconds,
+            attempts=call.attempts,
+        )
+
+    def _result(self, value: Any, call: _Call, *, cache_hit: bool, cancelled: bool = False) -> LLMResult[Any]:
+        return LLMResult(
+            value=value,
+            provider=self.provider,
+            model=self.model,
+            cache_hit=cache_hit,
+            prompt_tokens=call.prompt_tokens,
+            completion_tokens=call.completion_tokens,
+            cancelled=cancelled,
+        )
+
+
+class _Call:
+    """One logical call's accounting: tokens over all attempts, latency, and its `llm_call` row."""
+
+    def __init__(
+        self,
+        client: LLMClient,
+        session: AsyncSession,
+        *,
+        purpose: str,
+        prompt_version: str,
+        user_id: int | None,
+        messages: Messages,
+    ) -> None:
+        self.client, self.session = client, session
+        self.purpose, self.prompt_version, self.user_id = purpose, prompt_version, user_id
+        self.input_hash = input_hash(messages)
+        self.started = time.monotonic()
+        self.prompt_tokens = self.completion_tokens = self.attempts = 0
+        self.usage_reported = False
+
+    def add_usage(self, prompt: int | None, completion: int | None) -> None:
+        self.prompt_tokens += prompt or 0
+        self.completion_tokens += completion or 0
+        self.usage_reported = True
+
+    def estimate_usage(self, messages: Messages, text: str, *, force: bool = False) -> None:
+        """Servers that report no usage still count against the budget: about four characters per token."""
+        if self.usage_reported and not force:
+            return
+        self.prompt_tokens += max(1, len(canonical_json(messages)) // 4)
+        self.completion_tokens += len(text) // 4
+        self.usage_reported = True
+
+    async def record(self, *, cache_hit: bool = False, status: str = "ok", error: str | None = None) -> None:
+        client = self.client
+        if cache_hit:
+            self.prompt_tokens = self.completion_tokens = 0
+        cost = 0.0 if cache_hit else service.cost_usd(client.model_spec, self.prompt_tokens, self.completion_tokens)
+        await service.record_call(
+            self.session,
+            user_id=self.user_id,
+            purpose=self.purpose,
+            provider=client.provider,
+            model=client.model,
+            prompt_version=self.prompt_version,
+            input_hash=self.input_hash,
+            prompt_tokens=self.prompt_tokens,
+            completion_tokens=self.completion_tokens,
+            latency_ms=_ms(self.started),
+            cache_hit=cache_hit,
+            cost=cost,
+            status="error" if error else status,
+            error=error,
+        )
+        log.info(
+            "llm_call",
+            provider=client.provider,
+            model=client.model,
+            purpose=self.purpose,
+            cache_hit=cache_hit,
+            tokens=self.prompt_tokens + self.completion_tokens,
+            latency_ms=_ms(self.started),
+            status="error" if error else status,
+        )
+
+
+def _parse(schema: type[T], content: str) -> T:
+    """Validate the answer; JSON wrapped in a Markdown fence (some servers in JSON mode) is unwrapped first."""
+    match = _FENCE.match(content)
+    return schema.model_validate_json(match.group(1) if match else content.strip() or "null")
+
+
+def _describe(exc: ValidationError) -> str:
+    errors = exc.errors()[:5]
+    parts = [f"{'.'.join(str(p) for p in e['loc']) or 'answer'}: {e['msg']}" for e in errors]
+    return "; ".join(parts)
+
+
+def _repair_message(exc: ValidationError) -> dict[str, str]:
+    return {
+        "role": "user",
+        "content": "Your answer was not valid: "
+        + _describe(exc)
+        + ". Reply again with only the corrected JSON object, matching the schema exactly.",
+    }
+
+
+def _ms(started: float) -> int:
+    return int((time.monotonic() - started) * 1000)
+
+
+def get_llm_client(settings: Settings | None = None, *, cache: Cache | None = None) -> LLMClient:
+    """The client for the configured provider (LLM_PROVIDER; offline by default)."""
+    return LLMClient(settings or get_settings(), cache=cache)
+
+
+__all__ = ["LLMClient", "LLMResult", "get_llm_client"]

@@ -1,0 +1,177 @@
+"""Resumes: store an upload, hand it to the worker, show what was found, merge the reviewed skills into the profile.
+
+The request only checks size and type (by content) and stores the file; reading the text and finding skills
+happen in `resumes.process` (tasks.py), which reports each stage as a `resume.progress` event."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import uuid
+from pathlib import Path
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.config import Settings
+from app.core.exceptions import AppError, NotFound
+from app.models.base import utcnow
+from app.models.resume import Resume, ResumeStatus
+from app.models.user import SkillSource, User
+from app.realtime.envelope import publish_after_commit
+from app.resumes.parsing import MAX_RESUME_BYTES, ResumeParseError, sniff_type
+from app.resumes.schemas import FoundSkill, ResumeRead, ResumeSummary
+from app.skills.taxonomy import get_taxonomy
+from app.tasks.registry import enqueue
+from app.users import service as users
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "txt": "text/plain",
+}
+STAGE_PERCENT = {
+    ResumeStatus.uploaded: 5,
+    ResumeStatus.reading: 30,
+    ResumeStatus.extracting: 70,
+    ResumeStatus.ready: 100,
+    ResumeStatus.failed: 100,
+}
+MAX_RESUMES_PER_USER = 50
+
+
+class ResumeNotFound(NotFound):
+    code = "resume_not_found"
+
+
+class ResumeRefused(AppError):
+    code = "resume_refused"
+
+
+class ResumeTooLarge(AppError):
+    status_code = 413
+    code = "payload_too_large"
+
+
+def resume_dir(settings: Settings, user_id: int) -> Path:
+    return settings.uploads_dir / str(user_id) / "resumes"
+
+
+def file_path(settings: Settings, resume: Resume) -> Path:
+    return resume_dir(settings, resume.user_id) / resume.storage_name
+
+
+def _clean_filename(name: str | None, kind: str) -> str:
+    base = Path((name or "").replace("\\", "/")).name.strip() or f"resume.{kind}"
+    return "".join(c for c in base if c.isprintable())[:200]
+
+
+async def upload(session: AsyncSession, settings: Settings, user: User, filename: str | None, data: bytes) -> Resume:
+    """Check the file (size; type by content), store it, and enqueue its processing."""
+    if len(data) > MAX_RESUME_BYTES:
+        raise ResumeTooLarge(f"This file is larger than {MAX_RESUME_BYTES // (1024 * 1024)} MB.")
+    if not data.strip():
+        raise ResumeRefused("This file is empty.")
+    try:
+        kind = sniff_type(data)
+    except ResumeParseError as exc:
+        raise ResumeRefused(exc.message, code=exc.code) from exc
+    count = await session.scalar(select(func.count()).select_from(Resume).where(Resume.user_id == user.id)) or 0
+    if count >= MAX_RESUMES_PER_USER:
+        raise ResumeRefused(f"You have {count} resumes stored; delete an old one before uploading another.")
+    storage_name = f"{uuid.uuid4().hex}.{kind}"
+    resume = Resume(
+        user_id=user.id,
+        filename=_clean_filename(filename, kind),
+        content_type=CONTENT_TYPES[kind],
+        size_bytes=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        storage_name=storage_name,
+        status=ResumeStatus.uploaded,
+        sections={},
+        skills=[],
+    )
+    session.add(resume)
+    await session.flush()
+    path = file_path(settings, resume)
+    await asyncio.to_thread(_write, path, data)
+    run = enqueue(session, "resumes.process", resume.id, user_id=user.id)
+    resume.task_id = run.task_id
+    announce(session, resume)
+    return resume
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    partial.write_bytes(data)
+    partial.replace(path)
+
+
+def announce(session: AsyncSession, resume: Resume, message: str = "") -> None:
+    """Tell the user's tabs where processing stands (after the transaction commits)."""
+    data = {
+        "resume_id": resume.id,
+        "status": resume.status.value,
+        "percent": STAGE_PERCENT[resume.status],
+        "message": message or resume.error or "",
+        "skills_count": len(resume.skills or []),
+    }
+    publish_after_commit(session, resume.user_id, "resume.progress", data)
+
+
+async def get_owned(session: AsyncSession, user_id: int, resume_id: int) -> Resume:
+    resume = await session.scalar(select(Resume).where(Resume.id == resume_id, Resume.user_id == user_id))
+    if resume is None:
+        raise ResumeNotFound("No such resume.")
+    return resume
+
+
+async def list_page(session: AsyncSession, user_id: int, offset: int, limit: int) -> tuple[list[Resume], int]:
+    where = Resume.user_id == user_id
+    total = await session.scalar(select(func.count()).select_from(Resume).where(where)) or 0
+    rows = await session.scalars(
+        select(Resume).where(where).order_by(Resume.created_at.desc(), Resume.id.desc()).offset(offset).limit(limit)
+    )
+    return list(rows.all()), total
+
+
+async def delete_resume(session: AsyncSession, settings: Settings, user_id: int, resume_id: int) -> None:
+    """Remove the resume and its file. Skills already merged into the profile stay there."""
+    resume = await get_owned(session, user_id, resume_id)
+    path = file_path(settings, resume)
+    await session.execute(delete(Resume).where(Resume.id == resume.id))
+    await asyncio.to_thread(path.unlink, missing_ok=True)
+
+
+async def apply_review(session: AsyncSession, user_id: int, resume_id: int, accept: list[str]) -> User:
+    """Merge the accepted skills into the profile (source `resume`); skills already there keep their source."""
+    resume = await get_owned(session, user_id, resume_id)
+    if resume.status != ResumeStatus.ready:
+        raise ResumeRefused("This resume has not been read yet; wait until its skills are found.", status_code=409)
+    taxonomy = get_taxonomy()
+    names = [taxonomy.canonical(n) or " ".join(n.split()) for n in accept]
+    user = await users.merge_skills(session, user_id, names, SkillSource.resume)
+    resume.reviewed_at = utcnow()
+    await session.flush()
+    return user
+
+
+def summary(resume: Resume) -> ResumeSummary:
+    fields = {name: getattr(resume, name) for name in ResumeSummary.model_fields if name != "skills_count"}
+    return ResumeSummary(**fields, skills_count=len(resume.skills or []))
+
+
+def present(resume: Resume, profile_skills: set[str]) -> ResumeRead:
+    taxonomy = get_taxonomy()
+    found = [
+        FoundSkill(name=s, category=taxonomy.category(s), in_profile=s.lower() in profile_skills)
+        for s in resume.skills or []
+    ]
+    base = summary(resume).model_dump()
+    return ResumeRead(**base, text=resume.text, sections=resume.sections or {}, skills=found)
+
+
+async def profile_skill_names(session: AsyncSession, user_id: int) -> set[str]:
+    user = await users.get_profile(session, user_id)
+    return {s.name.lower() for s in user.skills}

@@ -1,0 +1,72 @@
+"""`resumes.process`: read the stored file, split it into sections, find its skills; each stage is announced."""
+
+from __future__ import annotations
+
+import asyncio
+
+import structlog
+
+from app.llm.client import get_llm_client
+from app.llm.skills import extract_hybrid
+from app.models.base import utcnow
+from app.models.resume import Resume, ResumeStatus
+from app.resumes import service
+from app.resumes.parsing import ParsedResume, ResumeParseError, parse_resume
+from app.tasks.registry import TaskContext, copilot_task
+
+log = structlog.get_logger(__name__)
+
+
+@copilot_task("resumes.process", acks_late=True)
+async def process_resume(ctx: TaskContext, resume_id: int) -> str:
+    """Uploaded → reading text → finding skills → done (or failed with a reason the user can act on)."""
+    async with ctx.session() as session:
+        resume = await session.get(Resume, resume_id)
+        if resume is None:
+            return "resume gone"
+        if resume.status in (ResumeStatus.ready, ResumeStatus.failed):
+            return "already processed"
+        resume.status = ResumeStatus.reading
+        service.announce(session, resume, "Reading the text")
+        path = service.file_path(ctx.settings, resume)
+    await ctx.progress(30, "Reading the text")
+    try:
+        data = await asyncio.to_thread(path.read_bytes)
+        parsed: ParsedResume = await asyncio.to_thread(parse_resume, data)
+    except (ResumeParseError, OSError) as exc:
+        message = exc.message if isinstance(exc, ResumeParseError) else "The stored file could not be read."
+        await _fail(ctx, resume_id, message)
+        return "failed"
+    async with ctx.session() as session:
+        resume = await session.get(Resume, resume_id)
+        if resume is None:
+            return "resume gone"
+        resume.status, resume.text, resume.sections, resume.pages = (
+            ResumeStatus.extracting,
+            parsed.text,
+            parsed.sections,
+            parsed.pages,
+        )
+        service.announce(session, resume, "Finding skills")
+    await ctx.progress(70, "Finding skills")
+    async with ctx.session() as session, get_llm_client(ctx.settings) as client:
+        extraction, provider = await extract_hybrid(client, session, parsed.text, "resume", user_id=ctx.user_id)
+    async with ctx.session() as session:
+        resume = await session.get(Resume, resume_id)
+        if resume is None:
+            return "resume gone"
+        resume.status, resume.skills, resume.provider = ResumeStatus.ready, extraction.skills, provider
+        resume.processed_at = utcnow()
+        service.announce(session, resume, f"Found {len(extraction.skills)} skills")
+    await ctx.progress(100, f"Found {len(extraction.skills)} skills")
+    return f"{len(extraction.skills)} skills"
+
+
+async def _fail(ctx: TaskContext, resume_id: int, message: str) -> None:
+    async with ctx.session() as session:
+        resume = await session.get(Resume, resume_id)
+        if resume is None:
+            return
+        resume.status, resume.error, resume.processed_at = ResumeStatus.failed, message, utcnow()
+        service.announce(session, resume, message)
+    log.info("resume_failed", resume_id=resume_id, reason=message)
