@@ -444,6 +444,26 @@ export interface paths {
         patch: operations["jobs-update"];
         trace?: never;
     };
+    "/api/v1/jobs/{job_id}/skills/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refresh Skills
+         * @description Find the job's skills and responsibilities again with the configured AI provider (in the background).
+         */
+        post: operations["jobs-refresh_skills"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications": {
         parameters: {
             query?: never;
@@ -1237,6 +1257,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/resumes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Resumes
+         * @description Your resumes, newest first.
+         */
+        get: operations["resumes-list"];
+        put?: never;
+        /**
+         * Upload Resume
+         * @description Store the resume and start reading it; follow `resume.progress` events (or poll) until it is ready.
+         */
+        post: operations["resumes-upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resumes/{resume_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Resume
+         * @description One resume: its text, sections, and the skills found (with whether the profile has each already).
+         */
+        get: operations["resumes-read"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Resume
+         * @description Delete the resume and its file; skills already in your profile stay.
+         */
+        delete: operations["resumes-delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resumes/{resume_id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download Resume
+         * @description The file as it was uploaded.
+         */
+        get: operations["resumes-download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resumes/{resume_id}/skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply Skills
+         * @description Add the skills you kept (found in the resume or added by you) to your profile; manual skills stay.
+         */
+        post: operations["resumes-apply_skills"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ai Status
+         * @description The AI provider, model and host in use (never the key), and your tokens today against your daily budget.
+         */
+        get: operations["ai-status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/test-connection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test Connection
+         * @description Send one tiny request to the provider and report how it went (ok=false with the reason when it fails).
+         */
+        post: operations["ai-test_connection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -1281,6 +1429,59 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AIStatus */
+        AIStatus: {
+            /**
+             * Provider
+             * @description Configured provider (LLM_PROVIDER)
+             */
+            provider: string;
+            /** Provider Label */
+            provider_label: string;
+            /** Model */
+            model: string | null;
+            /**
+             * Host
+             * @description Host of the provider's URL; the key is never shown
+             */
+            host: string | null;
+            /** Key Configured */
+            key_configured: boolean;
+            /**
+             * Offline
+             * @description True when AI features use their offline versions (no network)
+             */
+            offline: boolean;
+            /**
+             * Ready
+             * @description The provider has everything it needs (key, URL, model)
+             */
+            ready: boolean;
+            /**
+             * Problem
+             * @description What is missing when not ready
+             */
+            problem?: string | null;
+            /** Structured Output */
+            structured_output: ("json_schema_strict" | "json_schema" | "json_object") | null;
+            /** Context Window */
+            context_window: number | null;
+            /**
+             * Tokens Used Today
+             * @description Your tokens today (UTC), cache hits excluded
+             */
+            tokens_used_today: number;
+            /**
+             * Daily Token Budget
+             * @description Your daily budget in tokens; 0 = unlimited
+             */
+            daily_token_budget: number;
+            /**
+             * Budget Resets At
+             * @description Next midnight UTC, ISO 8601
+             */
+            budget_resets_at: string;
+        };
         /** AccountDelete */
         AccountDelete: {
             /**
@@ -1479,6 +1680,36 @@ export interface components {
              */
             file: string;
         };
+        /** Body_resumes-upload */
+        "Body_resumes-upload": {
+            /**
+             * File
+             * Format: binary
+             * @description A PDF, DOCX or TXT resume, at most 5 MB
+             */
+            file: string;
+        };
+        /** ConnectionCheck */
+        ConnectionCheck: {
+            /** Ok */
+            ok: boolean;
+            /** Provider */
+            provider: string;
+            /** Model */
+            model: string;
+            /**
+             * Host
+             * @description Host of the provider's URL (never the key)
+             */
+            host: string | null;
+            /** Latency Ms */
+            latency_ms?: number | null;
+            /**
+             * Message
+             * @description What happened, in words: the model's reply, or why it failed
+             */
+            message: string;
+        };
         /** ConnectionRead */
         ConnectionRead: {
             /** Provider */
@@ -1566,6 +1797,15 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+        };
+        /** FoundSkill */
+        FoundSkill: {
+            /** Name */
+            name: string;
+            /** Category */
+            category: string | null;
+            /** In Profile */
+            in_profile: boolean;
         };
         /** Funnel */
         Funnel: {
@@ -1728,6 +1968,13 @@ export interface components {
             description_text: string;
             /** Responsibilities */
             responsibilities: string[];
+            /**
+             * Skills Provider
+             * @description What found the skills: "offline", "hybrid:<provider>", "manual"
+             */
+            skills_provider: string | null;
+            /** Skills Extracted At */
+            skills_extracted_at: string | null;
             /** Seniority */
             seniority: string | null;
             /**
@@ -1966,6 +2213,17 @@ export interface components {
             /** Size */
             size: number;
         };
+        /** Page[ResumeSummary] */
+        Page_ResumeSummary_: {
+            /** Items */
+            items: components["schemas"]["ResumeSummary"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Size */
+            size: number;
+        };
         /** Page[TaskRunRead] */
         Page_TaskRunRead_: {
             /** Items */
@@ -2100,6 +2358,81 @@ export interface components {
          * @enum {string}
          */
         RemoteType: "onsite" | "hybrid" | "remote" | "unknown";
+        /** ResumeRead */
+        ResumeRead: {
+            /** Id */
+            id: number;
+            /** Filename */
+            filename: string;
+            /** Content Type */
+            content_type: string;
+            /** Size Bytes */
+            size_bytes: number;
+            status: components["schemas"]["ResumeStatus"];
+            /** Error */
+            error: string | null;
+            /** Pages */
+            pages: number | null;
+            /** Provider */
+            provider: string | null;
+            /** Task Id */
+            task_id: string | null;
+            /** Skills Count */
+            skills_count: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Processed At */
+            processed_at: string | null;
+            /** Reviewed At */
+            reviewed_at: string | null;
+            /** Text */
+            text: string;
+            /** Sections */
+            sections: {
+                [key: string]: string;
+            };
+            /** Skills */
+            skills: components["schemas"]["FoundSkill"][];
+        };
+        /**
+         * ResumeStatus
+         * @enum {string}
+         */
+        ResumeStatus: "uploaded" | "reading" | "extracting" | "ready" | "failed";
+        /** ResumeSummary */
+        ResumeSummary: {
+            /** Id */
+            id: number;
+            /** Filename */
+            filename: string;
+            /** Content Type */
+            content_type: string;
+            /** Size Bytes */
+            size_bytes: number;
+            status: components["schemas"]["ResumeStatus"];
+            /** Error */
+            error: string | null;
+            /** Pages */
+            pages: number | null;
+            /** Provider */
+            provider: string | null;
+            /** Task Id */
+            task_id: string | null;
+            /** Skills Count */
+            skills_count: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Processed At */
+            processed_at: string | null;
+            /** Reviewed At */
+            reviewed_at: string | null;
+        };
         /**
          * SalaryPeriod
          * @enum {string}
@@ -2193,6 +2526,14 @@ export interface components {
             source: components["schemas"]["SkillSource"];
             /** Level */
             level?: number | null;
+        };
+        /**
+         * SkillReview
+         * @description The user's decision on a resume's skills: keep these (found or added by hand); the rest are left out.
+         */
+        SkillReview: {
+            /** Accept */
+            accept: string[];
         };
         /**
          * SkillSource
@@ -3279,6 +3620,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JobRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "jobs-refresh_skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRunRead"];
                 };
             };
             /** @description Validation Error */
@@ -4602,6 +4974,237 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskRunRead"];
+                };
+            };
+        };
+    };
+    "resumes-list": {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page (at most 100) */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ResumeSummary_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "resumes-upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_resumes-upload"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumeSummary"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "resumes-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resume_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumeRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "resumes-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resume_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "resumes-download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resume_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "resumes-apply_skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resume_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SkillReview"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "ai-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AIStatus"];
+                };
+            };
+        };
+    };
+    "ai-test_connection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionCheck"];
                 };
             };
         };

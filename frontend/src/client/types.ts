@@ -113,3 +113,16 @@ export type JobSummary = MatchRead['job'];
 export type FollowIn = RequestBody<paths['/api/v1/followed-companies']['post']>;
 export type FollowRead = JsonOf<paths['/api/v1/followed-companies']['post']['responses'][201]>;
 export type UrlImportIn = RequestBody<paths['/api/v1/jobs/import-url']['post']>;
+
+// Resumes: upload, processing, and the review of the skills found
+export type ResumeListParams = QueryOf<paths['/api/v1/resumes']['get']>;
+export type ResumePage = JsonOf<paths['/api/v1/resumes']['get']['responses'][200]>;
+export type ResumeSummary = ResumePage['items'][number];
+export type ResumeStatus = ResumeSummary['status'];
+export type ResumeRead = JsonOf<paths['/api/v1/resumes/{resume_id}']['get']['responses'][200]>;
+export type FoundSkill = ResumeRead['skills'][number];
+export type SkillReview = RequestBody<paths['/api/v1/resumes/{resume_id}/skills']['post']>;
+
+// The AI provider (read-only, from the server's environment)
+export type AIStatus = JsonOf<paths['/api/v1/ai/status']['get']['responses'][200]>;
+export type ConnectionCheck = JsonOf<paths['/api/v1/ai/test-connection']['post']['responses'][200]>;

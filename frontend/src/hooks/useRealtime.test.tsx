@@ -6,7 +6,13 @@ import { installFakeServer, json, noContent, PROFILE, TOKEN, type Handler } from
 import { envelope, FakeWebSocket } from '../test/fakeWebSocket';
 import { achievementKeys } from '../features/achievements/useAchievements';
 import { analyticsKeys } from '../features/analytics/useAnalytics';
-import { application, board, DASHBOARD_EXTRAS, notification, SIGNED_IN, summary, today } from '../test/fixtures';
+import { application, board, DASHBOARD_EXTRAS, jobRead, notification, page, resumeRead, resumeSummary, SIGNED_IN, summary, today } from '../test/fixtures';
+import { QueryClient } from '@tanstack/react-query';
+import type { RealtimeMessage } from '../client/realtime';
+import type { ResumePage, ResumeRead } from '../client/types';
+import { jobKeys } from '../features/jobs/useJobs';
+import { resumeKeys } from '../features/resumes/useResumes';
+import { createRealtimeDispatcher } from './useRealtime';
 
 const ALPHA = application({ id: 1, title: 'Alpha Engineer', status: 'interested' });
 
@@ -396,5 +402,72 @@ describe('Realtime', () => {
     expect(ws.closedWith).toEqual({ code: 1000, reason: 'Signed out' });
     await pause(1200);
     expect(FakeWebSocket.instances).toHaveLength(1);
+  });
+});
+
+describe('Realtime: resumes and job skills', () => {
+  const LIST = resumeKeys.list({ page: 1, size: 10 });
+
+  function setup() {
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+    const dispatcher = createRealtimeDispatcher(queryClient);
+    const send = (type: string, data: Record<string, unknown>) =>
+      dispatcher.handle({ id: null, type, data, ts: '' } satisfies RealtimeMessage);
+    return { queryClient, dispatcher, send };
+  }
+
+  const progress = (status: string, percent: number, message = '', resumeId = 1) => ({
+    resume_id: resumeId,
+    status,
+    percent,
+    message,
+    skills_count: status === 'ready' ? 3 : 0,
+  });
+
+  it('moves a cached resume and the list to the stage of resume.progress, never backwards', () => {
+    const { queryClient, send } = setup();
+    queryClient.setQueryData<ResumeRead>(resumeKeys.detail(1), resumeRead({ status: 'uploaded', skills: [] }));
+    queryClient.setQueryData<ResumePage>(LIST, page([resumeSummary({ id: 1 }), resumeSummary({ id: 2, status: 'ready' })]));
+
+    send('resume.progress', progress('extracting', 70, 'Finding skills'));
+    expect(queryClient.getQueryData<ResumeRead>(resumeKeys.detail(1))?.status).toBe('extracting');
+    expect(queryClient.getQueryData<ResumePage>(LIST)?.items.map((r) => r.status)).toEqual(['extracting', 'ready']);
+    expect(queryClient.getQueryState(resumeKeys.detail(1))?.isInvalidated).toBe(false);
+
+    // Late news of an earlier stage changes nothing; neither does an event we cannot read.
+    send('resume.progress', progress('reading', 30));
+    send('resume.progress', { resume_id: '1', status: 'ready' });
+    send('resume.progress', progress('sleeping', 50));
+    expect(queryClient.getQueryData<ResumeRead>(resumeKeys.detail(1))?.status).toBe('extracting');
+  });
+
+  it('fetches a finished resume again, keeping the reason of a failure meanwhile', () => {
+    const { queryClient, send } = setup();
+    queryClient.setQueryData<ResumeRead>(resumeKeys.detail(1), resumeRead({ status: 'reading', skills: [] }));
+    queryClient.setQueryData<ResumePage>(LIST, page([resumeSummary({ id: 1, status: 'reading' })]));
+    send('resume.progress', progress('failed', 100, 'This PDF has no extractable text.'));
+    const failed = queryClient.getQueryData<ResumeRead>(resumeKeys.detail(1));
+    expect(failed).toMatchObject({ status: 'failed', error: 'This PDF has no extractable text.' });
+    expect(queryClient.getQueryState(resumeKeys.detail(1))?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(LIST)?.isInvalidated).toBe(true);
+  });
+
+  it('refreshes jobs when jobs.extract_skills reaches 100 %, and only then', () => {
+    const { queryClient, send } = setup();
+    queryClient.setQueryData(jobKeys.detail(5), jobRead({ id: 5 }));
+    send('task.progress', { task_id: 'a', name: 'jobs.extract_skills', progress: 40, message: '' });
+    send('task.progress', { task_id: 'b', name: 'jobs.ingest_jobs', progress: 100, message: '' });
+    expect(queryClient.getQueryState(jobKeys.detail(5))?.isInvalidated).toBe(false);
+    send('task.progress', { task_id: 'a', name: 'jobs.extract_skills', progress: 100, message: 'Found 4 skills' });
+    expect(queryClient.getQueryState(jobKeys.detail(5))?.isInvalidated).toBe(true);
+  });
+
+  it('catches up on resumes loaded before the socket listened', () => {
+    const { queryClient, dispatcher } = setup();
+    queryClient.setQueryData(LIST, page([resumeSummary()]), { updatedAt: 1_000 });
+    queryClient.setQueryData(resumeKeys.detail(1), resumeRead(), { updatedAt: 5_000 });
+    dispatcher.catchUp(2_000);
+    expect(queryClient.getQueryState(LIST)?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(resumeKeys.detail(1))?.isInvalidated).toBe(false);
   });
 });

@@ -6,10 +6,11 @@ import type { JobRead } from '../client/types';
 import { ACHIEVEMENT_NOTIFICATION_TYPE, achievementKeys } from '../features/achievements/useAchievements';
 import { analyticsKeys } from '../features/analytics/useAnalytics';
 import { applicationKeys } from '../features/applications/useApplications';
-import { jobKeys } from '../features/jobs/useJobs';
+import { EXTRACT_SKILLS_TASK, jobKeys } from '../features/jobs/useJobs';
 import { todayKeys } from '../features/dashboard/useToday';
 import { discoverKeys } from '../features/discover/useDiscover';
 import { notificationKeys } from '../features/notifications/useNotifications';
+import { applyResumeProgress, parseResumeProgress, resumeKeys } from '../features/resumes/useResumes';
 import { EXPORT_NOTIFICATION_TYPES, exportKeys } from '../features/settings/useYourData';
 
 export type { RealtimeState } from '../client/realtime';
@@ -42,6 +43,8 @@ const TASK_TITLES: Record<string, string> = {
   'notifications.send_evening_summary': 'Evening summaries',
   'auth.purge_expired': 'Housekeeping',
   'jobs.ingest_jobs': 'Job refresh',
+  'jobs.extract_skills': 'Finding skills',
+  'resumes.process': 'Reading your resume',
 };
 
 /** The last `task.progress` of a task, kept in the query cache so a page can follow a task it started. */
@@ -173,6 +176,8 @@ export function createRealtimeDispatcher(queryClient: QueryClient) {
     const detail = str(data.message);
     // Pages that started the task follow it (e.g. Discover's "Refresh jobs now"), toast dismissed or not.
     queryClient.setQueryData<TaskProgress>(taskProgressKeys.detail(taskId), { progress, message: detail, at: Date.now() });
+    // A job's skills were found (on creation, or "Find skills again"): its page shows them.
+    if (done && str(data.name) === EXTRACT_SKILLS_TASK) void queryClient.invalidateQueries({ queryKey: jobKeys.all });
     let entry = tasks.get(taskId);
     if (entry?.closed) return;
     const id = `task-${taskId}`;
@@ -245,8 +250,14 @@ export function createRealtimeDispatcher(queryClient: QueryClient) {
           // A job refresh found matches (this tab's "Refresh jobs now", or the nightly run): Discover shows them.
           void queryClient.invalidateQueries({ queryKey: discoverKeys.all });
           return;
+        case 'resume.progress': {
+          // The profile's resume stepper moves; a finished resume is fetched with its skills.
+          const progress = parseResumeProgress(message.data);
+          if (progress) applyResumeProgress(queryClient, progress);
+          return;
+        }
         default:
-          // resume.progress, content.delta, … arrive with their features.
+          // content.delta, … arrive with their features.
           return;
       }
     },
@@ -262,6 +273,7 @@ export function createRealtimeDispatcher(queryClient: QueryClient) {
         analyticsKeys.all,
         achievementKeys.all,
         discoverKeys.all,
+        resumeKeys.all,
       ];
       for (const queryKey of keys) {
         void queryClient.invalidateQueries({ queryKey, predicate });

@@ -1,5 +1,6 @@
 import type {
   AchievementRead,
+  AIStatus,
   Activity,
   AnalyticsSummary,
   ApplicationEvent,
@@ -17,6 +18,8 @@ import type {
   NotificationRead,
   OnboardingRead,
   QueueOverview,
+  ResumeRead,
+  ResumeSummary,
   SavedSearchRead,
   SkillGap,
   SkillTrend,
@@ -63,6 +66,8 @@ export function jobRead(overrides: Partial<JobRead> = {}): JobRead {
     description_html: '<p>Build the APIs.</p><ul><li>Python</li><li>SQL</li></ul>',
     description_text: 'Build the APIs.\n\n- Python\n- SQL',
     responsibilities: [],
+    skills_provider: 'offline',
+    skills_extracted_at: '2025-11-01T09:00:01Z',
     seniority: null,
     ingested_at: '2025-11-01T09:00:00Z',
     created_at: '2025-11-01T09:00:00Z',
@@ -364,4 +369,66 @@ export function savedSearch(overrides: Partial<SavedSearchRead> = {}): SavedSear
 
 export function follow(overrides: Partial<FollowRead> = {}): FollowRead {
   return { id: 1, source: 'greenhouse', token: 'stripe', created_at: '2025-11-01T09:00:00Z', ...overrides };
+}
+
+// ---------------------------------------------------------------- resumes and the AI provider
+
+/** A resume as GET /resumes lists it: a PDF just uploaded, by default. */
+export function resumeSummary(overrides: Partial<ResumeSummary> = {}): ResumeSummary {
+  const id = overrides.id ?? 1;
+  return {
+    id,
+    filename: 'ada-lovelace-cv.pdf',
+    content_type: 'application/pdf',
+    size_bytes: 182_000,
+    status: 'uploaded',
+    error: null,
+    pages: null,
+    provider: null,
+    task_id: `task-resume-${id}`,
+    skills_count: 0,
+    created_at: '2025-11-20T09:00:00Z',
+    processed_at: null,
+    reviewed_at: null,
+    ...overrides,
+  };
+}
+
+/** GET /resumes/{id}: read, with sections and three skills (SQL already in the profile), by default. */
+export function resumeRead(overrides: Partial<ResumeRead> = {}): ResumeRead {
+  return {
+    ...resumeSummary({ status: 'ready', pages: 2, provider: 'offline', skills_count: 3, processed_at: '2025-11-20T09:00:05Z' }),
+    text: 'Ada Lovelace\nAnalyst\nPython, SQL, Pandas',
+    sections: {
+      skills: 'Python, SQL, Pandas',
+      contact: 'ada@example.com',
+      experience: 'Analyst at the Analytical Engine Company, 1843–1852',
+    },
+    skills: [
+      { name: 'Python', category: 'language', in_profile: false },
+      { name: 'SQL', category: 'language', in_profile: true },
+      { name: 'Pandas', category: 'library', in_profile: false },
+    ],
+    ...overrides,
+  };
+}
+
+/** GET /ai/status: the offline provider, nothing used today, by default. */
+export function aiStatus(overrides: Partial<AIStatus> = {}): AIStatus {
+  return {
+    provider: 'offline',
+    provider_label: 'Offline (no AI service)',
+    model: 'offline',
+    host: null,
+    key_configured: false,
+    offline: true,
+    ready: true,
+    problem: null,
+    structured_output: 'json_object',
+    context_window: null,
+    tokens_used_today: 0,
+    daily_token_budget: 0,
+    budget_resets_at: new Date(Date.now() + 5 * 3_600_000).toISOString(),
+    ...overrides,
+  };
 }

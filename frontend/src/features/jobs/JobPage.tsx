@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Button, Card, Grid, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Card, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiError } from '../../client';
@@ -12,6 +12,7 @@ import { demoteHeadings } from './description';
 import { parseJobId } from './EditJobPage';
 import { RemoteBadge } from './JobCard';
 import { JobNotFound } from './JobNotFound';
+import { JobSkills } from './JobSkills';
 import { BackLink } from './NewJobPage';
 import { useJob } from './useJobs';
 
@@ -123,34 +124,7 @@ function JobDetails({ job, backTo }: { job: JobRead; backTo: string }) {
       <Grid gap="lg" align="flex-start">
         <Grid.Col span={{ base: 12, md: 7, lg: 8 }} order={{ base: 2, md: 1 }}>
           <Stack gap="lg">
-            {job.tech_stack.length ? (
-              <Card component="section" aria-labelledby="skills-title">
-                <Title order={2} size="h4" id="skills-title" mb="sm">
-                  Skills
-                </Title>
-                <Group gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-                  {job.tech_stack.map((skill) => (
-                    <li key={skill}>
-                      <Badge variant="light" radius="sm" tt="none" fw={500} size="lg">
-                        {skill}
-                      </Badge>
-                    </li>
-                  ))}
-                </Group>
-              </Card>
-            ) : null}
-            {job.responsibilities.length ? (
-              <Card component="section" aria-labelledby="responsibilities-title">
-                <Title order={2} size="h4" id="responsibilities-title" mb="sm">
-                  Responsibilities
-                </Title>
-                <List spacing={4} size="sm">
-                  {job.responsibilities.map((item) => (
-                    <List.Item key={item}>{item}</List.Item>
-                  ))}
-                </List>
-              </Card>
-            ) : null}
+            <JobSkills key={job.id} job={job} />
             <Description job={job} />
           </Stack>
         </Grid.Col>

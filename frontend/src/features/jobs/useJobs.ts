@@ -1,6 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../client';
-import type { ApplicationRead, JobCreate, JobListPage, JobListParams, JobRead, JobUpdate, UrlImportIn } from '../../client/types';
+import type {
+  ApplicationRead,
+  JobCreate,
+  JobListPage,
+  JobListParams,
+  JobRead,
+  JobUpdate,
+  TaskRunRead,
+  UrlImportIn,
+} from '../../client/types';
 
 export const jobKeys = {
   all: ['jobs'] as const,
@@ -18,11 +27,27 @@ export function useJobList(params: JobListParams) {
   });
 }
 
-export function useJob(id: number | null) {
+interface JobQueryOptions {
+  /** Ask again this often (ms), e.g. while the job's skills are being found; false: do not poll. */
+  refetchInterval?: number | false;
+}
+
+export function useJob(id: number | null, { refetchInterval = false }: JobQueryOptions = {}) {
   return useQuery<JobRead>({
     queryKey: jobKeys.detail(id ?? -1),
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/jobs/{job_id}', { params: { path: { job_id: id as number } }, signal })),
     enabled: id !== null,
+    refetchInterval,
+  });
+}
+
+/** The background task that finds a job's skills and responsibilities (see useRealtime). */
+export const EXTRACT_SKILLS_TASK = 'jobs.extract_skills';
+
+/** Find the job's skills again with the configured provider (202, a background task to follow). */
+export function useRefreshJobSkills(id: number) {
+  return useMutation<TaskRunRead, Error, void>({
+    mutationFn: () => unwrap(api.POST('/api/v1/jobs/{job_id}/skills/refresh', { params: { path: { job_id: id } } })),
   });
 }
 

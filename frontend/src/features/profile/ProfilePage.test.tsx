@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render';
 import { installFakeServer, json, PROFILE, TOKEN, USER } from '../../test/fakeServer';
 
+const NO_RESUMES = { items: [], total: 0, page: 1, size: 10 };
+
 describe('Profile page', () => {
   it('PATCHes the profile, then PUTs the skills, then confirms', async () => {
     const server = installFakeServer({
       'POST /api/v1/auth/refresh': () => json(200, TOKEN('t1')),
       'GET /api/v1/auth/me': () => json(200, USER),
+      'GET /api/v1/resumes': () => json(200, NO_RESUMES),
       'GET /api/v1/users/me': () => json(200, { ...PROFILE, skills: [{ name: 'Python', source: 'resume', level: 4 }] }),
       'PATCH /api/v1/users/me': async (request) => json(200, { ...PROFILE, ...(await request.json()) }),
       'PUT /api/v1/users/me/skills': async (request) => {
@@ -46,6 +49,7 @@ describe('Profile page', () => {
     const server = installFakeServer({
       'POST /api/v1/auth/refresh': () => json(200, TOKEN('t1')),
       'GET /api/v1/auth/me': () => json(200, USER),
+      'GET /api/v1/resumes': () => json(200, NO_RESUMES),
       'GET /api/v1/users/me': () => json(200, PROFILE),
     });
     const { user } = renderApp('/profile');
@@ -62,6 +66,7 @@ describe('Profile page', () => {
     installFakeServer({
       'POST /api/v1/auth/refresh': () => json(200, TOKEN('t1')),
       'GET /api/v1/auth/me': () => json(200, USER),
+      'GET /api/v1/resumes': () => json(200, NO_RESUMES),
       'GET /api/v1/users/me': () => json(200, PROFILE),
       'PATCH /api/v1/users/me': () =>
         json(422, { detail: 'Unknown timezone: Mars/Base', code: 'validation_error', errors: [{ loc: ['body', 'timezone'], msg: 'Unknown timezone' }] }),
@@ -76,6 +81,7 @@ describe('Profile page', () => {
     const server = installFakeServer({
       'POST /api/v1/auth/refresh': () => json(200, TOKEN('t1')),
       'GET /api/v1/auth/me': () => json(200, USER),
+      'GET /api/v1/resumes': () => json(200, NO_RESUMES),
       'GET /api/v1/users/me': () => json(500, { detail: 'Database is unavailable', code: 'internal_error' }),
     });
     const { user } = renderApp('/profile');
@@ -91,6 +97,7 @@ describe('Profile page', () => {
     const server = installFakeServer({
       'POST /api/v1/auth/refresh': () => json(200, TOKEN('t1')),
       'GET /api/v1/auth/me': () => json(200, USER),
+      'GET /api/v1/resumes': () => json(200, NO_RESUMES),
       'GET /api/v1/users/me': () => json(200, { ...PROFILE, timezone: saved }),
       'PATCH /api/v1/users/me': async (request) => json(200, { ...PROFILE, ...(await request.json()) }),
       'PUT /api/v1/users/me/skills': () => json(200, PROFILE),

@@ -1,16 +1,17 @@
 import { Button, Card, Group, NumberInput, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ProfileRead } from '../../client/types';
 import { FormError } from '../../components/FormError';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { browserTimezone } from '../../hooks/useAuth';
+import { ResumeCard } from '../resumes/ResumeCard';
 import { applyServerFieldErrors } from '../../lib/forms';
 import { SkillsEditor } from './SkillsEditor';
 import { TimezoneSelect } from './TimezoneSelect';
-import type { SkillDraft } from './skills';
+import { sameSkill, type SkillDraft } from './skills';
 import { timezoneOptions } from './timezones';
 import { useProfile, useSaveProfile } from './useProfile';
 
@@ -28,6 +29,35 @@ function toValues(profile: ProfileRead): ProfileValues {
     daily_application_goal: profile.daily_application_goal,
     skills: profile.skills.map((skill) => ({ name: skill.name, level: skill.level ?? null, source: skill.source })),
   };
+}
+
+/**
+ * Skills can reach the profile from elsewhere (a resume's review): bring the new ones into the form without
+ * losing edits that are not saved yet.
+ */
+function useSkillsArriving(profile: ProfileRead, form: UseFormReturnType<ProfileValues>) {
+  const previous = useRef(profile);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = profile;
+    if (before === profile) return;
+    if (!form.isDirty()) {
+      const next = toValues(profile);
+      form.setValues(next);
+      form.resetDirty(next);
+      return;
+    }
+    const known = new Set(before.skills.map((skill) => skill.name.toLowerCase()));
+    const shown = form.getValues().skills;
+    const arrived = profile.skills.filter(
+      (skill) => !known.has(skill.name.toLowerCase()) && !shown.some((s) => sameSkill(s.name, skill.name)),
+    );
+    if (arrived.length === 0) return;
+    form.setFieldValue('skills', [
+      ...shown,
+      ...arrived.map((skill) => ({ name: skill.name, level: skill.level ?? null, source: skill.source })),
+    ]);
+  }, [profile, form]);
 }
 
 function ProfileForm({ profile }: { profile: ProfileRead }) {
@@ -51,6 +81,8 @@ function ProfileForm({ profile }: { profile: ProfileRead }) {
       },
     },
   });
+
+  useSkillsArriving(profile, form);
 
   const { setFieldValue } = form;
   const setTimezone = useCallback((timezone: string) => setFieldValue('timezone', timezone), [setFieldValue]);
@@ -191,6 +223,7 @@ export function ProfilePage() {
           Tell your copilot who you are and what you are good at.
         </Text>
       </div>
+      <ResumeCard />
       {profile.isPending ? (
         <ProfileSkeleton />
       ) : profile.isError ? (

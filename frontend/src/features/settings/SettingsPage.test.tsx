@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../../test/render';
 import { AUTH_CONFIG, installFakeServer, json, noContent, PROFILE, TOKEN, USER } from '../../test/fakeServer';
-import { taskRun } from '../../test/fixtures';
+import { aiStatus, taskRun } from '../../test/fixtures';
 
 const signedIn = {
   'POST /api/v1/auth/refresh': () => json(200, TOKEN('t1')),
@@ -11,6 +11,7 @@ const signedIn = {
   'GET /api/v1/users/me/connections': () => json(200, { has_password: true, connections: [], available: [] }),
   'GET /api/v1/users/me': () => json(200, PROFILE),
   'GET /api/v1/users/me/exports': () => json(200, []),
+  'GET /api/v1/ai/status': () => json(200, aiStatus()),
 };
 
 const GOOGLE = { provider: 'google', label: 'Google', email: 'ada.l@gmail.example' };

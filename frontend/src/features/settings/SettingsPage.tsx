@@ -11,6 +11,7 @@ import { useAuth } from '../../hooks/useAuth';
 import { joinList } from '../../lib/format';
 import { applyServerFieldErrors } from '../../lib/forms';
 import { DEFAULT_PASSWORD_MIN_LENGTH, useAuthConfig } from '../auth/useAuthConfig';
+import { AIProviderCard } from './AIProviderCard';
 import { ConnectedAccounts } from './ConnectedAccounts';
 import { EveningSummaryCard } from './EveningSummaryCard';
 import { useConnections } from './useConnections';
@@ -165,7 +166,7 @@ export function SettingsPage() {
       <div>
         <Title order={1}>Settings</Title>
         <Text c="dimmed" mt={4}>
-          Manage your account, sign-in, evening summary and your data.
+          Manage your account, sign-in, evening summary, the AI provider and your data.
         </Text>
       </div>
       <Stack gap="lg">
@@ -173,6 +174,7 @@ export function SettingsPage() {
         <EveningSummaryCard />
         <PasswordCard />
         <ConnectedAccounts />
+        <AIProviderCard />
         <YourDataCard />
       </Stack>
     </>

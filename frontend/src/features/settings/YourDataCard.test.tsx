@@ -4,7 +4,7 @@ import type { ExportRead } from '../../client/types';
 import { renderApp } from '../../test/render';
 import { AUTH_CONFIG, installFakeServer, json, noContent, PROFILE, type Handler } from '../../test/fakeServer';
 import { envelope, FakeWebSocket } from '../../test/fakeWebSocket';
-import { dataExport, notification, SIGNED_IN } from '../../test/fixtures';
+import { aiStatus, dataExport, notification, SIGNED_IN } from '../../test/fixtures';
 import { importSummary } from './YourDataCard';
 
 /** Settings for a signed-in user with a password; `exports` is what GET /users/me/exports answers. */
@@ -16,6 +16,7 @@ function dataServer(extra: Record<string, Handler> = {}, initial: ExportRead[] =
     'GET /api/v1/users/me/connections': () => json(200, { has_password: true, connections: [], available: [] }),
     'GET /api/v1/users/me': () => json(200, PROFILE),
     'GET /api/v1/users/me/exports': () => json(200, state.exports),
+    'GET /api/v1/ai/status': () => json(200, aiStatus()),
     ...extra,
   });
   return { server, state };
