@@ -23,6 +23,7 @@ from app.skills.taxonomy import DATA_FILE, GATE_CASE, GATE_CONTEXT, GATE_LOOSE, 
 SOURCES = Path(__file__).parent / "sources"
 _MARKERS = (("~~", GATE_LOOSE), ("~", GATE_CONTEXT), ("=", GATE_CASE))
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9/&.+#-]{1,7}$")
+_PLURAL_ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9]{1,5}[A-RT-Z0-9]$")  # an all-capitals name that takes a plural "s"
 _PAREN_RE = re.compile(r"\s*\(([^)]*)\)\s*")
 _VENDORS = (
     "Adobe Systems",
@@ -141,6 +142,10 @@ def add_curated(reg: Registry) -> None:
                     form = raw[len(marker) :]
                     prev_gate, forms = gated.get(normalize(form), (gate, set()))
                     gated[normalize(form)] = (max(gate, prev_gate), forms | {form})
+                    if gate == GATE_CASE and _PLURAL_ACRONYM_RE.match(form):  # "VLANs", "SDKs", "LLMs"
+                        plural = form + "s"
+                        prev_gate, forms = gated.get(normalize(plural), (gate, set()))
+                        gated[normalize(plural)] = (max(gate, prev_gate), forms | {plural})
                     break
             else:
                 plain.append(normalize(raw))

@@ -102,7 +102,7 @@ GraphQL | language | graph ql, graphql api
 WebAssembly | language | wasm
 CUDA | language | =CUDA, cuda programming, nvidia cuda
 OpenCL | language | opencl
-GLSL | language | glsl, hlsl
+GLSL | language | glsl
 # ---- markup, formats, protocols ---------------------------------------------------------------------------
 HTML | markup | html5, html 5, xhtml, dhtml, hypertext markup language, hypertext markup language html
 CSS | markup | css3, css 3, cascading style sheets, cascading style sheets css
@@ -195,7 +195,7 @@ Electron | framework | ~Electron, electronjs, electron js
 Qt | framework | =Qt, qt framework, qt5, qt6, qml
 MFC | framework | =MFC, microsoft foundation classes
 Unity | tool | ~Unity, unity3d, unity 3d, unity engine, unity technologies unity, unity game engine
-Unreal Engine | tool | unreal engine, ue4, ue5, unreal technology unreal engine, unreal
+Unreal Engine | tool | unreal engine, ue4, ue5, unreal technology unreal engine, unreal, unreal engine 4, unreal engine 5
 Godot | tool | godot engine, =Godot
 Bootstrap | library | =Bootstrap, twitter bootstrap, bootstrap 4, bootstrap 5
 Tailwind CSS | library | tailwind, tailwindcss
@@ -230,14 +230,14 @@ TensorFlow | library | tensorflow, tensor flow, tensorflow 2, tf.keras
 Keras | library | keras
 PyTorch | library | pytorch, =Torch
 Hugging Face | library | huggingface, hugging face transformers, huggingface transformers
-XGBoost | library | xgboost, lightgbm, catboost
+XGBoost | library | xgboost
 OpenCV | library | opencv, open cv
 spaCy | library | spacy
 NLTK | library | nltk
-Matplotlib | library | matplotlib, seaborn, plotly
+Matplotlib | library | matplotlib
 Jupyter | tool | jupyter notebook, jupyter notebooks, jupyterlab, ipython
-LangChain | library | langchain, llamaindex
-MLflow | tool | mlflow, kubeflow
+LangChain | library | langchain
+MLflow | tool | mlflow
 Apache Spark | data | =Spark, pyspark, spark sql, spark streaming, apache spark, sparksql
 Hadoop | data | apache hadoop, hdfs, mapreduce, map reduce, =Hadoop
 Apache Hive | data | =Hive, apache hive
@@ -261,8 +261,8 @@ IBM DataStage | data | datastage, ibm infosphere datastage
 Ab Initio | data | ab initio
 Alteryx | data | alteryx
 Tableau | data | tableau, tableau desktop, tableau server
-Power BI | data | power bi, powerbi, microsoft power bi, power bi desktop, =DAX, power query
-Looker | data | =Looker, looker studio, google data studio
+Power BI | data | power bi, powerbi, microsoft power bi, power bi desktop
+Looker | data | =Looker, looker ml, lookml
 Qlik | data | qlikview, qlik sense, qlik
 Cognos | data | ibm cognos, cognos
 SAP BusinessObjects | data | business objects, businessobjects, sap bo, =BO
@@ -273,8 +273,8 @@ Minitab | data | minitab
 Microsoft Excel | office | ~~Excel, ms excel, microsoft excel, ms-excel, advanced excel, excel vlookup, excel pivot tables, pivot tables, vlookup
 ETL | data | =ETL, etl pipelines, etl processes, extract transform load, elt
 Data Warehousing | data | data warehouse, data warehousing, data warehouses, =DWH, enterprise data warehouse, dimensional modeling, star schema
-Data Modeling | practice | data modeling, data modelling, data models, erwin
-Data Lake | data | data lake, data lakes, lakehouse, delta lake
+Data Modeling | practice | data modeling, data modelling, data models
+Data Lake | data | data lake, data lakes, lakehouse, data lakehouse
 Big Data | data | big data, big data technologies
 Data Analysis | practice | data analysis, data analytics, data analyst skills, analyzing data, analysing data
 Data Visualization | practice | data visualization, data visualisation
@@ -287,7 +287,7 @@ Deep Learning | ai | deep learning, neural networks, neural network, deep neural
 Artificial Intelligence | ai | artificial intelligence, =AI, ai ml, ai/ml
 Natural Language Processing | ai | natural language processing, =NLP, nlp, text mining
 Computer Vision | ai | computer vision, image recognition, image processing
-Large Language Models | ai | large language models, large language model, =LLM, =LLMs, llms, generative ai, genai, gen ai, prompt engineering, rag, retrieval augmented generation
+Large Language Model | ai | large language models, large language model, =LLM, =LLMs, llms
 Reinforcement Learning | ai | reinforcement learning
 MLOps | devops | mlops, ml ops
 # ---- databases --------------------------------------------------------------------------------------------
@@ -300,7 +300,7 @@ Oracle Database | database | =Oracle, oracle database, oracle db, oracle rdbms, 
 MongoDB | database | mongodb, mongo, mongo db, =Mongo
 Redis | database | redis, =Redis, redis cache
 Cassandra | database | =Cassandra, apache cassandra
-Elasticsearch | database | elastic search, elasticsearch, =ELK, elk stack, opensearch, kibana, logstash, elastic stack
+Elasticsearch | database | elastic search, elasticsearch
 DynamoDB | database | dynamodb, dynamo db, amazon dynamodb
 Couchbase | database | couchbase, couchdb
 Neo4j | database | neo4j
@@ -333,10 +333,10 @@ AWS Lambda | cloud | aws lambda, lambda functions, =Lambda
 Amazon EC2 | cloud | ec2, aws ec2, amazon ec2, amazon elastic compute cloud, amazon elastic compute cloud ec2
 Amazon S3 | cloud | s3, aws s3, amazon s3, amazon simple storage service, amazon simple storage service s3
 AWS CloudFormation | devops | cloudformation, aws cloudformation, amazon web services aws cloudformation
-Amazon ECS | cloud | ecs, =ECS, aws ecs, fargate, aws fargate
+Amazon ECS | cloud | ecs, =ECS, aws ecs, amazon ecs
 Amazon EKS | cloud | eks, aws eks, amazon eks
-Amazon SQS | cloud | sqs, aws sqs, sns, aws sns
-Amazon RDS | cloud | rds, aws rds, amazon aurora, aws aurora
+Amazon SQS | cloud | sqs, aws sqs, amazon sqs
+Amazon RDS | cloud | rds, =RDS, aws rds, amazon rds
 AWS Glue | cloud | aws glue
 Amazon SageMaker | ai | sagemaker, aws sagemaker
 Azure Functions | cloud | azure functions
@@ -451,7 +451,7 @@ WinMerge | tool | winmerge
 Rational Rose | tool | rational rose, ibm rational rose
 Enterprise Architect | tool | sparx enterprise architect
 Microsoft Visio | office | visio, microsoft visio, ms visio, =Visio
-Lucidchart | tool | lucidchart, draw.io
+Lucidchart | tool | lucidchart
 # ---- testing ----------------------------------------------------------------------------------------------
 Selenium | testing | selenium webdriver, webdriver, selenium grid
 Cypress | testing | =Cypress, cypress io, cypress.io
@@ -460,12 +460,12 @@ Puppeteer | testing | puppeteer
 Jest | testing | =Jest, jestjs
 Mocha | testing | =Mocha
 Jasmine | testing | =Jasmine
-JUnit | testing | junit, junit5, junit 5, testng, test ng
+JUnit | testing | junit, junit5, junit 5, junit4, junit 4
 Mockito | testing | mockito
-NUnit | testing | nunit, xunit, mstest
+NUnit | testing | nunit
 pytest | testing | pytest, =PyTest, unittest
 RSpec | testing | rspec
-Cucumber | testing | =Cucumber, =Gherkin, specflow
+Cucumber | testing | =Cucumber, cucumber bdd
 Robot Framework | testing | robot framework
 Appium | testing | appium
 JMeter | testing | jmeter, apache jmeter
@@ -491,7 +491,7 @@ Windows | os | =Windows, =WINDOWS, microsoft windows, ms windows, windows xp, wi
 Windows Server | os | windows server, microsoft windows server, windows server 2008, windows server 2012, windows server 2016, windows server 2019
 macOS | os | macos, mac os, mac os x, os x, osx, apple macos, mac osx
 Ubuntu | os | ubuntu
-Red Hat Enterprise Linux | os | rhel, red hat, redhat, red hat linux, red hat enterprise linux, centos, =Fedora
+Red Hat Enterprise Linux | os | =RHEL, rhel, red hat, redhat, red hat linux, red hat enterprise linux
 Debian | os | =Debian
 SUSE | os | =SUSE, suse linux, opensuse
 Solaris | os | solaris, sun solaris, =SunOS
@@ -504,13 +504,13 @@ CICS | tool | =CICS
 iOS | mobile | =iOS, =IOS, ios development, apple ios, ios sdk, =ipadOS
 Android | mobile | android, =Android, android sdk, android development, google android
 Windows CE | os | windows ce, windows mobile, windows phone
-Embedded Linux | os | embedded linux, yocto, buildroot
-RTOS | os | =RTOS, freertos, vxworks, real time operating system, real-time operating systems
+Embedded Linux | os | embedded linux
+RTOS | os | =RTOS, real time operating system, real-time operating systems, real time operating systems
 Arduino | hardware | arduino
 Raspberry Pi | hardware | raspberry pi
-FPGA | hardware | =FPGA, fpga design, xilinx, vivado, altera, quartus
+FPGA | hardware | =FPGA, fpga design
 Embedded Systems | hardware | embedded systems, embedded software, embedded programming, embedded development, firmware development, embedded firmware
-Microcontrollers | hardware | microcontroller, microcontrollers, =MCU, stm32, pic microcontrollers
+Microcontrollers | hardware | microcontroller, microcontrollers, =MCU, pic microcontrollers
 Active Directory | security | active directory, microsoft active directory, azure active directory, azure ad, entra id
 VMware | devops | vmware, vmware vsphere, vsphere, esxi, vmware esxi, vcenter
 Hyper-V | devops | hyper v, hyperv, microsoft hyper-v
@@ -525,8 +525,8 @@ Metasploit | security | metasploit
 Burp Suite | security | burp suite, portswigger burp suite
 Nessus | security | nessus, tenable nessus
 Kali Linux | security | kali linux
-SIEM | security | =SIEM, security information and event management, qradar, arcsight
-Firewalls | security | firewall, firewalls, palo alto networks, fortinet, fortigate, checkpoint firewall
+SIEM | security | =SIEM, security information and event management
+Firewalls | security | firewall, firewalls, firewall management
 OWASP | security | owasp, owasp top 10
 ISO 27001 | security | iso 27001, iso/iec 27001, =ISMS
 PKI | security | =PKI, public key infrastructure, ssl/tls, =SSL, =TLS, ssl certificates, tls certificates
@@ -535,10 +535,10 @@ Okta | security | okta
 CyberArk | security | cyberark
 # ---- networking -----------------------------------------------------------------------------------------
 Networking | networking | ~~Networking, computer networking, network administration, network engineering, routing and switching, lan wan, =LAN, =WAN, =VLAN, vlans, =VPN, =BGP, =OSPF, =MPLS, =DHCP
-Cisco | networking | =Cisco, cisco ios, cisco routers, cisco switches, =CCNA, =CCNP, =CCIE
-Juniper | networking | =Juniper, juniper networks, =Junos
+Cisco | networking | =Cisco, cisco routers, cisco switches
+Juniper | networking | =Juniper, juniper networks
 # ---- methodologies and practices --------------------------------------------------------------------------
-Agile | methodology | agile, =Agile, agile methodology, agile methodologies, agile development, agile software development, agile scrum, agile project management, agile practices, agile environment
+Agile | methodology | agile, =Agile, agile methodology, agile methodologies, agile development, agile software development, agile project management, agile practices, agile environment
 Scrum | methodology | scrum, =Scrum, scrum master, scrum methodology, sprint planning, =CSM
 Kanban | methodology | kanban
 SAFe | methodology | =SAFe, scaled agile, scaled agile framework
@@ -573,14 +573,14 @@ Single-Page Applications | methodology | single page applications, single-page a
 Progressive Web Apps | methodology | progressive web apps, progressive web app, =PWA
 Server-Side Rendering | methodology | server side rendering, server-side rendering, =SSR
 Search Engine Optimization | practice | search engine optimization, search engine optimisation, =SEO, seo optimization
-Search Engine Marketing | practice | search engine marketing, =SEM, pay per click, =PPC, google ads, google adwords, adwords, bing ads
+Search Engine Marketing | practice | search engine marketing, =SEM, pay per click, =PPC
 Digital Marketing | practice | digital marketing, online marketing, internet marketing, performance marketing
 Social Media Marketing | practice | social media marketing, social media management, social media strategy
-Email Marketing | practice | email marketing, mailchimp, email campaigns, constant contact
+Email Marketing | practice | email marketing, email campaigns
 Content Marketing | practice | content marketing, content strategy, copywriting
-Google Analytics | business | google analytics, =GA4, universal analytics, google tag manager, =GTM
+Google Analytics | business | google analytics, =GA4, universal analytics, google analytics 4
 Adobe Analytics | business | adobe analytics, omniture, sitecatalyst
-Marketing Automation | business | marketing automation, marketo, pardot, eloqua
+Marketing Automation | business | marketing automation
 HubSpot | business | hubspot, hubspot crm, hubspot software
 CRM | business | =CRM, customer relationship management, crm software, customer relationship management crm software, dynamics crm, microsoft dynamics crm
 ERP | business | =ERP, enterprise resource planning, erp systems, erp software
@@ -670,7 +670,7 @@ QGIS | data | qgis
 Geographic Information Systems | data | geographic information systems, geographic information system, =GIS, gis software
 Primavera | business | primavera p6, oracle primavera, primavera
 Microsoft Project | office | microsoft project, ms project, msproject, ms-project
-Microsoft Office | office | microsoft office, ms office, ms office suite, microsoft office suite, office 365, microsoft 365, =O365, =M365, microsoft office software
+Microsoft Office | office | microsoft office, ms office, ms office suite, microsoft office suite, microsoft office software
 Microsoft Word | office | ~~Word, ms word, microsoft word, ms-word
 Microsoft PowerPoint | office | powerpoint, power point, ms powerpoint, microsoft powerpoint, =PPT
 Microsoft Outlook | office | ~~Outlook, ms outlook, microsoft outlook
@@ -679,10 +679,10 @@ Google Workspace | office | google workspace, g suite, gsuite, google docs, goog
 Lotus Notes | office | lotus notes, ibm lotus notes, lotus domino
 WordPerfect | office | wordperfect, word perfect
 Quicken | business | =Quicken
-Westlaw | business | westlaw, thomson reuters westlaw, lexisnexis, lexis nexis
+Westlaw | business | westlaw, thomson reuters westlaw
 Epic | business | epic systems, epic emr, epic ehr, ~Epic
 Cerner | business | =Cerner, cerner millennium
-Electronic Health Records | business | electronic health records, electronic medical records, =EHR, =EMR, meditech, eclinicalworks, athenahealth
+Electronic Health Records | business | electronic health records, electronic medical records, =EHR, =EMR
 SmartBoard | tool | smartboard, smart board
 Scratch | language | ~Scratch
 # ---- broader coverage by field ----------------------------------------------------------------------------
@@ -840,7 +840,7 @@ Fivetran | data | fivetran, airbyte, stitch data
 Matillion | data | matillion
 Azure Data Lake | data | azure data lake, adls, adls gen2
 Google Sheets | office | google sheets
-Excel Power Query | office | power query, power pivot
+Power Query | office | power query, microsoft power query, excel power query, power query m
 SAS Enterprise Miner | data | sas enterprise miner, sas viya
 EViews | data | eviews
 SQL Server Management Studio | tool | ssms, sql server management studio
@@ -940,7 +940,6 @@ Hyperion | business | oracle hyperion, hyperion planning, hyperion essbase, =Ess
 Anaplan | business | anaplan
 Adaptive Insights | business | adaptive insights, workday adaptive planning
 BlackLine | business | blackline
-Concur | business | sap concur, =Concur
 Expensify | business | expensify
 FreshBooks | business | freshbooks
 Zoho | business | zoho, zoho crm, zoho books
@@ -991,7 +990,7 @@ Klaviyo | business | klaviyo
 Braze | business | =Braze
 Iterable | business | iterable email
 Intercom | business | =Intercom
-Salesforce Marketing Cloud | business | salesforce marketing cloud, exact target, exacttarget
+Salesforce Marketing Cloud | business | salesforce marketing cloud, exact target, exacttarget, marketing cloud, =SFMC
 Outreach | business | outreach io
 Gong | business | gong io
 ZoomInfo | business | zoominfo
@@ -1068,6 +1067,636 @@ Curriculum Development | practice | curriculum development, curriculum design, l
 Classroom Management | practice | classroom management
 Instructional Design | practice | instructional design, e learning design, articulate storyline, articulate 360, adobe captivate
 Special Education | practice | special education, =IEP, individualized education program
+# ---- long tail: products split from their families, and common tools by field -------------------------------
+# testing
+TestNG | testing | testng, test ng
+xUnit | testing | xunit, xunit.net
+MSTest | testing | mstest
+Gherkin | testing | =Gherkin
+SpecFlow | testing | specflow
+REST Assured | testing | rest assured, rest-assured, restassured
+Newman | testing | =Newman
+k6 | testing | =k6, grafana k6, k6 io
+Locust | testing | =Locust, locust io
+BrowserStack | testing | browserstack
+Sauce Labs | testing | sauce labs, saucelabs
+LambdaTest | testing | lambdatest
+Pact | testing | ~Pact, pact io, pact contract testing
+WireMock | testing | wiremock
+Testcontainers | testing | testcontainers
+Vitest | testing | vitest
+Vue Test Utils | testing | vue test utils
+Enzyme | testing | ~Enzyme
+Karma | testing | ~Karma
+Protractor | testing | ~Protractor
+WebdriverIO | testing | webdriverio, webdriver io
+TestCafe | testing | testcafe
+Katalon Studio | testing | katalon, katalon studio
+Tricentis Tosca | testing | tricentis tosca, =Tosca
+Ranorex | testing | ranorex
+Zephyr Scale | testing | zephyr scale, zephyr for jira, zephyr squad
+Xray | testing | =Xray, xray for jira
+qTest | testing | =qTest
+Allure | testing | =Allure, allure report, allure reports, allure framework
+Chromatic | testing | =Chromatic
+Percy | testing | ~Percy, percy io
+MockK | testing | mockk
+Robolectric | testing | robolectric
+XCUITest | testing | xcuitest, xcui test
+EarlGrey | testing | earlgrey
+Detox | testing | ~Detox
+Hypothesis | testing | ~Hypothesis
+tox | testing | =tox
+Postman Newman | testing | postman newman
+Page Object Model | testing | page object model, =POM
+ISTQB | testing | =ISTQB, istqb certified tester, istqb foundation, istqb ctfl
+# observability and devops
+Grafana Loki | devops | grafana loki, ~Loki
+Grafana Tempo | devops | grafana tempo, ~Tempo
+Grafana Mimir | devops | grafana mimir
+Thanos | devops | =Thanos
+Cortex XSOAR | security | cortex xsoar, palo alto cortex xsoar, demisto
+Kibana | devops | kibana
+Logstash | devops | logstash
+ELK Stack | devops | =ELK, elk stack, elastic stack, elk/efk, =EFK, efk stack
+OpenSearch | database | opensearch, amazon opensearch
+Fluent Bit | devops | fluent bit, fluentbit
+Vector | devops | ~Vector
+Graylog | devops | graylog
+Sumo Logic | devops | sumo logic
+Honeycomb | devops | ~Honeycomb
+Lightstep | devops | lightstep
+Zipkin | devops | zipkin
+Statuspage | devops | statuspage, atlassian statuspage
+Opsgenie | devops | opsgenie
+VictorOps | devops | victorops, splunk on call
+Azure Monitor | devops | azure monitor, azure log analytics, log analytics workspace
+Azure Application Insights | devops | application insights, azure application insights, app insights
+Terragrunt | devops | terragrunt
+Packer | devops | ~Packer, packer io
+Kustomize | devops | kustomize
+Crossplane | devops | crossplane
+Spinnaker | devops | spinnaker
+Tekton | devops | tekton
+Flux CD | devops | fluxcd, flux cd
+Rancher | devops | =Rancher, rancher kubernetes
+k3s | devops | =k3s
+Minikube | devops | minikube
+kind | devops | ^kind
+kops | devops | =kops
+eksctl | devops | eksctl
+Karpenter | devops | karpenter
+KEDA | devops | =KEDA
+Docker Swarm | devops | docker swarm
+containerd | devops | containerd
+Buildah | devops | buildah
+Skaffold | devops | skaffold
+Tilt | devops | ^tilt
+Octopus Deploy | devops | octopus deploy
+AWS CodePipeline | devops | codepipeline, aws codepipeline, codebuild, aws codebuild, codedeploy, aws codedeploy
+Google Cloud Build | devops | cloud build, google cloud build
+Azure DevOps Pipelines | devops | azure pipelines, azure devops pipelines
+Bicep | devops | ~Bicep, azure bicep, bicep templates
+ARM Templates | devops | arm templates, azure resource manager templates, azure resource manager
+Azure Policy | cloud | azure policy
+Azure Key Vault | security | azure key vault, key vault
+Azure Logic Apps | cloud | logic apps, azure logic apps
+Azure Event Hubs | cloud | event hubs, azure event hubs, event hub
+Azure Cosmos | database | ^azure cosmos
+Azure Virtual Machines | cloud | azure virtual machines, azure vms, azure vm
+Azure Virtual Network | cloud | =VNet, azure vnet, azure virtual network
+Azure Front Door | cloud | azure front door
+Azure API Management | cloud | azure api management, =APIM
+Azure Container Apps | cloud | azure container apps
+Azure Container Registry | cloud | azure container registry, =ACR
+Azure Data Lake Storage | data | adls, =ADLS, adls gen2, adls gen 2, azure data lake storage, azure data lake storage gen2
+Microsoft Fabric | data | microsoft fabric, ms fabric
+Microsoft Purview | security | microsoft purview, azure purview
+Microsoft Sentinel | security | microsoft sentinel, azure sentinel, ~Sentinel
+Microsoft Defender for Endpoint | security | microsoft defender for endpoint, defender for endpoint, =MDE, microsoft defender atp, windows defender atp
+Microsoft Defender for Cloud | security | microsoft defender for cloud, defender for cloud, azure security center
+Microsoft Defender | security | microsoft defender, windows defender, defender for office 365, microsoft 365 defender, defender xdr
+Microsoft Intune | security | intune, microsoft intune, =MEM, endpoint manager, microsoft endpoint manager
+SCCM | tool | =SCCM, =MECM, system center configuration manager, configuration manager
+Microsoft 365 | office | microsoft 365, office 365, =O365, =M365, ms 365, ms365, office365
+Exchange Online | office | exchange online, microsoft exchange, exchange server, =Exchange
+Power Automate | office | power automate, microsoft flow, microsoft power automate
+Power Apps | office | power apps, powerapps, microsoft power apps
+Power Platform | office | power platform, microsoft power platform
+Power BI Service | data | power bi service, power bi online
+DAX | data | =DAX, dax formulas, dax measures, data analysis expressions
+Kusto Query Language | language | =KQL, kusto, kusto query language
+Splunk SPL | language | =SPL, splunk processing language, splunk search processing language
+AWS Route 53 | cloud | route 53, route53, amazon route 53, aws route 53
+Amazon VPC | cloud | =VPC, =VPCs, aws vpc, amazon vpc
+AWS Elastic Load Balancing | cloud | =ALB, =ELB, =NLB, elastic load balancing, application load balancer, aws alb
+Amazon SNS | cloud | sns, =SNS, aws sns, amazon sns
+AWS Fargate | cloud | fargate, aws fargate
+Amazon Aurora | database | aurora, =Aurora, amazon aurora, aws aurora, aurora postgresql, aurora mysql
+AWS DMS | cloud | aws dms, database migration service, aws database migration service
+Amazon EMR | data | =EMR, aws emr, amazon emr, elastic mapreduce
+Amazon CloudFront | cloud | cloudfront, aws cloudfront, amazon cloudfront
+AWS Secrets Manager | security | secrets manager, aws secrets manager
+AWS KMS | security | aws kms, =KMS, key management service
+AWS Systems Manager | cloud | aws systems manager, ssm parameter store
+Amazon EventBridge | cloud | eventbridge, amazon eventbridge, aws eventbridge
+Amazon ElastiCache | database | elasticache, amazon elasticache, aws elasticache
+Amazon MSK | data | amazon msk, aws msk
+AWS Amplify | cloud | aws amplify, amplify framework
+AWS CodeCommit | devops | codecommit, aws codecommit
+AWS Organizations | cloud | aws organizations, aws control tower, control tower
+AWS GuardDuty | security | guardduty, aws guardduty, amazon guardduty
+AWS Security Hub | security | security hub, aws security hub
+AWS WAF | security | aws waf
+AWS Batch | cloud | aws batch
+AWS SAM | cloud | aws sam, serverless application model
+Serverless Framework | cloud | serverless framework
+Amazon QuickSight | data | quicksight, amazon quicksight, aws quicksight
+Amazon Bedrock | ai | amazon bedrock, aws bedrock, ~Bedrock
+Google Cloud Storage | cloud | google cloud storage, =GCS
+Google Compute Engine | cloud | compute engine, google compute engine, =GCE
+Google Cloud Composer | data | cloud composer, google cloud composer
+Google Dataproc | data | dataproc, google dataproc, cloud dataproc
+Google Cloud Spanner | database | cloud spanner, google cloud spanner, =Spanner
+Google Cloud SQL | database | cloud sql, google cloud sql
+Firebase Crashlytics | mobile | crashlytics, firebase crashlytics
+Firebase Cloud Messaging | mobile | =FCM, firebase cloud messaging
+Firebase Remote Config | mobile | remote config, firebase remote config
+Looker Studio | data | looker studio, google data studio, data studio
+# security
+Qualys | security | qualys, qualysguard, qualys vmdr, qualys cloud platform
+Tenable.io | security | tenable io, tenable.io, tenable.sc, tenable sc, tenable security center, =Tenable
+Rapid7 InsightVM | security | rapid7, insightvm, rapid7 insightvm, insightidr, rapid7 insightidr
+IBM QRadar | security | qradar, ibm qradar, qradar siem
+ArcSight | security | arcsight, micro focus arcsight
+LogRhythm | security | logrhythm
+Splunk Enterprise Security | security | splunk enterprise security, splunk es, splunk soar, splunk phantom
+Elastic Security | security | elastic security, elastic siem
+Wazuh | security | wazuh
+Suricata | security | suricata
+Zeek | security | =Zeek, bro ids
+Falco | security | =Falco
+OSSEC | security | =OSSEC
+Velociraptor | security | =Velociraptor
+Volatility | security | ~Volatility, volatility framework
+Autopsy | security | ~Autopsy
+EnCase | security | encase
+FTK | security | =FTK, forensic toolkit
+YARA | security | =YARA, yara rules
+Sigma Rules | security | sigma rules, sigma detection rules
+MITRE ATT&CK | security | mitre att&ck, mitre attack, mitre att ck, att&ck, att ck framework
+CrowdStrike Falcon | security | crowdstrike falcon, falcon insight
+SentinelOne | security | sentinelone, sentinel one
+Carbon Black | security | carbon black, vmware carbon black
+Sophos | security | =Sophos, sophos xg
+Symantec | security | =Symantec, symantec endpoint protection, symantec dlp
+Trend Micro | security | trend micro, trendmicro
+McAfee | security | mcafee, trellix, mcafee epo
+Zscaler | security | zscaler, zscaler internet access
+Netskope | security | netskope
+Proofpoint | security | proofpoint
+Mimecast | security | mimecast
+Darktrace | security | darktrace
+Palo Alto Networks | security | palo alto networks, palo alto firewalls, palo alto firewall, palo alto ngfw, pan os, pan-os, ~Palo Alto, prisma access, prisma cloud
+Panorama | security | ~Panorama, palo alto panorama
+Fortinet FortiGate | security | fortinet, fortigate, fortinet fortigate, fortigates, fortimanager, fortianalyzer
+Check Point | security | check point, checkpoint, checkpoint firewall, check point firewall
+Cisco ASA | security | cisco asa, =ASA, cisco firepower, firepower, cisco ftd
+Burp Suite Pro | security | burp suite pro, burp suite professional, burp pro
+OWASP ZAP | security | owasp zap, zap proxy, zed attack proxy
+Nikto | security | nikto
+sqlmap | security | sqlmap
+Hashcat | security | hashcat
+John the Ripper | security | john the ripper
+Hydra | security | =THC-Hydra, thc hydra
+BloodHound | security | bloodhound
+Impacket | security | impacket
+Mimikatz | security | mimikatz
+Cobalt Strike | security | cobalt strike
+Aircrack-ng | security | aircrack ng, aircrack
+Ghidra | security | ghidra
+IDA Pro | security | ida pro
+Semgrep | security | semgrep
+Checkmarx | security | checkmarx
+Veracode | security | veracode
+Fortify | security | =Fortify, fortify sca, micro focus fortify
+Snyk | security | snyk
+Dependabot | security | dependabot
+Trivy | security | trivy
+Grype | security | grype
+Clair | security | ~Clair
+Aqua Security | security | aqua security
+Prisma Cloud | security | ^prisma cloud
+Wiz | security | =Wiz
+Lacework | security | lacework
+Orca Security | security | orca security
+Open Policy Agent | security | open policy agent, =OPA, opa gatekeeper, gatekeeper
+Kyverno | security | kyverno
+Keycloak | security | keycloak
+Auth0 | security | auth0
+Ping Identity | security | ping identity, pingfederate, pingone
+SailPoint | security | sailpoint, sailpoint identityiq
+Duo Security | security | duo security, duo mfa
+Kerberos | security | =Kerberos
+RADIUS | security | =RADIUS, freeradius
+TACACS+ | security | =TACACS, tacacs+, tacacs plus
+NIST Cybersecurity Framework | security | nist csf, nist cybersecurity framework, nist 800 53, nist sp 800 53, nist 800-53
+CIS Controls | security | cis controls, cis benchmarks, cis benchmark
+Threat Hunting | security | threat hunting, threat hunts
+SOAR | security | =SOAR, security orchestration automation and response
+EDR | security | =EDR, =XDR, endpoint detection and response
+DLP | security | =DLP, data loss prevention
+Vulnerability Management | security | vulnerability management, vulnerability scanning, vulnerability scans
+Security+ | security | security+, comptia security+, security plus, comptia security plus
+CySA+ | security | cysa+, comptia cysa+, cysa
+CISSP | security | =CISSP
+CISM | security | =CISM
+CISA | security | =CISA
+CEH | security | =CEH, certified ethical hacker
+OSCP | security | =OSCP
+GCIH | security | =GCIH
+SC-200 | security | sc 200, sc-200
+# networking
+Cisco IOS | networking | cisco ios, cisco ios xe, ios xe, ios-xe, =IOS-XE, ios xr, ios-xr, =IOS-XR, nx os, nx-os, =NX-OS, cisco nx os
+Cisco Catalyst | networking | cisco catalyst, catalyst switches, catalyst 9000
+Cisco Nexus | networking | cisco nexus, nexus switches
+Cisco Meraki | networking | meraki, cisco meraki
+Cisco ISE | networking | cisco ise, identity services engine
+Cisco WLC | networking | cisco wlc, =WLC, wireless lan controller
+Cisco DNA Center | networking | cisco dna center, dna center, cisco dnac
+Cisco ACI | networking | cisco aci
+Cisco Packet Tracer | networking | packet tracer, cisco packet tracer
+GNS3 | networking | =GNS3
+Juniper Junos | networking | =Junos, =JunOS, junos os, juniper junos
+Juniper MX | networking | juniper mx, juniper mx series, juniper srx, =SRX
+Arista | networking | =Arista, arista eos, arista networks
+Aruba | networking | =Aruba, aruba networks, aruba wireless, aruba central, aruba clearpass, clearpass
+Ubiquiti UniFi | networking | ubiquiti, unifi, ubiquiti unifi
+MikroTik | networking | mikrotik, mikrotik routeros, routeros
+F5 BIG-IP | networking | f5 big ip, f5 big-ip, big ip, big-ip, f5 ltm, =F5, f5 networks
+Citrix NetScaler | networking | netscaler, citrix netscaler, citrix adc
+SolarWinds | networking | solarwinds, solarwinds npm, solarwinds orion, orion npm
+PRTG | networking | =PRTG, prtg network monitor, paessler prtg
+LibreNMS | networking | librenms
+Cacti | networking | ~Cacti
+NetFlow | networking | netflow, sflow, ipfix
+Netmiko | networking | netmiko
+NAPALM | networking | =NAPALM
+Nornir | networking | nornir
+Infoblox | networking | infoblox
+BGP | networking | =BGP, border gateway protocol, =eBGP, =iBGP
+OSPF | networking | =OSPF, open shortest path first
+EIGRP | networking | =EIGRP
+IS-IS | networking | =IS-IS
+MPLS | networking | =MPLS, mpls vpn, =L3VPN, =L2VPN, l3vpn, l2vpn
+VLAN | networking | =VLAN, =VLANs, vlans, =VXLAN, vxlan
+STP | networking | =STP, spanning tree, spanning tree protocol, =RSTP
+HSRP | networking | =HSRP, =VRRP
+LACP | networking | =LACP, link aggregation
+QoS | networking | =QoS, =QOS, quality of service
+IPsec | networking | ipsec, ipsec vpn, =IPSec
+DHCP | networking | =DHCP
+NAT | networking | =NAT
+IPv6 | networking | ipv6, ipv4
+SNMP | networking | =SNMP, snmpv3
+Wi-Fi 6 | networking | wi fi 6, wifi 6, 802 11ax
+CCNA | networking | =CCNA, cisco certified network associate
+CCNP | networking | =CCNP, ccnp enterprise, ccnp security, ccnp routing and switching, cisco certified network professional
+CCIE | networking | =CCIE
+PCNSE | networking | =PCNSE
+Fortinet NSE | networking | fortinet nse, =NSE, nse 4, nse4
+JNCIA | networking | =JNCIA, =JNCIS, =JNCIP
+# data and ML
+LightGBM | library | lightgbm
+CatBoost | library | catboost
+Seaborn | library | =Seaborn, seaborn
+Plotly | library | plotly, plotly dash
+Dash | library | ^dash
+Streamlit | library | streamlit
+Gradio | library | gradio
+LlamaIndex | library | llamaindex, llama index
+Hugging Face Transformers | library | hugging face transformers, huggingface transformers
+PEFT | ai | =PEFT
+LoRA | ai | =LoRA, =QLoRA
+vLLM | ai | vllm
+Ollama | ai | ollama
+Llama | ai | =Llama, llama 2, llama 3, llama2, llama3
+BERT | ai | =BERT, roberta, distilbert
+GPT-4 | ai | gpt 4, gpt-4, gpt 3, gpt-3, gpt 4o, gpt-4o
+OpenAI GPT | ai | ^openai gpt
+Weights & Biases | ai | weights & biases, weights and biases, weights biases, =W&B, wandb
+Kubeflow | ai | kubeflow, kubeflow pipelines
+Feast | ai | ~Feast, feast feature store
+Feature Store | ai | feature store, feature stores
+Triton Inference Server | ai | triton inference server, nvidia triton, nvidia triton inference server, triton server
+ONNX Runtime | ai | onnx runtime, onnxruntime
+TensorFlow Serving | ai | tensorflow serving, tf serving
+TorchServe | ai | torchserve
+BentoML | ai | bentoml
+Seldon | ai | =Seldon, seldon core
+DVC | ai | =DVC, data version control
+Optuna | ai | optuna
+Ray Tune | ai | ray tune
+SHAP | ai | =SHAP, shap values
+LIME | ai | ^lime
+Milvus | database | milvus
+Pinecone | database | pinecone
+Weaviate | database | weaviate
+Qdrant | database | qdrant
+Chroma | database | chromadb, chroma db
+pgvector | database | pgvector
+Elasticsearch Learning to Rank | ai | ^learning to rank
+Great Expectations | data | great expectations
+Monte Carlo Data | data | monte carlo data
+Soda | data | ^soda
+Delta Lake | data | delta lake, delta tables, delta table
+Apache Hudi | data | apache hudi, =Hudi
+Unity Catalog | data | unity catalog
+Databricks Photon | data | ^photon
+Spark Structured Streaming | data | spark structured streaming, structured streaming
+Confluent | data | confluent, confluent cloud, confluent platform, confluent kafka
+Kafka Connect | data | kafka connect
+ksqlDB | data | ksqldb, ksql
+Debezium | data | debezium
+Change Data Capture | data | change data capture, =CDC
+Airbyte | data | airbyte
+Stitch | data | ^stitch
+Dagster | data | dagster
+Prefect | data | =Prefect
+Luigi | data | =Luigi
+Trino | data | =Trino
+Apache Druid | data | apache druid, =Druid
+Apache Pinot | data | apache pinot
+Apache Arrow | data | apache arrow, pyarrow
+Parquet | data | parquet, apache parquet
+Avro | data | =Avro, apache avro
+Data Vault | data | data vault, data vault 2.0, data vault 2 0
+Kimball | data | =Kimball, kimball methodology, kimball modelling, kimball modeling
+Star Schema | data | star schema, snowflake schema
+Erwin | data | erwin, erwin data modeler
+Informatica IICS | data | =IICS, informatica cloud, informatica intelligent cloud services
+Azure Synapse Pipelines | data | ^synapse pipelines
+Google Analytics 4 | business | ^ga4 property
+Mode Analytics | data | mode analytics
+Sisense | data | sisense
+Domo | data | =Domo
+ThoughtSpot | data | thoughtspot
+Power Pivot | office | power pivot, powerpivot
+XLOOKUP | office | xlookup, =XLOOKUP
+Row-Level Security | data | row level security, row-level security, =RLS
+# mobile
+SwiftUI | mobile | swiftui, swift ui
+Swift Package Manager | mobile | swift package manager, =SPM
+Kotlin Flow | mobile | kotlin flow, stateflow, sharedflow
+OkHttp | mobile | okhttp
+Koin | mobile | =Koin
+Hilt | mobile | dagger hilt, =Hilt
+WorkManager | mobile | workmanager, work manager
+Kotlin DSL | mobile | kotlin dsl, gradle kotlin dsl
+Google Maps SDK | mobile | google maps sdk, google maps api, google maps platform
+ML Kit | mobile | ml kit, mlkit, firebase ml kit
+Glide | mobile | ~Glide
+Coil | mobile | ~Coil
+Moshi | mobile | moshi
+Gson | mobile | =Gson, =GSON
+Ktor | framework | ktor
+Alamofire | mobile | alamofire
+Realm | database | =Realm, realm database
+Core Animation | mobile | core animation
+App Store | mobile | =App Store, apple app store, ios app store
+Google Play | mobile | =Google Play, google play store, =Play Store
+TestFlight | mobile | testflight
+Capacitor | mobile | ~Capacitor, ionic capacitor
+.NET MAUI | mobile | =MAUI, net maui, .net maui
+# frontend
+Zustand | library | zustand
+TanStack Query | library | tanstack query, react query, tanstack react query
+MobX | library | mobx
+Recoil | library | ~Recoil
+Jotai | library | jotai
+Pinia | library | =Pinia, pinia
+NgRx | library | ngrx
+Apollo Client | library | apollo client, apollo graphql, apollo server, =Apollo
+Relay | library | ^relay
+shadcn/ui | library | shadcn, shadcn ui, shadcn/ui
+Radix UI | library | radix ui
+Framer Motion | library | framer motion
+React Router | library | react router
+React Hook Form | library | react hook form
+Remix | framework | =Remix, remix run
+Qwik | framework | =Qwik
+Bun | tool | ^bun
+Stylelint | tool | stylelint
+PostCSS | tool | postcss
+# embedded and hardware
+STM32 | hardware | stm32, stm32cube, stm32cubemx, stm32cubeide, stm32 cubeide
+ESP32 | hardware | esp32, esp 32, esp8266, esp idf, esp-idf
+nRF52 | hardware | nrf52, nrf 52, nordic nrf52, nrf connect
+NXP i.MX | hardware | nxp i mx, i mx, i.mx, i mx 8, i.mx8, imx8, imx6, i.mx6
+ARM Cortex-M | hardware | arm cortex m, cortex m, cortex m4, cortex m0, cortex m3, cortex m7, cortex m33, arm cortex m4, arm cortex m0, arm cortex m3, arm cortex m7, arm cortex a, cortex a
+PIC | hardware | ^pic
+AVR | hardware | =AVR, atmel avr, atmega
+FreeRTOS | os | freertos, free rtos
+Zephyr RTOS | os | zephyr rtos, zephyr os, zephyr project
+VxWorks | os | vxworks
+QNX | os | =QNX
+ThreadX | os | threadx, azure rtos
+Yocto | os | yocto, yocto project, =Yocto, openembedded, bitbake
+Buildroot | os | buildroot
+U-Boot | os | u boot, u-boot, uboot
+Linux Kernel | os | linux kernel, kernel development, linux device drivers, kernel drivers
+Keil MDK | tool | keil, keil mdk, keil uvision, keil µvision, mdk arm
+IAR Embedded Workbench | tool | iar embedded workbench, iar ewarm, =IAR
+STM32CubeIDE | tool | ^stm32 cube ide
+Lauterbach TRACE32 | tool | lauterbach, trace32, lauterbach trace32
+Segger J-Link | tool | j link, j-link, segger j link, segger
+GDB | tool | =GDB, gnu debugger
+Valgrind | tool | valgrind
+PC-lint | tool | pc lint, pc-lint, pclint, pc lint plus
+Coverity | tool | coverity
+Ceedling | testing | ceedling
+Unity Test | testing | ^unity test framework
+CppUTest | testing | cpputest
+Google Test | testing | googletest, google test, =GTest, gtest, gmock
+Catch2 | testing | catch2
+SWD | hardware | =SWD, serial wire debug
+LIN | hardware | =LIN, lin bus
+CANopen | hardware | canopen
+Modbus | hardware | modbus, modbus rtu, modbus tcp
+BLE | hardware | =BLE, bluetooth low energy, bluetooth le
+Zigbee | hardware | zigbee
+LoRaWAN | hardware | lorawan, =LoRa
+Ethernet | hardware | ^ethernet
+IEC 61508 | hardware | iec 61508
+IEC 62304 | hardware | iec 62304
+DO-178C | hardware | do 178c, do-178c, do 178b
+Xilinx Vivado | hardware | vivado, xilinx vivado, =Xilinx, xilinx ise
+Intel Quartus | hardware | quartus, intel quartus, quartus prime, =Altera
+ModelSim | hardware | modelsim, questasim
+KiCad | hardware | kicad
+Altium Designer | hardware | altium, altium designer
+OrCAD | hardware | orcad, cadence orcad
+Eagle | hardware | ^eagle pcb
+LTspice | hardware | ltspice
+Logic Analyzer | hardware | logic analyzer, logic analyzers, logic analyser, logic analysers
+Oscilloscopes | hardware | ^oscilloscopes
+Hardware-in-the-Loop HIL | hardware | ^hil testing
+# games
+Blueprints | tool | unreal blueprints, blueprint scripting, blueprint visual scripting, ~Blueprints
+GameMaker | tool | gamemaker, game maker studio
+CryEngine | tool | cryengine
+Gameplay Ability System | tool | gameplay ability system
+Unreal Insights | tool | unreal insights
+RenderDoc | tool | renderdoc
+PIX | tool | ^pix
+Unity Profiler | tool | unity profiler
+Xcode Instruments | tool | xcode instruments, =Instruments
+Shader Graph | tool | shader graph
+HLSL | language | hlsl
+Vulkan | tool | vulkan
+DirectX | tool | directx, direct3d, =DX11, =DX12, directx 12, directx 11
+OpenGL | tool | opengl, opengl es
+Metal | tool | ^metal api
+PlayFab | tool | playfab, azure playfab
+Photon PUN | tool | photon pun, photon engine, photon fusion
+Mirror Networking | tool | ^mirror networking
+Addressables | tool | =Addressables, unity addressables
+Substance Painter | design | substance painter, adobe substance painter
+FMOD | tool | =FMOD
+Wwise | tool | wwise
+PlayStation 5 | platform | playstation 5, =PS5, playstation
+Xbox | platform | =Xbox, xbox series x, xbox one
+Nintendo Switch | platform | nintendo switch
+Steamworks | platform | steamworks, steam sdk
+# ERP, CRM and business systems
+SAP S/4HANA | business | sap s/4hana, s/4hana, s 4hana, sap s4hana, s4hana, s/4 hana
+SAP FICO | business | sap fico, sap fi/co, sap fi co, sap fi, sap co, =FICO
+SAP MM | business | sap mm
+SAP SD | business | sap sd
+SAP PP | business | sap pp
+SAP HANA | database | sap hana, =HANA
+SAP BW | data | sap bw, sap bw/4hana, bw/4hana, bw 4hana, sap bw 4hana, sap bi
+SAP Fiori | business | fiori, sap fiori, sap ui5, sapui5, =UI5
+SAP Activate | methodology | sap activate
+SAP Solution Manager | business | solution manager, sap solution manager, =SolMan
+SAP Migration Cockpit | business | sap migration cockpit, migration cockpit
+LSMW | business | =LSMW
+SAP BTP | business | sap btp, sap business technology platform
+SAP Ariba | business | ^sap ariba software
+SAP SuccessFactors | business | ^sap successfactors software
+SAP EWM | business | sap ewm, sap wm
+SAP PI/PO | business | sap pi, sap po, sap pi po, sap pi/po, sap cpi
+Oracle Data Guard | database | data guard, oracle data guard, active data guard
+Oracle RAC | database | oracle rac, real application clusters, =RAC
+Oracle ASM | database | oracle asm, automatic storage management
+Oracle RMAN | database | =RMAN, oracle rman, recovery manager
+Oracle AWR | database | =AWR, awr reports, automatic workload repository
+Oracle GoldenGate | database | goldengate, oracle goldengate, golden gate
+Oracle APEX | database | oracle apex
+Patroni | database | patroni
+PgBouncer | database | pgbouncer, pg bouncer
+pgBackRest | database | pgbackrest
+Barman | database | ^barman
+pg_stat_statements | database | pg stat statements
+ora2pg | database | ora2pg, ora 2pg
+Percona | database | percona, percona server, percona xtrabackup, xtrabackup, percona monitoring and management, percona toolkit
+Always On Availability Groups | database | always on availability groups, always on, alwayson, availability groups
+Liquibase | database | liquibase
+Flyway | database | flyway
+Vitess | database | vitess
+TimescaleDB | database | timescaledb, timescale
+ScyllaDB | database | scylladb, scylla
+Oracle Certified Professional | database | oracle certified professional, =OCP, oracle certified associate, =OCA
+Salesforce Sales Cloud | business | sales cloud, salesforce sales cloud
+Salesforce Service Cloud | business | service cloud, salesforce service cloud
+Salesforce Experience Cloud | business | experience cloud, salesforce experience cloud, community cloud
+Salesforce CPQ | business | salesforce cpq, =CPQ
+Salesforce Flow | business | flow builder, salesforce flow, salesforce flows, screen flows, record triggered flows
+Process Builder | business | process builder
+Workflow Rules | business | workflow rules
+Lightning Web Components | business | lightning web components, =LWC
+Salesforce Lightning | business | ^salesforce lightning experience
+SOQL | language | =SOQL, =SOSL
+Data Loader | business | data loader, dataloader, dataloader io, dataloader.io
+Salesforce DX | business | salesforce dx, =SFDX, sfdx
+Change Sets | business | change sets
+Nonprofit Success Pack | business | nonprofit success pack, =NPSP
+Salesforce Certified Administrator | business | salesforce certified administrator, salesforce administrator certification, salesforce admin certification, salesforce certified admin
+Platform App Builder | business | platform app builder
+Pardot | business | pardot, marketing cloud account engagement
+Marketo | business | marketo, adobe marketo
+Eloqua | business | eloqua, oracle eloqua
+Veeva CRM | business | veeva, veeva crm, veeva vault
+Zoho CRM | business | zoho crm
+Freshsales | business | freshsales
+Copado | devops | copado
+Gearset | devops | gearset
+DocuSign | business | docusign
+SAP Avalara | business | avalara
+Bill.com | business | bill com, bill.com
+Ramp | business | ^ramp card
+Brex | business | =Brex
+Tipalti | business | tipalti
+Epicor | business | epicor
+Infor | business | =Infor, infor ln, infor m3, infor cloudsuite
+Sage Intacct | business | sage intacct
+Oracle Cloud ERP | business | oracle cloud erp, oracle erp cloud
+IBM Maximo | business | maximo, ibm maximo
+Jira Service Management | tool | jira service management, jira service desk, =JSM
+# marketing and sales
+Google Ads | business | google ads, google adwords, adwords
+Microsoft Advertising | business | microsoft advertising, bing ads
+Meta Ads Manager | business | meta ads manager, facebook ads manager, facebook ads, meta business suite
+Mailchimp | business | mailchimp, =MailChimp
+Constant Contact | business | constant contact
+Salesloft | business | salesloft
+Buffer | business | ^buffer app
+Sprout Social | business | sprout social
+Later | business | ^later com
+Google Merchant Center | business | google merchant center
+Optimizely Web | business | ^optimizely web
+Unbounce | business | unbounce
+# misc long tail tools
+Draw.io | tool | draw.io, draw io, diagrams.net
+Obsidian | tool | ^obsidian
+ClickUp | tool | clickup
+Airtable | tool | airtable
+Smartsheet | tool | smartsheet
+Wrike | tool | wrike
+Basecamp | tool | basecamp
+Linear | tool | ^linear app
+Postgres.app | tool | ^postgres app
+Insomnia | tool | ~Insomnia
+Charles Proxy | tool | charles proxy
+Fiddler | tool | ~Fiddler
+SoapUI Pro | tool | ^soapui pro
+Gerrit | tool | =Gerrit, gerrit code review
+Phabricator | tool | phabricator
+JFrog Artifactory | devops | artifactory, jfrog artifactory, jfrog
+Nexus Repository | devops | nexus repository, sonatype nexus, nexus repository manager
+HashiCorp Nomad | devops | ^hashicorp nomad
+Consul | devops | ~Consul
+Vault | security | ~Vault
+CentOS | os | centos
+Fedora | os | =Fedora
+Rocky Linux | os | rocky linux
+AlmaLinux | os | almalinux, alma linux
+Amazon Linux | os | amazon linux, amazon linux 2
+Arch Linux | os | arch linux
+Windows Subsystem for Linux | os | =WSL, wsl2, windows subsystem for linux
+ChromeOS | os | chromeos, chrome os
+Proxmox | devops | proxmox, proxmox ve
+Nutanix | devops | nutanix
+Veeam | devops | veeam, veeam backup
+Commvault | devops | commvault
+NetApp | devops | netapp, netapp ontap
+Pure Storage | devops | pure storage
+Microsoft Entra ID | security | ^microsoft entra id
+Group Policy | security | group policy, =GPO, group policy objects
+LogicMonitor | devops | logicmonitor
+Checkmk | devops | checkmk
+Icinga | devops | icinga
+Uptime Kuma | devops | uptime kuma
 """
 
 # Aliases from the sources that map to the wrong skill or fire on ordinary words (source, normalised alias).
