@@ -25,6 +25,7 @@ from app.applications import rollups
 from app.core.exceptions import AppError, Conflict
 from app.models.application import Application, ApplicationEvent, Notification
 from app.models.base import Base, UTCDateTime, utcnow
+from app.models.content import DocumentVersion, GeneratedDocument, InterviewAnswer, InterviewSession
 from app.models.data import DataExport
 from app.models.job import JobPosting, JobPostingSkill
 from app.models.mail import OutboxMessage, SummaryDelivery
@@ -60,6 +61,10 @@ SECTIONS: list[Section] = [
     Section("saved_searches", SavedSearch, "user_id"),
     Section("followed_companies", FollowedCompany, "user_id"),
     Section("resumes", Resume, "user_id"),  # their files travel in files/resumes/
+    Section("documents", GeneratedDocument, "user_id"),
+    Section("document_versions", DocumentVersion, "user_id"),
+    Section("interview_sessions", InterviewSession, "user_id"),
+    Section("interview_answers", InterviewAnswer, "user_id"),
     Section("job_matches", JobMatch, "user_id", imported=False),
     Section("oauth_accounts", OAuthAccount, "user_id", imported=False),
     Section("summary_deliveries", SummaryDelivery, "user_id", imported=False),

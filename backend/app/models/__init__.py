@@ -2,6 +2,14 @@
 
 from app.models.application import Application, ApplicationEvent, ApplicationStatus, Notification
 from app.models.base import Base
+from app.models.content import (
+    DocumentKind,
+    DocumentVersion,
+    GeneratedDocument,
+    GenerationStatus,
+    InterviewAnswer,
+    InterviewSession,
+)
 from app.models.data import DataExport
 from app.models.job import JobPosting, JobPostingSkill, RemoteType, SalaryPeriod
 from app.models.llm import LLMCall
@@ -20,6 +28,12 @@ __all__ = [
     "ApplicationStatus",
     "Base",
     "DataExport",
+    "DocumentKind",
+    "DocumentVersion",
+    "GeneratedDocument",
+    "GenerationStatus",
+    "InterviewAnswer",
+    "InterviewSession",
     "FollowedCompany",
     "JobMatch",
     "JobPosting",
