@@ -14,7 +14,14 @@ from celery import Celery
 
 from app.core.config import Settings
 
-TASK_MODULES = ["app.tasks.scheduled_tasks", "app.data.tasks", "app.jobs.tasks", "app.resumes.tasks"]
+TASK_MODULES = [
+    "app.tasks.scheduled_tasks",
+    "app.data.tasks",
+    "app.jobs.tasks",
+    "app.resumes.tasks",
+    "app.content.tasks",
+    "app.interviews.tasks",
+]
 
 # name in the schedule → (task name, interval). The admin page shows the same table with next runs.
 SCHEDULE: dict[str, tuple[str, timedelta]] = {

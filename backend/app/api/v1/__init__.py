@@ -8,6 +8,8 @@ from app.api.v1 import (
     applications,
     auth,
     data,
+    documents,
+    interviews,
     jobs,
     notifications,
     oauth,
@@ -30,5 +32,7 @@ api_router.include_router(sources.router)
 api_router.include_router(tasks.router)
 api_router.include_router(data.router)
 api_router.include_router(resumes.router)
+api_router.include_router(documents.router)
+api_router.include_router(interviews.router)
 api_router.include_router(ai.router)
 api_router.include_router(ws.router)

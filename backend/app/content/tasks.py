@@ -1,0 +1,1 @@
+"""Tasks of content (filled in by the feature)."""

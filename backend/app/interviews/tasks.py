@@ -1,0 +1,1 @@
+"""Tasks of interviews (filled in by the feature)."""
