@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.applications import rollups
 from app.core.security import hash_password
+from app.jobs.enrich import enrich_offline
 from app.jobs.text import derived_fields, description_from_input
 from app.models.application import Application, ApplicationEvent
 from app.models.application import ApplicationStatus as S
@@ -153,6 +154,8 @@ async def load_demo(session: AsyncSession, seed: int = 7) -> DemoSummary:
     session.add_all(jobs)
     await session.flush()
     session.add_all(JobPostingSkill(job_posting_id=j.id, skill=s) for j in jobs for s in j.tech_stack)
+    await session.flush()
+    await enrich_offline(session, [j.id for j in jobs])  # responsibilities, and the skills their text names
 
     events = 0
     for n, path in enumerate(PATHS):
