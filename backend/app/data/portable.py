@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, func, inspect, select
+from sqlalchemy import CompoundSelect, Date, func, inspect, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.applications import rollups
@@ -108,16 +108,20 @@ def row_dict(row: Base) -> dict[str, Any]:
 
 
 async def collect(session: AsyncSession, user_id: int) -> dict[str, list[dict[str, Any]]]:
-    """Every section of the user's data, plus the shared catalogue postings their applications point at."""
+    """Every section of the user's data, plus the shared catalogue postings their applications, documents and
+    interview sessions point at."""
     data: dict[str, list[dict[str, Any]]] = {}
     for section in SECTIONS:
         column = getattr(section.model, section.owner_column)
         rows = await session.scalars(select(section.model).where(column == user_id).order_by(column))
         data[section.name] = [row_dict(r) for r in rows.all()]
+    referenced: CompoundSelect[tuple[int]] = union(
+        select(Application.job_posting_id).where(Application.user_id == user_id),
+        select(GeneratedDocument.job_posting_id).where(GeneratedDocument.user_id == user_id),
+        select(InterviewSession.job_posting_id).where(InterviewSession.user_id == user_id),
+    )
     shared = await session.scalars(
-        select(JobPosting)
-        .join(Application, Application.job_posting_id == JobPosting.id)
-        .where(Application.user_id == user_id, JobPosting.owner_id.is_(None))
+        select(JobPosting).where(JobPosting.id.in_(referenced), JobPosting.owner_id.is_(None)).order_by(JobPosting.id)
     )
     data["catalogue_jobs"] = [row_dict(r) for r in shared.all()]
     return data
@@ -286,12 +290,76 @@ async def _import(session: AsyncSession, user: User, data: dict[str, list[dict[s
         ("achievements", Achievement),
         ("saved_searches", SavedSearch),
         ("followed_companies", FollowedCompany),
-        ("resumes", Resume),
     )
     for name, model in imported_as_is:
         for row in data[name]:
             session.add(model(**_values(model, row, {"id", "user_id"}), user_id=user.id))
         counts[name] = len(data[name])
+    await _import_ai_work(session, user, data, job_ids, counts)
     user.updated_at = utcnow()
     await session.flush()
     return counts
+
+
+async def _import_ai_work(
+    session: AsyncSession,
+    user: User,
+    data: dict[str, list[dict[str, Any]]],
+    job_ids: dict[int, int],
+    counts: dict[str, int],
+) -> None:
+    """Resumes, generated documents with their versions, interview sessions with their answers: ids remapped."""
+    resume_ids: dict[int, int] = {}
+    for row in data["resumes"]:
+        resume = Resume(**_values(Resume, row, {"id", "user_id"}), user_id=user.id)
+        session.add(resume)
+        await session.flush()
+        resume_ids[int(row["id"])] = resume.id
+    document_ids: dict[int, int] = {}
+    for row in data["documents"]:
+        old_resume = row.get("resume_id")
+        document = GeneratedDocument(
+            **_values(GeneratedDocument, row, {"id", "user_id", "job_posting_id", "resume_id", "task_id"}),
+            user_id=user.id,
+            job_posting_id=job_ids[int(row["job_posting_id"])],
+            resume_id=resume_ids.get(int(old_resume)) if old_resume is not None else None,
+        )
+        session.add(document)
+        await session.flush()
+        document_ids[int(row["id"])] = document.id
+    for row in data["document_versions"]:
+        session.add(
+            DocumentVersion(
+                **_values(DocumentVersion, row, {"id", "user_id", "document_id"}),
+                user_id=user.id,
+                document_id=document_ids[int(row["document_id"])],
+            )
+        )
+    session_ids: dict[int, int] = {}
+    for row in data["interview_sessions"]:
+        old_job = row.get("job_posting_id")
+        interview = InterviewSession(
+            **_values(InterviewSession, row, {"id", "user_id", "job_posting_id", "task_id"}),
+            user_id=user.id,
+            job_posting_id=job_ids.get(int(old_job)) if old_job is not None else None,
+        )
+        session.add(interview)
+        await session.flush()
+        session_ids[int(row["id"])] = interview.id
+    answer_ids: dict[int, int] = {}
+    retries: list[tuple[InterviewAnswer, int]] = []
+    for row in sorted(data["interview_answers"], key=lambda r: int(r["id"])):
+        answer = InterviewAnswer(
+            **_values(InterviewAnswer, row, {"id", "user_id", "session_id", "retry_of_id"}),
+            user_id=user.id,
+            session_id=session_ids[int(row["session_id"])],
+        )
+        session.add(answer)
+        await session.flush()
+        answer_ids[int(row["id"])] = answer.id
+        if row.get("retry_of_id") is not None:
+            retries.append((answer, int(row["retry_of_id"])))
+    for answer, old in retries:
+        answer.retry_of_id = answer_ids.get(old)
+    for name in ("resumes", "documents", "document_versions", "interview_sessions", "interview_answers"):
+        counts[name] = len(data[name])
