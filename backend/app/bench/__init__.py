@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from app.bench import analytics, auth, data, ingest, realtime, resumes, skills, tracker
+from app.bench import analytics, auth, data, ingest, interviews, realtime, resumes, skills, tracker
 
 BENCHMARKS: dict[str, Callable[[Path], Awaitable[dict[str, Any]]]] = {
     "password_hash": auth.bench_password_hash,
@@ -19,6 +19,7 @@ BENCHMARKS: dict[str, Callable[[Path], Awaitable[dict[str, Any]]]] = {
     "ingest": ingest.bench_ingest,
     "resume_parse": resumes.bench_resume_parse,
     "skills": skills.bench_skills,
+    "interviews": interviews.bench_interviews,
 }
 
 

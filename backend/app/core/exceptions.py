@@ -8,6 +8,7 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = structlog.get_logger(__name__)
@@ -108,6 +109,11 @@ def _json_safe_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return safe
 
 
+def _integer_out_of_range(exc: BaseException) -> bool:
+    text = f"{exc} {getattr(exc, 'orig', '')}"
+    return "out of int32 range" in text or "out of int64 range" in text or "out of range for type integer" in text
+
+
 def install_exception_handlers(app: FastAPI) -> None:
     @app.exception_handler(AppError)
     async def _app_error(request: Request, exc: AppError) -> JSONResponse:
@@ -138,6 +144,13 @@ def install_exception_handlers(app: FastAPI) -> None:
         elif exc.status_code == 405:
             detail = f"{request.method} is not allowed here."
         return JSONResponse({"detail": detail, "code": code}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(DBAPIError)
+    async def _database_error(request: Request, exc: DBAPIError) -> JSONResponse:
+        if _integer_out_of_range(exc):
+            # PostgreSQL's ids are 32-bit: an id past 2³¹−1 in a URL or body cannot name anything (SQLite's can).
+            return JSONResponse({"detail": "No such item: that id is out of range.", "code": "not_found"}, 404)
+        return await _unexpected(request, exc)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

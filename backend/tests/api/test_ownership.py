@@ -34,6 +34,11 @@ COVERED: dict[tuple[str, str], dict[str, Any] | None] = {
     ("GET", "/api/v1/resumes/{resume_id}/file"): None,
     ("POST", "/api/v1/resumes/{resume_id}/skills"): {"accept": ["Python"]},
     ("DELETE", "/api/v1/resumes/{resume_id}"): None,
+    ("GET", "/api/v1/interviews/{session_id}"): None,
+    ("POST", "/api/v1/interviews/{session_id}/answers/{answer_id}"): {"answer": "Hijacked"},
+    ("POST", "/api/v1/interviews/{session_id}/answers/{answer_id}/retry"): None,
+    ("POST", "/api/v1/interviews/{session_id}/finish"): None,
+    ("DELETE", "/api/v1/interviews/{session_id}"): None,
 }
 # Routes for administrators only: another (non-admin) user gets 403 whatever the id.
 ADMIN_ONLY: dict[tuple[str, str], dict[str, Any] | None] = {
@@ -86,6 +91,11 @@ async def test_another_user_gets_404_everywhere(client: httpx.AsyncClient, app: 
     ).json()
     resume_file = {"file": ("cv.txt", b"Alice Example\nSkills: Python, PostgreSQL\n", "text/plain")}
     resume = (await client.post("/api/v1/resumes", headers=alice, files=resume_file)).json()
+    interview = (await client.post("/api/v1/interviews", headers=alice, json={"job_posting_id": job["id"]})).json()
+    from tests.interviews.worker import prepare
+
+    await prepare(app, interview["id"], 5)
+    questions = (await client.get(f"/api/v1/interviews/{interview['id']}", headers=alice)).json()["questions"]
     from app.models.sources import JobMatch
 
     async with app.state.session_factory() as s:
@@ -99,6 +109,8 @@ async def test_another_user_gets_404_everywhere(client: httpx.AsyncClient, app: 
         "follow_id": followed["id"],
         "match_id": match.id,
         "resume_id": resume["id"],
+        "session_id": interview["id"],
+        "answer_id": questions[0]["id"],
         "job_id": job["id"],
         "application_id": application["id"],
         "notification_id": note.id,
@@ -127,6 +139,8 @@ async def test_another_user_gets_404_everywhere(client: httpx.AsyncClient, app: 
     assert (await client.get("/api/v1/followed-companies", headers=bob)).json() == []
     assert (await client.get("/api/v1/discover", headers=bob)).json()["total"] == 0
     assert (await client.get("/api/v1/resumes", headers=bob)).json()["total"] == 0
+    assert (await client.get("/api/v1/interviews", headers=bob)).json()["total"] == 0
+    assert (await client.get("/api/v1/interviews/stats", headers=bob)).json()["sessions"] == []
     assert (await client.get("/api/v1/analytics/summary", headers=bob)).json()["success"]["funnel"]["tracked"] == 0
     assert (await client.get("/api/v1/admin/backups", headers=bob)).status_code == 403
     assert (await client.get("/api/v1/admin/tasks", headers=bob)).status_code == 403
@@ -140,5 +154,7 @@ async def test_another_user_gets_404_everywhere(client: httpx.AsyncClient, app: 
     assert mine["status"] == "interested" and mine["notes"] == "Alice's notes"
     assert (await client.get(f"/api/v1/jobs/{job['id']}", headers=alice)).json()["title"] == "Alice's secret job"
     assert (await client.get(f"/api/v1/resumes/{resume['id']}", headers=alice)).status_code == 200
+    mine_interview = (await client.get(f"/api/v1/interviews/{interview['id']}", headers=alice)).json()
+    assert mine_interview["questions"][0]["answer"] is None and len(mine_interview["questions"]) == 5
     notes = (await client.get("/api/v1/notifications", headers=alice)).json()["items"]
     assert [n["read_at"] for n in notes if n["title"] == "For Alice only"] == [None]

@@ -1,0 +1,191 @@
+"""Content generation: offline cover letters and tailored resumes over 50 generated person/job pairs (p50/p95 per
+document, word counts, the largest pairwise 6-gram overlap), and an LLM letter request against a tiny
+OpenAI-compatible responder started here on 127.0.0.1: cache miss (streamed) versus cache hit."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import random
+import threading
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+from starlette.routing import Route
+
+from app.bench.common import percentiles
+from app.content.generation import generate, offline_outcome
+from app.content.inputs import Inputs, build_inputs
+from app.core.cache import MemoryCache
+from app.core.config import Settings
+from app.core.db import make_engine, make_session_factory
+from app.core.migrations import upgrade
+from app.llm.client import LLMClient
+from app.models.content import DocumentKind
+
+PAIRS = 50
+LLM_REQUESTS = 30
+_NAMES = ["Ada Lovelace", "Alan Turing", "Grace Hopper", "Linus Berg", "Amara Okafor", "Chen Wei", "Sofia Rossi"]
+_COMPANIES = ["Acme", "Globex", "Initrode", "Hooli", "Umbrella Health", "Northwind", "Fintrail", "Lumen Foods"]
+_TITLES = ["Backend Engineer", "Data Engineer", "Platform Engineer", "Frontend Engineer", "Data Analyst"]
+_STACKS = [
+    ["Python", "Django", "PostgreSQL", "Redis", "Celery", "Docker", "AWS"],
+    ["Java", "Spring Boot", "Hibernate", "Apache Kafka", "Kubernetes", "Jenkins", "Oracle"],
+    ["TypeScript", "React", "GraphQL", "Jest", "Node.js", "Figma", "Storybook"],
+    ["Go", "gRPC", "Terraform", "Kubernetes", "Prometheus", "Grafana", "GCP"],
+    ["SQL", "Tableau", "Excel", "Python", "Power BI", "Looker", "dbt"],
+]
+_DONE = ["Built a billing service with {s} used by {n} teams", "Cut report time by {n}0% using {s}",
+         "Moved {n} services onto {s} without downtime", "Led a rewrite in {s} for {n} customers"]  # fmt: skip
+_DUTIES = ["Build and run services with {s}", "Improve our {s} setup", "Own the {s} roadmap with the team"]
+
+
+class _Resume:
+    def __init__(self, text: str, sections: dict[str, str], skills: list[str]) -> None:
+        self.id, self.text, self.sections, self.skills = 0, text, sections, skills
+
+
+def pairs(n: int, seed: int = 11) -> list[Inputs]:
+    """`n` different people and jobs, each sharing at least three skills."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
+    out = []
+    for i in range(n):
+        stack = rng.choice(_STACKS)
+        have = rng.sample(stack, 5)
+        wanted = rng.sample(have, 3) + [s for s in stack if s not in have][:1]
+        bullets = [rng.choice(_DONE).format(s=s, n=rng.randint(2, 9)) for s in have]
+        experience = "Engineer, Example Co (2019 - 2024)\n" + "\n".join(f"- {b}." for b in bullets)
+        sections = {"summary": "Engineer who ships careful, reliable work.", "experience": experience,
+                    "skills": ", ".join(have)}  # fmt: skip
+        text = "\n\n".join(sections.values())
+        out.append(
+            build_inputs(
+                name=_NAMES[i % len(_NAMES)],
+                job_title=rng.choice(_TITLES),
+                company=f"{rng.choice(_COMPANIES)} {i}",
+                profile_skills=have,
+                job_skills=wanted,
+                responsibilities=[rng.choice(_DUTIES).format(s=s) for s in wanted],
+                resume=_Resume(text, sections, have),  # type: ignore[arg-type]
+            )
+        )
+    return out
+
+
+def _offline(inputs: list[Inputs]) -> dict[str, Any]:
+    results: dict[str, Any] = {"pairs": len(inputs)}
+    for kind in (DocumentKind.cover_letter, DocumentKind.tailored_resume):
+        offline_outcome(inputs[0], kind, {})  # warm-up: taxonomy and automaton
+        samples, words, removed = [], [], 0
+        texts = []
+        for item in inputs:
+            t0 = time.perf_counter()
+            outcome = offline_outcome(item, kind, {})
+            samples.append((time.perf_counter() - t0) * 1000)
+            words.append(len(outcome.content.split()))
+            removed += len(outcome.report["removed"])
+            texts.append(outcome.content)
+        entry: dict[str, Any] = {**percentiles(samples), "words_min": min(words), "words_max": max(words)}
+        entry["guard_removals"] = removed
+        if kind == DocumentKind.cover_letter:
+            grams = [_six_grams(t) for t in texts[:10]]
+            entry["six_gram_pairwise_max"] = round(
+                max(len(a & b) / len(a) for a, b in itertools.permutations(grams, 2)), 3
+            )
+        results[kind.value] = entry
+    return results
+
+
+def _six_grams(text: str) -> set[tuple[str, ...]]:
+    words = text.lower().split()
+    return {tuple(words[i : i + 6]) for i in range(len(words) - 5)}
+
+
+LETTER = " ".join(["Dear team, I am applying for this role and would be glad to talk."] * 20)
+
+
+async def _chat(request: Request) -> Response:
+    """Chat Completions, streamed as the providers do: role chunk, word chunks, stop, usage, [DONE]."""
+    body = await request.json()
+    model = body.get("model") or "bench-model"
+
+    def chunk(delta: dict[str, Any], finish: str | None = None, usage: dict[str, int] | None = None) -> bytes:
+        choices = [] if usage else [{"index": 0, "delta": delta, "finish_reason": finish}]
+        data = {"id": "bench", "object": "chat.completion.chunk", "created": 0, "model": model,
+                "choices": choices, "usage": usage}  # fmt: skip
+        return f"data: {json.dumps(data)}\n\n".encode()
+
+    async def events() -> AsyncIterator[bytes]:
+        yield chunk({"role": "assistant", "content": ""})
+        for word in LETTER.split(" "):
+            yield chunk({"content": word + " "})
+        yield chunk({}, "stop")
+        yield chunk({}, usage={"prompt_tokens": 300, "completion_tokens": 280, "total_tokens": 580})
+        yield b"data: [DONE]\n\n"
+
+    return StreamingResponse(events(), media_type="text/event-stream")
+
+
+def _serve() -> tuple[uvicorn.Server, threading.Thread, int]:
+    app = Starlette(routes=[Route("/v1/chat/completions", _chat, methods=["POST"])])
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    return server, thread, port
+
+
+async def _llm(workdir: Path, inputs: list[Inputs]) -> dict[str, Any]:
+    server, thread, port = _serve()
+    try:
+        settings = Settings(
+            _env_file=None,  # type: ignore[call-arg]
+            database_url=f"sqlite:///{workdir / 'content-bench.db'}",
+            copilot_data_dir=workdir,
+            secret_key="bench-secret-" + "x" * 32,
+            llm_provider="custom",
+            llm_model="bench-model",
+            llm_base_url=f"http://127.0.0.1:{port}/v1",
+            llm_daily_token_budget=0,
+            log_level="WARNING",
+        )
+        await asyncio.to_thread(upgrade, settings)
+        engine = make_engine(settings)
+        miss, hit = [], []
+        try:
+            async with (
+                make_session_factory(engine)() as session,
+                LLMClient(settings, cache=MemoryCache(ttl_seconds=600)) as client,
+            ):
+                for item in inputs[:LLM_REQUESTS]:
+                    for bucket in (miss, hit):
+                        t0 = time.perf_counter()
+                        outcome = await generate(client, session, item, DocumentKind.cover_letter, {}, user_id=None)
+                        bucket.append((time.perf_counter() - t0) * 1000)
+                        if outcome.provider != "custom":
+                            raise RuntimeError(f"LLM bench fell back to {outcome.provider}: {outcome.report}")
+                    await session.commit()
+        finally:
+            await engine.dispose()
+        return {"requests": len(miss), "miss": percentiles(miss), "hit": percentiles(hit)}
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+async def bench_content(workdir: Path) -> dict[str, Any]:
+    inputs = pairs(PAIRS)
+    results = await asyncio.to_thread(_offline, inputs)
+    results["llm_cache"] = await _llm(workdir, inputs)
+    return results

@@ -1,0 +1,108 @@
+"""The background half of interview practice, run by the tasks (tasks.py) and callable directly in tests:
+prepare a session's questions, and score an answer while streaming its feedback.
+
+`open_session` is a unit of work that commits and then publishes the events it queued (`TaskContext.session`);
+`publish(user_id, data)` sends an `interview.feedback` delta at once, outside any transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
+from typing import Any
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.interviews import repository
+from app.interviews.feedback import produce_feedback
+from app.interviews.questions import JobFacts, generate_questions, session_seed
+from app.llm.client import LLMClient
+from app.models.base import utcnow
+from app.models.content import InterviewAnswer, InterviewSession
+from app.models.job import JobPosting
+from app.realtime.envelope import publish_after_commit
+
+log = structlog.get_logger(__name__)
+
+OpenSession = Callable[[], AbstractAsyncContextManager[AsyncSession]]
+Publish = Callable[[int, dict[str, Any]], Awaitable[None]]
+EVENT = "interview.feedback"
+
+
+async def _job_facts(session: AsyncSession, interview: InterviewSession) -> JobFacts:
+    job = await session.get(JobPosting, interview.job_posting_id) if interview.job_posting_id else None
+    return JobFacts.of(job, interview.title)
+
+
+async def prepare_questions(open_session: OpenSession, client: LLMClient, session_id: int, count: int) -> str:
+    """Write the session's questions (positions 1..count) and make it active; a failure marks it failed."""
+    try:
+        async with open_session() as session:
+            interview = await session.get(InterviewSession, session_id)
+            if interview is None:
+                return "session gone"
+            if interview.status != "preparing":
+                return "already prepared"
+            job = await _job_facts(session, interview)
+            made = await generate_questions(
+                client, session, job, count, session_seed(job.job_id, session_id), user_id=interview.user_id
+            )
+            for position, question in enumerate(made.questions, start=1):
+                session.add(
+                    InterviewAnswer(
+                        session_id=session_id,
+                        user_id=interview.user_id,
+                        position=position,
+                        category=question.category,
+                        skill=question.skill,
+                        question=question.question,
+                        feedback={},
+                        created_at=utcnow(),
+                    )
+                )
+            interview.status = "active"
+            interview.provider, interview.model, interview.prompt_version = (
+                made.provider,
+                made.model,
+                made.prompt_version,
+            )
+            return f"{len(made.questions)} questions ({made.provider})"
+    except Exception:
+        log.exception("interview_prepare_failed", session_id=session_id)
+        async with open_session() as session:
+            interview = await session.get(InterviewSession, session_id)
+            if interview is not None and interview.status == "preparing":
+                interview.status = "failed"
+        raise
+
+
+async def write_feedback(open_session: OpenSession, client: LLMClient, answer_id: int, publish: Publish) -> str:
+    """Feedback for one answer: deltas as they are written, then (after commit) the score and the feedback."""
+    async with open_session() as session:
+        row = await session.get(InterviewAnswer, answer_id)
+        if row is None or row.answer is None:
+            return "nothing to score"
+        if row.score is not None:
+            return "already scored"
+        interview = await session.get(InterviewSession, row.session_id)
+        if interview is None:
+            return "session gone"
+        job = await _job_facts(session, interview)
+        ids = {"session_id": row.session_id, "answer_id": row.id}
+        user_id = row.user_id
+
+        async def on_delta(piece: str) -> None:
+            await publish(user_id, {**ids, "delta": piece})
+
+        feedback = await produce_feedback(
+            client, session, job, row.question, row.category, row.skill, row.answer, user_id=user_id, on_delta=on_delta
+        )
+        row.feedback, row.score = feedback.as_json(), feedback.score
+        await session.flush()
+        # Lock the session row so two answers scored at once both count in its mean (PostgreSQL).
+        locked = await repository.get_owned(session, user_id, row.session_id, lock=True)
+        if locked is not None:
+            locked.score = await repository.mean_score(session, row.session_id)
+        done = {**ids, "done": True, "score": row.score, "feedback": row.feedback}
+        publish_after_commit(session, user_id, EVENT, done)
+        return f"scored {row.score} ({feedback.provider})"
