@@ -100,7 +100,7 @@ class InterviewAnswer(Base):
     question: Mapped[str] = mapped_column(Text)
     answer: Mapped[str | None] = mapped_column(Text)
     feedback: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # criteria scores, notes, hint
-    score: Mapped[int | None]  # 0–100
+    score: Mapped[int | None]  # 0 to 100
     retry_of_id: Mapped[int | None] = mapped_column(ForeignKey("interview_answer.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     answered_at: Mapped[datetime | None]
