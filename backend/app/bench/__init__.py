@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from app.bench import analytics, auth, data, ingest, interviews, realtime, resumes, skills, tracker
+from app.bench import analytics, auth, content, data, ingest, interviews, realtime, resumes, skills, tracker
 
 BENCHMARKS: dict[str, Callable[[Path], Awaitable[dict[str, Any]]]] = {
     "password_hash": auth.bench_password_hash,
@@ -20,6 +20,7 @@ BENCHMARKS: dict[str, Callable[[Path], Awaitable[dict[str, Any]]]] = {
     "resume_parse": resumes.bench_resume_parse,
     "skills": skills.bench_skills,
     "interviews": interviews.bench_interviews,
+    "content": content.bench_content,
 }
 
 

@@ -150,7 +150,7 @@ async def _llm(workdir: Path, inputs: list[Inputs]) -> dict[str, Any]:
     server, thread, port = _serve()
     try:
         settings = Settings(
-            _env_file=None,  # type: ignore[call-arg]
+            _env_file=None,
             database_url=f"sqlite:///{workdir / 'content-bench.db'}",
             copilot_data_dir=workdir,
             secret_key="bench-secret-" + "x" * 32,
@@ -162,7 +162,8 @@ async def _llm(workdir: Path, inputs: list[Inputs]) -> dict[str, Any]:
         )
         await asyncio.to_thread(upgrade, settings)
         engine = make_engine(settings)
-        miss, hit = [], []
+        miss: list[float] = []
+        hit: list[float] = []
         try:
             async with (
                 make_session_factory(engine)() as session,

@@ -1,1 +1,2 @@
-"""content"""
+"""Content generation: cover letters and tailored resumes (offline composer or LLM, always guarded), with
+versions and DOCX/PDF exports."""

@@ -39,6 +39,13 @@ COVERED: dict[tuple[str, str], dict[str, Any] | None] = {
     ("POST", "/api/v1/interviews/{session_id}/answers/{answer_id}/retry"): None,
     ("POST", "/api/v1/interviews/{session_id}/finish"): None,
     ("DELETE", "/api/v1/interviews/{session_id}"): None,
+    ("POST", "/api/v1/jobs/{job_id}/documents"): {"kind": "cover_letter"},
+    ("GET", "/api/v1/documents/{document_id}"): None,
+    ("PATCH", "/api/v1/documents/{document_id}"): {"content": "Hijacked"},
+    ("GET", "/api/v1/documents/{document_id}/versions"): None,
+    ("GET", "/api/v1/documents/{document_id}/export"): None,
+    ("POST", "/api/v1/documents/{document_id}/cancel"): None,
+    ("DELETE", "/api/v1/documents/{document_id}"): None,
 }
 # Routes for administrators only: another (non-admin) user gets 403 whatever the id.
 ADMIN_ONLY: dict[tuple[str, str], dict[str, Any] | None] = {
@@ -91,6 +98,10 @@ async def test_another_user_gets_404_everywhere(client: httpx.AsyncClient, app: 
     ).json()
     resume_file = {"file": ("cv.txt", b"Alice Example\nSkills: Python, PostgreSQL\n", "text/plain")}
     resume = (await client.post("/api/v1/resumes", headers=alice, files=resume_file)).json()
+    await client.put("/api/v1/users/me/skills", headers=alice, json={"skills": [{"name": "Python"}]})
+    document = (
+        await client.post(f"/api/v1/jobs/{job['id']}/documents", headers=alice, json={"kind": "cover_letter"})
+    ).json()
     interview = (await client.post("/api/v1/interviews", headers=alice, json={"job_posting_id": job["id"]})).json()
     from tests.interviews.worker import prepare
 
@@ -110,6 +121,7 @@ async def test_another_user_gets_404_everywhere(client: httpx.AsyncClient, app: 
         "match_id": match.id,
         "resume_id": resume["id"],
         "session_id": interview["id"],
+        "document_id": document["id"],
         "answer_id": questions[0]["id"],
         "job_id": job["id"],
         "application_id": application["id"],
@@ -140,6 +152,7 @@ async def test_another_user_gets_404_everywhere(client: httpx.AsyncClient, app: 
     assert (await client.get("/api/v1/discover", headers=bob)).json()["total"] == 0
     assert (await client.get("/api/v1/resumes", headers=bob)).json()["total"] == 0
     assert (await client.get("/api/v1/interviews", headers=bob)).json()["total"] == 0
+    assert (await client.get("/api/v1/documents", headers=bob)).json()["total"] == 0
     assert (await client.get("/api/v1/interviews/stats", headers=bob)).json()["sessions"] == []
     assert (await client.get("/api/v1/analytics/summary", headers=bob)).json()["success"]["funnel"]["tracked"] == 0
     assert (await client.get("/api/v1/admin/backups", headers=bob)).status_code == 403

@@ -2,8 +2,98 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import asyncio
+from typing import Annotated, Literal
 
+from fastapi import APIRouter, Query, Response, status
+
+from app.api.deps import CurrentUser, SessionDep
 from app.api.routing import CommittingRoute
+from app.content import export, service
+from app.content.schemas import DocumentCreate, DocumentRead, DocumentUpdate, VersionRead
+from app.core.pagination import Page, PageDep
+from app.models.content import DocumentKind, GenerationStatus
 
 router = APIRouter(tags=["documents"], route_class=CommittingRoute)
+
+
+@router.post(
+    "/jobs/{job_id}/documents",
+    status_code=status.HTTP_202_ACCEPTED,
+    operation_id="documents-create",
+    responses={409: {"description": "No resume and no skills to write from"}},
+)
+async def create_document(job_id: int, data: DocumentCreate, user: CurrentUser, session: SessionDep) -> DocumentRead:
+    """Start writing a cover letter or tailored resume for this job; follow `content.delta` events until `done`."""
+    return await service.create(session, user.id, job_id, data)
+
+
+@router.get("/documents", operation_id="documents-list")
+async def list_documents(
+    user: CurrentUser,
+    session: SessionDep,
+    paging: PageDep,
+    job_id: Annotated[int | None, Query(ge=1, description="Only documents for this job")] = None,
+    kind: Annotated[DocumentKind | None, Query(description="Only this kind")] = None,
+) -> Page[DocumentRead]:
+    """Your generated documents, newest first."""
+    items, total = await service.list_page(session, user.id, job_id, kind, paging.offset, paging.size)
+    return Page(items=items, total=total, page=paging.page, size=paging.size)
+
+
+@router.get("/documents/{document_id}", operation_id="documents-read")
+async def read_document(document_id: int, user: CurrentUser, session: SessionDep) -> DocumentRead:
+    """One document: its current text, what the guard removed, and (tailored resumes) the diff from your resume."""
+    return await service.read(session, user.id, document_id)
+
+
+@router.patch("/documents/{document_id}", operation_id="documents-update")
+async def update_document(
+    document_id: int, data: DocumentUpdate, user: CurrentUser, session: SessionDep
+) -> DocumentRead:
+    """Save your edit as the current text and as a new version."""
+    return await service.save_edit(session, user.id, document_id, data.content)
+
+
+@router.get("/documents/{document_id}/versions", operation_id="documents-versions")
+async def list_versions(document_id: int, user: CurrentUser, session: SessionDep, paging: PageDep) -> Page[VersionRead]:
+    """Every saved version, newest first: version 1 is what was generated, later ones are your edits."""
+    items, total = await service.list_versions(session, user.id, document_id, paging.offset, paging.size)
+    return Page(items=items, total=total, page=paging.page, size=paging.size)
+
+
+@router.get(
+    "/documents/{document_id}/export",
+    operation_id="documents-export",
+    response_class=Response,
+    responses={200: {"content": {mime: {} for mime in export.FORMATS.values()}}},
+)
+async def export_document(
+    document_id: int,
+    user: CurrentUser,
+    session: SessionDep,
+    format: Annotated[Literal["docx", "pdf"], Query(description="docx or pdf")] = "pdf",
+) -> Response:
+    """The current version as a Word document or a PDF."""
+    doc = await service.get_owned(session, user.id, document_id)
+    if doc.status == GenerationStatus.generating or not doc.content.strip():
+        raise service.DocumentBusy("This document has no text yet; export it once it is ready.")
+    data = await asyncio.to_thread(export.export, format, doc.title, doc.content)
+    name = export.filename(doc.title, format)
+    return Response(
+        content=data,
+        media_type=export.FORMATS[format],
+        headers={"Content-Disposition": export.content_disposition(name)},
+    )
+
+
+@router.post("/documents/{document_id}/cancel", operation_id="documents-cancel")
+async def cancel_document(document_id: int, user: CurrentUser, session: SessionDep) -> DocumentRead:
+    """Stop generating: a running stream stops at its next piece and keeps the text so far."""
+    return await service.cancel(session, user.id, document_id)
+
+
+@router.delete("/documents/{document_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="documents-delete")
+async def delete_document(document_id: int, user: CurrentUser, session: SessionDep) -> None:
+    """Delete the document and all its versions."""
+    await service.delete(session, user.id, document_id)

@@ -1,0 +1,126 @@
+"""One document's generation, whatever produces it: the LLM (streamed) when one is configured, else — or when it
+fails — the offline composer. Both paths end in the guard, and both return the same `Outcome`."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.content import letter as letters
+from app.content import prompts, tailor
+from app.content.guard import guard_text
+from app.content.inputs import Inputs
+from app.llm.client import LLMClient
+from app.llm.exceptions import LLMError, LLMUnavailable
+from app.models.content import DocumentKind
+
+log = structlog.get_logger(__name__)
+
+OnDelta = Callable[[str], Awaitable[None]]
+ShouldCancel = Callable[[], Awaitable[bool]]
+
+
+@dataclass
+class Outcome:
+    content: str
+    report: dict[str, Any]
+    provider: str
+    model: str
+    prompt_version: str
+    cancelled: bool = False
+    source: str | None = None  # the untailored resume a tailored one is compared with
+
+
+def offline_outcome(inputs: Inputs, kind: DocumentKind, options: dict[str, Any]) -> Outcome:
+    """The document by the offline composer, guarded like any other."""
+    if kind == DocumentKind.cover_letter:
+        letter = letters.compose_letter(inputs, options.get("tone", "professional"), options.get("length", "medium"))
+        content, removed = guard_text(letter.text, inputs)
+        report = {
+            "removed": removed,
+            "word_count": letters.word_count(content),
+            "matching_skills": inputs.matching_skills,
+            "skills_mentioned": [s for s in letter.skills_mentioned if s in content],
+            "missing_skills": inputs.missing_skills,
+            "evidence": [
+                {"responsibility": e.responsibility, "bullet": e.bullet, "shared": e.shared} for e in letter.evidence
+            ],
+        }
+        return Outcome(content, report, "offline", "offline", letters.PROMPT_VERSION)
+    tailored = tailor.tailor_resume(inputs)
+    content, removed = guard_text(tailored.text, inputs)
+    report = {
+        "removed": removed,
+        "missing_skills": tailored.missing_skills,
+        "matching_skills": tailored.matching_skills,
+        "moved_bullets": tailored.moved_bullets,
+        "notes": tailored.notes,
+    }
+    return Outcome(content + "\n", report, "offline", "offline", tailor.PROMPT_VERSION, source=tailored.original)
+
+
+async def generate(
+    client: LLMClient,
+    session: AsyncSession,
+    inputs: Inputs,
+    kind: DocumentKind,
+    options: dict[str, Any],
+    *,
+    user_id: int | None,
+    on_delta: OnDelta | None = None,
+    should_cancel: ShouldCancel | None = None,
+) -> Outcome:
+    """Generate with the LLM when configured (deltas to `on_delta`), falling back to the offline composer."""
+    if client.offline:
+        outcome = offline_outcome(inputs, kind, options)
+        if on_delta is not None:
+            await on_delta(outcome.content)
+        return outcome
+    source = tailor.tailor_resume(inputs).original if kind == DocumentKind.tailored_resume else None
+    if kind == DocumentKind.cover_letter:
+        messages = prompts.letter_messages(inputs, options.get("tone", "professional"), options.get("length", "medium"))
+        version = prompts.LETTER_PROMPT_VERSION
+    else:
+        messages = prompts.tailor_messages(inputs, source or "")
+        version = prompts.TAILOR_PROMPT_VERSION
+    try:
+        result = await client.stream_text(
+            session,
+            messages,
+            purpose=f"content.{kind.value}",
+            prompt_version=version,
+            user_id=user_id,
+            on_delta=on_delta,
+            should_cancel=should_cancel,
+        )
+    except LLMError as exc:
+        log.info("content_llm_fallback", kind=kind.value, error=exc.message)
+        outcome = offline_outcome(inputs, kind, options)
+        if not isinstance(exc, LLMUnavailable) or client.provider != "offline":
+            outcome.report["notice"] = f"{exc.message} This is the offline version instead."
+        if on_delta is not None:
+            await on_delta(outcome.content)
+        return outcome
+    content, removed = guard_text(result.value, inputs)
+    report: dict[str, Any] = {
+        "removed": removed,
+        "matching_skills": inputs.matching_skills,
+        "missing_skills": inputs.missing_skills,
+        "cache_hit": result.cache_hit,
+    }
+    if kind == DocumentKind.cover_letter:
+        report["word_count"] = letters.word_count(content)
+        report["skills_mentioned"] = [s for s in inputs.matching_skills if s in content]
+    return Outcome(
+        content=content.strip() + "\n",
+        report=report,
+        provider=result.provider,
+        model=result.model,
+        prompt_version=version,
+        cancelled=result.cancelled,
+        source=source,
+    )
