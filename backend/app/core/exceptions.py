@@ -148,7 +148,7 @@ def install_exception_handlers(app: FastAPI) -> None:
     @app.exception_handler(DBAPIError)
     async def _database_error(request: Request, exc: DBAPIError) -> JSONResponse:
         if _integer_out_of_range(exc):
-            # PostgreSQL's ids are 32-bit: an id past 2³¹−1 in a URL or body cannot name anything (SQLite's can).
+            # PostgreSQL's ids are 32-bit: an id past 2^31-1 in a URL or body cannot name anything (SQLite's can).
             return JSONResponse({"detail": "No such item: that id is out of range.", "code": "not_found"}, 404)
         return await _unexpected(request, exc)
 

@@ -1,4 +1,4 @@
-"""An id past 2³¹−1 names nothing: 404 in words on both databases (PostgreSQL's integer ids would otherwise fail)."""
+"""An id past 2^31-1 names nothing: 404 in words on both databases (PostgreSQL's integer ids would otherwise fail)."""
 
 from __future__ import annotations
 
