@@ -51,6 +51,17 @@ async def _snapshot(c: httpx.AsyncClient) -> dict[str, Any]:
         history[a["job"]["title"]] = [(e["from_status"], e["to_status"], e["at"]) for e in events]
     jobs = (await c.get("/api/v1/jobs", params={"size": 100})).json()["items"]
     notes = (await c.get("/api/v1/notifications", params={"size": 100})).json()["items"]
+    documents = (await c.get("/api/v1/documents", params={"size": 100})).json()["items"]
+    versions = {}
+    for d in documents:
+        items = (await c.get(f"/api/v1/documents/{d['id']}/versions")).json()["items"]
+        versions[d["kind"]] = sorted((v["number"], v["origin"], v["content"]) for v in items)
+    interviews = (await c.get("/api/v1/interviews", params={"size": 100})).json()["items"]
+    questions = {}
+    for i in interviews:
+        session = (await c.get(f"/api/v1/interviews/{i['id']}")).json()
+        questions[i["job_title"]] = [(q["question"], q["answer"], q["score"]) for q in session["questions"]]
+    resumes = (await c.get("/api/v1/resumes")).json()["items"]
     return {
         "profile": {k: me[k] for k in ("full_name", "timezone", "daily_application_goal", "evening_summary_hour")},
         "skills": sorted((s["name"], s["level"]) for s in me["skills"]),
@@ -58,6 +69,10 @@ async def _snapshot(c: httpx.AsyncClient) -> dict[str, Any]:
         "applications": sorted((a["job"]["title"], a["status"], a["notes"], a["applied_at"]) for a in apps),
         "history": history,
         "notifications": sorted(n["title"] for n in notes),
+        "documents": sorted((d["kind"], d["job_title"], d["content"], d["status"]) for d in documents),
+        "versions": versions,
+        "interviews": questions,
+        "resumes": sorted((r["filename"], r["status"], r["skills_count"]) for r in resumes),
     }
 
 
@@ -77,6 +92,31 @@ async def _fill(c: httpx.AsyncClient) -> None:
         ).json()
         app = (await c.post("/api/v1/applications", json={"job_posting_id": job["id"], "notes": f"note {i}"})).json()
         assert (await c.patch(f"/api/v1/applications/{app['id']}", json={"status": status})).status_code == 200
+    # The AI work: a resume, a letter with an edited version, an interview with one answer.
+    cv = b"Grace Hopper\n\nEXPERIENCE\n- Built the first COBOL compiler with Python tooling\n\nSKILLS\nCOBOL, Python\n"
+    resume = (await c.post("/api/v1/resumes", files={"file": ("grace.txt", cv, "text/plain")})).json()
+    await eventually(lambda: _status_is(c, f"/api/v1/resumes/{resume['id']}", "ready"), what="resume read")
+    letter = (await c.post(f"/api/v1/jobs/{job['id']}/documents", json={"kind": "cover_letter"})).json()
+    await eventually(lambda: _status_is(c, f"/api/v1/documents/{letter['id']}", "ready"), what="letter written")
+    text = (await c.get(f"/api/v1/documents/{letter['id']}")).json()["content"]
+    assert (
+        await c.patch(f"/api/v1/documents/{letter['id']}", json={"content": text + "\n\nP.S. Ships."})
+    ).status_code == 200
+    interview = (await c.post("/api/v1/interviews", json={"job_posting_id": job["id"], "question_count": 5})).json()
+    await eventually(lambda: _status_is(c, f"/api/v1/interviews/{interview['id']}", "active"), what="questions")
+    first = (await c.get(f"/api/v1/interviews/{interview['id']}")).json()["questions"][0]
+    url = f"/api/v1/interviews/{interview['id']}/answers/{first['id']}"
+    assert (await c.post(url, json={"answer": "I cut build times by 40% by caching."})).status_code == 202
+
+    async def scored() -> bool:
+        session = (await c.get(f"/api/v1/interviews/{interview['id']}")).json()
+        return session["questions"][0]["score"] is not None
+
+    await eventually(scored, what="feedback")
+
+
+async def _status_is(c: httpx.AsyncClient, url: str, status: str) -> bool:
+    return bool((await c.get(url)).json()["status"] == status)
 
 
 class TestRoundTrip:
