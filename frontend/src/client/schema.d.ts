@@ -1345,6 +1345,262 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs/{job_id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Document
+         * @description Start writing a cover letter or tailored resume for this job; follow `content.delta` events until `done`.
+         */
+        post: operations["documents-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Documents
+         * @description Your generated documents, newest first.
+         */
+        get: operations["documents-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{document_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Document
+         * @description One document: its current text, what the guard removed, and (tailored resumes) the diff from your resume.
+         */
+        get: operations["documents-read"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Document
+         * @description Delete the document and all its versions.
+         */
+        delete: operations["documents-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Document
+         * @description Save your edit as the current text and as a new version.
+         */
+        patch: operations["documents-update"];
+        trace?: never;
+    };
+    "/api/v1/documents/{document_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Versions
+         * @description Every saved version, newest first: version 1 is what was generated, later ones are your edits.
+         */
+        get: operations["documents-versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{document_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Document
+         * @description The current version as a Word document or a PDF.
+         */
+        get: operations["documents-export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{document_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel Document
+         * @description Stop generating: a running stream stops at its next piece and keeps the text so far.
+         */
+        post: operations["documents-cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Interviews
+         * @description Your practice sessions, newest first.
+         */
+        get: operations["interviews-list"];
+        put?: never;
+        /**
+         * Create Interview
+         * @description Start a practice session for a job; it is `preparing` until its questions exist, then `active`.
+         */
+        post: operations["interviews-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interviews/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Interview Stats
+         * @description Scores over time, by question category, and your weakest answers.
+         */
+        get: operations["interviews-stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interviews/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Interview
+         * @description A session with its questions; the next one to answer is the first whose answer is null.
+         */
+        get: operations["interviews-read"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Interview
+         * @description Delete the session and its answers.
+         */
+        delete: operations["interviews-delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interviews/{session_id}/answers/{answer_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer Question
+         * @description Answer a question; its feedback follows as `interview.feedback` events (deltas, then done with a score).
+         */
+        post: operations["interviews-answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interviews/{session_id}/answers/{answer_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry Question
+         * @description Ask an answered question again, as a new question at the end of this session (or another of yours).
+         */
+        post: operations["interviews-retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interviews/{session_id}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish Interview
+         * @description End the session; its score is the mean of the answered questions' scores.
+         */
+        post: operations["interviews-finish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ai/status": {
         parameters: {
             query?: never;
@@ -1542,6 +1798,14 @@ export interface components {
              */
             met: boolean | null;
         };
+        /** AnswerSubmit */
+        AnswerSubmit: {
+            /**
+             * Answer
+             * @description Your answer, 1-5,000 characters
+             */
+            answer: string;
+        };
         /** ApplicationCreate */
         ApplicationCreate: {
             /** Job Posting Id */
@@ -1689,6 +1953,18 @@ export interface components {
              */
             file: string;
         };
+        /** CategoryScore */
+        CategoryScore: {
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "technical" | "behavioural" | "role";
+            /** Answered */
+            answered: number;
+            /** Mean Score */
+            mean_score: number;
+        };
         /** ConnectionCheck */
         ConnectionCheck: {
             /** Ok */
@@ -1727,6 +2003,102 @@ export interface components {
             connections: components["schemas"]["ConnectionRead"][];
             /** Available */
             available: components["schemas"]["ProviderRead"][];
+        };
+        /** DiffLine */
+        DiffLine: {
+            /**
+             * Op
+             * @enum {string}
+             */
+            op: "equal" | "insert" | "delete";
+            /** Text */
+            text: string;
+        };
+        /** DocumentCreate */
+        DocumentCreate: {
+            kind: components["schemas"]["DocumentKind"];
+            /**
+             * Tone
+             * @default professional
+             * @enum {string}
+             */
+            tone: "professional" | "friendly" | "enthusiastic" | "concise";
+            /**
+             * Length
+             * @default medium
+             * @enum {string}
+             */
+            length: "short" | "medium" | "long";
+        };
+        /**
+         * DocumentKind
+         * @enum {string}
+         */
+        DocumentKind: "cover_letter" | "tailored_resume";
+        /** DocumentRead */
+        DocumentRead: {
+            /** Id */
+            id: number;
+            /** Job Posting Id */
+            job_posting_id: number;
+            /** Job Title */
+            job_title: string;
+            /** Company */
+            company: string;
+            kind: components["schemas"]["DocumentKind"];
+            /** Title */
+            title: string;
+            /** Options */
+            options: {
+                [key: string]: unknown;
+            };
+            status: components["schemas"]["GenerationStatus"];
+            /** Error */
+            error: string | null;
+            /** Content */
+            content: string;
+            /**
+             * Report
+             * @description removed: [{kind, text, reason}], missing_skills, matching_skills, …
+             */
+            report: {
+                [key: string]: unknown;
+            };
+            /** Provider */
+            provider: string | null;
+            /** Model */
+            model: string | null;
+            /** Prompt Version */
+            prompt_version: string | null;
+            /** Task Id */
+            task_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Edited At */
+            edited_at: string | null;
+            /** Version Count */
+            version_count: number;
+            /**
+             * Diff
+             * @description Tailored resumes: line operations from your resume as written to this version
+             */
+            diff?: components["schemas"]["DiffLine"][] | null;
+        };
+        /** DocumentUpdate */
+        DocumentUpdate: {
+            /**
+             * Content
+             * @description The edited Markdown
+             */
+            content: string;
         };
         /** ExportRead */
         ExportRead: {
@@ -1837,6 +2209,11 @@ export interface components {
             /** Have */
             have: boolean;
         };
+        /**
+         * GenerationStatus
+         * @enum {string}
+         */
+        GenerationStatus: "generating" | "ready" | "failed" | "cancelled";
         /** HTTPValidationError */
         HTTPValidationError: {
             /** Detail */
@@ -1848,6 +2225,32 @@ export interface components {
             imported: {
                 [key: string]: number;
             };
+        };
+        /** InterviewCreate */
+        InterviewCreate: {
+            /** Job Posting Id */
+            job_posting_id: number;
+            /**
+             * Question Count
+             * @description How many questions (5-8)
+             * @default 6
+             */
+            question_count: number;
+        };
+        /** InterviewStats */
+        InterviewStats: {
+            /**
+             * Sessions
+             * @description Mean score per session, oldest first
+             */
+            sessions: components["schemas"]["SessionScore"][];
+            /** By Category */
+            by_category: components["schemas"]["CategoryScore"][];
+            /**
+             * Weakest
+             * @description Your lowest-scoring answered questions
+             */
+            weakest: components["schemas"]["WeakAnswer"][];
         };
         /** JobCreate */
         JobCreate: {
@@ -2180,6 +2583,17 @@ export interface components {
             /** Size */
             size: number;
         };
+        /** Page[DocumentRead] */
+        Page_DocumentRead_: {
+            /** Items */
+            items: components["schemas"]["DocumentRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Size */
+            size: number;
+        };
         /** Page[JobListItem] */
         Page_JobListItem_: {
             /** Items */
@@ -2224,10 +2638,32 @@ export interface components {
             /** Size */
             size: number;
         };
+        /** Page[SessionSummary] */
+        Page_SessionSummary_: {
+            /** Items */
+            items: components["schemas"]["SessionSummary"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Size */
+            size: number;
+        };
         /** Page[TaskRunRead] */
         Page_TaskRunRead_: {
             /** Items */
             items: components["schemas"]["TaskRunRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Size */
+            size: number;
+        };
+        /** Page[VersionRead] */
+        Page_VersionRead_: {
+            /** Items */
+            items: components["schemas"]["VersionRead"][];
             /** Total */
             total: number;
             /** Page */
@@ -2305,6 +2741,40 @@ export interface components {
             name: string;
             /** Label */
             label: string;
+        };
+        /** QuestionRead */
+        QuestionRead: {
+            /** Id */
+            id: number;
+            /** Position */
+            position: number;
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "technical" | "behavioural" | "role";
+            /** Skill */
+            skill: string | null;
+            /** Question */
+            question: string;
+            /** Answer */
+            answer: string | null;
+            /**
+             * Score
+             * @description 0-100 once the feedback is ready; null while it is being written
+             */
+            score: number | null;
+            /**
+             * Feedback
+             * @description criteria (0-100 each), strengths, improvements, hint, notes (Markdown), provider
+             */
+            feedback: {
+                [key: string]: unknown;
+            };
+            /** Answered At */
+            answered_at: string | null;
+            /** Retry Of Id */
+            retry_of_id: number | null;
         };
         /** QueueOverview */
         QueueOverview: {
@@ -2433,6 +2903,14 @@ export interface components {
             /** Reviewed At */
             reviewed_at: string | null;
         };
+        /** RetryRequest */
+        RetryRequest: {
+            /**
+             * Session Id
+             * @description Another of your sessions to add the question to (default: this)
+             */
+            session_id?: number | null;
+        };
         /**
          * SalaryPeriod
          * @enum {string}
@@ -2502,6 +2980,100 @@ export interface components {
              * @description Unknown (null) until a scheduler (beat) has been seen
              */
             next_run_at: string | null;
+        };
+        /** SessionRead */
+        SessionRead: {
+            /** Id */
+            id: number;
+            /** Job Posting Id */
+            job_posting_id: number | null;
+            /** Title */
+            title: string;
+            /** Job Title */
+            job_title: string;
+            /** Company */
+            company: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "preparing" | "active" | "finished" | "failed";
+            /** Provider */
+            provider: string | null;
+            /**
+             * Score
+             * @description Mean score of the answered questions
+             */
+            score: number | null;
+            /** Answered */
+            answered: number;
+            /** Total */
+            total: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Finished At */
+            finished_at: string | null;
+            /** Model */
+            model: string | null;
+            /** Prompt Version */
+            prompt_version: string | null;
+            /** Task Id */
+            task_id: string | null;
+            /** Questions */
+            questions: components["schemas"]["QuestionRead"][];
+        };
+        /** SessionScore */
+        SessionScore: {
+            /** Id */
+            id: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Score */
+            score: number;
+            /** Job Title */
+            job_title: string;
+        };
+        /** SessionSummary */
+        SessionSummary: {
+            /** Id */
+            id: number;
+            /** Job Posting Id */
+            job_posting_id: number | null;
+            /** Title */
+            title: string;
+            /** Job Title */
+            job_title: string;
+            /** Company */
+            company: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "preparing" | "active" | "finished" | "failed";
+            /** Provider */
+            provider: string | null;
+            /**
+             * Score
+             * @description Mean score of the answered questions
+             */
+            score: number | null;
+            /** Answered */
+            answered: number;
+            /** Total */
+            total: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Finished At */
+            finished_at: string | null;
         };
         /** SkillGap */
         SkillGap: {
@@ -2850,6 +3422,39 @@ export interface components {
             input?: unknown;
             /** Context */
             ctx?: Record<string, never>;
+        };
+        /** VersionRead */
+        VersionRead: {
+            /** Number */
+            number: number;
+            /**
+             * Origin
+             * @enum {string}
+             */
+            origin: "original" | "edited";
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Content */
+            content: string;
+        };
+        /** WeakAnswer */
+        WeakAnswer: {
+            /** Answer Id */
+            answer_id: number;
+            /** Session Id */
+            session_id: number;
+            /** Question */
+            question: string;
+            /** Score */
+            score: number;
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "technical" | "behavioural" | "role";
         };
         /** WorkerRead */
         WorkerRead: {
@@ -5156,6 +5761,533 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProfileRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "documents-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRead"];
+                };
+            };
+            /** @description No resume and no skills to write from */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "documents-list": {
+        parameters: {
+            query?: {
+                /** @description Only documents for this job */
+                job_id?: number | null;
+                /** @description Only this kind */
+                kind?: components["schemas"]["DocumentKind"] | null;
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page (at most 100) */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DocumentRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "documents-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "documents-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "documents-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "documents-versions": {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page (at most 100) */
+                size?: number;
+            };
+            header?: never;
+            path: {
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_VersionRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "documents-export": {
+        parameters: {
+            query?: {
+                /** @description docx or pdf */
+                format?: "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "documents-cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "interviews-list": {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page (at most 100) */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SessionSummary_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "interviews-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterviewCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "interviews-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewStats"];
+                };
+            };
+        };
+    };
+    "interviews-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "interviews-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "interviews-answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: number;
+                answer_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerSubmit"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "interviews-retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: number;
+                answer_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RetryRequest"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "interviews-finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRead"];
                 };
             };
             /** @description Validation Error */

@@ -126,3 +126,50 @@ export type SkillReview = RequestBody<paths['/api/v1/resumes/{resume_id}/skills'
 // The AI provider (read-only, from the server's environment)
 export type AIStatus = JsonOf<paths['/api/v1/ai/status']['get']['responses'][200]>;
 export type ConnectionCheck = JsonOf<paths['/api/v1/ai/test-connection']['post']['responses'][200]>;
+
+// Content generation: cover letters and tailored resumes
+export type DocumentRead = JsonOf<paths['/api/v1/documents/{document_id}']['get']['responses'][200]>;
+export type DocumentCreate = RequestBody<paths['/api/v1/jobs/{job_id}/documents']['post']>;
+export type DocumentKind = DocumentRead['kind'];
+export type DocumentStatus = DocumentRead['status'];
+export type DocumentTone = NonNullable<DocumentCreate['tone']>;
+export type DocumentLength = NonNullable<DocumentCreate['length']>;
+export type DiffLine = NonNullable<DocumentRead['diff']>[number];
+export type DocumentListParams = QueryOf<paths['/api/v1/documents']['get']>;
+export type DocumentPage = JsonOf<paths['/api/v1/documents']['get']['responses'][200]>;
+export type VersionPage = JsonOf<paths['/api/v1/documents/{document_id}/versions']['get']['responses'][200]>;
+export type DocumentVersion = VersionPage['items'][number];
+export type ExportFormat = NonNullable<QueryOf<paths['/api/v1/documents/{document_id}/export']['get']>['format']>;
+/** A claim the guard removed (the server types `report` loosely: these are the keys it writes). */
+export interface RemovedClaim {
+  kind: string;
+  text: string;
+  reason: string;
+}
+export interface DocumentReport {
+  removed?: RemovedClaim[];
+  missing_skills?: string[];
+  matching_skills?: string[];
+  /** Why the offline version was written instead (the AI service failed). */
+  notice?: string;
+}
+
+// Interview practice
+export type SessionRead = JsonOf<paths['/api/v1/interviews/{session_id}']['get']['responses'][200]>;
+export type SessionStatus = SessionRead['status'];
+export type InterviewQuestion = SessionRead['questions'][number];
+export type InterviewCategory = InterviewQuestion['category'];
+export type SessionPage = JsonOf<paths['/api/v1/interviews']['get']['responses'][200]>;
+export type SessionSummary = SessionPage['items'][number];
+export type InterviewStats = JsonOf<paths['/api/v1/interviews/stats']['get']['responses'][200]>;
+export type InterviewCreate = RequestBody<paths['/api/v1/interviews']['post']>;
+/** A question's `feedback` (typed loosely by the server: these are the keys it writes; `{}` until scored). */
+export type InterviewFeedback = {
+  criteria?: Record<string, number>;
+  strengths?: string[];
+  improvements?: string[];
+  hint?: string;
+  /** Prose about the answer, in Markdown (what streamed as deltas). */
+  notes?: string;
+  provider?: string;
+};

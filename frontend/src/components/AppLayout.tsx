@@ -16,6 +16,7 @@ const NAV_ITEMS = [
   { to: '/analytics', label: 'Analytics' },
   { to: '/jobs', label: 'Jobs' },
   { to: '/board', label: 'Board' },
+  { to: '/interviews', label: 'Interviews' },
   { to: '/achievements', label: 'Achievements' },
   { to: '/profile', label: 'Profile' },
   { to: '/sources', label: 'Sources' },
@@ -42,7 +43,9 @@ export function AppLayout() {
   const signedIn = status === 'authenticated' && user !== null;
   // The board needs the whole width for its columns, admin and sources tables some more; reading pages stay narrow.
   const wide = pathname === '/board' || pathname.startsWith('/board/');
-  const maxWidth = wide ? 1600 : pathname.startsWith('/admin/') || pathname === '/sources' ? 1200 : 960;
+  // The document editor sits beside its preview and versions.
+  const roomy = pathname.startsWith('/admin/') || pathname === '/sources' || pathname.startsWith('/documents/');
+  const maxWidth = wide ? 1600 : roomy ? 1200 : 960;
   const navItems = signedIn && user.is_admin ? [...NAV_ITEMS, ...ADMIN_NAV_ITEMS] : NAV_ITEMS;
 
   const handleSignOut = async () => {

@@ -6,10 +6,12 @@ import { installFakeServer, json, noContent, PROFILE, TOKEN, type Handler } from
 import { envelope, FakeWebSocket } from '../test/fakeWebSocket';
 import { achievementKeys } from '../features/achievements/useAchievements';
 import { analyticsKeys } from '../features/analytics/useAnalytics';
-import { application, board, DASHBOARD_EXTRAS, jobRead, notification, page, resumeRead, resumeSummary, SIGNED_IN, summary, today } from '../test/fixtures';
+import { application, board, DASHBOARD_EXTRAS, jobRead, notification, page, resumeRead, resumeSummary, sessionRead, SIGNED_IN, summary, today } from '../test/fixtures';
 import { QueryClient } from '@tanstack/react-query';
 import type { RealtimeMessage } from '../client/realtime';
-import type { ResumePage, ResumeRead } from '../client/types';
+import type { ResumePage, ResumeRead, SessionRead } from '../client/types';
+import { documentKeys } from '../features/documents/useDocuments';
+import { interviewKeys } from '../features/interviews/useInterviews';
 import { jobKeys } from '../features/jobs/useJobs';
 import { resumeKeys } from '../features/resumes/useResumes';
 import { createRealtimeDispatcher } from './useRealtime';
@@ -469,5 +471,53 @@ describe('Realtime: resumes and job skills', () => {
     dispatcher.catchUp(2_000);
     expect(queryClient.getQueryState(LIST)?.isInvalidated).toBe(true);
     expect(queryClient.getQueryState(resumeKeys.detail(1))?.isInvalidated).toBe(false);
+  });
+});
+
+describe('content and interview streams', () => {
+  const message = (type: string, data: Record<string, unknown>): RealtimeMessage => ({ id: null, type, data, ts: '' });
+
+  it('appends content.delta in arrival order, then refetches the finished document', () => {
+    const queryClient = new QueryClient();
+    const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
+    const dispatcher = createRealtimeDispatcher(queryClient);
+    for (const delta of ['One ', 'two ', 'three.']) dispatcher.handle(message('content.delta', { document_id: 4, delta, done: false }));
+    dispatcher.handle(message('content.delta', { document_id: 5, delta: 'other', done: false }));
+    dispatcher.handle(message('content.delta', { document_id: 'x', delta: 'bad' }));
+    expect(queryClient.getQueryData(documentKeys.stream(4))).toMatchObject({ text: 'One two three.', done: false });
+    expect(queryClient.getQueryData(documentKeys.stream(5))).toMatchObject({ text: 'other' });
+    expect(invalidate).not.toHaveBeenCalled();
+
+    dispatcher.handle(message('content.delta', { document_id: 4, done: true, status: 'ready' }));
+    expect(queryClient.getQueryData(documentKeys.stream(4))).toMatchObject({ text: 'One two three.', done: true, status: 'ready' });
+    expect(invalidate).toHaveBeenCalledWith({ queryKey: documentKeys.detail(4) });
+    expect(invalidate).toHaveBeenCalledWith({ queryKey: documentKeys.lists });
+    dispatcher.dispose();
+  });
+
+  it('streams interview.feedback, then puts the score on the cached question', () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(interviewKeys.detail(3), sessionRead());
+    const dispatcher = createRealtimeDispatcher(queryClient);
+    dispatcher.handle(message('interview.feedback', { session_id: 3, answer_id: 31, delta: 'Good ' }));
+    dispatcher.handle(message('interview.feedback', { session_id: 3, answer_id: 31, delta: 'structure.' }));
+    expect(queryClient.getQueryData(interviewKeys.feedback(31))).toMatchObject({ text: 'Good structure.', done: false, score: null });
+    const feedback = { criteria: { structure: 90 }, strengths: [], improvements: [], hint: 'More numbers.' };
+    dispatcher.handle(message('interview.feedback', { session_id: 3, answer_id: 31, done: true, score: 81, feedback }));
+    expect(queryClient.getQueryData(interviewKeys.feedback(31))).toMatchObject({ done: true, score: 81, feedback });
+    const session = queryClient.getQueryData<SessionRead>(interviewKeys.detail(3));
+    expect(session?.questions[0]).toMatchObject({ id: 31, score: 81, feedback });
+    dispatcher.dispose();
+  });
+
+  it('after a reconnection, no longer trusts streams heard before it', () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(documentKeys.stream(4), { text: 'Half', done: false, status: null, fromStart: true });
+    queryClient.setQueryData(interviewKeys.feedback(31), { text: 'Half', done: false, score: null, feedback: null, fromStart: true });
+    const dispatcher = createRealtimeDispatcher(queryClient);
+    dispatcher.catchUp(Date.now() + 1);
+    expect(queryClient.getQueryData(documentKeys.stream(4))).toMatchObject({ fromStart: false });
+    expect(queryClient.getQueryData(interviewKeys.feedback(31))).toMatchObject({ fromStart: false });
+    dispatcher.dispose();
   });
 });

@@ -9,6 +9,8 @@ import { applicationKeys } from '../features/applications/useApplications';
 import { EXTRACT_SKILLS_TASK, jobKeys } from '../features/jobs/useJobs';
 import { todayKeys } from '../features/dashboard/useToday';
 import { discoverKeys } from '../features/discover/useDiscover';
+import { applyContentDelta, documentKeys, markStreamsIncomplete } from '../features/documents/useDocuments';
+import { applyInterviewFeedback, interviewKeys, markFeedbackIncomplete } from '../features/interviews/useInterviews';
 import { notificationKeys } from '../features/notifications/useNotifications';
 import { applyResumeProgress, parseResumeProgress, resumeKeys } from '../features/resumes/useResumes';
 import { EXPORT_NOTIFICATION_TYPES, exportKeys } from '../features/settings/useYourData';
@@ -256,8 +258,15 @@ export function createRealtimeDispatcher(queryClient: QueryClient) {
           if (progress) applyResumeProgress(queryClient, progress);
           return;
         }
+        case 'content.delta':
+          // A cover letter or tailored resume being written: its page shows the text as it arrives.
+          applyContentDelta(queryClient, message.data);
+          return;
+        case 'interview.feedback':
+          // Feedback on an interview answer: streamed text, then the score and the criteria.
+          applyInterviewFeedback(queryClient, message.data);
+          return;
         default:
-          // content.delta, … arrive with their features.
           return;
       }
     },
@@ -274,7 +283,12 @@ export function createRealtimeDispatcher(queryClient: QueryClient) {
         achievementKeys.all,
         discoverKeys.all,
         resumeKeys.all,
+        documentKeys.all,
+        interviewKeys.all,
       ];
+      // Deltas sent while the socket was away are lost: streamed text is no longer whole (pages show the server's).
+      markStreamsIncomplete(queryClient);
+      markFeedbackIncomplete(queryClient);
       for (const queryKey of keys) {
         void queryClient.invalidateQueries({ queryKey, predicate });
       }

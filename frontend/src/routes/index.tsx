@@ -14,6 +14,9 @@ import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { BoardPage } from '../features/board/BoardPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { DiscoverPage } from '../features/discover/DiscoverPage';
+import { DocumentPage } from '../features/documents/DocumentPage';
+import { InterviewPage } from '../features/interviews/InterviewPage';
+import { InterviewsSkeleton } from '../features/interviews/InterviewsSkeleton';
 import { EditJobPage } from '../features/jobs/EditJobPage';
 import { JobPage } from '../features/jobs/JobPage';
 import { JobsPage } from '../features/jobs/JobsPage';
@@ -27,6 +30,8 @@ import { PublicOnly, RequireAuth } from './guards';
 
 /** Charts (recharts) are large: the analytics page loads them in a chunk of its own, when first opened. */
 const AnalyticsPage = lazy(() => import('../features/analytics/AnalyticsPage'));
+/** The interviews overview has charts too: the same chunk of charts, loaded when first needed. */
+const InterviewsPage = lazy(() => import('../features/interviews/InterviewsPage'));
 
 /** The route table. */
 export function AppRoutes() {
@@ -61,6 +66,16 @@ export function AppRoutes() {
           <Route path="/jobs/new" element={<NewJobPage />} />
           <Route path="/jobs/:id" element={<JobPage />} />
           <Route path="/jobs/:id/edit" element={<EditJobPage />} />
+          <Route path="/documents/:id" element={<DocumentPage />} />
+          <Route
+            path="/interviews"
+            element={
+              <Suspense fallback={<InterviewsSkeleton />}>
+                <InterviewsPage />
+              </Suspense>
+            }
+          />
+          <Route path="/interviews/:id" element={<InterviewPage />} />
           <Route path="/board" element={<BoardPage />} />
           <Route path="/profile" element={<ProfilePage />} />
           <Route path="/settings" element={<SettingsPage />} />

@@ -45,6 +45,7 @@ describe('routing', () => {
       'Analytics',
       'Jobs',
       'Board',
+      'Interviews',
       'Achievements',
       'Profile',
       'Sources',

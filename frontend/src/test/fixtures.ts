@@ -8,6 +8,10 @@ import type {
   ApplicationStatus,
   BackupRead,
   BoardRead,
+  DocumentRead,
+  DocumentVersion,
+  InterviewQuestion,
+  InterviewStats,
   ExportRead,
   Funnel,
   FunnelRates,
@@ -20,6 +24,7 @@ import type {
   QueueOverview,
   ResumeRead,
   ResumeSummary,
+  SessionRead,
   SavedSearchRead,
   SkillGap,
   SkillTrend,
@@ -429,6 +434,104 @@ export function aiStatus(overrides: Partial<AIStatus> = {}): AIStatus {
     tokens_used_today: 0,
     daily_token_budget: 0,
     budget_resets_at: new Date(Date.now() + 5 * 3_600_000).toISOString(),
+    ...overrides,
+  };
+}
+
+// ---------------------------------------------------------------- documents and interview practice
+
+/** A finished cover letter for job 5, written offline. */
+export function documentRead(overrides: Partial<DocumentRead> = {}): DocumentRead {
+  return {
+    id: 7,
+    job_posting_id: 5,
+    job_title: 'Platform Engineer',
+    company: 'Fjord Payments',
+    kind: 'cover_letter',
+    title: 'Cover letter for Platform Engineer',
+    options: { tone: 'professional', length: 'medium' },
+    status: 'ready',
+    error: null,
+    content: '# Dear Fjord Payments\n\nI build **reliable** platforms.',
+    report: { removed: [], missing_skills: [], matching_skills: ['Go'] },
+    provider: 'offline',
+    model: null,
+    prompt_version: 'cover-letter-v1',
+    task_id: 'task-doc-7',
+    created_at: '2025-11-20T09:00:00Z',
+    updated_at: '2025-11-20T09:00:05Z',
+    edited_at: null,
+    version_count: 1,
+    diff: null,
+    ...overrides,
+  };
+}
+
+export function documentVersion(overrides: Partial<DocumentVersion> = {}): DocumentVersion {
+  return {
+    number: 1,
+    origin: 'original',
+    created_at: '2025-11-20T09:00:05Z',
+    content: '# Dear Fjord Payments\n\nI build **reliable** platforms.',
+    ...overrides,
+  };
+}
+
+export function interviewQuestion(overrides: Partial<InterviewQuestion> = {}): InterviewQuestion {
+  const id = overrides.id ?? 31;
+  return {
+    id,
+    position: 1,
+    category: 'technical',
+    skill: 'Go',
+    question: 'How do goroutines differ from threads?',
+    answer: null,
+    score: null,
+    feedback: {},
+    answered_at: null,
+    retry_of_id: null,
+    ...overrides,
+  };
+}
+
+/** An active practice session for job 5 with two questions, none answered. */
+export function sessionRead(overrides: Partial<SessionRead> = {}): SessionRead {
+  const questions = overrides.questions ?? [
+    interviewQuestion({ id: 31, position: 1 }),
+    interviewQuestion({ id: 32, position: 2, category: 'behavioural', skill: null, question: 'Tell me about a time you disagreed with a colleague.' }),
+  ];
+  return {
+    id: 3,
+    job_posting_id: 5,
+    title: 'Platform Engineer at Fjord Payments',
+    job_title: 'Platform Engineer',
+    company: 'Fjord Payments',
+    score: null,
+    answered: questions.filter((q) => q.answer !== null).length,
+    total: questions.length,
+    created_at: '2025-11-20T09:00:00Z',
+    finished_at: null,
+    status: 'active',
+    provider: 'offline',
+    model: null,
+    prompt_version: 'interview-bank-v1',
+    task_id: 'task-session-3',
+    ...overrides,
+    questions,
+  };
+}
+
+export function interviewStats(overrides: Partial<InterviewStats> = {}): InterviewStats {
+  return {
+    sessions: [
+      { id: 1, created_at: '2025-11-01T09:00:00Z', score: 55, job_title: 'Backend Engineer' },
+      { id: 3, created_at: '2025-11-20T09:00:00Z', score: 72, job_title: 'Platform Engineer' },
+    ],
+    by_category: [
+      { category: 'technical', answered: 4, mean_score: 70 },
+      { category: 'behavioural', answered: 2, mean_score: 48 },
+    ],
+    weakest: [{ answer_id: 12, session_id: 1, question: 'Describe a failure you learned from.', score: 35, category: 'behavioural' }],
     ...overrides,
   };
 }

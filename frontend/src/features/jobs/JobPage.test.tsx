@@ -18,6 +18,7 @@ describe('Job page', () => {
   it('shows the job, its description and an "Open posting" link', async () => {
     installFakeServer({
       ...SIGNED_IN,
+      'GET /api/v1/documents': () => json(200, page([])),
       'GET /api/v1/jobs/5': () =>
         json(200, jobRead({ id: 5, title: 'Platform Engineer', description_html: '<h1>About</h1><ul><li>Go</li></ul>', tech_stack: ['Go', 'AWS'] })),
     });
@@ -37,6 +38,7 @@ describe('Job page', () => {
   it('renders the timeline events in order, oldest first', async () => {
     installFakeServer({
       ...SIGNED_IN,
+      'GET /api/v1/documents': () => json(200, page([])),
       'GET /api/v1/jobs/5': () => json(200, TRACKED_JOB),
       'GET /api/v1/applications/9': () => json(200, TRACKED_APP),
       'GET /api/v1/applications/9/events': () =>
@@ -67,6 +69,7 @@ describe('Job page', () => {
   it('offers the current and allowed statuses, and shows why a move was refused', async () => {
     const server = installFakeServer({
       ...SIGNED_IN,
+      'GET /api/v1/documents': () => json(200, page([])),
       'GET /api/v1/jobs/5': () => json(200, TRACKED_JOB),
       'GET /api/v1/applications/9': () => json(200, TRACKED_APP),
       'GET /api/v1/applications/9/events': () => json(200, page([event()])),
@@ -99,6 +102,7 @@ describe('Job page', () => {
     let tracked = true;
     const server = installFakeServer({
       ...SIGNED_IN,
+      'GET /api/v1/documents': () => json(200, page([])),
       'GET /api/v1/jobs/5': () => json(200, tracked ? TRACKED_JOB : { ...TRACKED_JOB, tracking: null }),
       'GET /api/v1/applications/9': () => json(200, TRACKED_APP),
       'GET /api/v1/applications/9/events': () => json(200, page([event()])),
@@ -128,6 +132,7 @@ describe('Job page', () => {
     let tracked = false;
     const server = installFakeServer({
       ...SIGNED_IN,
+      'GET /api/v1/documents': () => json(200, page([])),
       'GET /api/v1/jobs/5': () => json(200, tracked ? TRACKED_JOB : { ...TRACKED_JOB, tracking: null }),
       'POST /api/v1/applications': () => {
         tracked = true;
@@ -145,6 +150,7 @@ describe('Job page', () => {
   it('says so when the job does not exist or is not visible', async () => {
     installFakeServer({
       ...SIGNED_IN,
+      'GET /api/v1/documents': () => json(200, page([])),
       'GET /api/v1/jobs/404': () => json(404, { detail: 'Job not found', code: 'not_found' }),
     });
     renderApp('/jobs/404');

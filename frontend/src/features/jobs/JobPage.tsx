@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { formatDate, formatSalary } from '../../lib/format';
 import { TrackingPanel } from '../applications/TrackingPanel';
+import { JobWritingCard } from '../documents/JobWritingCard';
 import { demoteHeadings } from './description';
 import { parseJobId } from './EditJobPage';
 import { RemoteBadge } from './JobCard';
@@ -124,6 +125,7 @@ function JobDetails({ job, backTo }: { job: JobRead; backTo: string }) {
       <Grid gap="lg" align="flex-start">
         <Grid.Col span={{ base: 12, md: 7, lg: 8 }} order={{ base: 2, md: 1 }}>
           <Stack gap="lg">
+            <JobWritingCard jobId={job.id} />
             <JobSkills key={job.id} job={job} />
             <Description job={job} />
           </Stack>

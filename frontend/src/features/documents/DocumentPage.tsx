@@ -1,0 +1,213 @@
+import { Alert, Badge, Box, Button, Card, Group, Loader, Modal, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError } from '../../client';
+import type { DocumentLength, DocumentRead, DocumentTone } from '../../client/types';
+import { EmptyState } from '../../components/EmptyState';
+import { FormError } from '../../components/FormError';
+import { PageTitle } from '../../components/PageTitle';
+import { QueryError } from '../../components/QueryError';
+import { PROVIDER_LABELS } from '../ai/providers';
+import { BackLink } from '../jobs/NewJobPage';
+import { DocumentEditor } from './DocumentEditor';
+import { GuardReport, MissingSkills, reportOf, ResumeDiff } from './DocumentReport';
+import { STATUS_COLORS, STATUS_LABELS } from './JobWritingCard';
+import { KIND_LABELS, useCancelDocument, useCreateDocument, useDeleteDocument, useDocument, useDocumentStream } from './useDocuments';
+
+/** "Written offline from your profile and resume" / "Written with Groq (llama-3.3-70b)". */
+export function writtenBy(document: Pick<DocumentRead, 'provider' | 'model'>): string | null {
+  if (!document.provider) return null;
+  if (document.provider === 'offline') return 'Written offline from your profile and resume';
+  const label = PROVIDER_LABELS[document.provider] ?? document.provider;
+  return `Written with ${label}${document.model ? ` (${document.model})` : ''}`;
+}
+
+function parseId(raw: string | undefined): number | null {
+  const id = Number(raw);
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
+/** While the document is written: the text as it streams in (a polite live region), and Stop. */
+function Streaming({ document }: { document: DocumentRead }) {
+  const stream = useDocumentStream(document.id);
+  const cancel = useCancelDocument(document.id);
+  // A stream heard from its start is whole; otherwise (a reload, a reconnection) the server's text is shown.
+  const text = stream?.fromStart ? stream.text : document.content;
+  return (
+    <Card component="section" aria-labelledby="writing-now-title" aria-busy="true">
+      <Stack gap="sm">
+        <Group justify="space-between" gap="sm">
+          <Group gap="xs">
+            <Loader size="xs" aria-hidden="true" />
+            <Title order={2} size="h4" id="writing-now-title">
+              Writing…
+            </Title>
+          </Group>
+          <Button variant="default" size="xs" onClick={() => cancel.mutate()} loading={cancel.isPending}>
+            Stop
+          </Button>
+        </Group>
+        <FormError error={cancel.error} title="Could not stop writing" />
+        <Box
+          aria-live="polite"
+          aria-label="Text so far"
+          role="log"
+          ff="monospace"
+          fz="sm"
+          mih={200}
+          p="sm"
+          style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', borderRadius: 'var(--mantine-radius-md)', background: 'var(--mantine-color-default-hover)' }}
+        >
+          {text || <Text c="dimmed" span>The text appears here as it is written.</Text>}
+        </Box>
+      </Stack>
+    </Card>
+  );
+}
+
+function Outcome({ document }: { document: DocumentRead }) {
+  const retry = useCreateDocument(document.job_posting_id);
+  const navigate = useNavigate();
+  const again = () => {
+    const { tone, length } = document.options as { tone?: DocumentTone; length?: DocumentLength };
+    retry.mutate({ kind: document.kind, tone: tone ?? 'professional', length: length ?? 'medium' }, { onSuccess: (created) => navigate(`/documents/${created.id}`) });
+  };
+  if (document.status === 'ready') return null;
+  const failed = document.status === 'failed';
+  return (
+    <Alert color={failed ? 'red' : 'gray'} variant="light" role={failed ? 'alert' : 'status'} title={failed ? 'Writing failed' : 'Stopped'}>
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">
+          {failed ? document.error || 'The document could not be written.' : 'You stopped the writing. What was written so far is kept below.'}
+        </Text>
+        <Button size="xs" variant="white" onClick={again} loading={retry.isPending}>
+          Write it again
+        </Button>
+        <FormError error={retry.error} title="Could not start writing" />
+      </Stack>
+    </Alert>
+  );
+}
+
+function DeleteDocument({ document }: { document: DocumentRead }) {
+  const [opened, setOpened] = useState(false);
+  const remove = useDeleteDocument(document.id);
+  const navigate = useNavigate();
+  return (
+    <>
+      <Button variant="subtle" color="red" onClick={() => setOpened(true)}>
+        Delete
+      </Button>
+      <Modal opened={opened} onClose={() => setOpened(false)} title="Delete this document?" centered>
+        <Stack gap="md">
+          <Text size="sm">The document and all its versions are removed.</Text>
+          <FormError error={remove.error} title="The document was not deleted" />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => setOpened(false)}>
+              Keep it
+            </Button>
+            <Button
+              color="red"
+              loading={remove.isPending}
+              onClick={() => remove.mutate(undefined, { onSuccess: () => navigate(`/jobs/${document.job_posting_id}`, { replace: true }) })}
+            >
+              Delete document
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+function DocumentDetails({ document }: { document: DocumentRead }) {
+  const note = writtenBy(document);
+  const heading = document.title || `${KIND_LABELS[document.kind]} for ${document.job_title}`;
+  return (
+    <>
+      <PageTitle title={heading} />
+      <Stack gap="xs">
+        <BackLink to={`/jobs/${document.job_posting_id}`}>{`${document.job_title} at ${document.company}`}</BackLink>
+        <Group justify="space-between" align="flex-start" gap="sm">
+          <div style={{ minWidth: 0, flex: '1 1 320px' }}>
+            <Title order={1} style={{ overflowWrap: 'anywhere' }}>
+              {heading}
+            </Title>
+            <Group gap="xs" mt={4}>
+              <Badge variant="light" radius="sm" tt="none" fw={500}>
+                {KIND_LABELS[document.kind]}
+              </Badge>
+              <Badge variant="light" color={STATUS_COLORS[document.status]} radius="sm" tt="none" fw={500}>
+                {STATUS_LABELS[document.status]}
+              </Badge>
+              {note ? (
+                <Text size="sm" c="dimmed">
+                  {note}
+                </Text>
+              ) : null}
+            </Group>
+          </div>
+          {document.status !== 'generating' ? <DeleteDocument document={document} /> : null}
+        </Group>
+      </Stack>
+      <Outcome document={document} />
+      {reportOf(document).notice ? (
+        <Alert color="yellow" variant="light" title="Written offline">
+          {reportOf(document).notice}
+        </Alert>
+      ) : null}
+      {document.status === 'generating' ? (
+        <Streaming document={document} />
+      ) : (
+        <>
+          <GuardReport document={document} />
+          {document.kind === 'tailored_resume' ? <MissingSkills document={document} /> : null}
+          <DocumentEditor key={document.id} document={document} />
+          {document.kind === 'tailored_resume' && document.diff ? <ResumeDiff diff={document.diff} /> : null}
+        </>
+      )}
+    </>
+  );
+}
+
+/** A cover letter or tailored resume: streamed while written, then edited, versioned and downloaded. */
+export function DocumentPage() {
+  const id = parseId(useParams().id);
+  const document = useDocument(id);
+  if (id === null || (document.error instanceof ApiError && document.error.status === 404)) {
+    return (
+      <>
+        <PageTitle title="Document not found" />
+        <EmptyState
+          title="Document not found"
+          actions={
+            <Button component={Link} to="/jobs">
+              Back to jobs
+            </Button>
+          }
+        >
+          It may have been deleted, or the link is wrong.
+        </EmptyState>
+      </>
+    );
+  }
+  if (document.isPending) {
+    return (
+      <Stack gap="lg" aria-busy="true" aria-label="Loading document">
+        <PageTitle title="Document" />
+        <Skeleton h={34} w="60%" />
+        <Skeleton h={320} radius="md" />
+      </Stack>
+    );
+  }
+  if (document.isError) {
+    return (
+      <>
+        <PageTitle title="Document" />
+        <Title order={1}>Document</Title>
+        <QueryError error={document.error} onRetry={() => document.refetch()} retrying={document.isFetching} title="Could not load this document" />
+      </>
+    );
+  }
+  return <DocumentDetails document={document.data} />;
+}

@@ -1,0 +1,182 @@
+import { Alert, Button, Card, Group, Loader, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../client';
+import type { SessionRead } from '../../client/types';
+import { EmptyState } from '../../components/EmptyState';
+import { FormError } from '../../components/FormError';
+import { PageTitle } from '../../components/PageTitle';
+import { QueryError } from '../../components/QueryError';
+import { plural } from '../../lib/format';
+import { PROVIDER_LABELS } from '../ai/providers';
+import { BackLink } from '../jobs/NewJobPage';
+import { ScoreBadge } from './FeedbackPanel';
+import { AnsweredQuestion, AnswerForm } from './QuestionCard';
+import { useFinishInterview, useSession } from './useInterviews';
+
+function parseId(raw: string | undefined): number | null {
+  const id = Number(raw);
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
+export function askedBy(provider: string | null | undefined): string | null {
+  if (!provider) return null;
+  if (provider === 'offline') return 'Questions and feedback from the built-in bank (offline)';
+  return `Questions and feedback by ${PROVIDER_LABELS[provider] ?? provider}`;
+}
+
+function Header({ session }: { session: SessionRead }) {
+  const finish = useFinishInterview(session.id);
+  const note = askedBy(session.provider);
+  return (
+    <Stack gap="xs">
+      <BackLink to="/interviews">Interviews</BackLink>
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <div style={{ minWidth: 0, flex: '1 1 320px' }}>
+          <Title order={1} style={{ overflowWrap: 'anywhere' }}>
+            Interview practice
+          </Title>
+          <Text size="lg" fw={600} mt={4}>
+            {session.job_posting_id ? (
+              <Link to={`/jobs/${session.job_posting_id}`}>{`${session.job_title} at ${session.company}`}</Link>
+            ) : (
+              `${session.job_title}${session.company ? ` at ${session.company}` : ''}`
+            )}
+          </Text>
+          <Group gap="xs" mt={4}>
+            <Text size="sm" c="dimmed">
+              {plural(session.answered, 'answer')} of {session.total}
+            </Text>
+            {session.score !== null ? <ScoreBadge score={session.score} size="md" /> : null}
+            {note ? (
+              <Text size="xs" c="dimmed">
+                {note}
+              </Text>
+            ) : null}
+          </Group>
+        </div>
+        {session.status === 'active' ? (
+          <Button variant="default" onClick={() => finish.mutate()} loading={finish.isPending}>
+            Finish
+          </Button>
+        ) : null}
+      </Group>
+      <FormError error={finish.error} title="Could not finish the session" />
+    </Stack>
+  );
+}
+
+function Session({ session }: { session: SessionRead }) {
+  const [reviewing, setReviewing] = useState<number | null>(null);
+  const finish = useFinishInterview(session.id);
+  const questions = [...session.questions].sort((a, b) => a.position - b.position);
+  const total = questions.length;
+  const answered = questions.filter((q) => q.answer !== null);
+  const current = questions.find((q) => q.answer === null);
+  const reviewed = answered.find((q) => q.id === reviewing);
+
+  if (session.status === 'preparing') {
+    return (
+      <Card role="status">
+        <Group gap="sm">
+          <Loader size="sm" aria-hidden="true" />
+          <Text>Preparing your questions…</Text>
+        </Group>
+      </Card>
+    );
+  }
+  if (session.status === 'failed') {
+    return (
+      <Alert color="red" variant="light" role="alert" title="The questions could not be prepared">
+        Start a new session from the job page.
+      </Alert>
+    );
+  }
+  return (
+    <Stack gap="md">
+      {answered.length ? (
+        <Title order={2} size="h4">
+          Your answers
+        </Title>
+      ) : null}
+      {answered.map((question) => (
+        <AnsweredQuestion key={question.id} sessionId={session.id} question={question} total={total} />
+      ))}
+      {current && !reviewed ? (
+        <AnswerForm key={current.id} sessionId={session.id} question={current} total={total} onSubmitted={setReviewing} />
+      ) : null}
+      {reviewed && current ? (
+        <Group>
+          <Button onClick={() => setReviewing(null)}>Next question</Button>
+        </Group>
+      ) : null}
+      {!current && session.status === 'active' ? (
+        <Card>
+          <Stack gap="sm" align="flex-start">
+            <Text>That was the last question. Finish to see your score.</Text>
+            <Button onClick={() => finish.mutate()} loading={finish.isPending}>
+              Finish session
+            </Button>
+            <FormError error={finish.error} title="Could not finish the session" />
+          </Stack>
+        </Card>
+      ) : null}
+      {session.status === 'finished' ? (
+        <Alert color="green" variant="light" title="Session finished">
+          {session.score !== null
+            ? `Your score: ${Math.round(session.score)} / 100 over ${plural(session.answered, 'answer')}.`
+            : 'No answers were scored.'}{' '}
+          Retry the weak answers, or <Link to="/interviews">see how you are doing over time</Link>.
+        </Alert>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** One practice session: a question at a time, the answer, streamed feedback, the next question, finish. */
+export function InterviewPage() {
+  const id = parseId(useParams().id);
+  const session = useSession(id);
+  if (id === null || (session.error instanceof ApiError && session.error.status === 404)) {
+    return (
+      <>
+        <PageTitle title="Interview not found" />
+        <EmptyState
+          title="Interview not found"
+          actions={
+            <Button component={Link} to="/interviews">
+              All interviews
+            </Button>
+          }
+        >
+          It may have been deleted, or the link is wrong.
+        </EmptyState>
+      </>
+    );
+  }
+  if (session.isPending) {
+    return (
+      <Stack gap="lg" aria-busy="true" aria-label="Loading interview">
+        <PageTitle title="Interview practice" />
+        <Skeleton h={34} w="60%" />
+        <Skeleton h={240} radius="md" />
+      </Stack>
+    );
+  }
+  if (session.isError) {
+    return (
+      <>
+        <PageTitle title="Interview practice" />
+        <Title order={1}>Interview practice</Title>
+        <QueryError error={session.error} onRetry={() => session.refetch()} retrying={session.isFetching} title="Could not load this interview" />
+      </>
+    );
+  }
+  return (
+    <>
+      <PageTitle title={`Interview practice: ${session.data.job_title}`} />
+      <Header session={session.data} />
+      <Session session={session.data} />
+    </>
+  );
+}
