@@ -31,26 +31,26 @@ STAR_CUES: dict[str, re.Pattern[str]] = {
     "situation": re.compile(
         r"\b(when i was|at my (previous|last|current|old)|in my (previous|last|current|old)|our (team|company|"
         r"product|system|service|platform|app|customers?)|the situation|back in|last (year|quarter|month)|we had|"
-        r"there was|while working|in (19|20)\d\d|during|at the time)\b",
+        r"there was|while working|in (19|20)\d\d|during|at the time)\b|\bsituation\s*[:\-\u2013]",
         _I,
     ),
     "task": re.compile(
         r"\b(my (goal|task|job|role|responsibility|aim) (was|is)|i was (responsible|asked|tasked|in charge)|i needed "
         r"to|i had to|we needed to|the (goal|task|challenge|problem|issue) was|objective|i wanted to|"
-        r"i (owned|took on|volunteered))\b",
+        r"i (owned|took on|volunteered))\b|\btask\s*[:\-\u2013]",
         _I,
     ),
     "action": re.compile(
         r"\b(i (built|designed|implemented|wrote|led|created|introduced|set up|added|refactored|migrated|decided|"
         r"proposed|organi[sz]ed|automated|measured|profiled|ran|moved|changed|talked|met|reviewed|tested|deployed|"
         r"split|rewrote|fixed|started|used|paired|mentored|negotiated|asked|analy[sz]ed|prototyped|replaced))\b|"
-        r"\b(so|first,?|then|next,?) i\b",
+        r"\b(so|first,?|then|next,?) i\b|\bactions?\s*[:\-\u2013]",
         _I,
     ),
     "result": re.compile(
         r"\b(as a result|result(ed)? in|the result|in the end|outcome|reduc(ed|ing)|improv(ed|ing)|increas(ed|ing)|"
         r"sav(ed|ing)|cut|dropped|grew|doubled|halved|tripled|shipped|launched|delivered|on time|learned|lesson|"
-        r"now (we|the|it)|since then|afterwards|no longer)\b",
+        r"now (we|the|it)|since then|afterwards|no longer|faster|quicker|fewer)\b|\bresults?\s*[:\-\u2013]",
         _I,
     ),
 }

@@ -119,3 +119,14 @@ class TestScoreAnswer:
         assert feedback.notes.startswith(f"**Score: {feedback.score}/100**")
         assert "Strengths:" in feedback.notes and "Stronger answer:" in feedback.notes
         assert feedback.provider == "offline" and feedback.as_json()["criteria"] == feedback.criteria
+
+
+def test_labelled_star_parts_count_as_structure() -> None:
+    """An answer that spells out "Situation: … Task: … Action: … Result: …" has every STAR part."""
+    from app.interviews.rubric import STAR_CUES
+
+    answer = (
+        "Situation: our nightly reports took 5 hours. Task: I owned the pipeline. Action: I rewrote it in Python. "
+        "Result: reports finished in 2 hours, 60% faster."
+    )
+    assert all(cue.search(answer) for cue in STAR_CUES.values())

@@ -47,6 +47,9 @@ const TASK_TITLES: Record<string, string> = {
   'jobs.ingest_jobs': 'Job refresh',
   'jobs.extract_skills': 'Finding skills',
   'resumes.process': 'Reading your resume',
+  'content.generate': 'Writing',
+  'interviews.prepare': 'Preparing your interview',
+  'interviews.feedback': 'Scoring your answer',
 };
 
 /** The last `task.progress` of a task, kept in the query cache so a page can follow a task it started. */

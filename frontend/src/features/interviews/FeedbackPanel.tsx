@@ -68,6 +68,9 @@ export function FeedbackPanel({ question }: { question: InterviewQuestion }) {
   const feedback: InterviewFeedback = question.score !== null ? stored : (stream?.feedback ?? stored);
   const finished = score !== null;
   const streamed = stream?.fromStart ? stream.text : '';
+  // Offline notes restate the strengths, improvements and hint shown below; a model's prose adds to them.
+  const structured = Boolean(feedback.strengths?.length || feedback.improvements?.length || feedback.hint);
+  const showNotes = !structured || (feedback.provider !== undefined && feedback.provider !== 'offline');
   if (!finished && !awaitingFeedback(question)) return null;
   return (
     <Box
@@ -85,7 +88,11 @@ export function FeedbackPanel({ question }: { question: InterviewQuestion }) {
         </Group>
         <div aria-live="polite" aria-busy={!finished}>
           {finished ? (
-            <Markdown topHeading={5}>{feedback.notes || streamed || 'Your answer was scored.'}</Markdown>
+            showNotes ? (
+              <Markdown topHeading={5}>{feedback.notes || streamed || 'Your answer was scored.'}</Markdown>
+            ) : (
+              <Text size="sm">Your answer scored {score} out of 100.</Text>
+            )
           ) : (
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
               {streamed || 'Reading your answer…'}

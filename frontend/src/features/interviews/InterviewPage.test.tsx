@@ -12,7 +12,7 @@ const FEEDBACK = {
   improvements: ['Give an example from your own work.'],
   hint: 'Mention the scheduler and a real service you built.',
   notes: 'A **solid** start.',
-  provider: 'offline',
+  provider: 'groq', // a model's prose is shown; offline notes would restate the lists
 };
 
 function interviewServer(initial: SessionRead = sessionRead(), extra: Record<string, Handler> = {}) {
