@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     password_reset_ttl_seconds: int = 60 * 60
     password_min_length: int = 10
     login_rate_limit: str = "10/minute"
+    register_rate_limit: str = "20/hour"  # sign-ups per client address
     max_body_bytes: int = 1024 * 1024
 
     smtp_host: str | None = None

@@ -87,6 +87,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory, google_issuer: str, jo
         "PUBLIC_URL": f"http://127.0.0.1:{port}",
         "REDIS_URL": "",
         "SMTP_HOST": "",
+        "REGISTER_RATE_LIMIT": "1000/hour",  # every browser test signs up its own accounts from 127.0.0.1
         "SOURCE_BASE_URLS": json.dumps({"remotive": job_board, "remoteok": job_board}),
         # Only the two local boards: the others (and every company board) would go to the internet.
         "SOURCES_DISABLED": "arbeitnow,themuse,himalayas,jobicy,hn_whoishiring,adzuna,usajobs,jooble,"

@@ -28,8 +28,9 @@ def sign_in(page: Page, base: str, email: str, password: str) -> None:
 def test_resume_upload_review_and_job_skills(
     live_server: str, browser: Browser, artifacts: Path, tmp_path: Path
 ) -> None:
-    email, password = "katherine@example.com", "Orbital-Mechanics-1962"
+    email, password = "mae.jemison@example.com", "Endeavour-Mission-1992"
     r = httpx.post(f"{live_server}/api/v1/auth/register", json={"email": email, "password": password})
+    assert r.status_code == 201, r.text
     h = {"Authorization": f"Bearer {r.json()['access_token']}"}
     httpx.put(f"{live_server}/api/v1/users/me/skills", headers=h, json={"skills": [{"name": "Python"}]})
     resume = tmp_path / "katherine-resume.pdf"

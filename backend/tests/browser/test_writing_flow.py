@@ -52,8 +52,9 @@ def sign_in(page: Page, base: str, email: str, password: str) -> None:
 
 
 def test_letter_edit_download_and_interview(live_server: str, browser: Browser, artifacts: Path) -> None:
-    email, password = "dorothy@example.com", "Fortran-Langley-1943"
+    email, password = "mary.jackson@example.com", "Wind-Tunnel-1958"
     r = httpx.post(f"{live_server}/api/v1/auth/register", json={"email": email, "password": password})
+    assert r.status_code == 201, r.text
     h = {"Authorization": f"Bearer {r.json()['access_token']}"}
     resume = httpx.post(f"{live_server}/api/v1/resumes", headers=h, files={"file": ("cv.txt", RESUME, "text/plain")})
     assert resume.status_code == 202

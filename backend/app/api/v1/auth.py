@@ -88,7 +88,9 @@ async def register(
     limiter: RateLimiterDep,
 ) -> TokenRead:
     """Create an account and sign it in. The first account on a server becomes its administrator."""
-    await limiter.hit("20/hour", "register", client_ip(request), message="Too many sign-ups from here. Try later.")
+    await limiter.hit(
+        settings.register_rate_limit, "register", client_ip(request), message="Too many sign-ups from here. Try later."
+    )
     user = await service.register(session, settings, data)
     issued = await service.issue_tokens(session, settings, user, user_agent=request.headers.get("user-agent"))
     return _token_response(response, request, settings, issued)
