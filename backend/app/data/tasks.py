@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
-from pathlib import Path
 
 import structlog
 from sqlalchemy import Select, String, column, select, table
 
+from app.core.files import write_atomically
 from app.data import backup, portable, service
 from app.models.base import utcnow
 from app.models.data import DataExport
@@ -37,7 +37,7 @@ async def export_user(ctx: TaskContext, export_id: int) -> str:
         settings = ctx.settings
         path = service.export_path(settings, row)
         content = await asyncio.to_thread(portable.build_zip, data, settings.uploads_dir / str(user_id), revision)
-        await asyncio.to_thread(_write, path, content)
+        await asyncio.to_thread(write_atomically, path, content)
     except Exception as exc:
         async with ctx.session() as session:
             failed = await session.get(DataExport, export_id)
@@ -63,13 +63,6 @@ async def export_user(ctx: TaskContext, export_id: int) -> str:
         )
     await ctx.progress(100, "Ready to download")
     return "ready"
-
-
-def _write(path: Path, content: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
-    partial.write_bytes(content)
-    partial.replace(path)
 
 
 @copilot_task("data.purge_user_files", acks_late=True, autoretry_for=(OSError,), retry_backoff=5, max_retries=5)

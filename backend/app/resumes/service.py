@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import Settings
 from app.core.exceptions import AppError, NotFound
+from app.core.files import write_atomically
 from app.models.base import utcnow
 from app.models.resume import Resume, ResumeStatus
 from app.models.user import SkillSource, User
@@ -94,18 +95,11 @@ async def upload(session: AsyncSession, settings: Settings, user: User, filename
     session.add(resume)
     await session.flush()
     path = file_path(settings, resume)
-    await asyncio.to_thread(_write, path, data)
+    await asyncio.to_thread(write_atomically, path, data)
     run = enqueue(session, "resumes.process", resume.id, user_id=user.id)
     resume.task_id = run.task_id
     announce(session, resume)
     return resume
-
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
-    partial.write_bytes(data)
-    partial.replace(path)
 
 
 def announce(session: AsyncSession, resume: Resume, message: str = "") -> None:
