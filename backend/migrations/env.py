@@ -9,6 +9,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 from app.core.config import get_settings
+from app.core.partitions import is_partition_name
 from app.core.db import make_engine
 from app.models import Base
 
@@ -22,8 +23,8 @@ EXCLUDED_NAMES = {"search_vector", "ix_job_posting_search_vector", "ix_job_posti
 
 
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
-    if type_ == "table" and name and name.startswith(EXCLUDED_TABLE_PREFIXES):
-        return False
+    if type_ == "table" and name and (name.startswith(EXCLUDED_TABLE_PREFIXES) or is_partition_name(name)):
+        return False  # the monthly partitions of app/core/partitions.py are made by migration 0012 and a task
     return name not in EXCLUDED_NAMES
 
 

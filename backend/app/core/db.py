@@ -75,7 +75,10 @@ def seconds_between(session: AsyncSession | str, start: Any, end: Any) -> Any:
     return func.extract("epoch", end - start)
 
 
-def make_engine(settings: Settings, pool_size: int = 10) -> AsyncEngine:
+def make_engine(settings: Settings, pool_size: int | None = None) -> AsyncEngine:
+    """The engine for a process. PostgreSQL pools are sized per process (DB_POOL_SIZE + DB_MAX_OVERFLOW
+    connections at most; a Celery worker thread passes its own, smaller size): the reasoning is in
+    docs/decisions/013-database-at-scale.md."""
     url = make_url(settings.async_database_url)
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
@@ -85,8 +88,14 @@ def make_engine(settings: Settings, pool_size: int = 10) -> AsyncEngine:
         engine = create_async_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         _install_sqlite_pragmas(engine)
         return engine
+    size = pool_size or settings.db_pool_size
     return create_async_engine(
-        url, pool_size=pool_size, max_overflow=2 * pool_size, pool_pre_ping=True, pool_recycle=1800
+        url,
+        pool_size=size,
+        max_overflow=settings.db_max_overflow if pool_size is None else size,
+        pool_timeout=settings.db_pool_timeout_seconds,
+        pool_pre_ping=True,  # a connection PostgreSQL or a proxy closed is replaced, not handed to a request
+        pool_recycle=settings.db_pool_recycle_seconds,
     )
 
 

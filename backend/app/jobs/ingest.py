@@ -132,6 +132,8 @@ async def _upsert_batch(session: AsyncSession, jobs: list[NormalizedJob], stats:
                 first.update(_richer_dict(first, cols))
             continue
         delta = _richer(existing, cols)
+        if existing.archived_at is not None:  # listed again after retention archived it: back in the catalogue
+            delta["archived_at"] = None
         if delta:
             changes.setdefault(existing.id, {}).update(delta)
     if new_rows:

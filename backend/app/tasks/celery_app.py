@@ -21,6 +21,7 @@ TASK_MODULES = [
     "app.resumes.tasks",
     "app.content.tasks",
     "app.interviews.tasks",
+    "app.tasks.maintenance",
 ]
 
 # name in the schedule → (task name, interval). The admin page shows the same table with next runs.
@@ -31,6 +32,8 @@ SCHEDULE: dict[str, tuple[str, timedelta]] = {
     "daily-backup": ("data.backup", timedelta(days=1)),
     "nightly-ingest": ("jobs.ingest_jobs", timedelta(days=1)),
     "skills-catch-up": ("jobs.extract_missing_skills", timedelta(minutes=30)),
+    "partitions": ("db.maintain_partitions", timedelta(days=1)),
+    "catalogue-retention": ("jobs.archive_stale", timedelta(days=1)),
 }
 
 celery_app = Celery("copilot")
