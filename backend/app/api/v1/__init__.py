@@ -15,6 +15,7 @@ from app.api.v1 import (
     oauth,
     resumes,
     sources,
+    system,
     tasks,
     users,
     ws,
@@ -30,6 +31,7 @@ api_router.include_router(notifications.router)
 api_router.include_router(analytics.router)
 api_router.include_router(sources.router)
 api_router.include_router(tasks.router)
+api_router.include_router(system.router)
 api_router.include_router(data.router)
 api_router.include_router(resumes.router)
 api_router.include_router(documents.router)
