@@ -16,6 +16,7 @@ from sqlalchemy import text
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
+from app.api.metrics import router as metrics_router
 from app.api.v1 import api_router
 from app.core.cache import make_cache
 from app.core.config import Settings, get_settings
@@ -24,7 +25,7 @@ from app.core.events import make_bus
 from app.core.exceptions import install_exception_handlers
 from app.core.logging import RequestIdMiddleware
 from app.core.mail import Mailer
-from app.core.middleware import BodySizeLimitMiddleware
+from app.core.middleware import BodySizeLimitMiddleware, RequestMetricsMiddleware
 from app.core.ratelimit import RateLimiter
 from app.realtime.hub import Hub
 from app.resumes.parsing import MAX_RESUME_BYTES
@@ -84,10 +85,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     install_exception_handlers(app)
     app.include_router(api_router)
+    app.include_router(metrics_router)
     _add_health_routes(app)
     _mount_frontend(app, settings.frontend_dist)
 
-    # Outermost last: request id → proxy headers → body limit → CORS → app.
+    # Outermost last: request id → proxy headers → metrics → body limit → CORS → app.
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -102,6 +104,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # A resume may be 5 MB; the multipart envelope around it needs a little more. The route checks the file.
         overrides={"/api/v1/users/me/import": settings.max_import_bytes, "/api/v1/resumes": MAX_RESUME_BYTES + 65536},
     )
+    app.add_middleware(RequestMetricsMiddleware)
     app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.forwarded_allow_ips)
     app.add_middleware(RequestIdMiddleware)
     return app

@@ -1,10 +1,13 @@
-"""ASGI middleware: the request body limit (413)."""
+"""ASGI middleware: the request body limit (413) and request metrics (latency by route template, open sockets)."""
 
 from __future__ import annotations
 
 import json
+import time
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.core import metrics
 
 
 class BodyTooLarge(Exception):
@@ -87,3 +90,66 @@ class BodySizeLimitMiddleware:
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+class RequestMetricsMiddleware:
+    """Time every HTTP request into `copilot_http_request_duration_seconds` and count open WebSockets.
+
+    The route label is the template the router matched (`/api/v1/jobs/{job_id}`), read from the scope after the
+    app ran, so ids never become label values; a mounted app (static assets) is labelled by its mount path and a
+    request nothing answered as "unmatched". The scrape itself (`/metrics`) is not timed."""
+
+    def __init__(self, app: ASGIApp, exclude: frozenset[str] = frozenset({"/metrics"})) -> None:
+        self.app = app
+        self.exclude = exclude
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            await self._socket(scope, receive, send)
+            return
+        if scope["type"] != "http" or scope["path"] in self.exclude:
+            await self.app(scope, receive, send)
+            return
+        root_path = scope.get("root_path", "")
+        started = time.perf_counter()
+        status = 500  # the app raised before it answered: the server error middleware answers 500
+
+        async def timed_send(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, timed_send)
+        finally:
+            metrics.observe_request(
+                scope["method"], _route_label(scope, root_path), status, time.perf_counter() - started
+            )
+
+    async def _socket(self, scope: Scope, receive: Receive, send: Send) -> None:
+        accepted = False
+
+        async def counting_send(message: Message) -> None:
+            nonlocal accepted
+            await send(message)
+            if message["type"] == "websocket.accept" and not accepted:
+                accepted = True
+                metrics.WEBSOCKETS_OPEN.inc()
+
+        try:
+            await self.app(scope, receive, counting_send)
+        finally:
+            if accepted:
+                metrics.WEBSOCKETS_OPEN.dec()
+
+
+def _route_label(scope: Scope, root_path: str) -> str:
+    route = scope.get("route")
+    path = getattr(route, "path", None)
+    if isinstance(path, str):
+        return path
+    mounted = scope.get("root_path", "")
+    if isinstance(mounted, str) and mounted != root_path and mounted.startswith(root_path):
+        return f"{mounted[len(root_path) :]}/{{path}}"
+    return metrics.UNMATCHED

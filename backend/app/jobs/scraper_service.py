@@ -10,6 +10,7 @@ from datetime import datetime
 
 import httpx
 
+from app.core import metrics
 from app.core.config import Settings
 from app.jobs.sources.base import JobSource, NormalizedJob, SourceError, SourceQuery, SourceRateLimited
 from app.jobs.sources.http import SourceHttp, new_client
@@ -95,4 +96,5 @@ class JobScraperService:
         finally:
             if self.client is None:
                 await client.aclose()
+        metrics.record_source_results(results)
         return {r.source: r for r in results}

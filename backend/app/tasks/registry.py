@@ -25,6 +25,7 @@ from celery.signals import beat_init, task_postrun, task_prerun, worker_ready
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core import metrics
 from app.core.db import session_scope
 from app.core.events import flush_events
 from app.models.base import utcnow
@@ -194,6 +195,7 @@ def _on_prerun(task_id: str, task: Task, args: tuple[Any, ...] = (), **_: Any) -
     if task.name not in COPILOT_TASKS:
         return
     hostname = _worker_name(task)
+    metrics.task_started(task_id)
 
     async def record(rt: runtime.ThreadRuntime) -> None:
         now = utcnow()
@@ -226,6 +228,7 @@ def _on_postrun(task_id: str, task: Task, retval: Any = None, state: str | None 
         values = {"state": "cancelled", "error": str(retval)}
     else:
         values = {"state": "failed", "error": _describe(retval)}
+    metrics.task_finished(task_id, task.name, values["state"])
 
     async def record(rt: runtime.ThreadRuntime) -> None:
         now = utcnow()
