@@ -113,9 +113,38 @@ class Settings(BaseSettings):
     llm_daily_token_budget: int = Field(default=200_000, ge=0)  # per user, resets at midnight UTC; 0 = unlimited
     llm_cache_ttl_seconds: int = Field(default=7 * 24 * 3600, ge=0)  # 0 = no cache
 
+    # Database at scale (docs/decisions/013-database-at-scale.md). Pool sizes are per process (PostgreSQL only).
+    db_pool_size: int = Field(default=10, ge=1, le=200)
+    db_max_overflow: int = Field(default=10, ge=0, le=400)
+    db_pool_timeout_seconds: float = Field(default=10.0, gt=0)
+    db_pool_recycle_seconds: int = Field(default=1800, ge=-1)
+    # Monthly partitions (PostgreSQL) made ahead of time, and how many months each time series keeps (0 = all).
+    partition_months_ahead: int = Field(default=3, ge=1, le=36)
+    job_source_record_retention_months: int = Field(default=6, ge=0)
+    llm_call_retention_months: int = Field(default=13, ge=0)
+    notification_retention_months: int = Field(default=12, ge=0)
+    application_event_retention_months: int = Field(default=0, ge=0)  # the user's own history: kept
+    # Catalogue postings not seen on any board for this long, and tracked by no one, are archived (0 = never).
+    job_posting_retention_days: int = Field(default=120, ge=0)
+
     log_level: str = "INFO"
     log_format: Literal["console", "json"] = "console"
     environment: Literal["development", "test", "production"] = "development"
+
+    # --- metrics (issue 11) ---
+    # /metrics answers direct connections from these addresses/networks (comma-separated; empty = none) ...
+    metrics_allow_ips: str = "127.0.0.0/8,::1,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"
+    metrics_token: SecretStr | None = None  # ... and anyone sending `Authorization: Bearer <METRICS_TOKEN>`
+    worker_metrics_port: int | None = Field(default=None, ge=1, le=65535)  # `copilot worker` serves metrics here
+    worker_metrics_host: str = "127.0.0.1"  # the interface of that port; 0.0.0.0 in containers
+
+    @field_validator("metrics_allow_ips")
+    @classmethod
+    def _check_metrics_allow_ips(cls, value: str) -> str:
+        from app.core.metrics import parse_networks
+
+        parse_networks(value)
+        return value
 
     @field_validator("cors_origins", mode="before")
     @classmethod

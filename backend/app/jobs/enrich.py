@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -86,18 +87,18 @@ async def _enrich(
         if not force and posting.skills_hash == digest:
             continue
         found = by_hash.get(digest)
-        if found is None and cache is not None:
-            hit = await cache.get(f"jobskills:{digest}")
-            if hit is not None:
-                found = (Extraction(skills=hit["skills"], responsibilities=hit["responsibilities"]), hit["provider"])
         if found is None:
-            if client is None or client.offline:
-                found = (extract(_document(posting), "jd"), "offline")
-            else:
-                found = await extract_hybrid(client, session, _document(posting), "jd", user_id=user_id)
-            if cache is not None:
-                value = {"skills": found[0].skills, "responsibilities": found[0].responsibilities, "provider": found[1]}
-                await cache.set(f"jobskills:{digest}", value, CACHE_TTL_SECONDS)
+
+            async def run(posting: JobPosting = posting) -> dict[str, Any]:
+                if client is None or client.offline:
+                    done = (extract(_document(posting), "jd"), "offline")
+                else:
+                    done = await extract_hybrid(client, session, _document(posting), "jd", user_id=user_id)
+                return {"skills": done[0].skills, "responsibilities": done[0].responsibilities, "provider": done[1]}
+
+            # Family `jd_skills`: the digest already names the taxonomy version, provider, model and text.
+            value = await cache.get_or_compute("jd_skills", digest, run, CACHE_TTL_SECONDS) if cache else await run()
+            found = (Extraction(skills=value["skills"], responsibilities=value["responsibilities"]), value["provider"])
         by_hash[digest] = found
         extraction, provider = found
         posting.responsibilities = extraction.responsibilities

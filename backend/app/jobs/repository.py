@@ -82,23 +82,43 @@ def list_statement(dialect: str, user_id: int, f: JobFilters) -> Select[Any]:
 async def list_page(
     session: AsyncSession, user_id: int, f: JobFilters, offset: int, limit: int
 ) -> tuple[Sequence[JobPosting], int]:
-    stmt = list_statement(dialect_of(session), user_id, f)
     if f.q and search_tokens(f.q):
-        # A search visits every hit anyway (to rank them), so it counts them in the same pass, over ids only;
-        # the wide rows are read for the one page shown.
-        ranked = stmt.with_only_columns(JobPosting.id, func.count().over()).offset(offset).limit(limit)
-        hits = (await session.execute(ranked)).all()
-        if hits:
-            by_id = {
-                j.id: j
-                for j in await session.scalars(select(JobPosting).where(JobPosting.id.in_([h[0] for h in hits])))
-            }
-            return [by_id[h[0]] for h in hits], int(hits[0][1])
-        if offset == 0:
-            return [], 0
-    total = await session.scalar(stmt.with_only_columns(func.count()).order_by(None))
-    page = (await session.scalars(stmt.offset(offset).limit(limit))).all()
-    return page, int(total or 0)
+        ids, total = await search_page_ids(session, user_id, f, offset, limit)
+        return await by_ids(session, ids), total
+    return await page(session, user_id, f, offset, limit), await count(session, user_id, f)
+
+
+async def search_page_ids(
+    session: AsyncSession, user_id: int, f: JobFilters, offset: int, limit: int
+) -> tuple[list[int], int]:
+    """One page of a full-text search, best first, and the number of hits."""
+    # A search visits every hit anyway (to rank them), so it counts them in the same pass, over ids only;
+    # the wide rows are read for the one page shown.
+    stmt = list_statement(dialect_of(session), user_id, f)
+    ranked = stmt.with_only_columns(JobPosting.id, func.count().over()).offset(offset).limit(limit)
+    hits = (await session.execute(ranked)).all()
+    if hits:
+        return [int(h[0]) for h in hits], int(hits[0][1])
+    if offset == 0:
+        return [], 0
+    return [], await count(session, user_id, f)
+
+
+async def by_ids(session: AsyncSession, ids: Sequence[int]) -> list[JobPosting]:
+    """These postings, in this order (ids that no longer exist are left out)."""
+    if not ids:
+        return []
+    found = {j.id: j for j in await session.scalars(select(JobPosting).where(JobPosting.id.in_(ids)))}
+    return [found[i] for i in ids if i in found]
+
+
+async def count(session: AsyncSession, user_id: int, f: JobFilters) -> int:
+    stmt = list_statement(dialect_of(session), user_id, f)
+    return int(await session.scalar(stmt.with_only_columns(func.count()).order_by(None)) or 0)
+
+
+async def page(session: AsyncSession, user_id: int, f: JobFilters, offset: int, limit: int) -> Sequence[JobPosting]:
+    return (await session.scalars(list_statement(dialect_of(session), user_id, f).offset(offset).limit(limit))).all()
 
 
 async def get_visible(session: AsyncSession, user_id: int, job_id: int) -> JobPosting | None:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core import cache_invalidation as invalidation
+from app.core.cache import Cache
 from app.core.exceptions import AppError
 from app.jobs import repository
 from app.jobs.enrich import MANUAL as MANUAL_SKILLS
 from app.jobs.exceptions import JobNotFound, SharedJobReadOnly
 from app.jobs.schemas import JobCreate, JobFilters, JobListItem, JobRead, JobUpdate, TrackingRead
-from app.jobs.text import derived_fields, description_from_input
+from app.jobs.text import derived_fields, description_from_input, search_tokens
 from app.models.application import Application
 from app.models.base import utcnow
 from app.models.job import JobPosting
@@ -21,6 +25,7 @@ from app.tasks.registry import enqueue
 
 _COMPUTED = {"is_own", "snippet", "tracking"}
 M = TypeVar("M", bound=BaseModel)
+LIST_TTL_SECONDS = 120  # generations make changes show at once; the TTL bounds what they cannot see
 
 
 def _refresh_derived(job: JobPosting) -> None:
@@ -137,8 +142,65 @@ async def delete_job(session: AsyncSession, user_id: int, job_id: int) -> None:
 
 
 async def list_jobs(
-    session: AsyncSession, user_id: int, filters: JobFilters, offset: int, limit: int
+    session: AsyncSession, user_id: int, filters: JobFilters, offset: int, limit: int, cache: Cache | None = None
 ) -> tuple[list[JobListItem], int]:
-    rows, total = await repository.list_page(session, user_id, filters, offset, limit)
+    """A page of the jobs the user can see. With a cache, the expensive parts (the count over the catalogue, a
+    search's ranked ids) come from it: the catalogue's count is shared by every user, and everything per user
+    carries the user's generation, so an ingest, a hand-added job or a new application shows at once."""
+    if cache is None:
+        rows, total = await repository.list_page(session, user_id, filters, offset, limit)
+    elif filters.q and search_tokens(filters.q):
+
+        async def search() -> dict[str, Any]:
+            ids, hits = await repository.search_page_ids(session, user_id, filters, offset, limit)
+            return {"ids": ids, "total": hits}
+
+        key = f"{user_id}:{_normalised(filters, with_sort=True)}:{offset}:{limit}"
+        found = await cache.get_or_compute("job_page", key, search, LIST_TTL_SECONDS, tags=_user_tags(user_id))
+        rows, total = await repository.by_ids(session, found["ids"]), int(found["total"])
+    else:
+        total = await _count(session, cache, user_id, filters)
+        rows = list(await repository.page(session, user_id, filters, offset, limit))
     tracking = await repository.tracking_for(session, user_id, [j.id for j in rows])
     return [present(JobListItem, j, user_id, tracking.get(j.id)) for j in rows], total
+
+
+def _user_tags(user_id: int) -> list[str]:
+    return [invalidation.CATALOGUE, *invalidation.user_tags(user_id)]
+
+
+def _normalised(filters: JobFilters, *, with_sort: bool = False, **changes: Any) -> str:
+    """The filters as a stable key: equal searches (case, spacing, order of `remote`) share one entry."""
+    values = filters.model_copy(update=changes).model_dump(mode="json", exclude={"sort"})
+    values["q"] = " ".join(search_tokens(values["q"] or ""))
+    for name in ("company", "location"):
+        values[name] = " ".join((values[name] or "").lower().split())
+    values["remote"] = sorted(values["remote"] or [])
+    if with_sort:
+        values["sort"] = filters.sort.value if filters.sort else None
+    return hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()[:32]
+
+
+async def _count(session: AsyncSession, cache: Cache, user_id: int, filters: JobFilters) -> int:
+    """Visible = the catalogue (same for everyone: one shared entry) + the user's own jobs (few: counted live)."""
+    if filters.tracked is not None:  # depends on the user's applications
+
+        async def tracked() -> int:
+            return await repository.count(session, user_id, filters)
+
+        key = f"{user_id}:{_normalised(filters)}"
+        return int(await cache.get_or_compute("job_page", key, tracked, LIST_TTL_SECONDS, tags=_user_tags(user_id)))
+    total = 0
+    if filters.mine is not True:
+        catalogue = filters.model_copy(update={"mine": False})
+
+        async def shared() -> int:
+            return await repository.count(session, user_id, catalogue)
+
+        key = _normalised(filters, mine=False)
+        total += int(
+            await cache.get_or_compute("job_count", key, shared, LIST_TTL_SECONDS, tags=[invalidation.CATALOGUE])
+        )
+    if filters.mine is not False:
+        total += await repository.count(session, user_id, filters.model_copy(update={"mine": True}))
+    return total

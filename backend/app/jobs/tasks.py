@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.core.cache import process_cache
 from app.jobs.enrich import enrich_offline, enrich_with_provider
 from app.jobs.ingest import run_ingest
 from app.jobs.scraper_service import JobScraperService
@@ -45,7 +46,14 @@ async def extract_skills(ctx: TaskContext, posting_ids: list[int], force: bool =
         for start in range(0, len(posting_ids), EXTRACT_BATCH):
             batch = posting_ids[start : start + EXTRACT_BATCH]
             async with ctx.session() as session:
-                written += await enrich_with_provider(session, batch, client, user_id=ctx.user_id, force=force)
+                written += await enrich_with_provider(
+                    session,
+                    batch,
+                    client,
+                    user_id=ctx.user_id,
+                    cache=process_cache(ctx.settings.redis_url),
+                    force=force,
+                )
             done = min(len(posting_ids), start + EXTRACT_BATCH)
             await ctx.progress(int(100 * done / len(posting_ids)), f"Skills for {done} of {len(posting_ids)} jobs")
             await ctx.check_cancelled()

@@ -17,6 +17,7 @@ import structlog
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core import metrics
 from app.core.cache import Cache
 from app.core.config import Settings, get_settings
 from app.llm import service
@@ -331,6 +332,9 @@ class _Call:
             cost=cost,
             status="error" if error else status,
             error=error,
+        )
+        metrics.record_llm_call(
+            client.provider, "error" if error else status, cache_hit, self.prompt_tokens, self.completion_tokens
         )
         log.info(
             "llm_call",

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import hashlib
+from typing import Any
 
 import structlog
 
+from app.core.cache import process_cache
 from app.llm.client import get_llm_client
 from app.llm.skills import extract_hybrid
 from app.models.base import utcnow
@@ -15,6 +19,9 @@ from app.resumes.parsing import ParsedResume, ResumeParseError, parse_resume
 from app.tasks.registry import TaskContext, copilot_task
 
 log = structlog.get_logger(__name__)
+
+PARSER_VERSION = "p1"  # bump when parse_resume's output changes: cached parses of older versions are not used
+PARSE_CACHE_TTL_SECONDS = 7 * 24 * 3600
 
 
 @copilot_task("resumes.process", acks_late=True)
@@ -32,7 +39,7 @@ async def process_resume(ctx: TaskContext, resume_id: int) -> str:
     await ctx.progress(30, "Reading the text")
     try:
         data = await asyncio.to_thread(path.read_bytes)
-        parsed: ParsedResume = await asyncio.to_thread(parse_resume, data)
+        parsed = await _parse(ctx, data)
     except (ResumeParseError, OSError) as exc:
         message = exc.message if isinstance(exc, ResumeParseError) else "The stored file could not be read."
         await _fail(ctx, resume_id, message)
@@ -60,6 +67,18 @@ async def process_resume(ctx: TaskContext, resume_id: int) -> str:
         service.announce(session, resume, f"Found {len(extraction.skills)} skills")
     await ctx.progress(100, f"Found {len(extraction.skills)} skills")
     return f"{len(extraction.skills)} skills"
+
+
+async def _parse(ctx: TaskContext, data: bytes) -> ParsedResume:
+    """Parse the file, or take the result of an identical file parsed before (family `resume_parse`: by sha256
+    of the bytes and PARSER_VERSION; a refusal is not cached, so the user always gets the reason)."""
+
+    async def parse() -> dict[str, Any]:
+        return dataclasses.asdict(await asyncio.to_thread(parse_resume, data))
+
+    cache = process_cache(ctx.settings.redis_url)
+    key = f"{PARSER_VERSION}:{hashlib.sha256(data).hexdigest()}"
+    return ParsedResume(**await cache.get_or_compute("resume_parse", key, parse, PARSE_CACHE_TTL_SECONDS))
 
 
 async def _fail(ctx: TaskContext, resume_id: int, message: str) -> None:

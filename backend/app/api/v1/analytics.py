@@ -1,4 +1,4 @@
-"""Analytics (cached per user and data version), achievements, onboarding and saved searches."""
+"""Analytics (cached per user and data generation), achievements, onboarding and saved searches."""
 
 from __future__ import annotations
 
@@ -28,13 +28,13 @@ from app.analytics.schemas import (
 )
 from app.api.deps import CurrentUser, SessionDep
 from app.api.routing import CommittingRoute
+from app.core import cache_invalidation as invalidation
+from app.core.cache import Cache
 from app.core.exceptions import AppError, NotFound
 from app.gamification import onboarding
 from app.gamification.service import BY_CODE, CATALOGUE, figures, user_streak
-from app.models.application import Application, ApplicationEvent
-from app.models.job import JobPosting
 from app.models.progress import Achievement, SavedSearch
-from app.models.user import User, UserSkill
+from app.models.user import User
 from app.summaries.service import local_today
 
 router = APIRouter(tags=["analytics"], route_class=CommittingRoute)
@@ -61,20 +61,6 @@ def _range(user: User, since: date | None, until: date | None, default_days: int
     return since, until
 
 
-async def _version(session: AsyncSession, user: User) -> str:
-    """Changes whenever anything the figures read changes: history, applications, skills, profile."""
-    events = await session.scalar(select(func.max(ApplicationEvent.id)).where(ApplicationEvent.user_id == user.id))
-    apps = (
-        await session.execute(
-            select(func.count(), func.max(Application.updated_at)).where(Application.user_id == user.id)
-        )
-    ).one()
-    skills = (
-        await session.execute(select(func.count(), func.max(UserSkill.id)).where(UserSkill.user_id == user.id))
-    ).one()
-    return f"{events}:{apps[0]}:{apps[1]}:{skills[0]}:{skills[1]}:{user.updated_at}:{local_today(user)}"
-
-
 async def _cached(
     request: Request,
     session: AsyncSession,
@@ -82,21 +68,31 @@ async def _cached(
     name: str,
     model: type[M],
     compute: Callable[[], Awaitable[Any]],
+    *,
+    postings: bool = False,
 ) -> M:
-    key = f"analytics:{user.id}:{name}:{request.url.query}:{await _version(session, user)}"
-    return await _through_cache(request, key, model, compute, CACHE_TTL_SECONDS)
+    """Through the cache (family `analytics`), keyed by the user's data generation: any commit that changes the
+    user's applications, history, skills, profile or achievements bumps it (`core/cache_invalidation.py`), and
+    figures that read postings' skills also carry the catalogue's generation."""
+    tags = [*invalidation.user_tags(user.id), *([invalidation.CATALOGUE] if postings else [])]
+    key = f"{user.id}:{name}:{request.url.query}:{local_today(user)}"
+    return await _through_cache(request, "analytics", key, model, compute, CACHE_TTL_SECONDS, tags)
 
 
 async def _through_cache(
-    request: Request, key: str, model: type[M], compute: Callable[[], Awaitable[Any]], ttl: int
+    request: Request,
+    family: str,
+    key: str,
+    model: type[M],
+    compute: Callable[[], Awaitable[Any]],
+    ttl: int,
+    tags: list[str],
 ) -> M:
-    cache = request.app.state.cache
-    hit = await cache.get(key)
-    if hit is not None:
-        return model.model_validate(hit)
-    value = model.model_validate(await compute())
-    await cache.set(key, value.model_dump(mode="json"), ttl)
-    return value
+    async def dumped() -> Any:
+        return model.model_validate(await compute()).model_dump(mode="json")
+
+    cache: Cache = request.app.state.cache
+    return model.model_validate(await cache.get_or_compute(family, key, dumped, ttl, tags=tags))
 
 
 Since = Annotated[date | None, Query(description="First local day (YYYY-MM-DD)")]
@@ -158,17 +154,20 @@ async def skill_trends(
         return service.skill_demand_trends(session, user, scope, window_days=window_days, windows=windows)
 
     if scope == "tracked":
-        return await _cached(request, session, user, "trends", SkillTrends, compute)
+        return await _cached(request, session, user, "trends", SkillTrends, compute, postings=True)
     # The market view is the same for everyone: one cache entry for all users, renewed when postings arrive.
-    newest = await session.scalar(select(func.max(JobPosting.id)).where(JobPosting.owner_id.is_(None)))
-    key = f"analytics:market:{window_days}:{windows}:{newest}:{local_today(user)}"
-    return await _through_cache(request, key, SkillTrends, compute, MARKET_TTL_SECONDS)
+    key = f"{window_days}:{windows}:{local_today(user)}"
+    return await _through_cache(
+        request, "analytics_market", key, SkillTrends, compute, MARKET_TTL_SECONDS, [invalidation.CATALOGUE]
+    )
 
 
 @router.get("/analytics/skill-gap", operation_id="analytics-skill_gap")
 async def skill_gap(request: Request, user: CurrentUser, session: SessionDep) -> SkillGap:
     """Skills the jobs you track ask for that your profile lacks (and the ones it has)."""
-    return await _cached(request, session, user, "gap", SkillGap, lambda: service.skill_gap(session, user))
+    return await _cached(
+        request, session, user, "gap", SkillGap, lambda: service.skill_gap(session, user), postings=True
+    )
 
 
 @router.get("/analytics/activity", operation_id="analytics-activity")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, status
+from fastapi import APIRouter, Depends, Query, Request, status
 
 from app.api.deps import CurrentUser, SessionDep
 from app.api.routing import CommittingRoute
@@ -51,10 +51,15 @@ async def create_job(data: JobCreate, user: CurrentUser, session: SessionDep) ->
 
 @router.get("", operation_id="jobs-list")
 async def list_jobs(
-    user: CurrentUser, session: SessionDep, paging: PageDep, filters: Annotated[JobFilters, Depends(job_filters)]
+    request: Request,
+    user: CurrentUser,
+    session: SessionDep,
+    paging: PageDep,
+    filters: Annotated[JobFilters, Depends(job_filters)],
 ) -> Page[JobListItem]:
     """Search and filter the jobs you can see."""
-    items, total = await service.list_jobs(session, user.id, filters, paging.offset, paging.size)
+    cache = request.app.state.cache
+    items, total = await service.list_jobs(session, user.id, filters, paging.offset, paging.size, cache)
     return Page(items=items, total=total, page=paging.page, size=paging.size)
 
 
