@@ -9,8 +9,8 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 from app.core.config import get_settings
-from app.core.partitions import is_partition_name
 from app.core.db import make_engine
+from app.core.partitions import is_partition_name
 from app.models import Base
 
 config = context.config
@@ -19,7 +19,13 @@ target_metadata = Base.metadata
 # Dialect-specific objects (FTS5 tables, tsvector columns and GIN indexes, partitions) are created by
 # hand-written, dialect-guarded migration steps; autogenerate must not try to drop or recreate them.
 EXCLUDED_TABLE_PREFIXES = ("job_posting_fts",)
-EXCLUDED_NAMES = {"search_vector", "ix_job_posting_search_vector", "ix_job_posting_fts_visibility"}
+EXCLUDED_NAMES = {
+    "search_vector",
+    "ix_job_posting_search_vector",
+    "ix_job_posting_fts_visibility",
+    "ix_job_posting_company_trgm",  # pg_trgm GIN, PostgreSQL only (0011)
+    "ix_job_posting_location_trgm",
+}
 
 
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
