@@ -1149,6 +1149,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/system": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read System Status
+         * @description How the deployment is doing: pool, time-series partitions and retention, catalogue, cache (administrators).
+         */
+        get: operations["admin-system_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/me/exports": {
         parameters: {
             query?: never;
@@ -1953,6 +1973,31 @@ export interface components {
              */
             file: string;
         };
+        /** CacheFamilyStatus */
+        CacheFamilyStatus: {
+            /** Family */
+            family: string;
+            /** Hits */
+            hits: number;
+            /** Misses */
+            misses: number;
+            /** Errors */
+            errors: number;
+            /** Hit Ratio */
+            hit_ratio: number | null;
+        };
+        /** CatalogueStatus */
+        CatalogueStatus: {
+            /** Active */
+            active: number;
+            /** Archived */
+            archived: number;
+            /**
+             * Retention Days
+             * @description Untracked postings no board has listed for this long are archived
+             */
+            retention_days: number;
+        };
         /** CategoryScore */
         CategoryScore: {
             /**
@@ -2671,6 +2716,23 @@ export interface components {
             /** Size */
             size: number;
         };
+        /** PartitionStatus */
+        PartitionStatus: {
+            /** Name */
+            name: string;
+            /**
+             * Month
+             * @description First day of the month it holds; null for the DEFAULT partition
+             */
+            month: string | null;
+            /**
+             * Rows
+             * @description Rows (PostgreSQL: the planner's estimate, refreshed by ANALYZE)
+             */
+            rows: number;
+            /** Bytes */
+            bytes: number;
+        };
         /** PasswordChangeRequest */
         PasswordChangeRequest: {
             /** Current Password */
@@ -2692,6 +2754,25 @@ export interface components {
             token: string;
             /** New Password */
             new_password: string;
+        };
+        /** PoolStatus */
+        PoolStatus: {
+            /**
+             * Size
+             * @description Connections kept per process (null on SQLite)
+             */
+            size: number | null;
+            /** Max Overflow */
+            max_overflow: number | null;
+            /**
+             * Checked Out
+             * @description Connections this process is using right now
+             */
+            checked_out: number | null;
+            /** Timeout Seconds */
+            timeout_seconds: number;
+            /** Recycle Seconds */
+            recycle_seconds: number;
         };
         /** ProfileRead */
         ProfileRead: {
@@ -3256,6 +3337,30 @@ export interface components {
             /** Achievements Earned */
             achievements_earned: number;
         };
+        /** SystemStatus */
+        SystemStatus: {
+            /**
+             * Database
+             * @enum {string}
+             */
+            database: "sqlite" | "postgresql";
+            /**
+             * Cache Backend
+             * @enum {string}
+             */
+            cache_backend: "redis" | "memory";
+            pool: components["schemas"]["PoolStatus"];
+            /** Partition Months Ahead */
+            partition_months_ahead: number;
+            /** Time Series */
+            time_series: components["schemas"]["TimeSeriesTable"][];
+            catalogue: components["schemas"]["CatalogueStatus"];
+            /**
+             * Cache
+             * @description Lookups answered by this web process since it started
+             */
+            cache: components["schemas"]["CacheFamilyStatus"][];
+        };
         /** TaskRunRead */
         TaskRunRead: {
             /** Id */
@@ -3306,6 +3411,24 @@ export interface components {
             /** Stages */
             stages: components["schemas"]["StageTime"][];
             first_response: components["schemas"]["FirstResponse"];
+        };
+        /** TimeSeriesTable */
+        TimeSeriesTable: {
+            /** Table */
+            table: string;
+            /** Time Column */
+            time_column: string;
+            /** Partitioned */
+            partitioned: boolean;
+            /**
+             * Retention Months
+             * @description 0 = kept forever
+             */
+            retention_months: number;
+            /** Rows */
+            rows: number;
+            /** Partitions */
+            partitions: components["schemas"]["PartitionStatus"][];
         };
         /**
          * TodayRead
@@ -5404,6 +5527,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin-system_status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemStatus"];
                 };
             };
         };

@@ -74,6 +74,14 @@ export type ImportResult = JsonOf<paths['/api/v1/users/me/import']['post']['resp
 export type AccountDelete = RequestBody<paths['/api/v1/users/me']['delete']>;
 export type BackupRead = JsonOf<paths['/api/v1/admin/backups']['get']['responses'][200]>[number];
 
+// System status (the admin System page)
+export type SystemStatus = JsonOf<paths['/api/v1/admin/system']['get']['responses'][200]>;
+export type PoolStatus = SystemStatus['pool'];
+export type TimeSeriesTable = SystemStatus['time_series'][number];
+export type PartitionStatus = TimeSeriesTable['partitions'][number];
+export type CatalogueStatus = SystemStatus['catalogue'];
+export type CacheFamilyStatus = SystemStatus['cache'][number];
+
 // Analytics (the analytics page and the dashboard's streak)
 export type AnalyticsRangeParams = QueryOf<paths['/api/v1/analytics/summary']['get']>;
 export type AnalyticsSummary = JsonOf<paths['/api/v1/analytics/summary']['get']['responses'][200]>;

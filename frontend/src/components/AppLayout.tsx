@@ -24,7 +24,10 @@ const NAV_ITEMS = [
 ] as const;
 
 /** Shown to administrators only. */
-const ADMIN_NAV_ITEMS = [{ to: '/admin/tasks', label: 'Task queue' }] as const;
+const ADMIN_NAV_ITEMS = [
+  { to: '/admin/tasks', label: 'Task queue' },
+  { to: '/admin/system', label: 'System' },
+] as const;
 
 function initials(name: string, email: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);

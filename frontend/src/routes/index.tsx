@@ -4,6 +4,7 @@ import { AppLayout } from '../components/AppLayout';
 import { AuthLayout } from '../components/AuthLayout';
 import { NotFoundPage } from '../components/NotFoundPage';
 import { AchievementsPage } from '../features/achievements/AchievementsPage';
+import { SystemPage } from '../features/admin/SystemPage';
 import { TaskQueuePage } from '../features/admin/TaskQueuePage';
 import { AnalyticsSkeleton } from '../features/analytics/AnalyticsSkeleton';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
@@ -82,6 +83,7 @@ export function AppRoutes() {
           <Route path="/notifications" element={<NotificationsPage />} />
           {/* Administrators only: the API answers 403 to anyone else, and the page says so. */}
           <Route path="/admin/tasks" element={<TaskQueuePage />} />
+          <Route path="/admin/system" element={<SystemPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -30,6 +30,7 @@ import type {
   SkillTrend,
   SkillTrends,
   SourceHealth,
+  SystemStatus,
   TaskRunRead,
   TodayRead,
 } from '../client/types';
@@ -208,6 +209,20 @@ export function backup(overrides: Partial<BackupRead> = {}): BackupRead {
     name: 'career-copilot-20251120-030000.zip',
     size_bytes: 2_400_000,
     created_at: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+    ...overrides,
+  };
+}
+
+/** The admin System page's figures (GET /admin/system): a small PostgreSQL deployment, nothing looked up yet. */
+export function systemStatus(overrides: Partial<SystemStatus> = {}): SystemStatus {
+  return {
+    database: 'postgresql',
+    cache_backend: 'redis',
+    pool: { size: 10, max_overflow: 10, checked_out: 1, timeout_seconds: 30, recycle_seconds: 1800 },
+    partition_months_ahead: 3,
+    time_series: [],
+    catalogue: { active: 0, archived: 0, retention_days: 120 },
+    cache: [],
     ...overrides,
   };
 }

@@ -1,23 +1,22 @@
 import {
   Badge,
   Button,
-  Card,
   Code,
   Group,
   Loader,
   NativeSelect,
   Pagination,
-  Skeleton,
   Stack,
   Table,
   Text,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { BackupRead, QueueOverview, ScheduleEntry, TaskRunRead, TaskState } from '../../client/types';
 import { EmptyState } from '../../components/EmptyState';
+import { AdminSection, RowsSkeleton } from './AdminSection';
 import { FormError } from '../../components/FormError';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
@@ -80,32 +79,6 @@ function Ago({ value }: { value: string | null }) {
     <time dateTime={value} title={formatDateTime(value)}>
       {relativeTime(value)}
     </time>
-  );
-}
-
-function Section({ id, title, aside, children }: { id: string; title: string; aside?: ReactNode; children: ReactNode }) {
-  return (
-    <Card component="section" aria-labelledby={id}>
-      <Stack gap="md">
-        <Group justify="space-between" gap="sm" align="center">
-          <Title order={2} size="h4" id={id}>
-            {title}
-          </Title>
-          {aside}
-        </Group>
-        {children}
-      </Stack>
-    </Card>
-  );
-}
-
-function TableSkeleton({ label, rows = 3 }: { label: string; rows?: number }) {
-  return (
-    <Stack gap="xs" aria-busy="true" aria-label={label}>
-      {Array.from({ length: rows }, (_, index) => (
-        <Skeleton key={index} h={36} />
-      ))}
-    </Stack>
   );
 }
 
@@ -417,7 +390,7 @@ function TaskList({ state, page, onState, onPage }: {
     });
 
   return (
-    <Section
+    <AdminSection
       id="task-list-title"
       title="Tasks"
       aside={list.isFetching && !list.isPending ? <Loader size="xs" aria-label="Updating" /> : null}
@@ -445,7 +418,7 @@ function TaskList({ state, page, onState, onPage }: {
         title={action.variables?.action === 'retry' ? 'The task was not retried' : 'The task was not cancelled'}
       />
       {list.isPending ? (
-        <TableSkeleton label="Loading tasks" rows={5} />
+        <RowsSkeleton label="Loading tasks" rows={5} />
       ) : list.isError && !list.data ? (
         <QueryError error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} title="Could not load the tasks" />
       ) : list.data.items.length === 0 ? (
@@ -494,7 +467,7 @@ function TaskList({ state, page, onState, onPage }: {
           ) : null}
         </>
       )}
-    </Section>
+    </AdminSection>
   );
 }
 
@@ -547,7 +520,7 @@ function Backups() {
   const backups = useBackups();
   const create = useCreateBackup();
   return (
-    <Section
+    <AdminSection
       id="backups-title"
       title="Backups"
       aside={
@@ -576,7 +549,7 @@ function Backups() {
       </Text>
       <FormError error={create.error} title="The backup was not started" />
       {backups.isPending ? (
-        <TableSkeleton label="Loading the backups" rows={2} />
+        <RowsSkeleton label="Loading the backups" rows={2} />
       ) : backups.isError && !backups.data ? (
         <QueryError
           error={backups.error}
@@ -587,7 +560,7 @@ function Backups() {
       ) : (
         <BackupsTable backups={backups.data} />
       )}
-    </Section>
+    </AdminSection>
   );
 }
 
@@ -630,9 +603,9 @@ export function TaskQueuePage() {
         <NotAllowed />
       ) : (
         <Stack gap="lg">
-          <Section id="queue-overview-title" title="Overview">
+          <AdminSection id="queue-overview-title" title="Overview">
             {overview.isPending ? (
-              <TableSkeleton label="Loading the overview" rows={2} />
+              <RowsSkeleton label="Loading the overview" rows={2} />
             ) : overview.isError && !overview.data ? (
               <QueryError
                 error={overview.error}
@@ -643,10 +616,10 @@ export function TaskQueuePage() {
             ) : (
               <Counts overview={overview.data} />
             )}
-          </Section>
-          <Section id="queue-schedule-title" title="Scheduled">
+          </AdminSection>
+          <AdminSection id="queue-schedule-title" title="Scheduled">
             {overview.isPending ? (
-              <TableSkeleton label="Loading the schedule" rows={2} />
+              <RowsSkeleton label="Loading the schedule" rows={2} />
             ) : overview.data ? (
               <ScheduleTable schedule={overview.data.schedule} />
             ) : (
@@ -654,10 +627,10 @@ export function TaskQueuePage() {
                 Not available.
               </Text>
             )}
-          </Section>
-          <Section id="queue-workers-title" title="Workers">
+          </AdminSection>
+          <AdminSection id="queue-workers-title" title="Workers">
             {overview.isPending ? (
-              <TableSkeleton label="Loading the workers" rows={1} />
+              <RowsSkeleton label="Loading the workers" rows={1} />
             ) : overview.data ? (
               <WorkersTable workers={overview.data.workers} />
             ) : (
@@ -665,7 +638,7 @@ export function TaskQueuePage() {
                 Not available.
               </Text>
             )}
-          </Section>
+          </AdminSection>
           <TaskList
             state={state}
             page={page}
