@@ -98,6 +98,9 @@ def serve(
 def worker(
     concurrency: Annotated[int | None, typer.Option(help="Worker threads (default WORKER_CONCURRENCY)")] = None,
     loglevel: Annotated[str, typer.Option(help="Celery log level")] = "INFO",
+    metrics_port: Annotated[
+        int | None, typer.Option(help="Serve Prometheus metrics on this port (default WORKER_METRICS_PORT)")
+    ] = None,
 ) -> None:
     """Run a Celery worker (scaled mode: needs REDIS_URL)."""
     from app.core.logging import configure_logging
@@ -108,6 +111,14 @@ def worker(
         fail("copilot worker needs REDIS_URL (without it `copilot serve` runs the worker itself)")
     configure_logging(settings.log_level, settings.log_format)
     app = configure_celery(settings)
+    port = metrics_port or settings.worker_metrics_port
+    if port:
+        from app.core.metrics import serve_worker_metrics
+
+        try:
+            serve_worker_metrics(port, settings.worker_metrics_host)
+        except OSError as exc:
+            fail(f"cannot serve metrics on {settings.worker_metrics_host}:{port}: {exc}", code=1)
     argv = ["worker", "--pool=threads", f"--concurrency={concurrency or settings.worker_concurrency}"]
     app.worker_main([*argv, f"--loglevel={loglevel}", "--without-mingle", "--without-gossip", "-n", "worker@%h"])
 
@@ -174,6 +185,24 @@ def bench(only: Annotated[str | None, typer.Option(help="Run one benchmark by na
 
 
 @cli.command()
+def loadtest(
+    users: Annotated[int, typer.Option(help="Simulated users", min=1)] = 200,
+    postings: Annotated[int, typer.Option(help="Postings in the generated catalogue", min=1000)] = 1_000_000,
+    seconds: Annotated[float, typer.Option(help="Steady-state seconds after the ramp-up", min=1)] = 120,
+    ramp: Annotated[float, typer.Option(help="Seconds over which the users arrive", min=0)] = 30,
+) -> None:
+    """Load-test two web processes and a worker on PostgreSQL + Redis; print the figures as JSON."""
+    from app.bench.loadtest import Unavailable, run_loadtest
+
+    try:
+        report = asyncio.run(run_loadtest(users, postings, seconds, ramp))
+    except Unavailable as exc:
+        fail(str(exc), 1)
+        return
+    typer.echo(json.dumps(report, indent=2))
+
+
+@cli.command()
 def backup(file: Annotated[Path, typer.Argument(help="Where to write the backup ZIP")]) -> None:
     """Back up the database (SQLite backup API or pg_dump) and uploads into one file, consistently."""
     from app.data.backup import BackupError, create_backup
@@ -204,6 +233,10 @@ def restore(file: Annotated[Path, typer.Argument(help="A backup ZIP made by `cop
     except (BackupError, OSError) as exc:
         fail(f"restore failed: {exc}", 1)
         return
+    if settings.redis_url:  # a restore changes everything under every cached answer: start the generations afresh
+        from app.core.cache import process_cache
+
+        asyncio.run(process_cache(settings.redis_url).bump("catalogue", "users"))
     typer.echo(f"restored {file} (made {manifest['created_at']}); the previous data is kept in {safety.path}")
 
 

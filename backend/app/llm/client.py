@@ -22,7 +22,7 @@ from app.core.cache import Cache
 from app.core.config import Settings, get_settings
 from app.llm import service
 from app.llm.cache import cache_key, canonical_json, input_hash, shared_cache
-from app.llm.exceptions import LLMBadOutput, LLMError, LLMUnavailable
+from app.llm.exceptions import LLMBadOutput, LLMBudgetExceeded, LLMError, LLMUnavailable
 from app.llm.providers import ModelSpec
 from app.llm.retry import RetryPolicy, translate_error
 from app.llm.schemas import ConnectionCheck, LLMResult
@@ -65,15 +65,36 @@ class LLMClient:
         self._require_ready()
         key = cache_key(self.provider, self.model, prompt_version, schema.__name__, messages)
         call = _Call(self, session, purpose=purpose, prompt_version=prompt_version, user_id=user_id, messages=messages)
-        cached = await self._get_cache().get(key)
-        if cached is not None:
-            try:
-                value = schema.model_validate(cached)
-            except ValidationError:  # the schema changed under the same prompt version: ask again
-                pass
-            else:
-                await call.record(cache_hit=True)
-                return self._result(value, call, cache_hit=True)
+        asked = False
+
+        async def ask() -> dict[str, Any]:
+            nonlocal asked
+            asked = True
+            return (await self._ask_structured(session, schema, messages, call, user_id)).model_dump(mode="json")
+
+        # Single flight: the same question asked twice at once (two tabs, two workers) is paid for once; the
+        # second caller waits for the first one's answer and is recorded as a cache hit.
+        try:
+            answer = await self._get_cache().get_or_compute("llm", key, ask, self.settings.llm_cache_ttl_seconds)
+        except LLMBudgetExceeded:
+            if asked:
+                raise
+            answer = await ask()  # it was the first caller's budget that ran out, not ours
+        try:
+            value = schema.model_validate(answer)
+        except ValidationError:  # the schema changed under the same prompt version: ask again
+            value = await self._ask_structured(session, schema, messages, call, user_id)
+            await self._get_cache().set(
+                f"llm:{key}", value.model_dump(mode="json"), self.settings.llm_cache_ttl_seconds
+            )
+            asked = True
+        if not asked:
+            await call.record(cache_hit=True)
+        return self._result(value, call, cache_hit=not asked)
+
+    async def _ask_structured(
+        self, session: AsyncSession, schema: type[T], messages: Messages, call: _Call, user_id: int | None
+    ) -> T:
         await service.check_budget(session, self.settings, user_id)
         request, response_format = response_format_for(schema, messages, self.model_spec.structured_output)
         try:
@@ -94,8 +115,7 @@ class LLMClient:
             await call.record(error=exc.message)
             raise
         await call.record()
-        await self._get_cache().set(key, value.model_dump(mode="json"), self.settings.llm_cache_ttl_seconds)
-        return self._result(value, call, cache_hit=False)
+        return value
 
     async def stream_text(
         self,

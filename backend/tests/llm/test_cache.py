@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
 from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,7 +15,7 @@ from app.llm.cache import cache_key, input_hash
 from app.llm.client import LLMClient
 from app.models.llm import LLMCall
 from tests.llm.conftest import make_client
-from tests.llm.server import LLMServer, ok
+from tests.llm.server import LLMServer, ok, slow
 
 
 class Answer(BaseModel):
@@ -75,6 +78,25 @@ class TestCacheHits:
             assert result.value == "Forty two, of course."
         assert result.cache_hit and llm_server.chat_requests == 1
         assert pieces[-1] == "Forty two, of course."  # a cached answer arrives as one piece
+
+    async def test_the_same_question_asked_at_once_is_paid_for_once(
+        self, app: Any, llm: LLMClient, llm_server: LLMServer, user_id: int
+    ) -> None:
+        """Single flight: two tabs asking together make one request; the second waits and is a cache hit."""
+        llm_server.queue(slow(0.3, '{"answer": "42"}'), ok({"answer": "asked twice"}))
+
+        async def one_tab() -> bool:
+            async with app.state.session_factory() as s:
+                hit = await ask(llm, s, user_id=user_id)
+                await s.commit()
+                return hit
+
+        hits = await asyncio.gather(one_tab(), one_tab())
+        assert sorted(hits) == [False, True]
+        assert llm_server.chat_requests == 1
+        async with app.state.session_factory() as s:
+            rows = (await s.execute(select(LLMCall.cache_hit, LLMCall.total_tokens))).all()
+        assert sorted(rows) == [(False, 17), (True, 0)]
 
 
 class TestInvalidation:
