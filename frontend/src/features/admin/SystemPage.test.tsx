@@ -154,7 +154,7 @@ describe('System (admin)', () => {
     expect(within(await section('Catalogue')).getByText('Postings are never archived.')).toBeInTheDocument();
 
     const series = await section('Time series');
-    expect(within(series).getByText(/plain tables: retention deletes rows/)).toBeInTheDocument();
+    expect(within(series).getByText(/plain tables: the daily upkeep deletes rows/)).toBeInTheDocument();
     const rows = within(series).getAllByRole('row');
     expect(rows[1]).toHaveTextContent('No (created_at)');
     expect(rows[1]).toHaveTextContent('6 months');

@@ -175,7 +175,7 @@ function TimeSeries({ status }: { status: SystemStatus }) {
     <>
       <Text size="sm" c="dimmed">
         {status.database === 'sqlite'
-          ? 'On SQLite these are plain tables: retention deletes rows older than the limit, a few at a time.'
+          ? 'On SQLite these are plain tables: the daily upkeep deletes rows older than their retention.'
           : `Tables that grow with time are split by month, created ${plural(status.partition_months_ahead, 'month')} ahead; ` +
             'a month past retention is dropped whole. Row counts of partitioned tables are PostgreSQL’s estimates.'}
       </Text>
