@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Generic, TypeVar
 
 from fastapi import Depends, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 T = TypeVar("T")
 
@@ -36,3 +36,6 @@ class Page(BaseModel, Generic[T]):
     total: int
     page: int
     size: int
+    total_is_lower_bound: bool = Field(
+        default=False, description="There are more than `total` items; only the first `total` can be paged through"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime, time
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Select, column, delete, exists, func, literal_column, or_, select, table
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -79,29 +79,76 @@ def list_statement(dialect: str, user_id: int, f: JobFilters) -> Select[Any]:
     return stmt.order_by(*order, JobPosting.id.desc())
 
 
+# On PostgreSQL a search orders the newest SEARCH_WINDOW matches (the oldest, for sort=oldest) by relevance or the
+# chosen sort, and counts up to that many: a common word ("python") matches a third of a million-posting catalogue,
+# and ranking or counting every match took seconds. Walking the date index newest-first stops after the window.
+SEARCH_WINDOW = 2_000
+
+
+class SearchHits(NamedTuple):
+    ids: list[int]
+    total: int
+    more: bool  # there are more matches than `total` (PostgreSQL counts up to SEARCH_WINDOW)
+
+
 async def list_page(
     session: AsyncSession, user_id: int, f: JobFilters, offset: int, limit: int
-) -> tuple[Sequence[JobPosting], int]:
+) -> tuple[Sequence[JobPosting], int, bool]:
     if f.q and search_tokens(f.q):
-        ids, total = await search_page_ids(session, user_id, f, offset, limit)
-        return await by_ids(session, ids), total
-    return await page(session, user_id, f, offset, limit), await count(session, user_id, f)
+        hits = await search_page_ids(session, user_id, f, offset, limit)
+        return await by_ids(session, hits.ids), hits.total, hits.more
+    return await page(session, user_id, f, offset, limit), await count(session, user_id, f), False
 
 
-async def search_page_ids(
-    session: AsyncSession, user_id: int, f: JobFilters, offset: int, limit: int
-) -> tuple[list[int], int]:
-    """One page of a full-text search, best first, and the number of hits."""
-    # A search visits every hit anyway (to rank them), so it counts them in the same pass, over ids only;
-    # the wide rows are read for the one page shown.
+async def search_page_ids(session: AsyncSession, user_id: int, f: JobFilters, offset: int, limit: int) -> SearchHits:
+    """One page of a full-text search, best first (or in the chosen order), and the number of hits."""
+    if dialect_of(session) == "postgresql":
+        return await _search_window(session, user_id, f, offset, limit)
+    # SQLite (the one-user default): FTS5 ranks every hit natively, and counts them in the same pass, over ids
+    # only; the wide rows are read for the one page shown.
     stmt = list_statement(dialect_of(session), user_id, f)
     ranked = stmt.with_only_columns(JobPosting.id, func.count().over()).offset(offset).limit(limit)
     hits = (await session.execute(ranked)).all()
     if hits:
-        return [int(h[0]) for h in hits], int(hits[0][1])
+        return SearchHits([int(h[0]) for h in hits], int(hits[0][1]), False)
     if offset == 0:
-        return [], 0
-    return [], await count(session, user_id, f)
+        return SearchHits([], 0, False)
+    return SearchHits([], await count(session, user_id, f), False)
+
+
+async def _search_window(session: AsyncSession, user_id: int, f: JobFilters, offset: int, limit: int) -> SearchHits:
+    sort = f.sort or JobSort.relevance
+    edge = JobSort.oldest if sort == JobSort.oldest else JobSort.newest
+    query = func.to_tsquery("simple", " & ".join(search_tokens(f.q or "")[:20]))
+    vector: ColumnElement[Any] = literal_column("job_posting.search_vector")
+    window = (
+        list_statement("postgresql", user_id, f.model_copy(update={"sort": edge}))
+        .with_only_columns(
+            JobPosting.id.label("id"),
+            JobPosting.posted_at.label("posted_at"),
+            func.coalesce(JobPosting.salary_max, JobPosting.salary_min).label("salary"),
+            func.lower(JobPosting.company).label("company"),
+            func.lower(JobPosting.title).label("title"),
+            func.ts_rank(vector, query).label("rank"),
+        )
+        .limit(SEARCH_WINDOW + 1)
+        .subquery("search_window")
+    )
+    w = window.c
+    orders: dict[JobSort, list[Any]] = {
+        JobSort.relevance: [w.rank.desc(), w.posted_at.desc()],
+        JobSort.newest: [w.posted_at.desc()],
+        JobSort.oldest: [w.posted_at.asc()],
+        JobSort.salary_high: [w.salary.desc().nulls_last()],
+        JobSort.salary_low: [w.salary.asc().nulls_last()],
+        JobSort.by_company: [w.company],
+        JobSort.by_title: [w.title],
+    }
+    ranked = select(w.id, func.count().over()).order_by(*orders[sort], w.id.desc()).offset(offset).limit(limit)
+    rows = (await session.execute(ranked)).all()
+    found = int(rows[0][1]) if rows else int(await session.scalar(select(func.count()).select_from(window)) or 0)
+    ids = [int(r[0]) for i, r in enumerate(rows) if offset + i < SEARCH_WINDOW]  # row 2,001 only says "more"
+    return SearchHits(ids, min(found, SEARCH_WINDOW), found > SEARCH_WINDOW)
 
 
 async def by_ids(session: AsyncSession, ids: Sequence[int]) -> list[JobPosting]:

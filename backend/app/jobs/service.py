@@ -143,26 +143,29 @@ async def delete_job(session: AsyncSession, user_id: int, job_id: int) -> None:
 
 async def list_jobs(
     session: AsyncSession, user_id: int, filters: JobFilters, offset: int, limit: int, cache: Cache | None = None
-) -> tuple[list[JobListItem], int]:
-    """A page of the jobs the user can see. With a cache, the expensive parts (the count over the catalogue, a
+) -> tuple[list[JobListItem], int, bool]:
+    """A page of the jobs the user can see, the total, and whether the total is only a lower bound (a search's
+    window on PostgreSQL). With a cache, the expensive parts (the count over the catalogue, a
     search's ranked ids) come from it: the catalogue's count is shared by every user, and everything per user
     carries the user's generation, so an ingest, a hand-added job or a new application shows at once."""
+    more = False
     if cache is None:
-        rows, total = await repository.list_page(session, user_id, filters, offset, limit)
+        rows, total, more = await repository.list_page(session, user_id, filters, offset, limit)
     elif filters.q and search_tokens(filters.q):
 
         async def search() -> dict[str, Any]:
-            ids, hits = await repository.search_page_ids(session, user_id, filters, offset, limit)
-            return {"ids": ids, "total": hits}
+            hits = await repository.search_page_ids(session, user_id, filters, offset, limit)
+            return {"ids": hits.ids, "total": hits.total, "more": hits.more}
 
         key = f"{user_id}:{_normalised(filters, with_sort=True)}:{offset}:{limit}"
         found = await cache.get_or_compute("job_page", key, search, LIST_TTL_SECONDS, tags=_user_tags(user_id))
         rows, total = await repository.by_ids(session, found["ids"]), int(found["total"])
+        more = bool(found.get("more"))
     else:
         total = await _count(session, cache, user_id, filters)
         rows = list(await repository.page(session, user_id, filters, offset, limit))
     tracking = await repository.tracking_for(session, user_id, [j.id for j in rows])
-    return [present(JobListItem, j, user_id, tracking.get(j.id)) for j in rows], total
+    return [present(JobListItem, j, user_id, tracking.get(j.id)) for j in rows], total, more
 
 
 def _user_tags(user_id: int) -> list[str]:

@@ -401,7 +401,8 @@ export interface paths {
         };
         /**
          * List Jobs
-         * @description Search and filter the jobs you can see.
+         * @description Search and filter the jobs you can see. On PostgreSQL a search looks at the newest 2,000 matches (ranked
+         *     by relevance or the chosen sort); with more, `total` is 2,000 and `total_is_lower_bound` is true.
          */
         get: operations["jobs-list"];
         put?: never;
@@ -2616,6 +2617,12 @@ export interface components {
             page: number;
             /** Size */
             size: number;
+            /**
+             * Total Is Lower Bound
+             * @description There are more than `total` items; only the first `total` can be paged through
+             * @default false
+             */
+            total_is_lower_bound: boolean;
         };
         /** Page[ApplicationRead] */
         Page_ApplicationRead_: {
@@ -2627,6 +2634,12 @@ export interface components {
             page: number;
             /** Size */
             size: number;
+            /**
+             * Total Is Lower Bound
+             * @description There are more than `total` items; only the first `total` can be paged through
+             * @default false
+             */
+            total_is_lower_bound: boolean;
         };
         /** Page[DocumentRead] */
         Page_DocumentRead_: {
@@ -2638,6 +2651,12 @@ export interface components {
             page: number;
             /** Size */
             size: number;
+            /**
+             * Total Is Lower Bound
+             * @description There are more than `total` items; only the first `total` can be paged through
+             * @default false
+             */
+            total_is_lower_bound: boolean;
         };
         /** Page[JobListItem] */
         Page_JobListItem_: {
@@ -2649,6 +2668,12 @@ export interface components {
             page: number;
             /** Size */
             size: number;
+            /**
+             * Total Is Lower Bound
+             * @description There are more than `total` items; only the first `total` can be paged through
+             * @default false
+             */
+            total_is_lower_bound: boolean;
         };
         /** Page[MatchRead] */
         Page_MatchRead_: {
@@ -2660,6 +2685,12 @@ export interface components {
             page: number;
             /** Size */
             size: number;
+            /**
+             * Total Is Lower Bound
+             * @description There are more than `total` items; only the first `total` can be paged through
+             * @default false
+             */
+            total_is_lower_bound: boolean;
         };
         /** Page[NotificationRead] */
         Page_NotificationRead_: {
@@ -2671,6 +2702,12 @@ export interface components {
             page: number;
             /** Size */
             size: number;
+            /**
+             * Total Is Lower Bound
+             * @description There are more than `total` items; only the first `total` can be paged through
+             * @default false
+             */
+            total_is_lower_bound: boolean;
         };
         /** Page[ResumeSummary] */
         Page_ResumeSummary_: {
@@ -2682,6 +2719,12 @@ export interface components {
             page: number;
             /** Size */
             size: number;
+            /**
+             * Total Is Lower Bound
+             * @description There are more than `total` items; only the first `total` can be paged through
+             * @default false
+             */
+            total_is_lower_bound: boolean;
         };
         /** Page[SessionSummary] */
         Page_SessionSummary_: {
@@ -2693,6 +2736,12 @@ export interface components {
             page: number;
             /** Size */
             size: number;
+            /**
+             * Total Is Lower Bound
+             * @description There are more than `total` items; only the first `total` can be paged through
+             * @default false
+             */
+            total_is_lower_bound: boolean;
         };
         /** Page[TaskRunRead] */
         Page_TaskRunRead_: {
@@ -2704,6 +2753,12 @@ export interface components {
             page: number;
             /** Size */
             size: number;
+            /**
+             * Total Is Lower Bound
+             * @description There are more than `total` items; only the first `total` can be paged through
+             * @default false
+             */
+            total_is_lower_bound: boolean;
         };
         /** Page[VersionRead] */
         Page_VersionRead_: {
@@ -2715,6 +2770,12 @@ export interface components {
             page: number;
             /** Size */
             size: number;
+            /**
+             * Total Is Lower Bound
+             * @description There are more than `total` items; only the first `total` can be paged through
+             * @default false
+             */
+            total_is_lower_bound: boolean;
         };
         /** PartitionStatus */
         PartitionStatus: {

@@ -118,7 +118,7 @@ export function event(overrides: Partial<ApplicationEvent> = {}): ApplicationEve
 }
 
 export function page<T>(items: T[], total = items.length, pageNumber = 1, size = 20) {
-  return { items, total, page: pageNumber, size };
+  return { items, total, page: pageNumber, size, total_is_lower_bound: false };
 }
 
 export function notification(overrides: Partial<NotificationRead> = {}): NotificationRead {

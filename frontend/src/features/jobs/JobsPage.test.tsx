@@ -34,6 +34,19 @@ describe('Jobs list', () => {
     expect(screen.getByRole('button', { name: 'Page 2' })).toHaveAttribute('aria-current', 'page');
   });
 
+  it('says when a common word matches more jobs than a search looks at', async () => {
+    installFakeServer({
+      ...SIGNED_IN,
+      'GET /api/v1/jobs': () =>
+        json(200, { ...page([jobListItem({ title: 'Python Engineer' })], 2000), total_is_lower_bound: true }),
+    });
+    renderApp('/jobs?q=python');
+
+    expect(await screen.findByText('More than 2,000 jobs')).toBeInTheDocument();
+    expect(screen.getByText(/showing the newest 2,000; add words or filters/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Page 100' })).toBeInTheDocument();
+  });
+
   it('writes the search to the URL (debounced, and at once on Enter) and asks the server', async () => {
     const server = installFakeServer({
       ...SIGNED_IN,

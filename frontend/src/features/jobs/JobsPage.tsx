@@ -165,8 +165,15 @@ export function JobsPage() {
           <Group justify="space-between" align="flex-end" gap="sm">
             <Group gap="xs" align="center">
               <Text fw={600} aria-live="polite" aria-atomic>
-                {plural(data.total, 'job')}
+                {data.total_is_lower_bound
+                  ? `More than ${data.total.toLocaleString()} jobs`
+                  : plural(data.total, 'job')}
               </Text>
+              {data.total_is_lower_bound ? (
+                <Text size="sm" c="dimmed">
+                  showing the newest {data.total.toLocaleString()}; add words or filters to narrow them
+                </Text>
+              ) : null}
               {jobs.isFetching ? <Loader size="xs" aria-label="Updating results" /> : null}
             </Group>
             <NativeSelect
