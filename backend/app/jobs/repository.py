@@ -82,7 +82,7 @@ def list_statement(dialect: str, user_id: int, f: JobFilters) -> Select[Any]:
 # On PostgreSQL a search orders the newest SEARCH_WINDOW matches (the oldest, for sort=oldest) by relevance or the
 # chosen sort, and counts up to that many: a common word ("python") matches a third of a million-posting catalogue,
 # and ranking or counting every match took seconds. Walking the date index newest-first stops after the window.
-SEARCH_WINDOW = 2_000
+SEARCH_WINDOW = 1_000
 
 
 class SearchHits(NamedTuple):
@@ -149,6 +149,11 @@ async def _search_window(session: AsyncSession, user_id: int, f: JobFilters, off
     found = int(rows[0][1]) if rows else int(await session.scalar(select(func.count()).select_from(window)) or 0)
     ids = [int(r[0]) for i, r in enumerate(rows) if offset + i < SEARCH_WINDOW]  # row 2,001 only says "more"
     return SearchHits(ids, min(found, SEARCH_WINDOW), found > SEARCH_WINDOW)
+
+
+async def has_own_jobs(session: AsyncSession, user_id: int) -> bool:
+    """Whether the user added any job by hand (one probe of ix_job_posting_owner_id_posted_at)."""
+    return await session.scalar(select(exists().where(JobPosting.owner_id == user_id))) is True
 
 
 async def by_ids(session: AsyncSession, ids: Sequence[int]) -> list[JobPosting]:

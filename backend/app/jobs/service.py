@@ -157,8 +157,14 @@ async def list_jobs(
             hits = await repository.search_page_ids(session, user_id, filters, offset, limit)
             return {"ids": hits.ids, "total": hits.total, "more": hits.more}
 
-        key = f"{user_id}:{_normalised(filters, with_sort=True)}:{offset}:{limit}"
-        found = await cache.get_or_compute("job_page", key, search, LIST_TTL_SECONDS, tags=_user_tags(user_id))
+        # Most people never add a job by hand: their search results are the catalogue's, the same for everyone
+        # with the same words and filters, so one entry serves them all (hot searches are computed once). A user
+        # with jobs of their own, or filtering on what they track, gets entries of their own.
+        if filters.tracked is None and not await repository.has_own_jobs(session, user_id):
+            key, tags = f"catalogue:{_normalised(filters, with_sort=True)}:{offset}:{limit}", [invalidation.CATALOGUE]
+        else:
+            key, tags = f"{user_id}:{_normalised(filters, with_sort=True)}:{offset}:{limit}", _user_tags(user_id)
+        found = await cache.get_or_compute("job_page", key, search, LIST_TTL_SECONDS, tags=tags)
         rows, total = await repository.by_ids(session, found["ids"]), int(found["total"])
         more = bool(found.get("more"))
     else:

@@ -10,7 +10,7 @@ import pytest
 from app.core.db import dialect_of
 from app.jobs import repository
 from tests.conftest import register
-from tests.factories import catalogue_job
+from tests.factories import add_job, catalogue_job
 
 
 async def test_a_common_word_pages_through_the_newest_matches(app: Any, client: Any, monkeypatch: Any) -> None:
@@ -53,3 +53,25 @@ async def test_every_sort_works_inside_the_window(app: Any, client: Any, monkeyp
     r = await client.get("/api/v1/jobs", headers=headers, params={"q": "go", "sort": sort})
     assert r.status_code == 200, r.text
     assert len(r.json()["items"]) in (3, 4)
+
+
+async def test_people_without_jobs_of_their_own_share_one_cached_search(app: Any, client: Any) -> None:
+    ada = await register(client, "share-ada@example.com")
+    bob = await register(client, "share-bob@example.com")
+    cleo = await register(client, "share-cleo@example.com")
+    await catalogue_job(app, title="Kotlin Engineer", description="Kotlin and Android.")
+    own = await add_job(client, cleo, title="Kotlin Lead", description="Kotlin at my own startup.")
+    stats = app.state.cache.stats
+
+    def page_hits() -> tuple[int, int]:
+        family = stats().get("job_page", {})
+        return family.get("hits", 0), family.get("misses", 0)
+
+    before = page_hits()
+    first = (await client.get("/api/v1/jobs", headers=ada, params={"q": "kotlin"})).json()
+    second = (await client.get("/api/v1/jobs", headers=bob, params={"q": "kotlin"})).json()
+    assert [j["title"] for j in first["items"]] == [j["title"] for j in second["items"]] == ["Kotlin Engineer"]
+    assert page_hits() == (before[0] + 1, before[1] + 1)  # Bob's search was Ada's answer
+    mine = (await client.get("/api/v1/jobs", headers=cleo, params={"q": "kotlin"})).json()
+    assert {j["id"] for j in mine["items"]} >= {own["id"]}  # Cleo's own job is hers alone
+    assert own["id"] not in {j["id"] for j in second["items"]}

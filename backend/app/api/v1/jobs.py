@@ -57,8 +57,8 @@ async def list_jobs(
     paging: PageDep,
     filters: Annotated[JobFilters, Depends(job_filters)],
 ) -> Page[JobListItem]:
-    """Search and filter the jobs you can see. On PostgreSQL a search looks at the newest 2,000 matches (ranked
-    by relevance or the chosen sort); with more, `total` is 2,000 and `total_is_lower_bound` is true."""
+    """Search and filter the jobs you can see. On PostgreSQL a search looks at the newest 1,000 matches (ranked
+    by relevance or the chosen sort); with more, `total` is 1,000 and `total_is_lower_bound` is true."""
     cache = request.app.state.cache
     items, total, more = await service.list_jobs(session, user.id, filters, paging.offset, paging.size, cache)
     return Page(items=items, total=total, page=paging.page, size=paging.size, total_is_lower_bound=more)

@@ -38,13 +38,13 @@ describe('Jobs list', () => {
     installFakeServer({
       ...SIGNED_IN,
       'GET /api/v1/jobs': () =>
-        json(200, { ...page([jobListItem({ title: 'Python Engineer' })], 2000), total_is_lower_bound: true }),
+        json(200, { ...page([jobListItem({ title: 'Python Engineer' })], 1000), total_is_lower_bound: true }),
     });
     renderApp('/jobs?q=python');
 
-    expect(await screen.findByText('More than 2,000 jobs')).toBeInTheDocument();
-    expect(screen.getByText(/showing the newest 2,000; add words or filters/)).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Page 100' })).toBeInTheDocument();
+    expect(await screen.findByText('More than 1,000 jobs')).toBeInTheDocument();
+    expect(screen.getByText(/showing the newest 1,000; add words or filters/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Page 50' })).toBeInTheDocument();
   });
 
   it('writes the search to the URL (debounced, and at once on Enter) and asks the server', async () => {
