@@ -18,12 +18,13 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/public -type f 2>/dev/null) \
 	frontend/package-lock.json frontend/tsconfig.json frontend/tsconfig.app.json
 
-.PHONY: help install run test lint bench eval client check-client serve migrate demo test-backend test-frontend browser-deps format clean
+.PHONY: help install run test lint bench loadtest eval client check-client serve migrate demo test-backend test-frontend browser-deps format clean
 
 help:
 	@echo "make run     install, build the frontend, migrate and serve on http://$(HOST):$(PORT)"
 	@echo "make test    lint, then every test tier (backend on SQLite + PostgreSQL, browser, frontend)"
 	@echo "make bench   print benchmark figures as JSON"
+	@echo "make loadtest  200 users against 2 web processes on PostgreSQL + Redis, 1,000,000 postings (JSON)"
 	@echo "make lint | make client (regenerate the TypeScript API client) | make clean"
 
 # ---- install ---------------------------------------------------------------------------------------------
@@ -98,6 +99,12 @@ test: lint check-client test-frontend test-backend
 
 bench: $(STAMPS)/python
 	@$(BIN)/copilot bench
+
+# Needs PostgreSQL and Redis (LOADTEST_DATABASE_URL, LOADTEST_REDIS_URL; default 127.0.0.1). The dataset is made once
+# and cached. LOADTEST_USERS / _POSTINGS / _SECONDS / _RAMP override the defaults (200, 1000000, 120, 30).
+loadtest: $(STAMPS)/python
+	@$(BIN)/copilot loadtest --users $${LOADTEST_USERS:-200} --postings $${LOADTEST_POSTINGS:-1000000} \
+		--seconds $${LOADTEST_SECONDS:-120} --ramp $${LOADTEST_RAMP:-30}
 
 # Offline skill extractor against the labelled dev sets in ../shared/data/eval (skipped with a message without them).
 eval: $(STAMPS)/python
