@@ -359,7 +359,7 @@ class RedisCache(Cache):
     worker threads each run their own loop, so there is one client per loop."""
 
     def __init__(
-        self, url: str, *, socket_timeout: float = 0.25, breaker_seconds: float = 2.0, namespace: str = PREFIX
+        self, url: str, *, socket_timeout: float = 1.0, breaker_seconds: float = 2.0, namespace: str = PREFIX
     ) -> None:
         super().__init__()
         self.url = url

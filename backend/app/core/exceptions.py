@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = structlog.get_logger(__name__)
@@ -151,6 +152,17 @@ def install_exception_handlers(app: FastAPI) -> None:
             # PostgreSQL's ids are 32-bit: an id past 2^31-1 in a URL or body cannot name anything (SQLite's can).
             return JSONResponse({"detail": "No such item: that id is out of range.", "code": "not_found"}, 404)
         return await _unexpected(request, exc)
+
+    @app.exception_handler(PoolTimeout)
+    async def _pool_exhausted(request: Request, exc: PoolTimeout) -> JSONResponse:
+        # Every database connection of this process stayed busy for DB_POOL_TIMEOUT_SECONDS: an overload, not a
+        # bug. 503 with Retry-After lets clients and load balancers back off instead of reporting a failure.
+        log.warning("db_pool_exhausted", path=request.url.path)
+        return JSONResponse(
+            {"detail": "The server is busy right now. Please try again in a few seconds.", "code": "busy"},
+            status_code=503,
+            headers={"Retry-After": "2"},
+        )
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core import cache_invalidation as invalidation
 from app.core.cache import Cache
+from app.core.db import dialect_of
 from app.core.exceptions import AppError
 from app.jobs import repository
 from app.jobs.enrich import MANUAL as MANUAL_SKILLS
@@ -25,7 +26,7 @@ from app.tasks.registry import enqueue
 
 _COMPUTED = {"is_own", "snippet", "tracking"}
 M = TypeVar("M", bound=BaseModel)
-LIST_TTL_SECONDS = 120  # generations make changes show at once; the TTL bounds what they cannot see
+LIST_TTL_SECONDS = 600  # generations make changes show at once; the TTL bounds what they cannot see
 
 
 def _refresh_derived(job: JobPosting) -> None:
@@ -152,20 +153,26 @@ async def list_jobs(
     if cache is None:
         rows, total, more = await repository.list_page(session, user_id, filters, offset, limit)
     elif filters.q and search_tokens(filters.q):
+        # On PostgreSQL a search computes its whole window (repository.SEARCH_WINDOW ids in order) anyway, so the
+        # window is what is cached and every page of it is a slice: pages 1, 2, 3… of a search cost one query.
+        whole = dialect_of(session) == "postgresql"
+        start, count = (0, repository.SEARCH_WINDOW) if whole else (offset, limit)
 
         async def search() -> dict[str, Any]:
-            hits = await repository.search_page_ids(session, user_id, filters, offset, limit)
+            hits = await repository.search_page_ids(session, user_id, filters, start, count)
             return {"ids": hits.ids, "total": hits.total, "more": hits.more}
 
         # Most people never add a job by hand: their search results are the catalogue's, the same for everyone
         # with the same words and filters, so one entry serves them all (hot searches are computed once). A user
         # with jobs of their own, or filtering on what they track, gets entries of their own.
+        part = f"{_normalised(filters, with_sort=True)}:{start}:{count}"
         if filters.tracked is None and not await repository.has_own_jobs(session, user_id):
-            key, tags = f"catalogue:{_normalised(filters, with_sort=True)}:{offset}:{limit}", [invalidation.CATALOGUE]
+            key, tags = f"catalogue:{part}", [invalidation.CATALOGUE]
         else:
-            key, tags = f"{user_id}:{_normalised(filters, with_sort=True)}:{offset}:{limit}", _user_tags(user_id)
+            key, tags = f"{user_id}:{part}", _user_tags(user_id)
         found = await cache.get_or_compute("job_page", key, search, LIST_TTL_SECONDS, tags=tags)
-        rows, total = await repository.by_ids(session, found["ids"]), int(found["total"])
+        ids = found["ids"][offset : offset + limit] if whole else found["ids"]
+        rows, total = await repository.by_ids(session, ids), int(found["total"])
         more = bool(found.get("more"))
     else:
         total = await _count(session, cache, user_id, filters)
