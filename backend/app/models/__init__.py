@@ -15,7 +15,7 @@ from app.models.job import JobPosting, JobPostingSkill, RemoteType, SalaryPeriod
 from app.models.llm import LLMCall
 from app.models.mail import OutboxMessage, SummaryDelivery
 from app.models.oauth import OAuthAccount, OAuthFlow
-from app.models.progress import Achievement, SavedSearch
+from app.models.progress import Achievement, AnalyticsSnapshot, SavedSearch
 from app.models.resume import Resume, ResumeStatus
 from app.models.sources import FollowedCompany, JobMatch, JobSource, JobSourceRecord, SourceState
 from app.models.task import TaskRun, WorkerSeen
@@ -23,6 +23,7 @@ from app.models.user import RefreshToken, SkillSource, User, UserSkill
 
 __all__ = [
     "Achievement",
+    "AnalyticsSnapshot",
     "Application",
     "ApplicationEvent",
     "ApplicationStatus",

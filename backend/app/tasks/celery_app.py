@@ -22,6 +22,7 @@ TASK_MODULES = [
     "app.content.tasks",
     "app.interviews.tasks",
     "app.tasks.maintenance",
+    "app.analytics.tasks",
 ]
 
 # name in the schedule → (task name, interval). The admin page shows the same table with next runs.
@@ -34,6 +35,7 @@ SCHEDULE: dict[str, tuple[str, timedelta]] = {
     "skills-catch-up": ("jobs.extract_missing_skills", timedelta(minutes=30)),
     "partitions": ("db.maintain_partitions", timedelta(days=1)),
     "catalogue-retention": ("jobs.archive_stale", timedelta(days=1)),
+    "market-trends": ("analytics.refresh_market_trends", timedelta(minutes=30)),
 }
 
 celery_app = Celery("copilot")

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.analytics import service
+from app.analytics import service, snapshots
 from app.analytics.schemas import (
     AchievementRead,
     Activity,
@@ -155,6 +155,9 @@ async def skill_trends(
 
     if scope == "tracked":
         return await _cached(request, session, user, "trends", SkillTrends, compute, postings=True)
+    stored = await snapshots.read_market(session, window_days, windows)  # refreshed every 30 minutes
+    if stored is not None:
+        return SkillTrends.model_validate(stored)
     # The market view is the same for everyone: one cache entry for all users, renewed when postings arrive.
     key = f"{window_days}:{windows}:{local_today(user)}"
     return await _through_cache(
