@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Select, column, delete, exists, func, literal_column, or_, select, table
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import defer, with_expression
 
 from app.core.db import dialect_of
 from app.jobs.schemas import JobFilters, JobSort
@@ -16,6 +17,17 @@ from app.models.application import Application
 from app.models.job import JobPosting, JobPostingSkill
 
 _fts = table("job_posting_fts", column("rowid"), column("rank"))
+
+# A list shows title, company, place, salary, skills and a snippet: the wide columns (the description as HTML and
+# text, the search text; kilobytes per posting, TOASTed on PostgreSQL) stay in the database, and the snippet is
+# made from the description's first characters.
+SNIPPET_SOURCE_CHARS = 600
+LIST_OPTIONS = (
+    defer(JobPosting.description_html),
+    defer(JobPosting.description_text),
+    defer(JobPosting.search_text),
+    with_expression(JobPosting.description_head, func.substr(JobPosting.description_text, 1, SNIPPET_SOURCE_CHARS)),
+)
 
 
 def visible_to(user_id: int) -> ColumnElement[bool]:
@@ -160,7 +172,8 @@ async def by_ids(session: AsyncSession, ids: Sequence[int]) -> list[JobPosting]:
     """These postings, in this order (ids that no longer exist are left out)."""
     if not ids:
         return []
-    found = {j.id: j for j in await session.scalars(select(JobPosting).where(JobPosting.id.in_(ids)))}
+    rows = await session.scalars(select(JobPosting).options(*LIST_OPTIONS).where(JobPosting.id.in_(ids)))
+    found = {j.id: j for j in rows}
     return [found[i] for i in ids if i in found]
 
 
@@ -170,7 +183,8 @@ async def count(session: AsyncSession, user_id: int, f: JobFilters) -> int:
 
 
 async def page(session: AsyncSession, user_id: int, f: JobFilters, offset: int, limit: int) -> Sequence[JobPosting]:
-    return (await session.scalars(list_statement(dialect_of(session), user_id, f).offset(offset).limit(limit))).all()
+    stmt = list_statement(dialect_of(session), user_id, f).options(*LIST_OPTIONS)
+    return (await session.scalars(stmt.offset(offset).limit(limit))).all()
 
 
 async def get_visible(session: AsyncSession, user_id: int, job_id: int) -> JobPosting | None:

@@ -44,8 +44,8 @@ def present(model: type[M], job: JobPosting, user_id: int, tracking: Application
     values: dict[str, Any] = {k: getattr(job, k) for k in model.model_fields if k not in _COMPUTED}
     values["is_own"] = job.owner_id == user_id
     values["tracking"] = TrackingRead(id=tracking.id, status=tracking.status) if tracking else None
-    if "snippet" in model.model_fields:
-        values["snippet"] = _snippet(job.description_text)
+    if "snippet" in model.model_fields:  # lists load only the description's start (repository.LIST_OPTIONS)
+        values["snippet"] = _snippet(job.description_head if job.description_head is not None else job.description_text)
     return model(**values)
 
 

@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 
 from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, query_expression
 
 from app.models.base import Base, TimestampMixin, utcnow
 
@@ -66,6 +66,8 @@ class JobPosting(TimestampMixin, Base):
     skills_extracted_at: Mapped[datetime | None]
     archived_at: Mapped[datetime | None]
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # Lists load the start of the description only (`repository.LIST_OPTIONS`), not the full texts.
+    description_head: Mapped[str | None] = query_expression()
 
 
 class JobPostingSkill(Base):
