@@ -401,8 +401,8 @@ export interface paths {
         };
         /**
          * List Jobs
-         * @description Search and filter the jobs you can see. On PostgreSQL a search looks at the newest 2,000 matches (ranked
-         *     by relevance or the chosen sort); with more, `total` is 2,000 and `total_is_lower_bound` is true.
+         * @description Search and filter the jobs you can see. On PostgreSQL a search looks at the newest 1,000 matches (ranked
+         *     by relevance or the chosen sort); with more, `total` is 1,000 and `total_is_lower_bound` is true.
          */
         get: operations["jobs-list"];
         put?: never;
