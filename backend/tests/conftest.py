@@ -13,10 +13,13 @@ from typing import Any
 import httpx
 import pytest
 from aiosmtpd.controller import Controller
+from pwdlib import PasswordHash
+from pwdlib.hashers.argon2 import Argon2Hasher
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from app.core import security
 from app.core.config import Settings, to_async_url
 from app.core.migrations import upgrade
 from app.main import create_app
@@ -24,6 +27,12 @@ from app.models import Base
 from tests.mailserver import Inbox, free_port
 
 CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+# Passwords: the same argon2id, with its cheapest parameters. The production ones cost ~150 ms of CPU per hash or
+# check, and the suite signs up and signs in well over a thousand times (minutes of CI). tests/auth/
+# test_password_hashing.py checks the production parameters, which this keeps as PRODUCTION_PASSWORD_HASH.
+PRODUCTION_PASSWORD_HASH = security.password_hash
+security.password_hash = PasswordHash((Argon2Hasher(time_cost=1, memory_cost=1024, parallelism=1),))
 PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432/test"
 STRONG_PASSWORD = "Correct-Horse-Battery-9"
 
