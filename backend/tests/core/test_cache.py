@@ -20,7 +20,7 @@ from sqlalchemy import update
 
 from app.core.cache import Cache, MemoryCache, RedisCache, process_cache
 from app.models.job import JobPosting
-from tests.conftest import redis_test_url, register
+from tests.conftest import CI, redis_test_url, register
 from tests.factories import add_job, catalogue_job, track
 from tests.mailserver import free_port
 
@@ -129,6 +129,8 @@ def redis_server() -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """A private redis-server on a free port, which the test may stop."""
     binary = shutil.which("redis-server")
     if binary is None:
+        if CI:
+            pytest.fail("CI=true but redis-server is not installed: the Redis-goes-away tests need it")
         pytest.skip("redis-server is not installed")
     port = free_port()
     proc = subprocess.Popen(
