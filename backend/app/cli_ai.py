@@ -32,35 +32,49 @@ def _read_text(file: str) -> str:
 
 def _extract_many(texts: list[str], kind: Literal["jd", "resume"], provider: str) -> list[dict[str, Any]]:
     """Offline runs without a database; the LLM paths record their calls (and use the cache) like the app does."""
-    from app.cli import _run, _settings
+    from app.cli import _settings
     from app.skills import extract
 
     if provider == "offline":
         return [_as_json(extract(t, kind), "offline") for t in texts]
-    from app.llm.client import get_llm_client
+    import asyncio
+
+    from app.core.db import make_engine, make_session_factory
+    from app.llm.client import open_llm_client
     from app.llm.exceptions import LLMError
     from app.llm.skills import extract_hybrid, extract_with_llm
 
     settings = _settings()
-    if get_llm_client(settings).offline:
-        fail("no LLM is configured (set LLM_PROVIDER, LLM_MODEL, LLM_API_KEY); use --provider offline")
 
-    async def work(session: Any) -> list[dict[str, Any]]:
-        out = []
-        async with get_llm_client(settings) as client:
-            for text in texts:
-                if provider == "hybrid":
-                    found, used = await extract_hybrid(client, session, text, kind, user_id=None)
-                else:
-                    found, used = await extract_with_llm(client, session, text, kind, user_id=None), client.provider
-                out.append(_as_json(found, used))
-        return out
+    async def work() -> list[dict[str, Any]] | None:
+        engine = make_engine(settings)
+        try:
+            async with open_llm_client(settings, make_session_factory(engine)) as client:
+                if client.offline:
+                    return None
+                out = []
+                for text in texts:
+                    if provider == "hybrid":
+                        found, used = await extract_hybrid(client, text, kind, user_id=None)
+                    else:
+                        found, used = await extract_with_llm(client, text, kind, user_id=None), client.provider
+                    out.append(_as_json(found, used))
+                return out
+        finally:
+            await engine.dispose()
 
     try:
-        return _run(settings, work)
+        results = asyncio.run(work())
     except LLMError as exc:
         fail(f"the LLM failed: {exc.message}", 1)
         raise
+    if results is None:
+        fail(
+            "no LLM is configured (Settings → AI provider, or LLM_PROVIDER, LLM_MODEL, LLM_API_KEY); "
+            "use --provider offline"
+        )
+        raise AssertionError("unreachable")
+    return results
 
 
 def _as_json(found: Any, provider: str) -> dict[str, Any]:

@@ -165,18 +165,16 @@ async def _llm(workdir: Path, inputs: list[Inputs]) -> dict[str, Any]:
         miss: list[float] = []
         hit: list[float] = []
         try:
-            async with (
-                make_session_factory(engine)() as session,
-                LLMClient(settings, cache=MemoryCache(ttl_seconds=600)) as client,
-            ):
+            async with LLMClient(
+                settings, sessions=make_session_factory(engine), cache=MemoryCache(ttl_seconds=600)
+            ) as client:
                 for item in inputs[:LLM_REQUESTS]:
                     for bucket in (miss, hit):
                         t0 = time.perf_counter()
-                        outcome = await generate(client, session, item, DocumentKind.cover_letter, {}, user_id=None)
+                        outcome = await generate(client, item, DocumentKind.cover_letter, {}, user_id=None)
                         bucket.append((time.perf_counter() - t0) * 1000)
                         if outcome.provider != "custom":
                             raise RuntimeError(f"LLM bench fell back to {outcome.provider}: {outcome.report}")
-                    await session.commit()
         finally:
             await engine.dispose()
         return {"requests": len(miss), "miss": percentiles(miss), "hit": percentiles(hit)}

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import structlog
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.content import letter as letters
 from app.content import prompts, tailor
@@ -65,7 +64,6 @@ def offline_outcome(inputs: Inputs, kind: DocumentKind, options: dict[str, Any])
 
 async def generate(
     client: LLMClient,
-    session: AsyncSession,
     inputs: Inputs,
     kind: DocumentKind,
     options: dict[str, Any],
@@ -89,7 +87,6 @@ async def generate(
         version = prompts.TAILOR_PROMPT_VERSION
     try:
         result = await client.stream_text(
-            session,
             messages,
             purpose=f"content.{kind.value}",
             prompt_version=version,

@@ -10,9 +10,10 @@ from sqlalchemy import select
 from app.content import service
 from app.content.generation import generate
 from app.content.inputs import load_inputs
+from app.core.db import read_scope
 from app.core.events import user_channel
 from app.core.exceptions import AppError
-from app.llm.client import get_llm_client
+from app.llm.client import open_llm_client
 from app.models.content import GeneratedDocument, GenerationStatus
 from app.models.task import TaskRun
 from app.realtime.envelope import envelope
@@ -34,7 +35,7 @@ class CancelFlag:
         if self.cancelled or time.monotonic() - self.checked_at < CANCEL_CHECK_SECONDS:
             return self.cancelled
         self.checked_at = time.monotonic()
-        async with self.ctx.rt.session_factory() as session:
+        async with read_scope(self.ctx.rt.session_factory) as session:
             flag = await session.scalar(select(TaskRun.cancel_requested).where(TaskRun.task_id == self.ctx.task_id))
         self.cancelled = bool(flag)
         return self.cancelled
@@ -61,10 +62,10 @@ async def generate_document(ctx: TaskContext, document_id: int) -> str:
         await ctx.rt.bus.publish(channel, envelope("content.delta", data))
 
     cancel = CancelFlag(ctx)
-    try:
-        async with ctx.session() as session, get_llm_client(ctx.settings) as client:
+    try:  # no transaction is open while the model writes: the client records its usage in short ones of its own
+        async with open_llm_client(ctx.settings, ctx.rt.session_factory) as client:
             outcome = await generate(
-                client, session, inputs, kind, options, user_id=user_id, on_delta=on_delta, should_cancel=cancel
+                client, inputs, kind, options, user_id=user_id, on_delta=on_delta, should_cancel=cancel
             )
     except Exception as exc:
         log.exception("content_generation_failed", document_id=document_id)

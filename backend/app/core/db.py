@@ -115,6 +115,17 @@ async def session_scope(factory: async_sessionmaker[AsyncSession]) -> AsyncItera
             raise
 
 
+@asynccontextmanager
+async def read_scope(factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
+    """A short read outside a request: on SQLite a deferred transaction (no write lock), closed on exit."""
+    token = sqlite_deferred_begin.set(True)
+    try:
+        async with factory() as session:
+            yield session
+    finally:
+        sqlite_deferred_begin.reset(token)
+
+
 def upsert_insert(session: AsyncSession) -> Any:
     """The dialect's `insert` (PostgreSQL or SQLite), which has `on_conflict_do_nothing/do_update`."""
     from sqlalchemy.dialects.postgresql import insert as pg_insert

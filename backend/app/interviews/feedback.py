@@ -12,7 +12,6 @@ from collections.abc import Awaitable, Callable
 
 import structlog
 from pydantic import BaseModel, Field, ValidationError
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.interviews.questions import JobFacts
 from app.interviews.rubric import Feedback, score_answer
@@ -103,7 +102,6 @@ def split_rubric(text: str) -> tuple[str, str | None]:
 
 async def llm_feedback(
     client: LLMClient,
-    session: AsyncSession,
     job: JobFacts,
     question: str,
     category: str,
@@ -117,7 +115,6 @@ async def llm_feedback(
     messages = feedback_messages(question, category, skill, answer, job)
     relay = _UntilMarker(on_delta)
     result = await client.stream_text(
-        session,
         messages,
         purpose="interviews.feedback",
         prompt_version=PROMPT_VERSION,
@@ -138,7 +135,6 @@ async def llm_feedback(
         try:
             rubric = (
                 await client.complete_json(
-                    session,
                     LLMRubric,
                     repair,
                     purpose="interviews.feedback_rubric",
@@ -169,7 +165,6 @@ async def llm_feedback(
 
 async def produce_feedback(
     client: LLMClient,
-    session: AsyncSession,
     job: JobFacts,
     question: str,
     category: str,
@@ -184,7 +179,7 @@ async def produce_feedback(
     if not client.offline:
         try:
             return await llm_feedback(
-                client, session, job, question, category, skill, answer, user_id=user_id, on_delta=on_delta
+                client, job, question, category, skill, answer, user_id=user_id, on_delta=on_delta
             )
         except LLMError as exc:
             log.info("interview_feedback_offline", error=exc.message)

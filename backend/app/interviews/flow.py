@@ -35,7 +35,8 @@ async def _job_facts(session: AsyncSession, interview: InterviewSession) -> JobF
 
 
 async def prepare_questions(open_session: OpenSession, client: LLMClient, session_id: int, count: int) -> str:
-    """Write the session's questions (positions 1..count) and make it active; a failure marks it failed."""
+    """Write the session's questions (positions 1..count) and make it active; a failure marks it failed.
+    Read, close, ask the model, then write: no transaction is open while the model answers."""
     try:
         async with open_session() as session:
             interview = await session.get(InterviewSession, session_id)
@@ -44,9 +45,14 @@ async def prepare_questions(open_session: OpenSession, client: LLMClient, sessio
             if interview.status != "preparing":
                 return "already prepared"
             job = await _job_facts(session, interview)
-            made = await generate_questions(
-                client, session, job, count, session_seed(job.job_id, session_id), user_id=interview.user_id
-            )
+            user_id = interview.user_id
+        made = await generate_questions(client, job, count, session_seed(job.job_id, session_id), user_id=user_id)
+        async with open_session() as session:
+            interview = await session.get(InterviewSession, session_id)
+            if interview is None:
+                return "session gone"
+            if interview.status != "preparing":  # prepared by another run meanwhile (a redelivered task)
+                return "already prepared"
             for position, question in enumerate(made.questions, start=1):
                 session.add(
                     InterviewAnswer(
@@ -77,7 +83,8 @@ async def prepare_questions(open_session: OpenSession, client: LLMClient, sessio
 
 
 async def write_feedback(open_session: OpenSession, client: LLMClient, answer_id: int, publish: Publish) -> str:
-    """Feedback for one answer: deltas as they are written, then (after commit) the score and the feedback."""
+    """Feedback for one answer: deltas as they are written, then (after commit) the score and the feedback.
+    Read, close, stream the model's feedback, then write: no transaction is open while the model answers."""
     async with open_session() as session:
         row = await session.get(InterviewAnswer, answer_id)
         if row is None or row.answer is None:
@@ -89,14 +96,20 @@ async def write_feedback(open_session: OpenSession, client: LLMClient, answer_id
             return "session gone"
         job = await _job_facts(session, interview)
         ids = {"session_id": row.session_id, "answer_id": row.id}
-        user_id = row.user_id
+        user_id, question, category, skill, answer = row.user_id, row.question, row.category, row.skill, row.answer
 
-        async def on_delta(piece: str) -> None:
-            await publish(user_id, {**ids, "delta": piece})
+    async def on_delta(piece: str) -> None:
+        await publish(user_id, {**ids, "delta": piece})
 
-        feedback = await produce_feedback(
-            client, session, job, row.question, row.category, row.skill, row.answer, user_id=user_id, on_delta=on_delta
-        )
+    feedback = await produce_feedback(
+        client, job, question, category, skill, answer, user_id=user_id, on_delta=on_delta
+    )
+    async with open_session() as session:
+        row = await session.get(InterviewAnswer, answer_id)
+        if row is None or row.answer != answer:
+            return "answer changed or gone while it was scored"
+        if row.score is not None:
+            return "already scored"
         row.feedback, row.score = feedback.as_json(), feedback.score
         await session.flush()
         # Lock the session row so two answers scored at once both count in its mean (PostgreSQL).

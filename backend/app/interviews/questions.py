@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, Field
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.interviews import bank
 from app.llm.client import LLMClient
@@ -222,11 +221,10 @@ def question_messages(job: JobFacts) -> list[dict[str, str]]:
 
 
 async def llm_questions(
-    client: LLMClient, session: AsyncSession, job: JobFacts, count: int, seed: int, *, user_id: int | None
+    client: LLMClient, job: JobFacts, count: int, seed: int, *, user_id: int | None
 ) -> list[Question]:
     """The session's pick from the job's LLM pool; missing kinds are filled from the bank. Raises LLMError."""
     result = await client.complete_json(
-        session,
         QuestionsAnswer,
         question_messages(job),
         purpose="interviews.questions",
@@ -270,12 +268,12 @@ class Generated:
 
 
 async def generate_questions(
-    client: LLMClient, session: AsyncSession, job: JobFacts, count: int, seed: int, *, user_id: int | None
+    client: LLMClient, job: JobFacts, count: int, seed: int, *, user_id: int | None
 ) -> Generated:
     """LLM questions when a provider is configured and answers; the bank otherwise."""
     if not client.offline:
         try:
-            questions = await llm_questions(client, session, job, count, seed, user_id=user_id)
+            questions = await llm_questions(client, job, count, seed, user_id=user_id)
         except LLMError:
             pass
         else:

@@ -6,7 +6,7 @@ from typing import Any
 
 from app.core.events import user_channel
 from app.interviews import flow
-from app.llm.client import get_llm_client
+from app.llm.client import open_llm_client
 from app.realtime.envelope import envelope
 from app.tasks.registry import TaskContext, copilot_task
 
@@ -14,7 +14,7 @@ from app.tasks.registry import TaskContext, copilot_task
 @copilot_task("interviews.prepare", acks_late=True)
 async def prepare_interview(ctx: TaskContext, session_id: int, count: int) -> str:
     """Generate the questions (LLM or the offline bank); the session turns from preparing to active."""
-    async with get_llm_client(ctx.settings) as client:
+    async with open_llm_client(ctx.settings, ctx.rt.session_factory) as client:
         outcome = await flow.prepare_questions(ctx.session, client, session_id, count)
     await ctx.progress(100, "Questions ready")
     return outcome
@@ -27,5 +27,5 @@ async def give_feedback(ctx: TaskContext, answer_id: int) -> str:
     async def publish(user_id: int, data: dict[str, Any]) -> None:
         await ctx.rt.bus.publish(user_channel(user_id), envelope(flow.EVENT, data))
 
-    async with get_llm_client(ctx.settings) as client:
+    async with open_llm_client(ctx.settings, ctx.rt.session_factory) as client:
         return await flow.write_feedback(ctx.session, client, answer_id, publish)

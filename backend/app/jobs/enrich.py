@@ -12,7 +12,9 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, insert, select
@@ -49,13 +51,26 @@ def _document(posting: JobPosting) -> str:
     return f"{posting.title}\n\n{posting.description_text}"
 
 
+@dataclass(frozen=True)
+class _Work:
+    posting_id: int
+    digest: str
+    document: str
+
+
+Found = tuple[Extraction, str]  # the extraction and who produced it ("offline" or "hybrid:<provider>")
+
+
 async def enrich_offline(session: AsyncSession, posting_ids: Sequence[int], *, force: bool = False) -> int:
-    """Extract offline for these postings (one batch). Returns how many were (re)written."""
-    return await _enrich(session, posting_ids, client=None, user_id=None, cache=None, force=force)
+    """Extract offline for these postings (one batch, in the caller's transaction: no network). Returns how many
+    were (re)written."""
+    work = await _plan(session, posting_ids, "offline", force)
+    found = {w.digest: (extract(w.document, "jd"), "offline") for w in work}
+    return await _apply(session, work, found)
 
 
 async def enrich_with_provider(
-    session: AsyncSession,
+    open_session: Callable[[], AbstractAsyncContextManager[AsyncSession]],
     posting_ids: Sequence[int],
     client: LLMClient,
     *,
@@ -63,51 +78,67 @@ async def enrich_with_provider(
     cache: Cache | None = None,
     force: bool = False,
 ) -> int:
-    """Extract with the configured provider (hybrid), falling back to offline when the LLM fails."""
-    return await _enrich(session, posting_ids, client=client, user_id=user_id, cache=cache, force=force)
+    """Extract with the configured provider (hybrid), falling back to offline when the LLM fails. Reads in one
+    transaction, asks the model with none open, and writes in another (`open_session` makes each unit)."""
+    mode = "offline" if client.offline else f"hybrid:{client.provider}:{client.model}"
+    async with open_session() as session:
+        work = await _plan(session, posting_ids, mode, force)
+    found: dict[str, Found] = {}
+    for item in work:
+        if item.digest in found:
+            continue
 
+        async def run(document: str = item.document) -> dict[str, Any]:
+            if client.offline:
+                done = (extract(document, "jd"), "offline")
+            else:
+                done = await extract_hybrid(client, document, "jd", user_id=user_id)
+            return {"skills": done[0].skills, "responsibilities": done[0].responsibilities, "provider": done[1]}
 
-async def _enrich(
-    session: AsyncSession,
-    posting_ids: Sequence[int],
-    *,
-    client: LLMClient | None,
-    user_id: int | None,
-    cache: Cache | None,
-    force: bool,
-) -> int:
-    if not posting_ids:
+        # Family `jd_skills`: the digest already names the taxonomy version, provider, model and text.
+        value = await cache.get_or_compute("jd_skills", item.digest, run, CACHE_TTL_SECONDS) if cache else await run()
+        extraction = Extraction(skills=value["skills"], responsibilities=value["responsibilities"])
+        found[item.digest] = (extraction, value["provider"])
+    if not work:
         return 0
-    mode = "offline" if client is None or client.offline else f"hybrid:{client.provider}:{client.model}"
-    postings = list((await session.scalars(select(JobPosting).where(JobPosting.id.in_(posting_ids)))).all())
-    by_hash: dict[str, tuple[Extraction, str]] = {}
-    changed: dict[int, list[str]] = {}
+    async with open_session() as session:
+        return await _apply(session, work, found)
+
+
+async def _plan(session: AsyncSession, posting_ids: Sequence[int], mode: str, force: bool) -> list[_Work]:
+    """The postings whose text, taxonomy or provider changed since their skills were found."""
+    if not posting_ids:
+        return []
+    postings = (await session.scalars(select(JobPosting).where(JobPosting.id.in_(posting_ids)))).all()
+    work = []
     for posting in postings:
         digest = content_hash(posting, mode)
-        if not force and posting.skills_hash == digest:
+        if force or posting.skills_hash != digest:
+            work.append(_Work(posting.id, digest, _document(posting)))
+    return work
+
+
+async def _apply(session: AsyncSession, work: list[_Work], found: dict[str, Found]) -> int:
+    """Write the extractions; a posting whose text changed since `_plan` (its digest differs now) is left for
+    the run its change enqueued."""
+    if not work:
+        return 0
+    by_id = {w.posting_id: w for w in work}
+    postings = (await session.scalars(select(JobPosting).where(JobPosting.id.in_(list(by_id))))).all()
+    changed: dict[int, list[str]] = {}
+    for posting in postings:
+        item = by_id[posting.id]
+        mode_digest = item.digest
+        if _document(posting) != item.document or mode_digest not in found:
             continue
-        found = by_hash.get(digest)
-        if found is None:
-
-            async def run(posting: JobPosting = posting) -> dict[str, Any]:
-                if client is None or client.offline:
-                    done = (extract(_document(posting), "jd"), "offline")
-                else:
-                    done = await extract_hybrid(client, session, _document(posting), "jd", user_id=user_id)
-                return {"skills": done[0].skills, "responsibilities": done[0].responsibilities, "provider": done[1]}
-
-            # Family `jd_skills`: the digest already names the taxonomy version, provider, model and text.
-            value = await cache.get_or_compute("jd_skills", digest, run, CACHE_TTL_SECONDS) if cache else await run()
-            found = (Extraction(skills=value["skills"], responsibilities=value["responsibilities"]), value["provider"])
-        by_hash[digest] = found
-        extraction, provider = found
+        extraction, provider = found[mode_digest]
         posting.responsibilities = extraction.responsibilities
         if posting.skills_provider != MANUAL:
             typed = [s for s in posting.tech_stack or []] if posting.skills_extracted_at is None else []
             posting.tech_stack = _unique([*typed, *extraction.skills])
             posting.skills_provider = provider
             changed[posting.id] = posting.tech_stack
-        posting.skills_hash, posting.skills_extracted_at = digest, utcnow()
+        posting.skills_hash, posting.skills_extracted_at = mode_digest, utcnow()
         posting.search_text = derived_fields(
             posting.title, posting.company, posting.location, posting.tech_stack, posting.description_text
         )["search_text"]

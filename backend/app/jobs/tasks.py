@@ -11,7 +11,7 @@ from app.core.cache import process_cache
 from app.jobs.enrich import enrich_offline, enrich_with_provider
 from app.jobs.ingest import run_ingest
 from app.jobs.scraper_service import JobScraperService
-from app.llm.client import get_llm_client
+from app.llm.client import open_llm_client
 from app.models.job import JobPosting
 from app.tasks.registry import TaskContext, copilot_task
 
@@ -41,19 +41,18 @@ async def ingest_jobs(ctx: TaskContext, user_id: int | None = None) -> dict[str,
 async def extract_skills(ctx: TaskContext, posting_ids: list[int], force: bool = False) -> dict[str, Any]:
     """Fill tech_stack, job_posting_skill rows and responsibilities for these postings with the configured provider."""
     written = 0
-    async with get_llm_client(ctx.settings) as client:
+    async with open_llm_client(ctx.settings, ctx.rt.session_factory) as client:
         provider = client.provider
         for start in range(0, len(posting_ids), EXTRACT_BATCH):
             batch = posting_ids[start : start + EXTRACT_BATCH]
-            async with ctx.session() as session:
-                written += await enrich_with_provider(
-                    session,
-                    batch,
-                    client,
-                    user_id=ctx.user_id,
-                    cache=process_cache(ctx.settings.redis_url),
-                    force=force,
-                )
+            written += await enrich_with_provider(
+                ctx.session,
+                batch,
+                client,
+                user_id=ctx.user_id,
+                cache=process_cache(ctx.settings.redis_url),
+                force=force,
+            )
             done = min(len(posting_ids), start + EXTRACT_BATCH)
             await ctx.progress(int(100 * done / len(posting_ids)), f"Skills for {done} of {len(posting_ids)} jobs")
             await ctx.check_cancelled()

@@ -1,31 +1,40 @@
 """One client for every OpenAI-compatible provider: JSON answers validated by Pydantic (with one repair retry),
 streamed text, retries, the answer cache, usage rows in `llm_call` and the per-user daily budget.
 
-Create one per request or task (`get_llm_client()`): its HTTP connections belong to the event loop that first
-uses them. With the offline provider (the default) `complete_json` and `stream_text` raise `LLMUnavailable`, and
-callers use their offline implementation; so do callers that catch `LLMError` when the provider fails."""
+Create one per request or task (`open_llm_client()`): its HTTP connections belong to the event loop that first
+uses them, and it reads the provider in force (environment, else Settings → AI provider) when it is opened, so a
+change in Settings reaches every process and worker with the next task.
+
+No transaction across network I/O (docs/architecture.md): the client takes no session from its caller. It reads
+the budget and writes its `llm_call` rows in short transactions of its own, before and after each request, so a
+model that streams for a minute never holds SQLite's write lock or a PostgreSQL connection.
+
+With the offline provider (the default) `complete_json` and `stream_text` raise `LLMUnavailable`, and callers use
+their offline implementation; so do callers that catch `LLMError` when the provider fails."""
 
 from __future__ import annotations
 
 import re
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
 import openai
 import structlog
 from pydantic import BaseModel, ValidationError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.core import metrics
 from app.core.cache import Cache
-from app.core.config import Settings, get_settings
+from app.core.config import Settings
+from app.core.db import read_scope, session_scope
 from app.llm import service
 from app.llm.cache import cache_key, canonical_json, input_hash, shared_cache
 from app.llm.exceptions import LLMBadOutput, LLMBudgetExceeded, LLMError, LLMUnavailable
 from app.llm.providers import ModelSpec
 from app.llm.retry import RetryPolicy, translate_error
-from app.llm.schemas import ConnectionCheck, LLMResult
+from app.llm.schemas import ConnectionCheck, LLMResult, ProviderProbe
 from app.llm.structured import response_format_for
 
 log = structlog.get_logger(__name__)
@@ -36,10 +45,26 @@ TEXT = "text"  # the "schema name" of free-text answers in cache keys
 _FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.S)
 
 
+Sessions = async_sessionmaker[AsyncSession]
+
+
+class _Ok(BaseModel):
+    ok: bool
+
+
 class LLMClient:
-    def __init__(self, settings: Settings, *, cache: Cache | None = None, retry: RetryPolicy | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        sessions: Sessions | None = None,
+        resolved: service.ResolvedProvider | None = None,
+        cache: Cache | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> None:
         self.settings = settings
-        self._resolved = service.resolve(settings)
+        self._sessions = sessions  # None: nothing is recorded and no budget applies (connection tests)
+        self._resolved = resolved or service.resolve(settings)
         self.provider = self._resolved.spec.name
         self.model = self._resolved.model or ""
         self.offline = self._resolved.offline
@@ -51,9 +76,12 @@ class LLMClient:
     def model_spec(self) -> ModelSpec:
         return self._resolved.spec.model(self.model)
 
+    @property
+    def label(self) -> str:
+        return self._resolved.spec.label
+
     async def complete_json(
         self,
-        session: AsyncSession,
         schema: type[T],
         messages: Messages,
         *,
@@ -64,13 +92,13 @@ class LLMClient:
         """The model's answer as an instance of `schema`: from the cache, or asked with structured output."""
         self._require_ready()
         key = cache_key(self.provider, self.model, prompt_version, schema.__name__, messages)
-        call = _Call(self, session, purpose=purpose, prompt_version=prompt_version, user_id=user_id, messages=messages)
+        call = _Call(self, purpose=purpose, prompt_version=prompt_version, user_id=user_id, messages=messages)
         asked = False
 
         async def ask() -> dict[str, Any]:
             nonlocal asked
             asked = True
-            return (await self._ask_structured(session, schema, messages, call, user_id)).model_dump(mode="json")
+            return (await self._ask_structured(schema, messages, call, user_id)).model_dump(mode="json")
 
         # Single flight: the same question asked twice at once (two tabs, two workers) is paid for once; the
         # second caller waits for the first one's answer and is recorded as a cache hit.
@@ -83,7 +111,7 @@ class LLMClient:
         try:
             value = schema.model_validate(answer)
         except ValidationError:  # the schema changed under the same prompt version: ask again
-            value = await self._ask_structured(session, schema, messages, call, user_id)
+            value = await self._ask_structured(schema, messages, call, user_id)
             await self._get_cache().set(
                 f"llm:{key}", value.model_dump(mode="json"), self.settings.llm_cache_ttl_seconds
             )
@@ -92,10 +120,8 @@ class LLMClient:
             await call.record(cache_hit=True)
         return self._result(value, call, cache_hit=not asked)
 
-    async def _ask_structured(
-        self, session: AsyncSession, schema: type[T], messages: Messages, call: _Call, user_id: int | None
-    ) -> T:
-        await service.check_budget(session, self.settings, user_id)
+    async def _ask_structured(self, schema: type[T], messages: Messages, call: _Call, user_id: int | None) -> T:
+        await self._check_budget(user_id)
         request, response_format = response_format_for(schema, messages, self.model_spec.structured_output)
         try:
             content = await self._ask(request, response_format, call)
@@ -119,7 +145,6 @@ class LLMClient:
 
     async def stream_text(
         self,
-        session: AsyncSession,
         messages: Messages,
         *,
         purpose: str,
@@ -132,14 +157,14 @@ class LLMClient:
         `should_cancel` is asked after each piece and keep it cheap. A cancelled stream returns the text so far."""
         self._require_ready()
         key = cache_key(self.provider, self.model, prompt_version, TEXT, messages)
-        call = _Call(self, session, purpose=purpose, prompt_version=prompt_version, user_id=user_id, messages=messages)
+        call = _Call(self, purpose=purpose, prompt_version=prompt_version, user_id=user_id, messages=messages)
         cached = await self._get_cache().get(key)
         if isinstance(cached, str):
             if on_delta is not None:
                 await on_delta(cached)
             await call.record(cache_hit=True)
             return self._result(cached, call, cache_hit=True)
-        await service.check_budget(session, self.settings, user_id)
+        await self._check_budget(user_id)
         parts: list[str] = []
         cancelled = False
         try:
@@ -179,33 +204,65 @@ class LLMClient:
 
     async def test_connection(self) -> ConnectionCheck:
         """Send one tiny request (no retries, no cache) and say what happened."""
+        probe = await self.probe(list_models=False)
+        return ConnectionCheck(
+            ok=probe.ok,
+            provider=self.provider,
+            model=probe.model,
+            host=probe.host,
+            latency_ms=probe.latency_ms,
+            message=probe.message,
+        )
+
+    async def probe(self, *, list_models: bool = True) -> ProviderProbe:
+        """The models the server offers (when it lists them) and one tiny structured call in the mode this model
+        is asked in: what "Test connection" shows. No retries, no cache, nothing recorded."""
         spec = self._resolved.spec
-        check = {"provider": self.provider, "model": self.model, "host": self._resolved.host}
+        host = self._resolved.host
         if self.offline:
-            return ConnectionCheck(ok=True, message="offline, no network used", **check)
+            return ProviderProbe(ok=True, model=self.model, host=None, message="Offline: no network is used.")
         if self._resolved.problem:
-            return ConnectionCheck(ok=False, message=self._resolved.problem, **check)
+            return ProviderProbe(ok=False, model=self.model, host=host, message=self._resolved.problem)
+        models: list[str] = []
+        listing_note = ""
+        if list_models:
+            try:
+                page = await self._sdk_client().models.list()
+                models = sorted({m.id for m in page.data if getattr(m, "id", None)})[:500]
+            except Exception as exc:  # some servers have no /models; the chat call below decides
+                listing_note = f" (the model list is unavailable: {self._translate_once(exc).message})"
         started = time.monotonic()
+        request, response_format = response_format_for(
+            _Ok,
+            [{"role": "user", "content": 'Reply with the JSON object {"ok": true}.'}],
+            self.model_spec.structured_output,
+        )
         try:
-            response = await self._sdk_client().chat.completions.create(
+            response = await self._sdk_client().chat.completions.create(  # type: ignore[call-overload]
                 model=self.model,
-                messages=[{"role": "user", "content": "Reply with the single word OK."}],
+                messages=request,
+                response_format=response_format,
                 extra_body=self.model_spec.extra_body or None,
             )
         except Exception as exc:
-            error = translate_error(
-                exc,
-                label=spec.label,
-                host=self._resolved.host,
-                model=self.model,
-                timeout=self.settings.llm_timeout_seconds,
-                attempts=1,
+            message = self._translate_once(exc).message
+            return ProviderProbe(
+                ok=False, model=self.model, host=host, latency_ms=_ms(started), models=models, message=message
             )
-            return ConnectionCheck(ok=False, latency_ms=_ms(started), message=error.message, **check)
-        reply = (response.choices[0].message.content or "").strip() if response.choices else ""
-        check["model"] = response.model or self.model
-        return ConnectionCheck(
-            ok=True, latency_ms=_ms(started), message=f"{spec.label} answered: {reply[:80]!r}", **check
+        content = (response.choices[0].message.content or "").strip() if response.choices else ""
+        try:
+            _parse(_Ok, content)
+            structured_ok, said = True, "answered with valid JSON"
+        except ValidationError:
+            structured_ok, said = False, f"answered, but not with the JSON asked for: {content[:80]!r}"
+        return ProviderProbe(
+            ok=True,
+            model=response.model or self.model,
+            host=host,
+            latency_ms=_ms(started),
+            models=models,
+            structured_output_ok=structured_ok,
+            message=f"{spec.label} {said}{listing_note}.",
         )
 
     async def aclose(self) -> None:
@@ -221,9 +278,25 @@ class LLMClient:
 
     # -- internals -------------------------------------------------------------------------------------------
 
+    def _translate_once(self, exc: BaseException) -> LLMError:
+        return translate_error(
+            exc,
+            label=self._resolved.spec.label,
+            host=self._resolved.host,
+            model=self.model,
+            timeout=self.settings.llm_timeout_seconds,
+            attempts=1,
+        )
+
+    async def _check_budget(self, user_id: int | None) -> None:
+        if self._sessions is None:
+            return
+        async with read_scope(self._sessions) as session:
+            await service.check_budget(session, self._resolved.daily_token_budget, user_id)
+
     def _require_ready(self) -> None:
         if self.offline:
-            raise LLMUnavailable("AI is offline (LLM_PROVIDER=offline); the offline version is used instead.")
+            raise LLMUnavailable("AI is offline; the offline version is used instead.")
         if self._resolved.problem:
             raise LLMUnavailable(f"AI is not configured: {self._resolved.problem}")
 
@@ -305,14 +378,13 @@ class _Call:
     def __init__(
         self,
         client: LLMClient,
-        session: AsyncSession,
         *,
         purpose: str,
         prompt_version: str,
         user_id: int | None,
         messages: Messages,
     ) -> None:
-        self.client, self.session = client, session
+        self.client = client
         self.purpose, self.prompt_version, self.user_id = purpose, prompt_version, user_id
         self.input_hash = input_hash(messages)
         self.started = time.monotonic()
@@ -337,8 +409,29 @@ class _Call:
         if cache_hit:
             self.prompt_tokens = self.completion_tokens = 0
         cost = 0.0 if cache_hit else service.cost_usd(client.model_spec, self.prompt_tokens, self.completion_tokens)
+        if client._sessions is not None:
+            async with session_scope(client._sessions) as session:  # a short write of its own, after the call
+                await self._write(session, cache_hit=cache_hit, status=status, error=error, cost=cost)
+        metrics.record_llm_call(
+            client.provider, "error" if error else status, cache_hit, self.prompt_tokens, self.completion_tokens
+        )
+        log.info(
+            "llm_call",
+            provider=client.provider,
+            model=client.model,
+            purpose=self.purpose,
+            cache_hit=cache_hit,
+            tokens=self.prompt_tokens + self.completion_tokens,
+            latency_ms=_ms(self.started),
+            status="error" if error else status,
+        )
+
+    async def _write(
+        self, session: AsyncSession, *, cache_hit: bool, status: str, error: str | None, cost: float | None
+    ) -> None:
+        client = self.client
         await service.record_call(
-            self.session,
+            session,
             user_id=self.user_id,
             purpose=self.purpose,
             provider=client.provider,
@@ -352,19 +445,6 @@ class _Call:
             cost=cost,
             status="error" if error else status,
             error=error,
-        )
-        metrics.record_llm_call(
-            client.provider, "error" if error else status, cache_hit, self.prompt_tokens, self.completion_tokens
-        )
-        log.info(
-            "llm_call",
-            provider=client.provider,
-            model=client.model,
-            purpose=self.purpose,
-            cache_hit=cache_hit,
-            tokens=self.prompt_tokens + self.completion_tokens,
-            latency_ms=_ms(self.started),
-            status="error" if error else status,
         )
 
 
@@ -393,9 +473,28 @@ def _ms(started: float) -> int:
     return int((time.monotonic() - started) * 1000)
 
 
-def get_llm_client(settings: Settings | None = None, *, cache: Cache | None = None) -> LLMClient:
-    """The client for the configured provider (LLM_PROVIDER; offline by default)."""
-    return LLMClient(settings or get_settings(), cache=cache)
+async def resolve_provider(settings: Settings, sessions: Sessions | None) -> service.ResolvedProvider:
+    """The provider in force: the environment's fields, else what an administrator saved in Settings."""
+    if sessions is None:
+        return service.resolve(settings)
+    from app.llm import provider_settings  # late: provider_settings builds clients for its connection test
+
+    async with read_scope(sessions) as session:
+        stored = await provider_settings.load_stored(session, settings)
+    return service.resolve(settings, stored)
 
 
-__all__ = ["LLMClient", "LLMResult", "get_llm_client"]
+@asynccontextmanager
+async def open_llm_client(
+    settings: Settings, sessions: Sessions | None, *, cache: Cache | None = None
+) -> AsyncIterator[LLMClient]:
+    """A client for the provider in force, which records usage through `sessions` (one short transaction per
+    call, never the caller's) and closes its connections on exit."""
+    client = LLMClient(settings, sessions=sessions, resolved=await resolve_provider(settings, sessions), cache=cache)
+    try:
+        yield client
+    finally:
+        await client.aclose()
+
+
+__all__ = ["LLMClient", "LLMResult", "open_llm_client", "resolve_provider"]

@@ -4,16 +4,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import Settings
-from app.llm.exceptions import LLMBudgetExceeded, next_midnight_utc
+from app.llm.exceptions import LLMBudgetExceeded
 from app.llm.providers import ModelSpec, ProviderSpec, get_provider
-from app.llm.schemas import AIStatus
+from app.llm.schemas import FormField, KeyStatus
 from app.models.llm import LLMCall
+
+# Form fields and the environment variables that, when set, win over what an administrator saved in Settings.
+ENV_FIELDS: dict[FormField, str] = {
+    "provider": "llm_provider",
+    "model": "llm_model",
+    "base_url": "llm_base_url",
+    "api_key": "llm_api_key",
+    "daily_token_budget": "llm_daily_token_budget",
+}
+
+
+@dataclass(frozen=True)
+class StoredProvider:
+    """What an administrator saved in Settings → AI provider, with the key opened (or why it cannot be)."""
+
+    provider: str
+    model: str | None
+    base_url: str | None
+    api_key: str | None
+    key_status: KeyStatus
+    daily_token_budget: int | None
 
 
 @dataclass(frozen=True)
@@ -25,6 +47,8 @@ class ResolvedProvider:
     base_url: str | None
     api_key: str | None
     problem: str | None
+    source: Literal["environment", "settings", "default"] = "default"
+    daily_token_budget: int = 0
 
     @property
     def offline(self) -> bool:
@@ -39,20 +63,55 @@ class ResolvedProvider:
         return url_host(self.base_url)
 
 
-def resolve(settings: Settings) -> ResolvedProvider:
-    spec = get_provider(settings.llm_provider)
-    key = settings.llm_api_key.get_secret_value().strip() if settings.llm_api_key else ""
-    model = settings.llm_model or spec.default_model
-    base_url = settings.llm_base_url or spec.base_url
+def env_overrides(settings: Settings) -> list[FormField]:
+    """The form fields set in the environment (or by whoever built `settings`): those win over Settings."""
+    return [field for field, attr in ENV_FIELDS.items() if attr in settings.model_fields_set]
+
+
+def resolve(settings: Settings, stored: StoredProvider | None = None) -> ResolvedProvider:
+    """The provider in force: each field from the environment when set there, else from what was saved in
+    Settings (only while the saved provider is the one in force), else the provider's default."""
+    env = set(env_overrides(settings))
+    name = settings.llm_provider if "provider" in env or stored is None else stored.provider
+    spec = get_provider(name)
+    saved = stored if stored is not None and stored.provider == spec.name else None
+
+    def pick(field: str, env_value: Any) -> Any:
+        return env_value if field in env or saved is None else getattr(saved, field)
+
+    env_key = settings.llm_api_key.get_secret_value().strip() if settings.llm_api_key else ""
+    key = pick("api_key", env_key) or ""
+    model = pick("model", settings.llm_model) or spec.default_model
+    base_url = pick("base_url", settings.llm_base_url) or spec.base_url
+    budget = pick("daily_token_budget", settings.llm_daily_token_budget)
+    budget = settings.llm_daily_token_budget if budget is None else budget
+    source: Literal["environment", "settings", "default"] = (
+        "environment" if "provider" in env else "settings" if saved is not None else "default"
+    )
     problem = None
     if spec.name != "offline":
+        where = "in Settings → AI provider" if source == "settings" else "(LLM_BASE_URL)"
         if not base_url:
-            problem = f"LLM_PROVIDER={spec.name} needs LLM_BASE_URL (the server's /v1 URL)."
+            problem = f"{spec.label} needs the server's /v1 URL {where}."
         elif not model:
-            problem = f"LLM_PROVIDER={spec.name} needs LLM_MODEL (the model name the server knows)."
+            problem = f"{spec.label} needs a model name {where}."
         elif spec.needs_key and not key:
-            problem = f"LLM_PROVIDER={spec.name} needs LLM_API_KEY."
-    return ResolvedProvider(spec=spec, model=model, base_url=base_url, api_key=key or None, problem=problem)
+            if saved is not None and saved.key_status == "unreadable" and "api_key" not in env:
+                problem = (
+                    f"The saved {spec.label} API key cannot be read on this server (it was saved under another "
+                    "server secret, e.g. before a restore): an administrator must enter it again in Settings."
+                )
+            else:
+                problem = f"{spec.label} needs an API key (Settings → AI provider, or LLM_API_KEY)."
+    return ResolvedProvider(
+        spec=spec,
+        model=model,
+        base_url=base_url,
+        api_key=key or None,
+        problem=problem,
+        source=source,
+        daily_token_budget=int(budget),
+    )
 
 
 def url_host(url: str | None) -> str | None:
@@ -85,10 +144,9 @@ async def tokens_used_today(session: AsyncSession, user_id: int, now: datetime |
     return int((await session.execute(query)).scalar_one())
 
 
-async def check_budget(session: AsyncSession, settings: Settings, user_id: int | None) -> None:
+async def check_budget(session: AsyncSession, budget: int, user_id: int | None) -> None:
     """Raise LLMBudgetExceeded when the user has no tokens left today. Work not done for a user (user_id None)
     has no budget. Concurrent calls may overshoot by what they use: the check is before the call."""
-    budget = settings.llm_daily_token_budget
     if user_id is None or budget <= 0:
         return
     if await tokens_used_today(session, user_id) >= budget:
@@ -132,24 +190,3 @@ async def record_call(
     session.add(row)
     await session.flush()
     return row
-
-
-async def status(session: AsyncSession, settings: Settings, user_id: int) -> AIStatus:
-    """What the Settings page shows: the provider (read-only, from the environment) and the user's usage today."""
-    resolved = resolve(settings)
-    model = resolved.model_spec
-    return AIStatus(
-        provider=resolved.spec.name,
-        provider_label=resolved.spec.label,
-        model=resolved.model,
-        host=resolved.host,
-        key_configured=resolved.api_key is not None,
-        offline=resolved.offline,
-        ready=resolved.problem is None,
-        problem=resolved.problem,
-        structured_output=None if resolved.offline or model is None else model.structured_output,
-        context_window=None if resolved.offline or model is None else model.context_window,
-        tokens_used_today=await tokens_used_today(session, user_id),
-        daily_token_budget=settings.llm_daily_token_budget,
-        budget_resets_at=next_midnight_utc().isoformat(),
-    )

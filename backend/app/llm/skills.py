@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.llm.client import LLMClient
 from app.llm.exceptions import LLMError
@@ -51,15 +50,12 @@ def skills_messages(text: str, kind: Kind) -> list[dict[str, str]]:
     return [{"role": "system", "content": system}, {"role": "user", "content": text[:MAX_TEXT_CHARS]}]
 
 
-async def extract_with_llm(
-    client: LLMClient, session: AsyncSession, text: str, kind: Kind, *, user_id: int | None
-) -> Extraction:
+async def extract_with_llm(client: LLMClient, text: str, kind: Kind, *, user_id: int | None) -> Extraction:
     """Skills and responsibilities by the LLM, normalised and grounded in the text. Raises LLMError (including
     LLMUnavailable for the offline provider)."""
     from app.skills import Extraction
 
     result = await client.complete_json(
-        session,
         SkillsAnswer,
         skills_messages(text, kind),
         purpose=f"skills.extract_{kind}",
@@ -72,9 +68,7 @@ async def extract_with_llm(
     )
 
 
-async def extract_hybrid(
-    client: LLMClient, session: AsyncSession, text: str, kind: Kind, *, user_id: int | None
-) -> tuple[Extraction, str]:
+async def extract_hybrid(client: LLMClient, text: str, kind: Kind, *, user_id: int | None) -> tuple[Extraction, str]:
     """The offline extractor's skills plus the LLM's (grounded); the LLM's responsibilities when it gives any.
     Returns the extraction and who produced it: "offline" when the LLM is off or fails, else "hybrid:<provider>"."""
     from app.skills import Extraction, extract
@@ -83,7 +77,7 @@ async def extract_hybrid(
     if client.offline:
         return offline, "offline"
     try:
-        found = await extract_with_llm(client, session, text, kind, user_id=user_id)
+        found = await extract_with_llm(client, text, kind, user_id=user_id)
     except LLMError:
         return offline, "offline"
     skills = list(offline.skills)

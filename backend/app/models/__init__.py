@@ -12,7 +12,7 @@ from app.models.content import (
 )
 from app.models.data import DataExport
 from app.models.job import JobPosting, JobPostingSkill, RemoteType, SalaryPeriod
-from app.models.llm import LLMCall
+from app.models.llm import AIProviderSetting, AuditEvent, LLMCall
 from app.models.mail import OutboxMessage, SummaryDelivery
 from app.models.oauth import OAuthAccount, OAuthFlow
 from app.models.progress import Achievement, AnalyticsSnapshot, SavedSearch
@@ -22,11 +22,13 @@ from app.models.task import TaskRun, WorkerSeen
 from app.models.user import RefreshToken, SkillSource, User, UserSkill
 
 __all__ = [
+    "AIProviderSetting",
     "Achievement",
     "AnalyticsSnapshot",
     "Application",
     "ApplicationEvent",
     "ApplicationStatus",
+    "AuditEvent",
     "Base",
     "DataExport",
     "DocumentKind",

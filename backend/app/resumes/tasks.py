@@ -10,7 +10,7 @@ from typing import Any
 import structlog
 
 from app.core.cache import process_cache
-from app.llm.client import get_llm_client
+from app.llm.client import open_llm_client
 from app.llm.skills import extract_hybrid
 from app.models.base import utcnow
 from app.models.resume import Resume, ResumeStatus
@@ -56,8 +56,8 @@ async def process_resume(ctx: TaskContext, resume_id: int) -> str:
         )
         service.announce(session, resume, "Finding skills")
     await ctx.progress(70, "Finding skills")
-    async with ctx.session() as session, get_llm_client(ctx.settings) as client:
-        extraction, provider = await extract_hybrid(client, session, parsed.text, "resume", user_id=ctx.user_id)
+    async with open_llm_client(ctx.settings, ctx.rt.session_factory) as client:  # no transaction open meanwhile
+        extraction, provider = await extract_hybrid(client, parsed.text, "resume", user_id=ctx.user_id)
     async with ctx.session() as session:
         resume = await session.get(Resume, resume_id)
         if resume is None:

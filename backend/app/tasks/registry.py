@@ -26,7 +26,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core import metrics
-from app.core.db import session_scope
+from app.core.db import read_scope, session_scope
 from app.core.events import flush_events
 from app.models.base import utcnow
 from app.models.task import TaskRun, WorkerSeen
@@ -74,7 +74,7 @@ class TaskContext:
 
     async def check_cancelled(self) -> None:
         """Long tasks call this between steps; `revoke(terminate=True)` cannot stop a thread."""
-        async with self.rt.session_factory() as session:
+        async with read_scope(self.rt.session_factory) as session:
             flag = await session.scalar(select(TaskRun.cancel_requested).where(TaskRun.task_id == self.task_id))
         if flag:
             raise TaskCancelled("cancelled by an administrator")

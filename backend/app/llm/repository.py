@@ -1,0 +1,40 @@
+"""SQL for the AI layer's stored settings and their audit trail."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models.llm import AIProviderSetting, AuditEvent
+
+SETTINGS_ROW_ID = 1
+AUDIT_ACTION = "ai.provider_settings"
+
+
+async def get_settings_row(session: AsyncSession, *, lock: bool = False) -> AIProviderSetting | None:
+    query = select(AIProviderSetting).where(AIProviderSetting.id == SETTINGS_ROW_ID)
+    if lock:
+        query = query.with_for_update()
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+def add_settings_row(session: AsyncSession) -> AIProviderSetting:
+    row = AIProviderSetting(id=SETTINGS_ROW_ID, provider="offline")
+    session.add(row)
+    return row
+
+
+def add_audit(session: AsyncSession, event: AuditEvent) -> None:
+    session.add(event)
+
+
+async def recent_changes(session: AsyncSession, limit: int = 10) -> Sequence[AuditEvent]:
+    query = (
+        select(AuditEvent)
+        .where(AuditEvent.action == AUDIT_ACTION)
+        .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
+        .limit(limit)
+    )
+    return (await session.scalars(query)).all()
