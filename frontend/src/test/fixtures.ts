@@ -1,6 +1,5 @@
 import type {
   AchievementRead,
-  AIStatus,
   Activity,
   AnalyticsSummary,
   ApplicationEvent,
@@ -34,6 +33,7 @@ import type {
   TaskRunRead,
   TodayRead,
 } from '../client/types';
+import type { AIProviderSettingsRead, AIStatus, ProviderOption } from '../features/ai/settingsTypes';
 import { STATUS_ORDER } from '../features/applications/statuses';
 import { json, TOKEN, USER, type Handler } from './fakeServer';
 
@@ -449,6 +449,35 @@ export function aiStatus(overrides: Partial<AIStatus> = {}): AIStatus {
     tokens_used_today: 0,
     daily_token_budget: 0,
     budget_resets_at: new Date(Date.now() + 5 * 3_600_000).toISOString(),
+    source: 'default',
+    data_sent: [],
+    can_configure: false,
+    ...overrides,
+  };
+}
+
+/** The providers Settings → AI provider offers (GET /ai/settings `providers`). */
+export const PROVIDER_OPTIONS: ProviderOption[] = [
+  { name: 'offline', label: 'Offline (no AI service)', default_model: null, base_url: null, needs_key: false, docs: 'Built-in extractors, templates and rubrics; no network.' },
+  { name: 'groq', label: 'Groq', default_model: 'llama-3.3-70b-versatile', base_url: 'https://api.groq.com/openai/v1', needs_key: true, docs: 'https://console.groq.com/docs/openai' },
+  { name: 'openai', label: 'OpenAI', default_model: 'gpt-4o-mini', base_url: 'https://api.openai.com/v1', needs_key: true, docs: 'https://platform.openai.com/docs/guides/structured-outputs' },
+  { name: 'ollama', label: 'Ollama (local)', default_model: 'llama3.1:8b', base_url: 'http://127.0.0.1:11434/v1', needs_key: false, docs: 'https://github.com/ollama/ollama/blob/main/docs/openai.md' },
+  { name: 'custom', label: 'OpenAI-compatible server', default_model: null, base_url: null, needs_key: false, docs: 'Any server speaking POST /v1/chat/completions.' },
+];
+
+/** GET /ai/settings (administrators): Groq with a saved key, nothing from the environment, by default. */
+export function aiSettings(overrides: Partial<AIProviderSettingsRead> = {}): AIProviderSettingsRead {
+  return {
+    provider: 'groq',
+    model: 'llama-3.3-70b-versatile',
+    base_url: null,
+    key_status: 'set',
+    daily_token_budget: 50_000,
+    environment_overrides: [],
+    providers: PROVIDER_OPTIONS,
+    updated_at: '2025-11-19T10:00:00Z',
+    updated_by: 'root@example.com',
+    changes: [{ at: '2025-11-19T10:00:00Z', actor: 'root@example.com', summary: 'Provider: offline → groq; API key set' }],
     ...overrides,
   };
 }

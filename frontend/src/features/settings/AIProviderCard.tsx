@@ -1,10 +1,13 @@
-import { Alert, Badge, Button, Card, Code, Group, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Code, Group, List, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { AIStatus, ConnectionCheck } from '../../client/types';
+import type { ConnectionCheck } from '../../client/types';
 import { FormError } from '../../components/FormError';
 import { QueryError } from '../../components/QueryError';
+import { useAuth } from '../../hooks/useAuth';
 import { formatDateTime, timeUntil } from '../../lib/format';
-import { useAIStatus, useTestConnection } from '../ai/useAI';
+import type { AIStatus } from '../ai/settingsTypes';
+import { useAISettings, useAIStatus, useTestConnection } from '../ai/useAI';
+import { AIProviderForm } from './AIProviderForm';
 
 const STRUCTURED_OUTPUT_LABELS: Record<NonNullable<AIStatus['structured_output']>, string> = {
   json_schema_strict: 'Strict JSON schema',
@@ -106,6 +109,7 @@ function StatusDetails({ status }: { status: AIStatus }) {
           {status.problem}
         </Alert>
       ) : null}
+      <DataSent status={status} />
       <Usage status={status} />
       <Group gap="sm">
         <Button variant="light" onClick={() => test.mutate()} loading={test.isPending}>
@@ -118,9 +122,106 @@ function StatusDetails({ status }: { status: AIStatus }) {
   );
 }
 
-/** Settings section: which AI provider answers (read-only, from the server's environment), usage, a test. */
+/** "Say where the data goes": what AI features send to the provider in force, in plain sentences. */
+export function DataSent({ status }: { status: AIStatus }) {
+  if (status.offline) {
+    return (
+      <Text size="sm" c="dimmed">
+        AI features run offline: nothing is sent to an AI service.
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={4}>
+      <Title order={3} size="h6" id="ai-data-sent-title">
+        What is sent to {status.provider_label}
+      </Title>
+      {status.data_sent?.length ? (
+        <List size="sm" spacing={2} aria-labelledby="ai-data-sent-title">
+          {status.data_sent.map((sentence) => (
+            <List.Item key={sentence}>{sentence}</List.Item>
+          ))}
+        </List>
+      ) : (
+        <Text size="sm" c="dimmed">
+          What you ask an AI feature to work on (your profile, resume, a job posting, your answers).
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function EnvironmentNote() {
+  return (
+    <>
+      These come from the server's environment ({ENV_VARS.map((name, index) => (
+        <span key={name}>
+          {index > 0 ? ', ' : ''}
+          <Code>{name}</Code>
+        </span>
+      ))}
+      ) and cannot be changed here. Whoever runs this server sets them.
+    </>
+  );
+}
+
+/** Where the provider comes from, for someone who cannot change it. */
+function ReadOnlyIntro({ source }: { source: AIStatus['source'] | undefined }) {
+  if (source === 'settings') return <>An administrator chose this provider in Settings; only administrators can change it.</>;
+  if (source === 'default') return <>No AI service is set up on this server, so AI features run offline. An administrator can choose one.</>;
+  return <EnvironmentNote />;
+}
+
+const SOURCE_TEXT: Record<AIStatus['source'], string> = {
+  environment: 'from the environment',
+  settings: 'from these settings',
+  default: 'the default',
+};
+
+/** For administrators: the form, what is in force now, where the data goes, and their own usage. */
+function AdminView({ status }: { status: AIStatus }) {
+  const settings = useAISettings(true);
+  return (
+    <Stack gap="md">
+      <Text size="sm">
+        In force now: <strong>{status.provider_label}</strong>
+        {status.model && !status.offline ? ` · ${status.model}` : ''}
+        {status.source ? ` (${SOURCE_TEXT[status.source]})` : ''}
+      </Text>
+      {!status.ready && status.problem ? (
+        <Alert color="yellow" variant="light" title="Not ready">
+          {status.problem}
+        </Alert>
+      ) : null}
+      {settings.isPending ? (
+        <Stack gap="xs" aria-busy="true" aria-label="Loading the AI provider settings">
+          <Skeleton h={56} />
+          <Skeleton h={56} />
+        </Stack>
+      ) : settings.isError ? (
+        <QueryError
+          error={settings.error}
+          onRetry={() => settings.refetch()}
+          retrying={settings.isFetching}
+          title="Could not load the AI provider settings"
+        />
+      ) : (
+        <AIProviderForm settings={settings.data} />
+      )}
+      <DataSent status={status} />
+      <Usage status={status} />
+    </Stack>
+  );
+}
+
+/**
+ * Settings section: which AI provider answers and what is sent to it, and the usage. Administrators choose
+ * the provider here; everyone else sees it read-only, with a connection test.
+ */
 export function AIProviderCard() {
+  const { user } = useAuth();
   const status = useAIStatus();
+  const admin = Boolean(user?.is_admin);
   return (
     <Card component="section" aria-labelledby="ai-provider-title">
       <Stack gap="md">
@@ -129,13 +230,14 @@ export function AIProviderCard() {
             AI provider
           </Title>
           <Text size="sm" c="dimmed">
-            These come from the server's environment ({ENV_VARS.map((name, index) => (
-              <span key={name}>
-                {index > 0 ? ', ' : ''}
-                <Code>{name}</Code>
-              </span>
-            ))}
-            ) and cannot be changed here. Whoever runs this server sets them.
+            {admin ? (
+              <>
+                The AI service this server uses for everyone. Values set in the server's environment (<Code>LLM_*</Code>)
+                win over the ones saved here.
+              </>
+            ) : (
+              <ReadOnlyIntro source={status.data?.source} />
+            )}
           </Text>
         </div>
         {status.isPending ? (
@@ -150,6 +252,8 @@ export function AIProviderCard() {
             retrying={status.isFetching}
             title="Could not load the AI provider"
           />
+        ) : admin ? (
+          <AdminView status={status.data} />
         ) : (
           <StatusDetails status={status.data} />
         )}
