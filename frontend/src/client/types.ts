@@ -180,4 +180,6 @@ export type InterviewFeedback = {
   /** Prose about the answer, in Markdown (what streamed as deltas). */
   notes?: string;
   provider?: string;
+  /** The model that wrote the notes, and whether the model ("llm") or the built-in rubric ("offline") scored. */
+  details?: { model?: string; scored_by?: string };
 };

@@ -66,7 +66,7 @@ describe('Writing a cover letter', () => {
     ws.receive(envelope('content.delta', { document_id: 7, done: true, status: 'ready' }));
     const editor = await screen.findByRole('textbox', { name: 'Markdown' });
     expect(editor).toHaveValue('Dear Fjord Payments,\n\nI build **reliable** platforms.');
-    expect(screen.getByText('Written offline from your profile and resume')).toBeInTheDocument();
+    expect(screen.getByText('Written offline')).toBeInTheDocument();
     const preview = screen.getByRole('region', { name: 'Preview' });
     expect(within(preview).getByText('reliable').tagName).toBe('STRONG');
   });
@@ -179,7 +179,7 @@ describe('Editing a document', () => {
       }),
     );
     renderApp('/documents/7');
-    expect(await screen.findByText('Written with Groq (llama-3.3-70b)')).toBeInTheDocument();
+    expect(await screen.findByText('Written by Groq · llama-3.3-70b')).toBeInTheDocument();
     expect(screen.getByText(/We removed 1 claim your profile doesn’t support/)).toBeInTheDocument();
     expect(screen.getByText('“Expert in Kubernetes”')).toBeInTheDocument();
     const missing = screen.getByRole('region', { name: 'Skills this job asks for that you don’t have' });

@@ -7,20 +7,12 @@ import { EmptyState } from '../../components/EmptyState';
 import { FormError } from '../../components/FormError';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
-import { PROVIDER_LABELS } from '../ai/providers';
+import { ProviderNote } from '../ai/ProviderNote';
 import { BackLink } from '../jobs/NewJobPage';
 import { DocumentEditor } from './DocumentEditor';
 import { GuardReport, MissingSkills, reportOf, ResumeDiff } from './DocumentReport';
 import { STATUS_COLORS, STATUS_LABELS } from './JobWritingCard';
 import { KIND_LABELS, useCancelDocument, useCreateDocument, useDeleteDocument, useDocument, useDocumentStream } from './useDocuments';
-
-/** "Written offline from your profile and resume" / "Written with Groq (llama-3.3-70b)". */
-export function writtenBy(document: Pick<DocumentRead, 'provider' | 'model'>): string | null {
-  if (!document.provider) return null;
-  if (document.provider === 'offline') return 'Written offline from your profile and resume';
-  const label = PROVIDER_LABELS[document.provider] ?? document.provider;
-  return `Written with ${label}${document.model ? ` (${document.model})` : ''}`;
-}
 
 function parseId(raw: string | undefined): number | null {
   const id = Number(raw);
@@ -121,7 +113,6 @@ function DeleteDocument({ document }: { document: DocumentRead }) {
 }
 
 function DocumentDetails({ document }: { document: DocumentRead }) {
-  const note = writtenBy(document);
   const heading = document.title || `${KIND_LABELS[document.kind]} for ${document.job_title}`;
   return (
     <>
@@ -140,11 +131,7 @@ function DocumentDetails({ document }: { document: DocumentRead }) {
               <Badge variant="light" color={STATUS_COLORS[document.status]} radius="sm" tt="none" fw={500}>
                 {STATUS_LABELS[document.status]}
               </Badge>
-              {note ? (
-                <Text size="sm" c="dimmed">
-                  {note}
-                </Text>
-              ) : null}
+              <ProviderNote provider={document.provider} model={document.model} verb="Written" size="sm" />
             </Group>
           </div>
           {document.status !== 'generating' ? <DeleteDocument document={document} /> : null}

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../client';
 import type { DocumentKind, DocumentLength, DocumentTone } from '../../client/types';
 import { FormError } from '../../components/FormError';
+import { DataSentNote } from '../ai/ProviderNote';
 import { useCreateDocument } from './useDocuments';
 
 const TONES: { value: DocumentTone; label: string; description: string }[] = [
@@ -23,6 +24,9 @@ const TITLES: Record<DocumentKind, string> = {
   cover_letter: 'Write a cover letter',
   tailored_resume: 'Tailor your resume',
 };
+
+/** What writing sends to the AI provider, as a sentence's subject. */
+const SENT = 'Your resume, your profile’s skills and this posting';
 
 const INTROS: Record<DocumentKind, string> = {
   cover_letter: 'Written from your profile and resume for this job. Claims your profile does not support are left out.',
@@ -76,6 +80,7 @@ export function GenerateDocumentModal({ jobId, kind, onClose }: GenerateDocument
               ))}
             </Group>
           </Radio.Group>
+          <DataSentNote what={SENT} offline="Written offline: nothing leaves this server." />
           <FormError error={create.error} title="Could not start writing" />
           {create.error instanceof ApiError && create.error.status === 409 ? (
             <Anchor component={Link} to="/profile" size="sm">

@@ -5,6 +5,7 @@ import type { DocumentKind, DocumentRead, DocumentStatus } from '../../client/ty
 import { FormError } from '../../components/FormError';
 import { QueryError } from '../../components/QueryError';
 import { relativeTime } from '../../lib/format';
+import { DataSentNote } from '../ai/ProviderNote';
 import { useStartInterview } from '../interviews/useInterviews';
 import { GenerateDocumentModal } from './GenerateDocumentModal';
 import { KIND_LABELS, useDocumentList } from './useDocuments';
@@ -100,6 +101,11 @@ export function JobWritingCard({ jobId }: { jobId: number }) {
             Practice interview
           </Button>
         </Group>
+        <DataSentNote
+          what="For practice questions, this posting"
+          singular
+          offline="Practice questions come from the built-in bank: nothing leaves this server."
+        />
         <FormError error={start.error} title="Could not start the interview" />
         <JobDocuments jobId={jobId} />
       </Stack>

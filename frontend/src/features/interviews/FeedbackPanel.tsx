@@ -1,5 +1,6 @@
 import { Badge, Box, Group, List, Loader, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { InterviewFeedback, InterviewQuestion } from '../../client/types';
+import { ProviderNote } from '../ai/ProviderNote';
 import { Markdown } from '../documents/markdown';
 import { awaitingFeedback, feedbackOf, useFeedbackStream, WEAK_SCORE } from './useInterviews';
 
@@ -112,6 +113,7 @@ export function FeedbackPanel({ question }: { question: InterviewQuestion }) {
                 <Text size="sm">{feedback.hint}</Text>
               </div>
             ) : null}
+            <ProviderNote provider={feedback.provider} model={feedback.details?.model} verb="Feedback" offline="Feedback from the built-in rubric (offline)" />
           </>
         ) : null}
       </Stack>

@@ -8,7 +8,7 @@ import { FormError } from '../../components/FormError';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { plural } from '../../lib/format';
-import { PROVIDER_LABELS } from '../ai/providers';
+import { ProviderNote } from '../ai/ProviderNote';
 import { BackLink } from '../jobs/NewJobPage';
 import { ScoreBadge } from './FeedbackPanel';
 import { AnsweredQuestion, AnswerForm } from './QuestionCard';
@@ -19,15 +19,8 @@ function parseId(raw: string | undefined): number | null {
   return Number.isInteger(id) && id > 0 ? id : null;
 }
 
-export function askedBy(provider: string | null | undefined): string | null {
-  if (!provider) return null;
-  if (provider === 'offline') return 'Questions and feedback from the built-in bank (offline)';
-  return `Questions and feedback by ${PROVIDER_LABELS[provider] ?? provider}`;
-}
-
 function Header({ session }: { session: SessionRead }) {
   const finish = useFinishInterview(session.id);
-  const note = askedBy(session.provider);
   return (
     <Stack gap="xs">
       <BackLink to="/interviews">Interviews</BackLink>
@@ -48,11 +41,12 @@ function Header({ session }: { session: SessionRead }) {
               {plural(session.answered, 'answer')} of {session.total}
             </Text>
             {session.score !== null ? <ScoreBadge score={session.score} size="md" /> : null}
-            {note ? (
-              <Text size="xs" c="dimmed">
-                {note}
-              </Text>
-            ) : null}
+            <ProviderNote
+              provider={session.provider}
+              model={session.model}
+              verb="Questions"
+              offline="Questions from the built-in bank (offline)"
+            />
           </Group>
         </div>
         {session.status === 'active' ? (

@@ -2,6 +2,7 @@ import { Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@manti
 import { useState } from 'react';
 import type { InterviewQuestion } from '../../client/types';
 import { FormError } from '../../components/FormError';
+import { DataSentNote } from '../ai/ProviderNote';
 import { FeedbackPanel } from './FeedbackPanel';
 import { CATEGORY_LABELS, useRetryQuestion, useSubmitAnswer, WEAK_SCORE } from './useInterviews';
 
@@ -62,6 +63,10 @@ export function AnswerForm({ sessionId, question, total, onSubmitted }: AnswerFo
             autosize
             minRows={5}
             maxRows={16}
+          />
+          <DataSentNote
+            what="For feedback, the question, the job’s title and skills and your answer"
+            offline="Scored offline: your answer does not leave this server."
           />
           <FormError error={submit.error} title="Your answer was not sent" />
           <Group>

@@ -43,7 +43,7 @@ describe('Job page: skills and responsibilities', () => {
     expect(within(list).getByText('Airflow')).toHaveTextContent(/^Airflow$/);
     expect(within(section).getByText('In your profile')).toBeInTheDocument();
     expect(within(section).getByText('Not in your profile yet')).toBeInTheDocument();
-    expect(await within(section).findByText('Found with Groq (llama-3.3-70b-versatile)')).toBeInTheDocument();
+    expect(await within(section).findByText('Found by Groq · llama-3.3-70b-versatile')).toBeInTheDocument();
 
     const responsibilities = (await screen.findByRole('heading', { level: 2, name: 'Responsibilities' })).closest('section')!;
     expect(within(responsibilities).getAllByRole('listitem').map((item) => item.textContent)).toEqual([

@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react';
 import type { JobRead } from '../../client/types';
 import { FormError } from '../../components/FormError';
 import { useTaskProgress } from '../../hooks/useRealtime';
-import { providerNote } from '../ai/providers';
-import { useAIStatus } from '../ai/useAI';
+import { DataSentNote, ProviderNote } from '../ai/ProviderNote';
+import { SKILLS_NOTE } from '../ai/providers';
 import { sameSkill } from '../profile/skills';
 import { useProfile } from '../profile/useProfile';
 import { jobKeys, useJob, useRefreshJobSkills } from './useJobs';
@@ -102,9 +102,7 @@ export function JobSkills({ job }: { job: JobRead }) {
   const finding = useAwaitSkills(job);
   const again = useFindSkillsAgain(job.id);
   const profile = useProfile();
-  const status = useAIStatus();
   const mine = (name: string) => profile.data?.skills.some((skill) => sameSkill(skill.name, name)) ?? false;
-  const note = providerNote(job.skills_provider, status.data);
   const busy = finding || again.running;
 
   return (
@@ -141,11 +139,8 @@ export function JobSkills({ job }: { job: JobRead }) {
               {profile.data ? <Legend /> : null}
             </>
           )}
-          {note && !finding ? (
-            <Text size="xs" c="dimmed">
-              {note}
-            </Text>
-          ) : null}
+          {finding ? null : <ProviderNote provider={job.skills_provider} {...SKILLS_NOTE} />}
+          <DataSentNote what="When you find skills again, this posting" singular offline="Skills are found offline: nothing leaves this server." />
         </Stack>
       </Card>
       {job.responsibilities.length ? (

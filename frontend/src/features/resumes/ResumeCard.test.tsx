@@ -227,7 +227,7 @@ describe('Profile: earlier resumes', () => {
     state.detail = resumeRead({ provider: 'hybrid:groq' });
     const { user } = renderApp('/profile');
     const section = await card();
-    expect(await within(section).findByText('Found with Groq (llama-3.3-70b-versatile)')).toBeInTheDocument();
+    expect(await within(section).findByText('Found by Groq · llama-3.3-70b-versatile')).toBeInTheDocument();
     expect(within(section).getByText('2 pages. Open a section to check the text was read correctly.')).toBeInTheDocument();
     const experience = within(section).getByRole('button', { name: 'Experience' });
     expect(experience).toHaveAttribute('aria-expanded', 'false');

@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import type { ResumeSummary } from '../../client/types';
 import { ApiError, errorMessage } from '../../client';
 import { formatBytes } from '../../lib/format';
+import { DataSentNote } from '../ai/ProviderNote';
 import { MAX_RESUME_BYTES, useUploadResume } from './useResumes';
 
 /** PDF, Word (.docx) or plain text: by type and by extension (some systems send .docx without a type). */
@@ -99,6 +100,11 @@ export function ResumeDropzone({ onUploaded }: ResumeDropzoneProps) {
           </Text>
         </Stack>
       </Dropzone>
+      <DataSentNote
+        what="To find its skills, your resume’s text (with the contact details in it)"
+        singular
+        offline="Read offline: your resume does not leave this server."
+      />
     </Stack>
   );
 }

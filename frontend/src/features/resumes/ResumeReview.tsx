@@ -4,8 +4,8 @@ import { useMemo, useState } from 'react';
 import type { ResumeRead } from '../../client/types';
 import { FormError } from '../../components/FormError';
 import { plural } from '../../lib/format';
-import { providerNote } from '../ai/providers';
-import { useAIStatus } from '../ai/useAI';
+import { ProviderNote } from '../ai/ProviderNote';
+import { SKILLS_NOTE } from '../ai/providers';
 import { ResumeSections } from './ResumeSections';
 import { AddSkillInput, SkillToggleList } from './SkillChips';
 import { useApplyResumeSkills } from './useResumes';
@@ -26,7 +26,6 @@ interface ResumeReviewProps {
 /** The skills found in a resume, to keep or leave out before they go into the profile; and what was read. */
 export function ResumeReview({ resume, onDone }: ResumeReviewProps) {
   const apply = useApplyResumeSkills(resume.id);
-  const status = useAIStatus();
   const [added, setAdded] = useState<string[]>([]);
   const [leftOut, setLeftOut] = useState<ReadonlySet<string>>(() => new Set());
 
@@ -37,7 +36,6 @@ export function ResumeReview({ resume, onDone }: ResumeReviewProps) {
     [resume.skills],
   );
   const accept = acceptedSkills(fresh, added, leftOut);
-  const note = providerNote(resume.provider, status.data);
 
   const toggle = (name: string) => {
     const key = name.toLowerCase();
@@ -73,11 +71,7 @@ export function ResumeReview({ resume, onDone }: ResumeReviewProps) {
             ? 'No skills were recognised in this resume. Add the ones you want below.'
             : 'Click a skill to leave it out, or to keep it again. Nothing is added until you confirm.'}
         </Text>
-        {note ? (
-          <Text size="xs" c="dimmed" mt={4}>
-            {note}
-          </Text>
-        ) : null}
+        <ProviderNote provider={resume.provider} {...SKILLS_NOTE} mt={4} />
       </div>
 
       {fresh.length + added.length > 0 ? (
