@@ -16,6 +16,8 @@ const GROQ = aiStatus({
   context_window: 131_072,
   tokens_used_today: 37_500,
   daily_token_budget: 50_000,
+  source: 'environment',
+  data_sent: ['Your resume text, to find its skills.'],
 });
 
 function settingsServer(extra: Record<string, Handler> = {}) {
@@ -40,8 +42,10 @@ describe('Settings: AI provider', () => {
     settingsServer();
     renderApp('/settings');
     const card = await screen.findByRole('region', { name: 'AI provider' });
-    expect(card).toHaveTextContent(/come from the server's environment \(LLM_PROVIDER, LLM_MODEL, LLM_API_KEY, LLM_BASE_URL\)/);
     await within(card).findByText('Provider', { selector: 'dt' });
+    expect(card).toHaveTextContent(/come from the server's environment \(LLM_PROVIDER, LLM_MODEL, LLM_API_KEY, LLM_BASE_URL\)/);
+    const sent = within(card).getByRole('list', { name: 'What is sent to Groq' });
+    expect(sent).toHaveTextContent('Your resume text, to find its skills.');
     expect(field(card, 'Provider')).toContain('Groq');
     expect(field(card, 'Model')).toBe('llama-3.3-70b-versatile');
     expect(field(card, 'Base URL host')).toBe('api.groq.com');
@@ -101,6 +105,15 @@ describe('Settings: AI provider', () => {
     const alert = await within(card).findByRole('alert');
     expect(alert).toHaveTextContent('The test could not run');
     expect(alert).toHaveTextContent('You can test the connection 10 times a minute.');
+  });
+
+  it('says so when nothing is set up and AI features run offline', async () => {
+    settingsServer({ 'GET /api/v1/ai/status': () => json(200, aiStatus()) });
+    renderApp('/settings');
+    const card = await screen.findByRole('region', { name: 'AI provider' });
+    expect(await within(card).findByText(/No AI service is set up on this server/)).toBeInTheDocument();
+    expect(within(card).getByText('AI features run offline: nothing is sent to an AI service.')).toBeInTheDocument();
+    expect(within(card).queryByText(/What is sent to/)).not.toBeInTheDocument();
   });
 
   it('words the usage', () => {

@@ -235,9 +235,9 @@ export function AIProviderCard() {
                 The AI service this server uses for everyone. Values set in the server's environment (<Code>LLM_*</Code>)
                 win over the ones saved here.
               </>
-            ) : (
-              <ReadOnlyIntro source={status.data?.source} />
-            )}
+            ) : status.data ? (
+              <ReadOnlyIntro source={status.data.source} />
+            ) : null}
           </Text>
         </div>
         {status.isPending ? (

@@ -157,6 +157,7 @@ export function AIProviderForm({ settings }: { settings: AIProviderSettingsRead 
         {offline ? (
           <Text size="sm" c="dimmed">
             AI features use their built-in offline versions: nothing is sent anywhere.
+            {hasSavedKey && serverChanged && !fixed('api_key') ? ' Saving removes the saved key.' : ''}
           </Text>
         ) : (
           <>
