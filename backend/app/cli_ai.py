@@ -39,17 +39,25 @@ def _extract_many(texts: list[str], kind: Literal["jd", "resume"], provider: str
         return [_as_json(extract(t, kind), "offline") for t in texts]
     import asyncio
 
+    from sqlalchemy.exc import DBAPIError
+
     from app.core.db import make_engine, make_session_factory
-    from app.llm.client import open_llm_client
+    from app.llm.client import LLMClient, resolve_provider
     from app.llm.exceptions import LLMError
+    from app.llm.service import resolve as resolve_provider_from_env
     from app.llm.skills import extract_hybrid, extract_with_llm
 
     settings = _settings()
 
     async def work() -> list[dict[str, Any]] | None:
         engine = make_engine(settings)
+        sessions: Any = make_session_factory(engine)
         try:
-            async with open_llm_client(settings, make_session_factory(engine)) as client:
+            try:
+                resolved = await resolve_provider(settings, sessions)
+            except DBAPIError:  # no database yet (never migrated): only the environment configures the LLM
+                resolved, sessions = resolve_provider_from_env(settings), None
+            async with LLMClient(settings, sessions=sessions, resolved=resolved) as client:
                 if client.offline:
                     return None
                 out = []

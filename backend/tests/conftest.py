@@ -24,6 +24,7 @@ from app.core.config import Settings, to_async_url
 from app.core.migrations import upgrade
 from app.main import create_app
 from app.models import Base
+from tests import transaction_guard
 from tests.mailserver import Inbox, free_port
 
 CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -35,6 +36,18 @@ PRODUCTION_PASSWORD_HASH = security.password_hash
 security.password_hash = PasswordHash((Argon2Hasher(time_cost=1, memory_cost=1024, parallelism=1),))
 PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432/test"
 STRONG_PASSWORD = "Correct-Horse-Battery-9"
+
+
+@pytest.fixture(autouse=True)
+def no_transaction_across_network_io() -> Iterator[None]:
+    """Every test fails when the app starts an outbound HTTP request while its task holds a database transaction
+    (docs/architecture.md, "No transaction across network I/O")."""
+    transaction_guard.install()
+    transaction_guard.take()
+    yield
+    found = transaction_guard.take()
+    if found:
+        pytest.fail("No transaction across network I/O:\n\n" + "\n\n".join(str(v) for v in found[:3]), pytrace=False)
 
 
 def _port_open(host: str, port: int) -> bool:

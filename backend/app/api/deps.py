@@ -35,6 +35,13 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
         sqlite_deferred_begin.reset(token)
 
 
+async def end_transaction(session: AsyncSession) -> None:
+    """Commit what the request has read or written so far, before it waits on another server (an LLM, a job
+    board, an OAuth provider): no transaction is held across network I/O (docs/architecture.md). The request's
+    next query begins a new, short one."""
+    await session.commit()
+
+
 def get_rate_limiter(request: Request) -> RateLimiter:
     return request.app.state.rate_limiter
 

@@ -66,17 +66,20 @@ async def start(
     user_id: int | None,
     return_to: str | None,
 ) -> tuple[str, str]:
-    """Record a new flow; return (authorization URL, state)."""
+    """Record a new flow; return (authorization URL, state). The provider's metadata is fetched first, before
+    anything is written: call it with no transaction open."""
+    state, nonce, verifier = secrets.token_urlsafe(32), secrets.token_urlsafe(32), secrets.token_urlsafe(64)
+    url = await authorization_url(settings, provider, callback_url(settings, provider.name), state, nonce, verifier)
     await session.execute(
         delete(OAuthFlow).where(
             OAuthFlow.created_at < utcnow() - timedelta(seconds=settings.oauth_flow_ttl_seconds * 6)
         )
     )
     flow = OAuthFlow(
-        state=secrets.token_urlsafe(32),
+        state=state,
         provider=provider.name,
-        nonce=secrets.token_urlsafe(32),
-        code_verifier=secrets.token_urlsafe(64),
+        nonce=nonce,
+        code_verifier=verifier,
         intent=intent,
         user_id=user_id,
         return_to=safe_return_to(return_to),
@@ -84,9 +87,6 @@ async def start(
     )
     session.add(flow)
     await session.flush()
-    url = await authorization_url(
-        settings, provider, callback_url(settings, provider.name), flow.state, flow.nonce, flow.code_verifier
-    )
     return url, flow.state
 
 

@@ -220,7 +220,7 @@ class LLMClient:
         spec = self._resolved.spec
         host = self._resolved.host
         if self.offline:
-            return ProviderProbe(ok=True, model=self.model, host=None, message="Offline: no network is used.")
+            return ProviderProbe(ok=True, model=self.model, host=None, message="offline, no network used")
         if self._resolved.problem:
             return ProviderProbe(ok=False, model=self.model, host=host, message=self._resolved.problem)
         models: list[str] = []

@@ -90,11 +90,14 @@ def resolve(settings: Settings, stored: StoredProvider | None = None) -> Resolve
     )
     problem = None
     if spec.name != "offline":
-        where = "in Settings → AI provider" if source == "settings" else "(LLM_BASE_URL)"
+
+        def where(env_var: str) -> str:
+            return "in Settings → AI provider" if source == "settings" else f"({env_var})"
+
         if not base_url:
-            problem = f"{spec.label} needs the server's /v1 URL {where}."
+            problem = f"{spec.label} needs the server's /v1 URL {where('LLM_BASE_URL')}."
         elif not model:
-            problem = f"{spec.label} needs a model name {where}."
+            problem = f"{spec.label} needs a model name {where('LLM_MODEL')}."
         elif spec.needs_key and not key:
             if saved is not None and saved.key_status == "unreadable" and "api_key" not in env:
                 problem = (
@@ -102,7 +105,7 @@ def resolve(settings: Settings, stored: StoredProvider | None = None) -> Resolve
                     "server secret, e.g. before a restore): an administrator must enter it again in Settings."
                 )
             else:
-                problem = f"{spec.label} needs an API key (Settings → AI provider, or LLM_API_KEY)."
+                problem = f"{spec.label} needs an API key {where('LLM_API_KEY')}."
     return ResolvedProvider(
         spec=spec,
         model=model,

@@ -88,7 +88,7 @@ class TestGenerateWithLLM:
             pieces.append(delta)
 
         inputs = inputs_of(SAMPLES[0])
-        outcome = await generate(llm, session, inputs, DocumentKind.cover_letter, {}, user_id=None, on_delta=on_delta)
+        outcome = await generate(llm, inputs, DocumentKind.cover_letter, {}, user_id=None, on_delta=on_delta)
         assert "".join(pieces) == INVENTED and len(pieces) > 10
         assert (outcome.provider, outcome.prompt_version) == ("groq", "cover-llm-v1")
         assert {r["kind"] for r in outcome.report["removed"]} == {"skill", "employer", "degree", "title"}
@@ -96,7 +96,7 @@ class TestGenerateWithLLM:
         sent = llm_server.requests[0]["messages"]
         assert "Kafka" in sent[1]["content"] and "missing_skills" in sent[1]["content"]  # told what it lacks
 
-        again = await generate(llm, session, inputs, DocumentKind.cover_letter, {}, user_id=None)
+        again = await generate(llm, inputs, DocumentKind.cover_letter, {}, user_id=None)
         assert again.report["cache_hit"] is True and llm_server.chat_requests == 1
         assert again.content == outcome.content
 
@@ -105,9 +105,9 @@ class TestGenerateWithLLM:
     ) -> None:
         llm_server.queue(ok("Dear Acme team, hello."), ok("Dear Acme team, hello again."))
         inputs = inputs_of(SAMPLES[0])
-        await generate(llm, session, inputs, DocumentKind.cover_letter, {}, user_id=None)
+        await generate(llm, inputs, DocumentKind.cover_letter, {}, user_id=None)
         inputs.responsibilities = [*inputs.responsibilities, "Write runbooks"]
-        second = await generate(llm, session, inputs, DocumentKind.cover_letter, {}, user_id=None)
+        second = await generate(llm, inputs, DocumentKind.cover_letter, {}, user_id=None)
         assert second.report["cache_hit"] is False and llm_server.chat_requests == 2
 
     async def test_a_failing_provider_falls_back_to_the_offline_version(
@@ -115,7 +115,7 @@ class TestGenerateWithLLM:
     ) -> None:
         llm_server.queue(error(500))
         inputs = inputs_of(SAMPLES[1])
-        outcome = await generate(llm, session, inputs, DocumentKind.tailored_resume, {}, user_id=None)
+        outcome = await generate(llm, inputs, DocumentKind.tailored_resume, {}, user_id=None)
         assert outcome.provider == "offline" and outcome.prompt_version == "tailor-offline-v1"
         assert "offline version" in outcome.report["notice"] and outcome.source
         assert outcome.content.startswith("# Linus Berg")
@@ -127,7 +127,7 @@ class TestGenerateWithLLM:
             "# Grace Hopper\n\n## Skills\n\n- Python, PostgreSQL, Apache Kafka, Docker\n\n## Education\n\nMBA, 2020"
         )
         llm_server.queue(ok(answer))
-        outcome = await generate(llm, session, inputs_of(SAMPLES[0]), DocumentKind.tailored_resume, {}, user_id=None)
+        outcome = await generate(llm, inputs_of(SAMPLES[0]), DocumentKind.tailored_resume, {}, user_id=None)
         assert "Kafka" not in outcome.content and "MBA" not in outcome.content
         assert "- Python, PostgreSQL, Docker" in outcome.content
         assert outcome.source and outcome.source.startswith("# Grace Hopper")

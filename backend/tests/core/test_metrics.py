@@ -232,10 +232,10 @@ class TestLLMUsage:
         llm_server_module.queue(ok({"title": "Engineer", "years": 3}, prompt_tokens=40, completion_tokens=9))
         messages = [{"role": "user", "content": "metrics test: engineer, 3 years"}]
         before = await scrape(client)
-        async with make_client(settings) as llm, app.state.session_factory() as session:
+        async with make_client(settings, app.state.session_factory) as llm:
             for _ in range(2):  # the second answer comes from the cache: a call, but no tokens
                 result = await llm.complete_json(
-                    session, Role, messages, purpose="test.metrics", prompt_version="v1", user_id=None
+                    Role, messages, purpose="test.metrics", prompt_version="v1", user_id=None
                 )
                 assert result.value == Role(title="Engineer", years=3)
         after = await scrape(client)

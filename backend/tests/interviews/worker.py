@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.db import session_scope
 from app.core.events import flush_events
 from app.interviews import flow
-from app.llm.client import LLMClient, get_llm_client
+from app.llm.client import LLMClient, open_llm_client
 
 
 def unit_of_work(app: Any) -> Any:
@@ -25,7 +25,9 @@ def unit_of_work(app: Any) -> Any:
 
 
 async def prepare(app: Any, session_id: int, count: int, client: LLMClient | None = None) -> str:
-    async with client or get_llm_client(app.state.settings) as llm:
+    if client is not None:
+        return await flow.prepare_questions(unit_of_work(app), client, session_id, count)
+    async with open_llm_client(app.state.settings, app.state.session_factory) as llm:
         return await flow.prepare_questions(unit_of_work(app), llm, session_id, count)
 
 
@@ -36,6 +38,9 @@ async def feedback(app: Any, answer_id: int, client: LLMClient | None = None) ->
     async def publish(user_id: int, data: dict[str, Any]) -> None:
         deltas.append({"user_id": user_id, **data})
 
-    async with client or get_llm_client(app.state.settings) as llm:
-        await flow.write_feedback(unit_of_work(app), llm, answer_id, publish)
+    if client is not None:
+        await flow.write_feedback(unit_of_work(app), client, answer_id, publish)
+    else:
+        async with open_llm_client(app.state.settings, app.state.session_factory) as llm:
+            await flow.write_feedback(unit_of_work(app), llm, answer_id, publish)
     return deltas

@@ -56,16 +56,18 @@ async def user_id(session: AsyncSession) -> int:
     return user.id
 
 
-def make_client(settings: Settings, **changes: Any) -> LLMClient:
-    """A client on the test settings with its own cache and fast retries."""
+def make_client(settings: Settings, sessions: Any = None, **changes: Any) -> LLMClient:
+    """A client on the test settings with its own cache and fast retries; with `sessions` (the app's session
+    factory) it records its calls and applies the budget, as in the app."""
     return LLMClient(
         settings.model_copy(update=changes) if changes else settings,
+        sessions=sessions,
         cache=MemoryCache(ttl_seconds=60),
         retry=RetryPolicy(max_retries=settings.llm_max_retries, backoff_seconds=0.01, max_backoff_seconds=0.05),
     )
 
 
 @pytest.fixture
-async def llm(settings: Settings) -> AsyncIterator[LLMClient]:
-    async with make_client(settings) as c:
+async def llm(settings: Settings, app: Any) -> AsyncIterator[LLMClient]:
+    async with make_client(settings, app.state.session_factory) as c:
         yield c

@@ -33,6 +33,7 @@ class Reply:
     completion_tokens: int = 5
     usage: bool = True  # False: a server that reports no usage
     pieces: list[str] | None = None  # how a streamed answer is split (default: word by word)
+    interval: float = 0.0  # seconds between streamed pieces (a slow model: 0.1 s a chunk, as real ones stream)
 
 
 def ok(content: str | dict[str, Any], **kwargs: Any) -> Reply:
@@ -46,6 +47,12 @@ def error(status: int, retry_after: float | None = None) -> Reply:
 
 def slow(seconds: float, content: str = "OK") -> Reply:
     return Reply(content=content, delay=seconds)
+
+
+def streamed(content: str, seconds: float, **kwargs: Any) -> Reply:
+    """`content` streamed word by word over about `seconds` (one chunk every 0.1 s at most)."""
+    pieces = _split(content)
+    return Reply(content=content, pieces=pieces, interval=max(0.0, min(0.1, seconds / max(1, len(pieces)))), **kwargs)
 
 
 class LLMServer:
@@ -138,7 +145,7 @@ async def _sse(reply: Reply, model: str, include_usage: bool) -> AsyncIterator[b
 
     yield event([{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}])
     for piece in reply.pieces if reply.pieces is not None else _split(reply.content):
-        await asyncio.sleep(0)
+        await asyncio.sleep(reply.interval)
         yield event([{"index": 0, "delta": {"content": piece}, "finish_reason": None}])
     yield event([{"index": 0, "delta": {}, "finish_reason": "stop"}])
     if include_usage:

@@ -39,7 +39,7 @@ async def ask(
     user_id: int | None = None,
 ) -> bool:
     result = await llm.complete_json(
-        session, schema, messages, purpose="test.cache", prompt_version=prompt_version, user_id=user_id
+        schema, messages, purpose="test.cache", prompt_version=prompt_version, user_id=user_id
     )
     return result.cache_hit
 
@@ -50,9 +50,7 @@ class TestCacheHits:
     ) -> None:
         llm_server.queue(ok({"answer": "42"}), ok({"answer": "something else"}))
         assert await ask(llm, session, user_id=user_id) is False
-        result = await llm.complete_json(
-            session, Answer, MESSAGES, purpose="test.cache", prompt_version="v1", user_id=user_id
-        )
+        result = await llm.complete_json(Answer, MESSAGES, purpose="test.cache", prompt_version="v1", user_id=user_id)
         assert result.cache_hit and result.value == Answer(answer="42")
         assert (result.prompt_tokens, result.completion_tokens) == (0, 0)
         assert llm_server.chat_requests == 1
@@ -73,7 +71,7 @@ class TestCacheHits:
 
         for _ in range(2):
             result = await llm.stream_text(
-                session, MESSAGES, purpose="test.cache", prompt_version="v1", user_id=None, on_delta=collect
+                MESSAGES, purpose="test.cache", prompt_version="v1", user_id=None, on_delta=collect
             )
             assert result.value == "Forty two, of course."
         assert result.cache_hit and llm_server.chat_requests == 1

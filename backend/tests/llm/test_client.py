@@ -30,7 +30,7 @@ GOOD = {"title": "Python engineer", "years": 5, "tags": ["backend"]}
 
 
 async def ask(llm: LLMClient, session: AsyncSession, messages: list[dict[str, str]] = MESSAGES) -> Role:
-    result = await llm.complete_json(session, Role, messages, purpose="test.role", prompt_version="v1", user_id=None)
+    result = await llm.complete_json(Role, messages, purpose="test.role", prompt_version="v1", user_id=None)
     return result.value
 
 
@@ -43,9 +43,7 @@ class TestStructuredOutput:
         self, llm: LLMClient, session: AsyncSession, llm_server: LLMServer
     ) -> None:
         llm_server.queue(ok(GOOD))
-        result = await llm.complete_json(
-            session, Role, MESSAGES, purpose="test.role", prompt_version="v1", user_id=None
-        )
+        result = await llm.complete_json(Role, MESSAGES, purpose="test.role", prompt_version="v1", user_id=None)
         assert result.value == Role(**GOOD)
         assert (result.provider, result.model, result.cache_hit) == ("groq", "openai/gpt-oss-20b", False)
         assert (result.prompt_tokens, result.completion_tokens) == (12, 5)
@@ -174,12 +172,12 @@ class TestUnavailable:
             with pytest.raises(LLMUnavailable, match="offline"):
                 await ask(llm, session)
             with pytest.raises(LLMUnavailable):
-                await llm.stream_text(session, MESSAGES, purpose="t", prompt_version="v1", user_id=None)
+                await llm.stream_text(MESSAGES, purpose="t", prompt_version="v1", user_id=None)
         assert llm_server.chat_requests == 0
 
     async def test_missing_key_is_named(self, settings: Settings, session: AsyncSession, llm_server: LLMServer) -> None:
         async with make_client(settings, llm_api_key=None) as llm:
-            with pytest.raises(LLMUnavailable, match="needs LLM_API_KEY"):
+            with pytest.raises(LLMUnavailable, match="needs an API key"):
                 await ask(llm, session)
         async with make_client(settings, llm_api_key=SecretStr("  ")) as llm:
             check = await llm.test_connection()

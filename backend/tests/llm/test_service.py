@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from pydantic import BaseModel
@@ -28,9 +29,7 @@ MESSAGES = [{"role": "user", "content": "Summarise: Python, SQL."}]
 
 async def ask(llm: LLMClient, session: AsyncSession, user_id: int | None, content: str = "Summarise") -> Answer:
     messages = [{"role": "user", "content": content}]
-    result = await llm.complete_json(
-        session, Answer, messages, purpose="test.budget", prompt_version="v1", user_id=user_id
-    )
+    result = await llm.complete_json(Answer, messages, purpose="test.budget", prompt_version="v1", user_id=user_id)
     return result.value
 
 
@@ -48,7 +47,7 @@ async def spent(session: AsyncSession, user_id: int, tokens: int, at: datetime |
     if at is not None:
         row = (await session.execute(select(LLMCall).order_by(LLMCall.id.desc()).limit(1))).scalar_one()
         row.created_at = at
-        await session.flush()
+    await session.commit()  # the client reads the budget in a transaction of its own
 
 
 class TestAccounting:
@@ -57,7 +56,7 @@ class TestAccounting:
     ) -> None:
         llm_server.queue(ok({"answer": "a"}, prompt_tokens=1000, completion_tokens=200))
         result = await llm.complete_json(
-            session, Answer, MESSAGES, purpose="skills.extract_jd", prompt_version="skills-v1", user_id=user_id
+            Answer, MESSAGES, purpose="skills.extract_jd", prompt_version="skills-v1", user_id=user_id
         )
         assert result.value.answer == "a"
         row = (await session.execute(select(LLMCall))).scalar_one()
@@ -76,10 +75,10 @@ class TestAccounting:
         assert row.created_at.tzinfo is not None
 
     async def test_unknown_price_is_recorded_as_none(
-        self, settings: Settings, session: AsyncSession, llm_server: LLMServer
+        self, settings: Settings, session: AsyncSession, llm_server: LLMServer, app: Any
     ) -> None:
         llm_server.queue(ok({"answer": "b"}))
-        async with make_client(settings, llm_provider="custom", llm_model="my-model") as llm:
+        async with make_client(settings, app.state.session_factory, llm_provider="custom", llm_model="my-model") as llm:
             await ask(llm, session, None)
         row = (await session.execute(select(LLMCall))).scalar_one()
         assert row.cost_usd is None and row.total_tokens == 17 and row.user_id is None
@@ -109,9 +108,7 @@ class TestBudget:
         assert exc.headers is not None and 0 < int(exc.headers["Retry-After"]) <= 86400
         assert llm_server.chat_requests == 1
         with pytest.raises(LLMBudgetExceeded):
-            await llm.stream_text(
-                session, [{"role": "user", "content": "x"}], purpose="t", prompt_version="v1", user_id=user_id
-            )
+            await llm.stream_text([{"role": "user", "content": "x"}], purpose="t", prompt_version="v1", user_id=user_id)
         assert llm_server.chat_requests == 1
 
     async def test_a_cached_answer_is_still_served_over_budget(
@@ -127,6 +124,7 @@ class TestBudget:
     ) -> None:
         await spent(session, user_id, 5000, at=datetime.now(UTC) - timedelta(days=1))
         assert await service.tokens_used_today(session, user_id) == 0
+        await session.commit()
         llm_server.queue(ok({"answer": "fine"}))
         assert (await ask(llm, session, user_id)).answer == "fine"
 
@@ -138,11 +136,11 @@ class TestBudget:
         assert (await ask(llm, session, None)).answer == "system"
 
     async def test_zero_budget_means_unlimited(
-        self, settings: Settings, session: AsyncSession, llm_server: LLMServer, user_id: int
+        self, settings: Settings, session: AsyncSession, llm_server: LLMServer, user_id: int, app: Any
     ) -> None:
         await spent(session, user_id, 10**9)
         llm_server.queue(ok({"answer": "unlimited"}))
-        async with make_client(settings, llm_daily_token_budget=0) as llm:
+        async with make_client(settings, app.state.session_factory, llm_daily_token_budget=0) as llm:
             assert (await ask(llm, session, user_id)).answer == "unlimited"
 
 

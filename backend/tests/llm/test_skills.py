@@ -36,7 +36,7 @@ class TestExtractWithLLM:
             "responsibilities": ["Design REST APIs", "design rest APIs", "  ", "Run services on Kubernetes"],
         }
         llm_server.queue(ok(answer))
-        found = await extract_with_llm(llm, session, JD, "jd", user_id=user_id)
+        found = await extract_with_llm(llm, JD, "jd", user_id=user_id)
         # Rust is a real skill the text never names, "stakeholder wrangling" a phrase it does not contain: both go.
         assert found.skills[:3] == [canonical("Python"), canonical("Postgres"), canonical("Kubernetes")]
         assert canonical("Rust") not in found.skills and "stakeholder wrangling" not in found.skills
@@ -63,7 +63,7 @@ class TestHybrid:
         text = "We write services in Golang, deploy with Helm charts, and test them with our in-house FooBarizer tool."
         offline = extract(text, "jd")
         llm_server.queue(ok({"skills": ["Helm", "FooBarizer", "Rust"], "responsibilities": ["Write Go services"]}))
-        found, provider = await extract_hybrid(llm, session, text, "jd", user_id=None)
+        found, provider = await extract_hybrid(llm, text, "jd", user_id=None)
         assert provider == "hybrid:groq"
         # Offline first in its order, then what only the LLM found and the text names; Rust is invented.
         assert found.skills == [*offline.skills, "FooBarizer"]
@@ -73,13 +73,13 @@ class TestHybrid:
         self, llm: LLMClient, session: AsyncSession, llm_server: LLMServer
     ) -> None:
         llm_server.queue(error(500), error(500), error(500))
-        found, provider = await extract_hybrid(llm, session, JD, "jd", user_id=None)
+        found, provider = await extract_hybrid(llm, JD, "jd", user_id=None)
         assert provider == "offline" and found.skills == extract(JD, "jd").skills
 
     async def test_offline_provider_makes_no_request(
         self, settings: Settings, session: AsyncSession, llm_server: LLMServer
     ) -> None:
         async with make_client(settings, llm_provider="offline") as llm:
-            found, provider = await extract_hybrid(llm, session, JD, "resume", user_id=None)
+            found, provider = await extract_hybrid(llm, JD, "resume", user_id=None)
         assert provider == "offline" and found.skills == extract(JD, "resume").skills
         assert llm_server.chat_requests == 0

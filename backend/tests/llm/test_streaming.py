@@ -17,7 +17,9 @@ TEXT = "Dear hiring team, I build reliable Python services and would love to joi
 
 
 async def rows(session: AsyncSession) -> list[LLMCall]:
-    return list((await session.execute(select(LLMCall).order_by(LLMCall.id))).scalars())
+    found = list((await session.execute(select(LLMCall).order_by(LLMCall.id))).scalars())
+    await session.commit()  # end the read: the client writes its rows in transactions of its own
+    return found
 
 
 class TestStreamText:
@@ -31,7 +33,7 @@ class TestStreamText:
             pieces.append(delta)
 
         result = await llm.stream_text(
-            session, MESSAGES, purpose="content.letter", prompt_version="letter-v1", user_id=user_id, on_delta=on_delta
+            MESSAGES, purpose="content.letter", prompt_version="letter-v1", user_id=user_id, on_delta=on_delta
         )
         assert result.value == TEXT and "".join(pieces) == TEXT
         assert len(pieces) == len(TEXT.split(" ")) and pieces[0] == "Dear "
@@ -51,7 +53,7 @@ class TestStreamText:
         self, llm: LLMClient, session: AsyncSession, llm_server: LLMServer
     ) -> None:
         llm_server.queue(error(429, retry_after=0), error(502), ok(TEXT))
-        result = await llm.stream_text(session, MESSAGES, purpose="t", prompt_version="v1", user_id=None)
+        result = await llm.stream_text(MESSAGES, purpose="t", prompt_version="v1", user_id=None)
         assert result.value == TEXT and llm_server.chat_requests == 3
 
     async def test_a_refused_stream_is_an_llm_error_and_a_row(
@@ -59,7 +61,7 @@ class TestStreamText:
     ) -> None:
         llm_server.queue(error(401))
         with pytest.raises(LLMError, match="rejected the API key"):
-            await llm.stream_text(session, MESSAGES, purpose="t", prompt_version="v1", user_id=None)
+            await llm.stream_text(MESSAGES, purpose="t", prompt_version="v1", user_id=None)
         [row] = await rows(session)
         assert row.status == "error" and row.total_tokens == 0 and "LLM_API_KEY" in (row.error or "")
 
@@ -76,7 +78,6 @@ class TestStreamText:
             return len(seen) >= 2
 
         result = await llm.stream_text(
-            session,
             MESSAGES,
             purpose="t",
             prompt_version="v1",
@@ -88,12 +89,12 @@ class TestStreamText:
         [row] = await rows(session)
         assert row.status == "cancelled" and row.total_tokens > 0  # estimated: the stream ended before its usage
         llm_server.queue(ok(TEXT))
-        again = await llm.stream_text(session, MESSAGES, purpose="t", prompt_version="v1", user_id=None)
+        again = await llm.stream_text(MESSAGES, purpose="t", prompt_version="v1", user_id=None)
         assert not again.cache_hit and again.value == TEXT  # a cancelled answer is never cached
 
     async def test_a_server_without_usage_is_charged_an_estimate(
         self, llm: LLMClient, session: AsyncSession, llm_server: LLMServer
     ) -> None:
         llm_server.queue(Reply(content=TEXT, usage=False))
-        result = await llm.stream_text(session, MESSAGES, purpose="t", prompt_version="v1", user_id=None)
+        result = await llm.stream_text(MESSAGES, purpose="t", prompt_version="v1", user_id=None)
         assert result.prompt_tokens > 0 and result.completion_tokens == len(TEXT) // 4

@@ -8,7 +8,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.api.deps import AdminUser, CurrentUser, RateLimiterDep, SessionDep, SettingsDep
+from app.api.deps import AdminUser, CurrentUser, RateLimiterDep, SessionDep, SettingsDep, end_transaction
 from app.api.routing import CommittingRoute
 from app.core.config import Settings
 from app.llm import provider_settings
@@ -24,11 +24,6 @@ from app.llm.schemas import (
 router = APIRouter(prefix="/ai", tags=["ai"], route_class=CommittingRoute)
 
 
-async def _end_transaction(session: AsyncSession) -> None:
-    """Commit what the request read or wrote so far: nothing is held while the provider answers."""
-    await session.commit()
-
-
 @router.get("/status", operation_id="ai-status")
 async def ai_status(user: CurrentUser, session: SessionDep, settings: SettingsDep) -> AIStatus:
     """The AI provider, model and host in use (never the key), what is sent to it, and your tokens today."""
@@ -42,7 +37,7 @@ async def test_connection(
     """Send one tiny request to the provider in force and report how it went (ok=false with the reason)."""
     await limiter.hit("10/minute", "ai-test", str(user.id), message="You can test the connection 10 times a minute.")
     resolved = await _in_force(session, settings)
-    await _end_transaction(session)
+    await end_transaction(session)
     async with LLMClient(settings, resolved=resolved) as client:
         return await client.test_connection()
 
@@ -74,7 +69,7 @@ async def test_provider_settings(
     await limiter.hit("10/minute", "ai-test", str(admin.id), message="You can test the connection 10 times a minute.")
     stored = await provider_settings.load_stored(session, settings)
     resolved = provider_settings.candidate(settings, stored, body)
-    await _end_transaction(session)
+    await end_transaction(session)
     return await provider_settings.probe(settings, resolved)
 
 

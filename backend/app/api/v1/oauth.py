@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Cookie, Depends, Query, Request, Response, status
 from fastapi.responses import RedirectResponse
 
-from app.api.deps import CurrentUser, SessionDep, SettingsDep
+from app.api.deps import CurrentUser, SessionDep, SettingsDep, end_transaction
 from app.api.routing import CommittingRoute
 from app.api.v1.auth import _set_refresh_cookie, require_csrf_header
 from app.auth import oauth_service as service
@@ -98,6 +98,7 @@ async def link(
 ) -> AuthorizeRead:
     """Start connecting a provider to the signed-in account; the app then sends the browser to `authorize_url`."""
     chosen = service.provider_or_404(configured_providers(settings), provider)
+    await end_transaction(session)  # the provider's metadata is fetched next
     try:
         url, state = await service.start(session, settings, chosen, "link", user.id, "/settings")
     except ProviderError as exc:

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 from sqlalchemy import delete
 
-from app.api.deps import CurrentUser, RateLimiterDep, SessionDep, SettingsDep
+from app.api.deps import CurrentUser, RateLimiterDep, SessionDep, SettingsDep, end_transaction
 from app.api.routing import CommittingRoute
 from app.core.exceptions import NotFound
 from app.core.pagination import Page, PageDep
@@ -104,5 +104,6 @@ async def import_from_url(
     """Add a job from its link: Greenhouse, Lever and Ashby through their APIs, other pages through their
     schema.org JobPosting data. Only public http(s) addresses."""
     await limiter.hit("20/minute", "import-url", str(user.id), message="Too many imports; wait a minute.")
+    await end_transaction(session)  # the page may take seconds: hold no transaction meanwhile
     job = await import_url(str(data.url), settings)
     return await service.save_imported(session, user, job)
