@@ -1631,7 +1631,7 @@ export interface paths {
         };
         /**
          * Ai Status
-         * @description The AI provider, model and host in use (never the key), and your tokens today against your daily budget.
+         * @description The AI provider, model and host in use (never the key), what is sent to it, and your tokens today.
          */
         get: operations["ai-status"];
         put?: never;
@@ -1653,9 +1653,54 @@ export interface paths {
         put?: never;
         /**
          * Test Connection
-         * @description Send one tiny request to the provider and report how it went (ok=false with the reason when it fails).
+         * @description Send one tiny request to the provider in force and report how it went (ok=false with the reason).
          */
         post: operations["ai-test_connection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Provider Settings
+         * @description Settings → AI provider (administrators): the saved provider, model, base URL and budget; never the key.
+         */
+        get: operations["ai-get_settings"];
+        /**
+         * Update Provider Settings
+         * @description Save the AI provider (administrators). A new provider or base URL removes the saved key unless a new key
+         *     comes with it. Every change is recorded; every process uses it from its next AI call.
+         */
+        put: operations["ai-update_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/settings/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test Provider Settings
+         * @description Test the form's unsaved values: the models the server lists and one tiny structured call.
+         */
+        post: operations["ai-test_settings"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1706,11 +1751,76 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AIAuditEntry */
+        AIAuditEntry: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Actor
+             * @description E-mail of the administrator who made the change
+             */
+            actor: string | null;
+            /** Summary */
+            summary: string;
+        };
+        /**
+         * AIProviderSettingsRead
+         * @description Settings → AI provider as an administrator sees it; the key itself is never returned.
+         */
+        AIProviderSettingsRead: {
+            /** Provider */
+            provider: string;
+            /** Model */
+            model: string | null;
+            /** Base Url */
+            base_url: string | null;
+            /**
+             * Key Status
+             * @description set; missing; unreadable: saved under another server secret (after a restore): enter it again
+             * @enum {string}
+             */
+            key_status: "set" | "missing" | "unreadable";
+            /** Daily Token Budget */
+            daily_token_budget: number;
+            /**
+             * Environment Overrides
+             * @description Fields set by environment variables, which win
+             */
+            environment_overrides: ("provider" | "model" | "base_url" | "api_key" | "daily_token_budget")[];
+            /** Providers */
+            providers: components["schemas"]["ProviderOption"][];
+            /** Updated At */
+            updated_at: string | null;
+            /** Updated By */
+            updated_by: string | null;
+            /** Changes */
+            changes: components["schemas"]["AIAuditEntry"][];
+        };
+        /**
+         * AIProviderSettingsUpdate
+         * @description The form. `api_key`: None keeps the saved key, "" removes it. Changing the provider or base URL removes
+         *     the saved key unless a new one is sent with the change.
+         */
+        AIProviderSettingsUpdate: {
+            /** Provider */
+            provider: string;
+            /** Model */
+            model?: string | null;
+            /** Base Url */
+            base_url?: string | null;
+            /** Api Key */
+            api_key?: string | null;
+            /** Daily Token Budget */
+            daily_token_budget: number;
+        };
         /** AIStatus */
         AIStatus: {
             /**
              * Provider
-             * @description Configured provider (LLM_PROVIDER)
+             * @description Provider in force (environment, else Settings → AI provider)
              */
             provider: string;
             /** Provider Label */
@@ -1758,6 +1868,22 @@ export interface components {
              * @description Next midnight UTC, ISO 8601
              */
             budget_resets_at: string;
+            /**
+             * Source
+             * @description Where the provider comes from: environment variables, Settings, or the offline default
+             * @enum {string}
+             */
+            source: "environment" | "settings" | "default";
+            /**
+             * Data Sent
+             * @description What is sent to the provider, in plain sentences (empty offline)
+             */
+            data_sent: string[];
+            /**
+             * Can Configure
+             * @description You are an administrator and may change the provider in Settings
+             */
+            can_configure: boolean;
         };
         /** AccountDelete */
         AccountDelete: {
@@ -2876,6 +3002,56 @@ export interface components {
             evening_summary_hour?: number | null;
             /** Evening Summary Enabled */
             evening_summary_enabled?: boolean | null;
+        };
+        /** ProviderOption */
+        ProviderOption: {
+            /** Name */
+            name: string;
+            /** Label */
+            label: string;
+            /** Default Model */
+            default_model: string | null;
+            /**
+             * Base Url
+             * @description Default URL; None: the server's URL must be given
+             */
+            base_url: string | null;
+            /** Needs Key */
+            needs_key: boolean;
+            /** Docs */
+            docs: string;
+        };
+        /**
+         * ProviderProbe
+         * @description What "Test connection" found: the server's models and whether one tiny structured call worked.
+         */
+        ProviderProbe: {
+            /** Ok */
+            ok: boolean;
+            /** Model */
+            model: string;
+            /**
+             * Host
+             * @description Host of the provider's URL (never the key)
+             */
+            host: string | null;
+            /** Latency Ms */
+            latency_ms?: number | null;
+            /**
+             * Models
+             * @description Model ids the server lists (empty if it lists none)
+             */
+            models?: string[];
+            /**
+             * Structured Output Ok
+             * @description The model answered the tiny request with the JSON asked for
+             */
+            structured_output_ok?: boolean | null;
+            /**
+             * Message
+             * @description What happened, in words
+             */
+            message: string;
         };
         /** ProviderRead */
         ProviderRead: {
@@ -6541,6 +6717,92 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConnectionCheck"];
+                };
+            };
+        };
+    };
+    "ai-get_settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AIProviderSettingsRead"];
+                };
+            };
+        };
+    };
+    "ai-update_settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AIProviderSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AIProviderSettingsRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "ai-test_settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AIProviderSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderProbe"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
