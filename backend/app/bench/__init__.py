@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from app.bench import analytics, auth, content, data, ingest, interviews, realtime, resumes, skills, tracker
+from app.bench import analytics, auth, content, data, ingest, interviews, realtime, resumes, skills, streaming, tracker
 
 BENCHMARKS: dict[str, Callable[[Path], Awaitable[dict[str, Any]]]] = {
     "password_hash": auth.bench_password_hash,
@@ -21,6 +21,7 @@ BENCHMARKS: dict[str, Callable[[Path], Awaitable[dict[str, Any]]]] = {
     "skills": skills.bench_skills,
     "interviews": interviews.bench_interviews,
     "content": content.bench_content,
+    "streaming": streaming.bench_streaming,
 }
 
 

@@ -8,19 +8,17 @@ import asyncio
 import itertools
 import json
 import random
-import threading
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import Response, StreamingResponse
+from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from app.bench.common import percentiles
+from app.bench.common import ThreadServer, percentiles
 from app.content.generation import generate, offline_outcome
 from app.content.inputs import Inputs, build_inputs
 from app.core.cache import MemoryCache
@@ -111,44 +109,77 @@ def _six_grams(text: str) -> set[tuple[str, ...]]:
 LETTER = " ".join(["Dear team, I am applying for this role and would be glad to talk."] * 20)
 
 
-async def _chat(request: Request) -> Response:
-    """Chat Completions, streamed as the providers do: role chunk, word chunks, stop, usage, [DONE]."""
-    body = await request.json()
-    model = body.get("model") or "bench-model"
+class StandIn:
+    """A tiny OpenAI-compatible Chat Completions server on 127.0.0.1, in a thread (`with StandIn() as llm:`).
 
-    def chunk(delta: dict[str, Any], finish: str | None = None, usage: dict[str, int] | None = None) -> bytes:
-        choices = [] if usage else [{"index": 0, "delta": delta, "finish_reason": finish}]
-        data = {"id": "bench", "object": "chat.completion.chunk", "created": 0, "model": model,
-                "choices": choices, "usage": usage}  # fmt: skip
-        return f"data: {json.dumps(data)}\n\n".encode()
+    A streamed request gets `words` as the providers send them: a role chunk, one chunk per word (`interval_s`
+    apart), stop, usage, [DONE]. Any other request gets the JSON answer {"skills": [], "responsibilities": []},
+    which is what the app's structured calls around a letter (skill extraction) accept. It counts the streams
+    open now, the most open at once and the streams finished."""
 
-    async def events() -> AsyncIterator[bytes]:
-        yield chunk({"role": "assistant", "content": ""})
-        for word in LETTER.split(" "):
-            yield chunk({"content": word + " "})
-        yield chunk({}, "stop")
-        yield chunk({}, usage={"prompt_tokens": 300, "completion_tokens": 280, "total_tokens": 580})
-        yield b"data: [DONE]\n\n"
+    def __init__(self, words: list[str] | None = None, interval_s: float = 0.0) -> None:
+        self.words = words if words is not None else LETTER.split(" ")
+        self.interval_s = interval_s
+        self.streams_open = self.streams_max = self.streams_done = 0
+        self._server = ThreadServer(Starlette(routes=[Route("/v1/chat/completions", self._chat, methods=["POST"])]))
 
-    return StreamingResponse(events(), media_type="text/event-stream")
+    @property
+    def url(self) -> str:
+        return f"{self._server.url}/v1"
 
+    def __enter__(self) -> StandIn:
+        self._server.start()
+        return self
 
-def _serve() -> tuple[uvicorn.Server, threading.Thread, int]:
-    app = Starlette(routes=[Route("/v1/chat/completions", _chat, methods=["POST"])])
-    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    return server, thread, port
+    def __exit__(self, *_: object) -> None:
+        self._server.stop()
+
+    async def _chat(self, request: Request) -> Response:
+        body = await request.json()
+        model = body.get("model") or "bench-model"
+        if not body.get("stream"):
+            answer = json.dumps({"skills": [], "responsibilities": []})
+            choice = {"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": answer}}
+            usage = {"prompt_tokens": 300, "completion_tokens": 10, "total_tokens": 310}
+            return JSONResponse(
+                {"id": "bench", "object": "chat.completion", "created": 0, "model": model, "choices": [choice],
+                 "usage": usage}
+            )  # fmt: skip
+
+        def chunk(delta: dict[str, Any], finish: str | None = None, usage: dict[str, int] | None = None) -> bytes:
+            choices = [] if usage else [{"index": 0, "delta": delta, "finish_reason": finish}]
+            data = {"id": "bench", "object": "chat.completion.chunk", "created": 0, "model": model,
+                    "choices": choices, "usage": usage}  # fmt: skip
+            return f"data: {json.dumps(data)}\n\n".encode()
+
+        async def events() -> AsyncIterator[bytes]:
+            self.streams_open += 1
+            self.streams_max = max(self.streams_max, self.streams_open)
+            try:
+                yield chunk({"role": "assistant", "content": ""})
+                for word in self.words:
+                    if self.interval_s:
+                        await asyncio.sleep(self.interval_s)
+                    yield chunk({"content": word + " "})
+                yield chunk({}, "stop")
+                yield chunk(
+                    {},
+                    usage={
+                        "prompt_tokens": 300,
+                        "completion_tokens": len(self.words),
+                        "total_tokens": 300 + len(self.words),
+                    },
+                )
+                yield b"data: [DONE]\n\n"
+                self.streams_done += 1
+            finally:
+                self.streams_open -= 1
+
+        return StreamingResponse(events(), media_type="text/event-stream")
 
 
 async def _llm(workdir: Path, inputs: list[Inputs]) -> dict[str, Any]:
-    server, thread, port = _serve()
-    try:
+    with StandIn() as llm:
         settings = Settings(
             _env_file=None,
             database_url=f"sqlite:///{workdir / 'content-bench.db'}",
@@ -156,7 +187,7 @@ async def _llm(workdir: Path, inputs: list[Inputs]) -> dict[str, Any]:
             secret_key="bench-secret-" + "x" * 32,
             llm_provider="custom",
             llm_model="bench-model",
-            llm_base_url=f"http://127.0.0.1:{port}/v1",
+            llm_base_url=llm.url,
             llm_daily_token_budget=0,
             log_level="WARNING",
         )
@@ -178,9 +209,6 @@ async def _llm(workdir: Path, inputs: list[Inputs]) -> dict[str, Any]:
         finally:
             await engine.dispose()
         return {"requests": len(miss), "miss": percentiles(miss), "hit": percentiles(hit)}
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 async def bench_content(workdir: Path) -> dict[str, Any]:

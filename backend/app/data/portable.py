@@ -75,6 +75,8 @@ NOT_EXPORTED = {
     "refresh_token": "session secrets; a new instance signs you in anew",
     "oauth_flow": "a sign-in in progress, kept for minutes",
     "llm_call": "usage accounting of AI requests (tokens, cost); a new instance starts its budgets afresh",
+    "audit_event": "the server's record of administrators' changes to its settings, not personal data; it stays "
+    "with the server, and deleting the account removes the link to it",
 }
 PROFILE_FIELDS = (
     "full_name",

@@ -123,8 +123,8 @@ async def read(session: AsyncSession, settings: Settings) -> AIProviderSettingsR
             for p in PROVIDERS.values()
         ],
         updated_at=row.updated_at if row is not None else None,
-        updated_by=changes[0].actor_email if changes else None,
-        changes=[AIAuditEntry(at=c.created_at, actor=c.actor_email, summary=c.summary) for c in changes],
+        updated_by=changes[0][1] if changes else None,
+        changes=[AIAuditEntry(at=c.created_at, actor=email, summary=c.summary) for c, email in changes],
     )
 
 
@@ -215,12 +215,11 @@ async def save(
     row.daily_token_budget = update.daily_token_budget
     if key_change != "kept":
         row.api_key_sealed = seal_secret(settings, KEY_PURPOSE, key) if key else None
-    row.updated_at, row.updated_by_id = utcnow(), actor.id
+    row.updated_at = utcnow()
     repository.add_audit(
         session,
         AuditEvent(
             actor_id=actor.id,
-            actor_email=actor.email,
             action=repository.AUDIT_ACTION,
             summary=summary,
             detail=detail,

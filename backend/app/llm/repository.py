@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models.llm import AIProviderSetting, AuditEvent
+from app.models.user import User
 
 SETTINGS_ROW_ID = 1
 AUDIT_ACTION = "ai.provider_settings"
@@ -30,11 +31,13 @@ def add_audit(session: AsyncSession, event: AuditEvent) -> None:
     session.add(event)
 
 
-async def recent_changes(session: AsyncSession, limit: int = 10) -> Sequence[AuditEvent]:
+async def recent_changes(session: AsyncSession, limit: int = 10) -> Sequence[tuple[AuditEvent, str | None]]:
+    """The latest changes with their author's e-mail (None once that account is deleted)."""
     query = (
-        select(AuditEvent)
+        select(AuditEvent, User.email)
+        .outerjoin(User, User.id == AuditEvent.actor_id)
         .where(AuditEvent.action == AUDIT_ACTION)
         .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
         .limit(limit)
     )
-    return (await session.scalars(query)).all()
+    return [(event, email) for event, email in (await session.execute(query)).all()]

@@ -47,20 +47,18 @@ class AIProviderSetting(Base):
     base_url: Mapped[str | None] = mapped_column(String(500))
     api_key_sealed: Mapped[str | None] = mapped_column(Text)
     daily_token_budget: Mapped[int | None]
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)  # who: the latest `audit_event`
 
 
 class AuditEvent(Base):
-    """An administrator's change to how the server works (AI provider today). `actor_email` is copied so the row
-    still says who after the account is gone; `detail` never holds a secret."""
+    """An administrator's change to how the server works (AI provider today); `detail` never holds a secret. The
+    row outlives its author's account (actor set to NULL: no personal data stays behind)."""
 
     __tablename__ = "audit_event"
     __table_args__ = (Index("ix_audit_event_action_created_at", "action", "created_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
-    actor_email: Mapped[str | None] = mapped_column(String(320))
     action: Mapped[str] = mapped_column(String(80))
     summary: Mapped[str] = mapped_column(String(1000))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
