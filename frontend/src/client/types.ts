@@ -131,9 +131,17 @@ export type ResumeRead = JsonOf<paths['/api/v1/resumes/{resume_id}']['get']['res
 export type FoundSkill = ResumeRead['skills'][number];
 export type SkillReview = RequestBody<paths['/api/v1/resumes/{resume_id}/skills']['post']>;
 
-// The AI provider (read-only, from the server's environment)
+// The AI provider: the one in force (everyone), and Settings → AI provider (administrators)
 export type AIStatus = JsonOf<paths['/api/v1/ai/status']['get']['responses'][200]>;
+export type AIStatusSource = AIStatus['source'];
 export type ConnectionCheck = JsonOf<paths['/api/v1/ai/test-connection']['post']['responses'][200]>;
+export type AIProviderSettingsRead = JsonOf<paths['/api/v1/ai/settings']['get']['responses'][200]>;
+export type AIProviderSettingsUpdate = RequestBody<paths['/api/v1/ai/settings']['put']>;
+export type ProviderOption = AIProviderSettingsRead['providers'][number];
+export type AIAuditEntry = AIProviderSettingsRead['changes'][number];
+export type KeyStatus = AIProviderSettingsRead['key_status'];
+export type AISettingsField = AIProviderSettingsRead['environment_overrides'][number];
+export type ProviderTestResult = JsonOf<paths['/api/v1/ai/settings/test']['post']['responses'][200]>;
 
 // Content generation: cover letters and tailored resumes
 export type DocumentRead = JsonOf<paths['/api/v1/documents/{document_id}']['get']['responses'][200]>;

@@ -1,5 +1,7 @@
 import type {
   AchievementRead,
+  AIProviderSettingsRead,
+  AIStatus,
   Activity,
   AnalyticsSummary,
   ApplicationEvent,
@@ -20,6 +22,7 @@ import type {
   MatchRead,
   NotificationRead,
   OnboardingRead,
+  ProviderOption,
   QueueOverview,
   ResumeRead,
   ResumeSummary,
@@ -33,7 +36,6 @@ import type {
   TaskRunRead,
   TodayRead,
 } from '../client/types';
-import type { AIProviderSettingsRead, AIStatus, ProviderOption } from '../features/ai/settingsTypes';
 import { STATUS_ORDER } from '../features/applications/statuses';
 import { json, TOKEN, USER, type Handler } from './fakeServer';
 

@@ -1,4 +1,4 @@
-import type { AIStatus } from './settingsTypes';
+import type { AIStatus } from '../../client/types';
 
 /** How the server names its providers (LLM_PROVIDER), for notes about results it produced. */
 export const PROVIDER_LABELS: Record<string, string> = {

@@ -1,13 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../client';
-import type { ConnectionCheck } from '../../client/types';
-import {
-  settingsApi,
-  type AIProviderSettingsRead,
-  type AIProviderSettingsUpdate,
-  type AIStatus,
-  type ProviderTestResult,
-} from './settingsTypes';
+import type {
+  AIProviderSettingsRead,
+  AIProviderSettingsUpdate,
+  AIStatus,
+  ConnectionCheck,
+  ProviderTestResult,
+} from '../../client/types';
 
 export const aiKeys = {
   all: ['ai'] as const,
@@ -19,7 +18,7 @@ export const aiKeys = {
 export function useAIStatus() {
   return useQuery<AIStatus>({
     queryKey: aiKeys.status,
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/ai/status', { signal })) as Promise<AIStatus>,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/ai/status', { signal })),
   });
 }
 
@@ -37,7 +36,7 @@ export function useTestConnection() {
 export function useAISettings(enabled: boolean) {
   return useQuery<AIProviderSettingsRead>({
     queryKey: aiKeys.settings,
-    queryFn: ({ signal }) => unwrap(settingsApi.GET('/api/v1/ai/settings', { signal })),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/ai/settings', { signal })),
     enabled,
   });
 }
@@ -46,7 +45,7 @@ export function useAISettings(enabled: boolean) {
 export function useSaveAISettings() {
   const queryClient = useQueryClient();
   return useMutation<AIProviderSettingsRead, Error, AIProviderSettingsUpdate>({
-    mutationFn: (body) => unwrap(settingsApi.PUT('/api/v1/ai/settings', { body })),
+    mutationFn: (body) => unwrap(api.PUT('/api/v1/ai/settings', { body })),
     onSuccess: (saved) => {
       queryClient.setQueryData(aiKeys.settings, saved);
       return Promise.all([
@@ -60,6 +59,6 @@ export function useSaveAISettings() {
 /** Try unsaved settings: the server connects with them, lists the models and tries one structured call. */
 export function useTestAISettings() {
   return useMutation<ProviderTestResult, Error, AIProviderSettingsUpdate>({
-    mutationFn: (body) => unwrap(settingsApi.POST('/api/v1/ai/settings/test', { body })),
+    mutationFn: (body) => unwrap(api.POST('/api/v1/ai/settings/test', { body })),
   });
 }

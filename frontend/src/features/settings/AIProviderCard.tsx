@@ -1,11 +1,10 @@
 import { Alert, Badge, Button, Card, Code, Group, List, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { ConnectionCheck } from '../../client/types';
+import type { AIStatus, ConnectionCheck } from '../../client/types';
 import { FormError } from '../../components/FormError';
 import { QueryError } from '../../components/QueryError';
 import { useAuth } from '../../hooks/useAuth';
 import { formatDateTime, timeUntil } from '../../lib/format';
-import type { AIStatus } from '../ai/settingsTypes';
 import { useAISettings, useAIStatus, useTestConnection } from '../ai/useAI';
 import { AIProviderForm } from './AIProviderForm';
 

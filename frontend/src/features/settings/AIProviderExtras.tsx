@@ -1,12 +1,12 @@
 import { Alert, List, Stack, Text, Title } from '@mantine/core';
 import { formatDateTime, plural, relativeTime } from '../../lib/format';
-import type { AIProviderSettingsRead, ProviderTestResult } from '../ai/settingsTypes';
+import type { AIProviderSettingsRead, ProviderTestResult } from '../../client/types';
 
 /** How many models the test result names in words before "and N more" (all stay in the Model field's list). */
 const MODELS_SHOWN = 8;
 
-function structuredText(ok: boolean | null): string | null {
-  if (ok === null) return null;
+function structuredText(ok: boolean | null | undefined): string | null {
+  if (ok == null) return null;
   return ok
     ? 'Structured answers work: the model returned the JSON asked for.'
     : 'Structured answers did not work: the model did not return the JSON asked for. Try another model.';
@@ -16,8 +16,9 @@ function structuredText(ok: boolean | null): string | null {
 export function ProviderTestResultAlert({ result }: { result: ProviderTestResult }) {
   const latency = result.latency_ms != null ? ` in ${result.latency_ms} ms` : '';
   const structured = structuredText(result.structured_output_ok);
-  const shown = result.models.slice(0, MODELS_SHOWN);
-  const more = result.models.length - shown.length;
+  const models = result.models ?? [];
+  const shown = models.slice(0, MODELS_SHOWN);
+  const more = models.length - shown.length;
   return (
     <Alert
       color={result.ok ? 'green' : 'red'}
@@ -34,10 +35,11 @@ export function ProviderTestResultAlert({ result }: { result: ProviderTestResult
             {structured}
           </Text>
         ) : null}
-        {result.models.length ? (
+        {result.ok && result.model ? <Text size="xs" c="dimmed">{`Tried with the model ${result.model}`}</Text> : null}
+        {models.length ? (
           <div>
             <Text size="sm" fw={500}>
-              {`The server lists ${plural(result.models.length, 'model')}; choose one in the Model field:`}
+              {`The server lists ${plural(models.length, 'model')}; choose one in the Model field:`}
             </Text>
             <Text size="xs" style={{ overflowWrap: 'anywhere' }} aria-label="Models the server lists">
               {shown.join(', ')}

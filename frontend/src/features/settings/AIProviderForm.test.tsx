@@ -154,6 +154,7 @@ describe('Settings: AI provider (administrators)', () => {
       'POST /api/v1/ai/settings/test': () =>
         json(200, {
           ok: true,
+          model: 'llama-3.3-70b-versatile',
           message: 'Groq answered.',
           host: 'api.groq.com',
           latency_ms: 120,
@@ -169,6 +170,7 @@ describe('Settings: AI provider (administrators)', () => {
     const result = await within(form).findByRole('status');
     expect(result).toHaveTextContent('Connected in 120 ms to api.groq.com');
     expect(result).toHaveTextContent('Structured answers work');
+    expect(result).toHaveTextContent('Tried with the model llama-3.3-70b-versatile');
     expect(within(result).getByLabelText('Models the server lists')).toHaveTextContent('llama-3.3-70b-versatile, llama-3.1-8b-instant, gemma2-9b-it');
     expect(await server.calls('POST /api/v1/ai/settings/test')[0].json()).toEqual({
       provider: 'groq',
@@ -189,7 +191,7 @@ describe('Settings: AI provider (administrators)', () => {
   it('shows a failed test and a refused save in words', async () => {
     adminServer({
       'POST /api/v1/ai/settings/test': () =>
-        json(200, { ok: false, message: 'Groq refused the API key (401).', host: 'api.groq.com', latency_ms: 80, models: [], structured_output_ok: null }),
+        json(200, { ok: false, model: 'llama-3.3-70b-versatile', message: 'Groq refused the API key (401).', host: 'api.groq.com', latency_ms: 80, models: [], structured_output_ok: null }),
       'PUT /api/v1/ai/settings': () =>
         json(422, {
           detail: 'Check the highlighted fields.',

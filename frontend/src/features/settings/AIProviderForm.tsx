@@ -3,11 +3,11 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { FormError } from '../../components/FormError';
 import { applyServerFieldErrors } from '../../lib/forms';
-import type { AIProviderSettingsRead, AIProviderSettingsUpdate, KeyStatus, ProviderOption } from '../ai/settingsTypes';
+import type { AIProviderSettingsRead, AIProviderSettingsUpdate, AISettingsField, KeyStatus, ProviderOption } from '../../client/types';
 import { useSaveAISettings, useTestAISettings } from '../ai/useAI';
 import { ProviderTestResultAlert, RecentChanges } from './AIProviderExtras';
 
-type FormField = 'provider' | 'model' | 'base_url' | 'api_key' | 'daily_token_budget';
+type FormField = AISettingsField;
 
 /** The environment variable that sets each field (and then wins over the form). */
 export const ENV_VARIABLES: Record<FormField, string> = {
@@ -164,7 +164,7 @@ export function AIProviderForm({ settings }: { settings: AIProviderSettingsRead 
             <Autocomplete
               label="Model"
               placeholder={option?.default_model ?? 'The model to use'}
-              description={fixed('model') ? envNote('model') : test.data?.models.length ? 'Choose one of the models the server lists, or type a name.' : 'Empty: the provider’s default model.'}
+              description={fixed('model') ? envNote('model') : test.data?.models?.length ? 'Choose one of the models the server lists, or type a name.' : 'Empty: the provider’s default model.'}
               data={test.data?.models ?? []}
               disabled={fixed('model')}
               {...form.getInputProps('model')}
