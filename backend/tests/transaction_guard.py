@@ -2,9 +2,10 @@
 
 SQLAlchemy's connection events note which asyncio task opened each database transaction and when it ends; the
 HTTP transports (httpx's, used by the job-source client, link import and OAuth, and httpx2's, used by the OpenAI
-SDK in the LLM client) check, as each outbound request starts, whether the task making it holds one. Such a request is recorded,
-and the test fails at teardown naming the request and where the transaction began. Recording (not raising) keeps
-the product's own error handling from hiding it (an LLM error falls back to the offline composer)."""
+SDK in the LLM client) check, as each outbound request starts, whether the task making it holds one. Such a
+request is recorded, and the test fails at teardown naming the request and where the transaction began.
+Recording (not raising) keeps the product's own error handling from hiding it (an LLM error falls back to the
+offline composer)."""
 
 from __future__ import annotations
 

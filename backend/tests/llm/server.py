@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +35,8 @@ class Reply:
     usage: bool = True  # False: a server that reports no usage
     pieces: list[str] | None = None  # how a streamed answer is split (default: word by word)
     interval: float = 0.0  # seconds between streamed pieces (a slow model: 0.1 s a chunk, as real ones stream)
+    gate: threading.Event | None = None  # streamed: half the pieces, then wait for the test to open the gate
+    reached: threading.Event | None = None  # set when the stream is at the gate (half of it sent)
 
 
 def ok(content: str | dict[str, Any], **kwargs: Any) -> Reply:
@@ -59,6 +62,8 @@ class LLMServer:
     def __init__(self, model: str = "test-model") -> None:
         self.model = model
         self.replies: deque[Reply] = deque()
+        # Answers requests when nothing is queued (e.g. by what the request asks for); None: "OK".
+        self.responder: Callable[[dict[str, Any]], Reply] | None = None
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
         self.url = ""
@@ -70,6 +75,7 @@ class LLMServer:
         self.replies.extend(replies)
 
     def reset(self) -> None:
+        self.responder = None
         self.replies.clear()
         self.requests.clear()
         self.headers.clear()
@@ -85,7 +91,10 @@ class LLMServer:
         body = await request.json()
         self.requests.append(body)
         self.headers.append(dict(request.headers))
-        reply = self.replies.popleft() if self.replies else Reply()
+        if self.replies:
+            reply = self.replies.popleft()
+        else:
+            reply = self.responder(body) if self.responder is not None else Reply()
         if reply.delay:
             await asyncio.sleep(reply.delay)
         if reply.status != 200:
@@ -144,8 +153,13 @@ async def _sse(reply: Reply, model: str, include_usage: bool) -> AsyncIterator[b
         return f"data: {json.dumps(chunk)}\n\n".encode()
 
     yield event([{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}])
-    for piece in reply.pieces if reply.pieces is not None else _split(reply.content):
+    pieces = reply.pieces if reply.pieces is not None else _split(reply.content)
+    for i, piece in enumerate(pieces):
         await asyncio.sleep(reply.interval)
+        if reply.gate is not None and i == len(pieces) // 2:
+            if reply.reached is not None:
+                reply.reached.set()
+            await asyncio.to_thread(reply.gate.wait, 60)
         yield event([{"index": 0, "delta": {"content": piece}, "finish_reason": None}])
     yield event([{"index": 0, "delta": {}, "finish_reason": "stop"}])
     if include_usage:
