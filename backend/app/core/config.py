@@ -103,7 +103,8 @@ class Settings(BaseSettings):
     auto_backup: bool | None = None  # daily backups into <data>/backups; default on for SQLite
     backup_keep: int = Field(default=7, ge=1, le=365)
 
-    # AI (docs/decisions/009-llm-provider.md). Keys and base URLs come from the environment only (SSRF).
+    # AI (docs/decisions/009-llm-provider.md, 014-provider-settings-in-app.md). An administrator can also set these
+    # in Settings → AI provider; each one set here wins over the form.
     llm_provider: str = "offline"  # offline | groq | nim | openai | ollama | custom
     llm_model: str | None = None  # default: the provider's recommended model
     llm_api_key: SecretStr | None = None
