@@ -103,7 +103,7 @@ def _json_safe_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
         safe.append(
             {
                 "loc": list(err.get("loc", ())),
-                "msg": str(err.get("msg", "")),
+                "msg": str(err.get("msg", "")).removeprefix("Value error, "),
                 "type": str(err.get("type", "")),
             }
         )
