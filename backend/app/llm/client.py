@@ -29,7 +29,7 @@ from app.core import metrics
 from app.core.cache import Cache
 from app.core.config import Settings
 from app.core.db import read_scope, session_scope
-from app.llm import service
+from app.llm import quirks, service
 from app.llm.cache import cache_key, canonical_json, input_hash, shared_cache
 from app.llm.exceptions import LLMBadOutput, LLMBudgetExceeded, LLMError, LLMUnavailable
 from app.llm.providers import ModelSpec
@@ -167,6 +167,7 @@ class LLMClient:
         await self._check_budget(user_id)
         parts: list[str] = []
         cancelled = False
+        reported: tuple[int, int] | None = None
         try:
             stream = await self._create(call, messages=messages, stream=True, stream_options={"include_usage": True})
             try:
@@ -178,8 +179,10 @@ class LLMClient:
                         break
                     except Exception as exc:  # the connection broke mid-answer: nothing to retry safely
                         raise self._translate(exc, call) from exc
-                    if chunk.usage is not None:
-                        call.add_usage(chunk.usage.prompt_tokens, chunk.usage.completion_tokens)
+                    # `usage`, or Groq's `x_groq.usage`; each report is the request's total, so the last one wins
+                    reported = quirks.stream_usage(chunk) or reported
+                    if stopped := quirks.stream_error(chunk):
+                        raise LLMError(f"{self.label} stopped the answer early: {stopped}")
                     for choice in chunk.choices:
                         if choice.delta.content:
                             parts.append(choice.delta.content)
@@ -190,6 +193,8 @@ class LLMClient:
                         break
             finally:
                 await stream.close()
+            if reported is not None:
+                call.add_usage(*reported)
         except LLMError as exc:
             if parts:  # the model did work before the stream broke
                 call.estimate_usage(messages, "".join(parts))
@@ -324,8 +329,11 @@ class LLMClient:
                 with attempt:
                     call.attempts += 1
                     try:
-                        return await self._sdk_client().chat.completions.create(
-                            model=self.model, extra_body=extra or None, **kwargs
+                        return await quirks.create(  # with the fallbacks some servers' 400s call for
+                            self._sdk_client().chat.completions.create,
+                            model=self.model,
+                            extra_body=extra or None,
+                            **kwargs,
                         )
                     except Exception as exc:
                         status = getattr(exc, "status_code", None)
