@@ -61,6 +61,7 @@ describe('Writing a cover letter', () => {
     // Another document's deltas stay out of this one.
     ws.receive(envelope('content.delta', { document_id: 99, delta: 'ignored', done: false }));
     await waitFor(() => expect(region).toHaveTextContent(/^Dear Fjord Payments,$/));
+    expect(screen.queryByText(/You stopped the writing/)).not.toBeInTheDocument(); // still writing, not stopped
 
     state.document = documentRead({ content: 'Dear Fjord Payments,\n\nI build **reliable** platforms.' });
     ws.receive(envelope('content.delta', { document_id: 7, done: true, status: 'ready' }));

@@ -64,7 +64,7 @@ function Outcome({ document }: { document: DocumentRead }) {
     const { tone, length } = document.options as { tone?: DocumentTone; length?: DocumentLength };
     retry.mutate({ kind: document.kind, tone: tone ?? 'professional', length: length ?? 'medium' }, { onSuccess: (created) => navigate(`/documents/${created.id}`) });
   };
-  if (document.status === 'ready') return null;
+  if (document.status === 'ready' || document.status === 'generating') return null;
   const failed = document.status === 'failed';
   return (
     <Alert color={failed ? 'red' : 'gray'} variant="light" role={failed ? 'alert' : 'status'} title={failed ? 'Writing failed' : 'Stopped'}>
