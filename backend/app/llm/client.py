@@ -226,16 +226,25 @@ class LLMClient:
         host = self._resolved.host
         if self.offline:
             return ProviderProbe(ok=True, model=self.model, host=None, message="offline, no network used")
-        if self._resolved.problem:
+        needs_model = bool(self._resolved.problem) and not self.model and bool(self._resolved.base_url)
+        if self._resolved.problem and not needs_model:
             return ProviderProbe(ok=False, model=self.model, host=host, message=self._resolved.problem)
         models: list[str] = []
         listing_note = ""
-        if list_models:
+        if list_models or needs_model:
             try:
                 page = await self._sdk_client().models.list()
                 models = sorted({m.id for m in page.data if getattr(m, "id", None)})[:500]
             except Exception as exc:  # some servers have no /models; the chat call below decides
                 listing_note = f" (the model list is unavailable: {self._translate_once(exc).message})"
+        if needs_model:  # the server answers: say which models it has, so one can be picked
+            message = (
+                f"{spec.label} at {host} lists {len(models)} model{'s' if len(models) != 1 else ''}: choose one, "
+                "then test again to try it."
+                if models
+                else f"Enter the model's name: {spec.label} at {host} lists none{listing_note}."
+            )
+            return ProviderProbe(ok=False, model="", host=host, models=models, message=message)
         started = time.monotonic()
         request, response_format = response_format_for(
             _Ok,

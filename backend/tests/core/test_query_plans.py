@@ -57,7 +57,8 @@ EXEMPT = {
     "/api/v1/documents/{document_id}/export": "one document by primary key, then PDF/DOCX rendering",
     "/api/v1/admin/backups": "lists backup files on disk, no SQL",
     "/metrics": "Prometheus counters held in memory, no SQL",
-    "/api/v1/ai/settings": "one ai_provider_setting row by primary key and the last ten audit_event rows of one action (ix_audit_event_action_created_at)",
+    "/api/v1/ai/settings": "one ai_provider_setting row by primary key and the last ten audit_event rows of one "
+    "action (ix_audit_event_action_created_at)",
 }
 
 # Each GET route and the requests that exercise its query paths ({name} is filled from the seeded ids).

@@ -231,3 +231,14 @@ class TestRestoreUnderAnotherSecret:
             await moved.state.engine.dispose()
         assert body["key_status"] == "unreadable"
         assert status["ready"] is False and "enter it again" in status["problem"]
+
+
+class TestConnectionTestWithoutAModel:
+    async def test_the_models_are_listed_so_one_can_be_picked(
+        self, client: httpx.AsyncClient, llm_server: LLMServer
+    ) -> None:
+        admin, _ = await admin_and_member(client)
+        r = await client.post("/api/v1/ai/settings/test", json=form(llm_server, model=None), headers=admin)
+        probe = r.json()
+        assert r.status_code == 200 and probe["ok"] is False and probe["models"] == ["test-model"]
+        assert "lists 1 model: choose one" in probe["message"] and llm_server.chat_requests == 0
