@@ -53,7 +53,14 @@ def callback_url(settings: Settings, provider: str) -> str:
 
 def safe_return_to(value: str | None) -> str:
     """Only a path inside this app: never an open redirect."""
-    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
+    # Browsers drop tabs and newlines inside a URL and read a backslash as a slash, so "/<TAB>/evil.example"
+    # arrives as "//evil.example": another host. Refuse any control character or backslash anywhere.
+    if (
+        not value
+        or not value.startswith("/")
+        or value.startswith("//")
+        or any(c == "\\" or ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in value)
+    ):
         return "/"
     return value[:500]
 
