@@ -6,10 +6,12 @@ import asyncio
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.auth import repository as auth_repo
 from app.auth.exceptions import (
     EmailTaken,
     InvalidCredentials,
@@ -43,9 +45,12 @@ def _check_password(settings: Settings, password: str, email: str) -> None:
         raise WeakPassword(problem)
 
 
-def make_access_token(settings: Settings, user: User) -> str:
+def make_access_token(settings: Settings, user: User, session_id: str | None = None) -> str:
+    """A signed access token. Its `sid` names the session (refresh-token family) that ends it early; a token
+    without one is not a sign-in (benchmarks, tools holding the signing key) and ends only when it expires."""
+    claims = {"sid": session_id} if session_id else {}
     return security.encode_token(
-        settings.signing_key, str(user.id), "access", timedelta(seconds=settings.access_token_ttl_seconds)
+        settings.signing_key, str(user.id), "access", timedelta(seconds=settings.access_token_ttl_seconds), **claims
     )
 
 
@@ -95,17 +100,19 @@ async def issue_tokens(
     user_agent: str | None,
 ) -> IssuedTokens:
     raw = security.new_opaque_token()
+    family = family or str(uuid.uuid4())
     session.add(
         RefreshToken(
             user_id=user.id,
             token_hash=security.sha256_hex(raw),
-            family=family or str(uuid.uuid4()),
+            family=family,
             expires_at=utcnow() + timedelta(days=settings.refresh_token_ttl_days),
             user_agent=(user_agent or "")[:255] or None,
         )
     )
     await session.flush()
-    return IssuedTokens(user, make_access_token(settings, user), raw, settings.access_token_ttl_seconds)
+    access = make_access_token(settings, user, family)
+    return IssuedTokens(user, access, raw, settings.access_token_ttl_seconds)
 
 
 async def _revoke_family(session: AsyncSession, family: str) -> None:
@@ -136,6 +143,8 @@ async def rotate(session: AsyncSession, settings: Settings, raw: str | None, use
 
 
 async def logout(session: AsyncSession, raw: str | None) -> None:
+    """End this session: its refresh tokens, and with them its access tokens (their `sid`). Other devices stay
+    signed in; a password change or reset is what ends them all."""
     if not raw:
         return
     row = await session.scalar(select(RefreshToken).where(RefreshToken.token_hash == security.sha256_hex(raw)))
@@ -196,9 +205,26 @@ async def reset_password(session: AsyncSession, settings: Settings, token: str, 
     return user
 
 
-async def user_from_access_token(session: AsyncSession, settings: Settings, token: str) -> User | None:
+def access_claims(settings: Settings, token: str) -> dict[str, Any] | None:
+    """The claims of a valid, unexpired access token, else None. Whether its session still lives is not checked."""
     claims = security.decode_token(settings.signing_key, token, "access")
-    if claims is None or not str(claims["sub"]).isdigit():
+    if claims is None or not str(claims["sub"]).isdigit() or not isinstance(claims.get("sid", ""), str):
         return None
-    user = await users.get_by_id(session, int(claims["sub"]))
+    return claims
+
+
+async def user_from_access_token(session: AsyncSession, settings: Settings, token: str) -> User | None:
+    """The active user of a valid access token whose session has not ended (sign-out, password change or reset)."""
+    claims = access_claims(settings, token)
+    if claims is None:
+        return None
+    user_id, sid = int(claims["sub"]), claims.get("sid")
+    user = await (
+        auth_repo.get_user_in_live_session(session, user_id, sid) if sid else users.get_by_id(session, user_id)
+    )
     return user if user is not None and user.is_active else None
+
+
+async def session_is_live(session: AsyncSession, user_id: int, session_id: str | None) -> bool:
+    """Whether a session has not ended since its access token was checked (a socket asks now and then)."""
+    return session_id is None or await auth_repo.session_is_live(session, user_id, session_id)

@@ -63,7 +63,8 @@ class RefreshToken(TimestampMixin, Base):
 
     __tablename__ = "refresh_token"
     __table_args__ = (
-        Index("ix_refresh_token_family", "family"),
+        # Every authenticated request asks "does this family still hold an unrevoked token?" (app/auth/repository).
+        Index("ix_refresh_token_family_revoked_at", "family", "revoked_at"),
         Index("ix_refresh_token_user_id", "user_id"),
     )
 

@@ -1101,7 +1101,7 @@ export interface paths {
         put?: never;
         /**
          * Retry Task
-         * @description Enqueue a failed or cancelled task again with its stored arguments.
+         * @description Enqueue a failed or cancelled task again with its stored arguments (or a running one whose worker is gone).
          */
         post: operations["admin-tasks_retry"];
         delete?: never;
@@ -1121,7 +1121,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel Task
-         * @description Ask a queued or running task to stop.
+         * @description Ask a queued or running task to stop (one whose worker is gone is cancelled at once).
          */
         post: operations["admin-tasks_cancel"];
         delete?: never;

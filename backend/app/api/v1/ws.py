@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -12,7 +13,6 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from starlette.websockets import WebSocketState
 
 from app.auth import service as auth_service
-from app.core import security
 from app.core.config import Settings
 from app.notifications import service as notifications
 from app.notifications.schemas import NotificationRead
@@ -39,16 +39,28 @@ def origin_allowed(origin: str, websocket: WebSocket, settings: Settings) -> boo
     return origin.rstrip("/") in allowed
 
 
-async def _user_for(websocket: WebSocket, token: object) -> tuple[int, float] | None:
+@dataclass(frozen=True)
+class SocketAuth:
+    user_id: int
+    expires_at: float
+    session_id: str | None  # the sign-in the token belongs to: when it ends, the socket closes
+
+
+async def _user_for(websocket: WebSocket, token: object) -> SocketAuth | None:
     settings: Settings = websocket.app.state.settings
     if not isinstance(token, str):
         return None
-    claims = security.decode_token(settings.signing_key, token, "access")
+    claims = auth_service.access_claims(settings, token)
     if claims is None:
         return None
     async with websocket.app.state.session_factory() as session:
         user = await auth_service.user_from_access_token(session, settings, token)
-    return (user.id, float(claims["exp"])) if user is not None else None
+    return SocketAuth(user.id, float(claims["exp"]), claims.get("sid")) if user is not None else None
+
+
+async def _session_ended(websocket: WebSocket, auth: SocketAuth) -> bool:
+    async with websocket.app.state.session_factory() as session:
+        return not await auth_service.session_is_live(session, auth.user_id, auth.session_id)
 
 
 async def _missed(websocket: WebSocket, user_id: int, last_id: object) -> list[dict[str, Any]]:
@@ -88,7 +100,7 @@ async def realtime(websocket: WebSocket) -> None:
     if who is None:
         await _close(websocket, "Invalid or expired token")
         return
-    user_id, expires_at = who
+    user_id = who.user_id
     conn = Connection(user_id)
     hub.register(conn)
     sender: asyncio.Task[None] | None = None
@@ -97,7 +109,7 @@ async def realtime(websocket: WebSocket) -> None:
         await _replay(websocket, user_id, first.get("last_id"))
         # From here on one task writes to the socket; everything else goes through the connection's queue.
         sender = asyncio.create_task(_send_loop(websocket, conn))
-        await _receive_loop(websocket, conn, settings, user_id, expires_at)
+        await _receive_loop(websocket, conn, settings, who)
     except WebSocketDisconnect:
         pass
     finally:
@@ -117,9 +129,8 @@ async def _send_loop(websocket: WebSocket, conn: Connection) -> None:
             return
 
 
-async def _receive_loop(
-    websocket: WebSocket, conn: Connection, settings: Settings, user_id: int, expires_at: float
-) -> None:
+async def _receive_loop(websocket: WebSocket, conn: Connection, settings: Settings, auth: SocketAuth) -> None:
+    user_id, expires_at = auth.user_id, auth.expires_at
     heartbeat = float(settings.ws_heartbeat_seconds)
     expired_sent_at: float | None = None
     next_ping = time.time() + heartbeat
@@ -136,6 +147,11 @@ async def _receive_loop(
             frame: Any = await asyncio.wait_for(websocket.receive_json(), timeout=max(0.05, deadline - time.time()))
         except TimeoutError:
             if time.time() >= next_ping:
+                # Signed out, or the password changed, on any web process: the socket ends within a heartbeat,
+                # not when its token expires. One indexed lookup per socket per heartbeat.
+                if await _session_ended(websocket, auth):
+                    await _close(websocket, "Session ended")
+                    return
                 conn.queue.put_nowait(envelope("ping", {}))
                 next_ping = time.time() + heartbeat
             continue
@@ -148,10 +164,10 @@ async def _receive_loop(
         kind = frame.get("type")
         if kind == "auth":
             who = await _user_for(websocket, frame.get("token"))
-            if who is None or who[0] != user_id:
+            if who is None or who.user_id != user_id:
                 await _close(websocket, "Invalid or expired token")
                 return
-            expires_at, expired_sent_at = who[1], None
+            auth, expires_at, expired_sent_at = who, who.expires_at, None
             conn.queue.put_nowait(envelope("auth.ok", {}))
         elif kind == "resume":
             for message in await _missed(websocket, user_id, frame.get("last_id")):
