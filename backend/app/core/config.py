@@ -44,7 +44,12 @@ class Settings(BaseSettings):
     refresh_token_ttl_days: int = 30
     password_reset_ttl_seconds: int = 60 * 60
     password_min_length: int = 10
-    login_rate_limit: str = "10/minute"
+    # Sign-in limits (docs/decisions/015-sessions-and-login-limits.md): all but the first count only failures.
+    login_rate_limit: str = "30/minute"  # every attempt from one address: bounds a burst of parallel guesses
+    login_failures_per_address: str = "10/15minute"  # across accounts: password spraying
+    login_failures_per_account_address: str = "5/15minute"  # one account from one address: a guesser's lock-out
+    login_failures_per_account: str = "100/hour"  # from everywhere (ASVS 2.2.1); then only known addresses may try
+    login_known_address_days: int = 30  # a successful sign-in makes its address known to the account this long
     register_rate_limit: str = "20/hour"  # sign-ups per client address
     max_body_bytes: int = 1024 * 1024
 

@@ -44,3 +44,18 @@ async def test_two_processes_share_one_budget_through_redis() -> None:
     await web2.hit("2/minute", "t", key, message="m")
     with pytest.raises(RateLimited):
         await web1.hit("2/minute", "t", key, message="m")
+
+
+async def test_failures_counted_apart_from_the_check_that_weighs_them(limiter_url: str | None) -> None:
+    key = uuid.uuid4().hex
+    limiter = RateLimiter(limiter_url)
+    await limiter.check("2/minute", "f", key, message="wait")  # checking counts nothing
+    await limiter.count("2/minute", "f", key)
+    assert await limiter.allows("2/minute", "f", key)
+    await limiter.count("2/minute", "f", key)
+    assert not await limiter.allows("2/minute", "f", key)
+    with pytest.raises(RateLimited) as exc:
+        await limiter.check("2/minute", "f", key, message="wait")
+    assert 1 <= int((exc.value.headers or {})["Retry-After"]) <= 60
+    await limiter.clear("2/minute", "f", key)
+    await limiter.check("2/minute", "f", key, message="wait")

@@ -9,7 +9,8 @@ from fastapi import APIRouter, BackgroundTasks, Cookie, Depends, Request, Respon
 from app.api.deps import CurrentUser, MailerDep, RateLimiterDep, SessionDep, SettingsDep, client_ip
 from app.api.routing import CommittingRoute
 from app.auth import service
-from app.auth.exceptions import CsrfHeaderMissing, RefreshTokenReused
+from app.auth.exceptions import CsrfHeaderMissing, InvalidCredentials, RefreshTokenReused, WrongPassword
+from app.auth.login_limits import LoginAttempt
 from app.auth.schemas import (
     AuthConfigRead,
     LoginRequest,
@@ -106,9 +107,14 @@ async def login(
     limiter: RateLimiterDep,
 ) -> TokenRead:
     """Sign in with email and password; the refresh token comes back as an HttpOnly cookie."""
-    message = "Too many sign-in attempts. Wait a minute and try again."
-    await limiter.hit(settings.login_rate_limit, "login", client_ip(request), data.email.lower(), message=message)
-    user = await service.authenticate(session, data.email, data.password)
+    attempt = LoginAttempt(limiter, settings, data.email, client_ip(request))
+    await attempt.check()
+    try:
+        user = await service.authenticate(session, data.email, data.password)
+    except InvalidCredentials:
+        await attempt.failed()
+        raise
+    await attempt.succeeded()
     issued = await service.issue_tokens(session, settings, user, user_agent=request.headers.get("user-agent"))
     return _token_response(response, request, settings, issued)
 
@@ -161,9 +167,17 @@ async def change_password(
     user: CurrentUser,
     session: SessionDep,
     settings: SettingsDep,
+    limiter: RateLimiterDep,
 ) -> None:
-    """Change the password; every other session is signed out, this one gets a fresh refresh cookie."""
-    await service.change_password(session, settings, user, data.current_password, data.new_password)
+    """Change the password; every session is signed out and this one continues with a fresh refresh cookie."""
+    # Guessing the current password here counts like guessing it at sign-in.
+    attempt = LoginAttempt(limiter, settings, user.email, client_ip(request))
+    await attempt.check()
+    try:
+        await service.change_password(session, settings, user, data.current_password, data.new_password)
+    except WrongPassword:
+        await attempt.failed()
+        raise
     issued = await service.issue_tokens(session, settings, user, user_agent=request.headers.get("user-agent"))
     _set_refresh_cookie(response, request, settings, issued.refresh_token)
 
