@@ -169,7 +169,7 @@ async def change_password(
     settings: SettingsDep,
     limiter: RateLimiterDep,
 ) -> None:
-    """Change the password; every session is signed out and this one continues with a fresh refresh cookie."""
+    """Change the password; every other session is signed out, this one gets a fresh refresh cookie."""
     # Guessing the current password here counts like guessing it at sign-in.
     attempt = LoginAttempt(limiter, settings, user.email, client_ip(request))
     await attempt.check()
