@@ -36,9 +36,11 @@ SCHEDULE: dict[str, tuple[str, timedelta]] = {
     "partitions": ("db.maintain_partitions", timedelta(days=1)),
     "catalogue-retention": ("jobs.archive_stale", timedelta(days=1)),
     "market-trends": ("analytics.refresh_market_trends", timedelta(minutes=30)),
+    "interrupted-tasks": ("tasks.recover_interrupted", timedelta(minutes=5)),
 }
 
 celery_app = Celery("copilot")
+VISIBILITY_TIMEOUT_SECONDS = 3600
 
 
 def celery_config(settings: Settings) -> dict[str, Any]:
@@ -57,7 +59,11 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "broker_connection_timeout": 3,
         # memory:// is polled: every 0.1 s instead of 1 s, so an enqueued task starts at once (the user is waiting
         # for a resume or a letter), and a stopping embedded worker notices within 0.1 s of its wake message.
-        "broker_transport_options": {} if settings.redis_url else {"polling_interval": 0.1},
+        # Redis: an acks_late message a worker took and never acknowledged (killed) is handed out again after this
+        # long. It must outlast the longest countdown (a summary retry waits 30 min), or ETA tasks get redelivered.
+        "broker_transport_options": (
+            {"visibility_timeout": VISIBILITY_TIMEOUT_SECONDS} if settings.redis_url else {"polling_interval": 0.1}
+        ),
         "task_publish_retry": True,
         "task_publish_retry_policy": {"max_retries": 2, "interval_start": 0.2, "interval_step": 0.5},
         "timezone": "UTC",

@@ -15,6 +15,7 @@ from celery import Celery, beat, signals
 from celery.worker import WorkController, state
 
 from app.tasks.celery_app import celery_app
+from app.tasks.registry import stop_heartbeat
 
 log = structlog.get_logger(__name__)
 
@@ -119,4 +120,5 @@ class EmbeddedCelery:
                 log.warning("embedded_worker_did_not_stop", timeout=timeout)
             state.should_terminate = None
             self._thread = None
+        stop_heartbeat()
         log.info("embedded_worker_stopped")

@@ -5,12 +5,16 @@
 - `enqueue(session, name, *args)` writes a `task_run` row in the caller's transaction and sends the task only
   after that transaction commits (`flush_tasks`), so a worker never looks for rows that do not exist yet.
 - Celery signals (`task_prerun`, `task_postrun`) keep `task_run` true for every task, also those beat sends.
+- A worker that becomes ready reconciles the rows a stopped worker left (`recover_interrupted`, recovery.py) and
+  then reports a heartbeat to `worker_seen` every `HEARTBEAT_SECONDS`, so a worker that vanished can be told apart.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import socket
+import threading
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -31,7 +35,7 @@ from app.core.events import flush_events
 from app.models.base import utcnow
 from app.models.task import TaskRun, WorkerSeen
 from app.realtime.envelope import envelope
-from app.tasks import runtime
+from app.tasks import recovery, runtime
 from app.tasks.celery_app import celery_app
 
 log = structlog.get_logger(__name__)
@@ -148,22 +152,24 @@ def enqueue(
         retry_of_id=retry_of_id,
     )
     session.add(row)
-    session.info.setdefault(_PENDING, []).append((name, list(args), row.task_id))
+    session.info.setdefault(_PENDING, []).append(recovery.PendingSend(name, list(args), row.task_id, retries=0))
     return row
 
 
 async def flush_tasks(session: AsyncSession) -> None:
     """Send what the committed transaction enqueued. A broker that cannot be reached fails those tasks visibly."""
-    pending: list[tuple[str, list[Any], str]] = session.info.pop(_PENDING, [])
+    pending: list[recovery.PendingSend] = session.info.pop(_PENDING, [])
     if not pending:
         return
     in_memory = str(celery_app.conf.broker_url).startswith("memory")
-    for name, args, task_id in pending:
+    for send in pending:
+        name, task_id = send.name, send.task_id
+        options = {"args": send.args, "task_id": task_id, "retries": send.retries, "countdown": send.countdown or None}
         try:
             if in_memory:
-                celery_app.send_task(name, args=args, task_id=task_id)
+                celery_app.send_task(name, **options)
             else:  # a network round trip: keep it off the event loop
-                await asyncio.to_thread(celery_app.send_task, name, args=args, task_id=task_id)
+                await asyncio.to_thread(functools.partial(celery_app.send_task, name, **options))
         except Exception as exc:
             log.error("task_enqueue_failed", task=name, task_id=task_id, error=str(exc))
             await session.execute(
@@ -177,6 +183,24 @@ async def flush_tasks(session: AsyncSession) -> None:
 
 def discard_tasks(session: AsyncSession) -> None:
     session.info.pop(_PENDING, None)
+
+
+def safe_to_repeat(name: str) -> bool:
+    """Declared `acks_late`: the task may run twice (a redelivery, or a run a stopped worker left half done)."""
+    task = celery_app.tasks.get(name)
+    return bool(task is not None and task.acks_late)
+
+
+async def recover_interrupted(session: AsyncSession, *, broker_was_lost: bool) -> int:
+    """Reconcile what stopped workers left (recovery.reconcile) in this transaction; the tasks it sends again go out
+    after commit, like any enqueued task. Returns how many are sent again."""
+    resends = await recovery.reconcile(
+        session, safe_to_repeat=safe_to_repeat, broker_was_lost=broker_was_lost, now=utcnow()
+    )
+    session.info.setdefault(_PENDING, []).extend(resends)
+    if resends:
+        log.info("tasks_recovered", count=len(resends), tasks=sorted({r.name for r in resends}))
+    return len(resends)
 
 
 # --- recording (Celery signals, in the worker thread) ----------------------------------------------------------
@@ -247,15 +271,65 @@ def _on_postrun(task_id: str, task: Task, retval: Any = None, state: str | None 
 
 @worker_ready.connect
 def _on_worker_ready(sender: Any = None, **_: Any) -> None:
+    """Say this worker (re)started, then settle what its previous life (or any vanished worker) left running. With
+    `memory://` the queue died with the previous process, so its queued and retrying tasks are sent again too."""
     global _worker_nodename
     hostname = str(getattr(sender, "hostname", None) or "unknown")
     _worker_nodename = hostname
+    broker_was_lost = str(celery_app.conf.broker_url).startswith("memory")
 
     async def record(rt: runtime.ThreadRuntime) -> None:
         async with session_scope(rt.session_factory) as session:
             await _touch_worker(session, hostname, utcnow(), started=True)
+        async with session_scope(rt.session_factory) as session:
+            await recover_interrupted(session, broker_was_lost=broker_was_lost)
+        await flush_tasks(session)
 
     _safely(record, "worker_ready", hostname)
+    _heartbeat.start(hostname)
+
+
+class _Heartbeat:
+    """Touches this worker's `worker_seen` row every HEARTBEAT_SECONDS from a thread of its own, so a worker busy
+    with long tasks still counts as alive and one that vanished does not (recovery.worker_gone)."""
+
+    def __init__(self) -> None:
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self, hostname: str) -> None:
+        self.stop()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(hostname, self._stop), name="worker-heartbeat")
+        self._thread.daemon = True
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(5)
+            self._thread = None
+
+    @staticmethod
+    def _run(hostname: str, stop: threading.Event) -> None:
+        async def beat(rt: runtime.ThreadRuntime) -> None:
+            async with session_scope(rt.session_factory) as session:
+                await _touch_worker(session, hostname, utcnow())
+
+        ran = False
+        while not stop.wait(recovery.HEARTBEAT_SECONDS):
+            _safely(beat, "heartbeat", hostname)
+            ran = True
+        if ran:
+            runtime.thread_runtime().close()
+
+
+_heartbeat = _Heartbeat()
+
+
+def stop_heartbeat() -> None:
+    """The embedded worker stops it with itself (a `copilot worker` process just exits)."""
+    _heartbeat.stop()
 
 
 @beat_init.connect

@@ -10,8 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import Settings
 from app.core.exceptions import Conflict, NotFound
+from app.models.base import utcnow
 from app.models.task import TASK_STATES, TaskRun, WorkerSeen
 from app.tasks.celery_app import SCHEDULE
+from app.tasks.recovery import interrupted_reason, worker_gone
 from app.tasks.registry import enqueue
 from app.tasks.schemas import QueueOverview, ScheduleEntry, TaskRunRead, WorkerRead
 
@@ -56,9 +58,28 @@ async def get(session: AsyncSession, run_id: int, user_id: int | None = None) ->
     return row
 
 
+async def _is_stranded(session: AsyncSession, row: TaskRun) -> bool:
+    """Running, but on a worker that is gone: nothing will ever finish it (recovery.worker_gone)."""
+    if row.state != "running":
+        return False
+    seen = await session.scalar(select(WorkerSeen).where(WorkerSeen.hostname == (row.worker or "")))
+    return worker_gone(row, seen, utcnow())
+
+
 async def retry(session: AsyncSession, run_id: int) -> TaskRun:
-    """Run a failed or cancelled task again with the arguments it was given."""
+    """Run a failed or cancelled task again with the arguments it was given; also a running one whose worker is gone
+    (that run is marked failed first, so it cannot be mistaken for a live one)."""
     row = await get(session, run_id)
+    if row.state == "running" and await _is_stranded(session, row):
+        row.state, row.error, row.finished_at = (
+            "failed",
+            f"{interrupted_reason(row)} Retried by an administrator.",
+            utcnow(),
+        )
+    elif row.state == "running":
+        raise Conflict(
+            f"This task is still running on {row.worker}; cancel it first or wait for it.", code="not_retryable"
+        )
     if row.state not in RETRYABLE:
         raise Conflict(f"Only failed or cancelled tasks can be retried; this one is {row.state}.", code="not_retryable")
     return enqueue(session, row.name, *row.args, user_id=row.user_id, retry_of_id=row.id)
@@ -66,13 +87,16 @@ async def retry(session: AsyncSession, run_id: int) -> TaskRun:
 
 async def cancel(session: AsyncSession, run_id: int) -> TaskRun:
     """Ask a task to stop. A queued task is skipped when a worker picks it up; a running one stops at its next
-    check between steps (threads cannot be killed)."""
+    check between steps (threads cannot be killed); one whose worker is gone is cancelled at once."""
     row = await get(session, run_id)
     if row.state not in CANCELLABLE:
         raise Conflict(f"This task has already ended ({row.state}).", code="not_cancellable")
     row.cancel_requested = True
     if row.state in ("queued", "retrying"):
         row.state, row.error = "cancelled", "cancelled by an administrator"
+    elif await _is_stranded(session, row):
+        row.state, row.error = "cancelled", f"cancelled by an administrator. {interrupted_reason(row)}"
+        row.finished_at = utcnow()
     await session.flush()
     return row
 

@@ -48,7 +48,7 @@ async def tasks_overview(_: AdminUser, session: SessionDep, settings: SettingsDe
 
 @router.post("/admin/tasks/{run_id}/retry", status_code=status.HTTP_202_ACCEPTED, operation_id="admin-tasks_retry")
 async def retry_task(run_id: int, _: AdminUser, session: SessionDep) -> TaskRunRead:
-    """Enqueue a failed or cancelled task again with its stored arguments."""
+    """Enqueue a failed or cancelled task again with its stored arguments (or a running one whose worker is gone)."""
     row = await service.retry(session, run_id)
     await session.flush()
     return service.present(row)
@@ -56,7 +56,7 @@ async def retry_task(run_id: int, _: AdminUser, session: SessionDep) -> TaskRunR
 
 @router.post("/admin/tasks/{run_id}/cancel", operation_id="admin-tasks_cancel")
 async def cancel_task(run_id: int, _: AdminUser, session: SessionDep) -> TaskRunRead:
-    """Ask a queued or running task to stop."""
+    """Ask a queued or running task to stop (one whose worker is gone is cancelled at once)."""
     return service.present(await service.cancel(session, run_id))
 
 
