@@ -25,7 +25,7 @@ from app.core.events import make_bus
 from app.core.exceptions import install_exception_handlers
 from app.core.logging import RequestIdMiddleware
 from app.core.mail import Mailer
-from app.core.middleware import BodySizeLimitMiddleware, RequestMetricsMiddleware
+from app.core.middleware import BodySizeLimitMiddleware, RequestMetricsMiddleware, SecurityHeadersMiddleware
 from app.core.ratelimit import RateLimiter
 from app.realtime.hub import Hub
 from app.resumes.parsing import MAX_RESUME_BYTES
@@ -89,7 +89,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _add_health_routes(app)
     _mount_frontend(app, settings.frontend_dist)
 
-    # Outermost last: request id → proxy headers → metrics → body limit → CORS → app.
+    # Outermost last: request id → proxy headers → security headers → metrics → body limit → CORS → app.
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -105,6 +105,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         overrides={"/api/v1/users/me/import": settings.max_import_bytes, "/api/v1/resumes": MAX_RESUME_BYTES + 65536},
     )
     app.add_middleware(RequestMetricsMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.forwarded_allow_ips)
     app.add_middleware(RequestIdMiddleware)
     return app

@@ -1,4 +1,7 @@
-"""A live `copilot serve` on a temporary database, and Debian chromium driven by Playwright."""
+"""A live `copilot serve` on a temporary database, and Debian chromium driven by Playwright.
+
+Every page a browser test opens watches for content security policy violations, and the test fails on any
+(docs/security.md)."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from tests.conftest import CI
 
@@ -123,6 +126,49 @@ def live_server(tmp_path_factory: pytest.TempPathFactory, google_issuer: str, jo
     proc.wait(timeout=10)
 
 
+# Runs in every document before the app: each violation goes to window.__cspViolations (to look at in the page)
+# and at once to Python through a binding, because the next navigation starts a new, empty list and tests close
+# their pages themselves, before any fixture could read it.
+CSP_WATCH = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  const violation = {
+    directive: e.effectiveDirective, blocked: e.blockedURI, document: e.documentURI,
+    source: `${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`, sample: e.sample,
+  };
+  window.__cspViolations.push(violation);
+  if (window.__reportCspViolation) window.__reportCspViolation(violation);
+});
+"""
+CSP_VIOLATIONS: list[dict[str, object]] = []
+
+
+def watch_csp(context: BrowserContext) -> None:
+    context.add_init_script(CSP_WATCH)
+    context.expose_binding("__reportCspViolation", lambda _source, violation: CSP_VIOLATIONS.append(violation))
+
+
+class CspWatchedBrowser:
+    """The browser, but every context and page it opens watches for CSP violations (Playwright has no hook
+    that runs before a new context's first page loads, so the two constructors are wrapped)."""
+
+    def __init__(self, browser: Browser) -> None:
+        self._browser = browser
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._browser, name)
+
+    def new_context(self, **options: object) -> BrowserContext:
+        context = self._browser.new_context(**options)  # type: ignore[arg-type]
+        watch_csp(context)
+        return context
+
+    def new_page(self, **options: object) -> Page:
+        page = self._browser.new_page(**options)  # type: ignore[arg-type]
+        watch_csp(page.context)  # before the test's first goto: the page is still about:blank
+        return page
+
+
 # Module scope: Playwright's sync API keeps an event loop running in this thread while it is open, which
 # would break every async test collected after the browser tests.
 @pytest.fixture(scope="module")
@@ -135,8 +181,27 @@ def browser() -> Iterator[object]:
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
+        yield CspWatchedBrowser(b)
         b.close()
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail the test if any page it opened reported a content security policy violation."""
+    CSP_VIOLATIONS.clear()
+    yield
+    if "browser" in request.fixturenames:
+        # Pages the test left open: read their own list too, in case a report was still on its way.
+        for context in request.getfixturevalue("browser").contexts:
+            for page in context.pages:
+                if not page.is_closed():
+                    for violation in page.evaluate("window.__cspViolations || []"):
+                        if violation not in CSP_VIOLATIONS:
+                            CSP_VIOLATIONS.append(violation)
+    found, CSP_VIOLATIONS[:] = list(CSP_VIOLATIONS), []
+    if found:
+        lines = "\n".join(json.dumps(v) for v in found[:10])
+        pytest.fail(f"{len(found)} content security policy violation(s):\n{lines}", pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -166,7 +231,8 @@ def serious_accessibility_violations(page: Page) -> list[str]:
     """Run axe-core in the page; return the serious and critical violations, one line each."""
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: `npm ci` in frontend/ installs axe-core")
-    page.add_script_tag(path=str(AXE))
+    # Evaluated, not added as a <script> element: the app's policy rightly refuses an inline script.
+    page.evaluate(AXE.read_text())
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
