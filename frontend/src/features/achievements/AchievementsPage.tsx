@@ -84,7 +84,7 @@ function AchievementCard({ achievement }: { achievement: AchievementRead }) {
 
 function AchievementsSkeleton() {
   return (
-    <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" aria-busy="true" aria-label="Loading achievements">
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" role="status" aria-busy="true" aria-label="Loading achievements">
       {Array.from({ length: 6 }, (_, index) => (
         <Skeleton key={index} h={140} radius="md" />
       ))}

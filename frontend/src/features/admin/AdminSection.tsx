@@ -31,7 +31,7 @@ export function AdminSection({
 /** Grey bars where rows will appear, announced as busy. */
 export function RowsSkeleton({ label, rows = 3 }: { label: string; rows?: number }) {
   return (
-    <Stack gap="xs" aria-busy="true" aria-label={label}>
+    <Stack gap="xs" role="status" aria-busy="true" aria-label={label}>
       {Array.from({ length: rows }, (_, index) => (
         <Skeleton key={index} h={36} />
       ))}

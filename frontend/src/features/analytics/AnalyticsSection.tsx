@@ -49,7 +49,7 @@ export function ChartBox({ children }: { children: ReactNode }) {
 
 export function SectionSkeleton({ label, chart = true }: { label: string; chart?: boolean }) {
   return (
-    <Stack gap="sm" aria-busy="true" aria-label={label}>
+    <Stack gap="sm" role="status" aria-busy="true" aria-label={label}>
       {chart ? <Skeleton h={200} /> : null}
       <Skeleton h={14} w="70%" />
       <Skeleton h={14} w="50%" />

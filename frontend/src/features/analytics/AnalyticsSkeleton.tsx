@@ -7,7 +7,7 @@ export function AnalyticsSkeleton() {
     <>
       <PageTitle title="Analytics" />
       <Title order={1}>Analytics</Title>
-      <Stack gap="lg" aria-busy="true" aria-label="Loading analytics">
+      <Stack gap="lg" role="status" aria-busy="true" aria-label="Loading analytics">
         <Card>
           <Stack gap="sm">
             <Skeleton h={20} w="30%" />

@@ -51,7 +51,7 @@ export function Timeline({ applicationId }: { applicationId: number }) {
         Timeline
       </Title>
       {events.isPending ? (
-        <Stack gap="sm" aria-busy="true" aria-label="Loading timeline">
+        <Stack gap="sm" role="status" aria-busy="true" aria-label="Loading timeline">
           <Skeleton h={40} />
           <Skeleton h={40} />
         </Stack>

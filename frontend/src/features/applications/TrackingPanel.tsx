@@ -139,7 +139,7 @@ function TrackedPanel({ applicationId, jobTitle }: { applicationId: number; jobT
   const application = useApplication(applicationId);
   if (application.isPending) {
     return (
-      <Stack gap="md" aria-busy="true" aria-label="Loading your application">
+      <Stack gap="md" role="status" aria-busy="true" aria-label="Loading your application">
         <Skeleton h={56} />
         <Skeleton h={96} />
         <Skeleton h={80} />

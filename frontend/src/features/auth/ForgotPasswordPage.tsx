@@ -76,7 +76,7 @@ export function ForgotPasswordPage() {
         </Text>
       </div>
       {config.isPending ? (
-        <Stack gap="md" aria-busy="true" aria-label="Loading">
+        <Stack gap="md" role="status" aria-busy="true" aria-label="Loading">
           <Skeleton h={56} />
           <Skeleton h={36} />
         </Stack>

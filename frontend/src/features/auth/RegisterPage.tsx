@@ -96,7 +96,7 @@ export function RegisterPage() {
     <>
       <PageTitle title="Create account" />
       {config.isPending ? (
-        <Stack gap="md" aria-busy="true" aria-label="Loading">
+        <Stack gap="md" role="status" aria-busy="true" aria-label="Loading">
           <Heading />
           <Skeleton h={56} />
           <Skeleton h={56} />

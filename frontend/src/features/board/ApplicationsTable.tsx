@@ -17,7 +17,7 @@ export function ApplicationsTable({ page, onPage }: ApplicationsTableProps) {
   const list = useApplicationList({ page, size: LIST_SIZE });
   if (list.isPending) {
     return (
-      <Stack gap="xs" aria-busy="true" aria-label="Loading applications">
+      <Stack gap="xs" role="status" aria-busy="true" aria-label="Loading applications">
         {[0, 1, 2, 3, 4].map((index) => (
           <Skeleton key={index} h={36} />
         ))}

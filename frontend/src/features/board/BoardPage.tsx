@@ -17,7 +17,7 @@ const COLUMN_OPTIONS = STATUS_ORDER.map((status) => ({ value: status, label: STA
 
 function BoardSkeleton({ single }: { single: boolean }) {
   return (
-    <div className="board-columns" data-single={single || undefined} aria-busy="true" aria-label="Loading board">
+    <div className="board-columns" data-single={single || undefined} role="status" aria-busy="true" aria-label="Loading board">
       {(single ? [0] : [0, 1, 2, 3]).map((index) => (
         <div key={index} className="board-column">
           <Skeleton h={18} w="50%" mb="sm" />

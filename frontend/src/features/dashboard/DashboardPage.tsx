@@ -107,7 +107,7 @@ function CompleteProfileCard() {
 
 function DashboardSkeleton() {
   return (
-    <Stack gap="lg" aria-busy="true" aria-label="Loading dashboard">
+    <Stack gap="lg" role="status" aria-busy="true" aria-label="Loading dashboard">
       <Skeleton h={20} w={280} maw="100%" />
       <Card>
         <Stack gap="sm">

@@ -32,7 +32,7 @@ export function PipelineCard() {
           ) : null}
         </Group>
         {board.isPending ? (
-          <SimpleGrid cols={{ base: 2, xs: 4 }} spacing="sm" aria-busy="true" aria-label="Loading pipeline">
+          <SimpleGrid cols={{ base: 2, xs: 4 }} spacing="sm" role="status" aria-busy="true" aria-label="Loading pipeline">
             {STATUS_ORDER.map((status) => (
               <Skeleton key={status} h={64} radius="md" />
             ))}

@@ -20,7 +20,7 @@ export function StreakCard() {
           </Anchor>
         </Group>
         {summary.isPending ? (
-          <Stack gap="xs" aria-busy="true" aria-label="Loading streak">
+          <Stack gap="xs" role="status" aria-busy="true" aria-label="Loading streak">
             <Skeleton h={28} w={160} />
             <Skeleton h={14} w={220} />
           </Stack>

@@ -141,7 +141,7 @@ export function TodayCard() {
           ) : null}
         </Group>
         {today.isPending ? (
-          <Stack gap="sm" aria-busy="true" aria-label="Loading today">
+          <Stack gap="sm" role="status" aria-busy="true" aria-label="Loading today">
             <Skeleton h={88} />
             <Skeleton h={14} w="60%" />
           </Stack>

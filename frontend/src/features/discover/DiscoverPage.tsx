@@ -94,7 +94,7 @@ function filteredEmptyText({ remoteOnly, minMatch }: DiscoverSearch): string {
 
 function FeedSkeleton() {
   return (
-    <Stack gap="sm" aria-busy="true" aria-label="Loading matches">
+    <Stack gap="sm" role="status" aria-busy="true" aria-label="Loading matches">
       {[0, 1, 2].map((index) => (
         <Paper key={index} withBorder p="lg" radius="md">
           <Stack gap="sm">

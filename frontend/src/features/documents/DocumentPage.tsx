@@ -180,7 +180,7 @@ export function DocumentPage() {
   }
   if (document.isPending) {
     return (
-      <Stack gap="lg" aria-busy="true" aria-label="Loading document">
+      <Stack gap="lg" role="status" aria-busy="true" aria-label="Loading document">
         <PageTitle title="Document" />
         <Skeleton h={34} w="60%" />
         <Skeleton h={320} radius="md" />

@@ -150,7 +150,7 @@ export function InterviewPage() {
   }
   if (session.isPending) {
     return (
-      <Stack gap="lg" aria-busy="true" aria-label="Loading interview">
+      <Stack gap="lg" role="status" aria-busy="true" aria-label="Loading interview">
         <PageTitle title="Interview practice" />
         <Skeleton h={34} w="60%" />
         <Skeleton h={240} radius="md" />

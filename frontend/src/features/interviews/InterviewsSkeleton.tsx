@@ -7,7 +7,7 @@ export function InterviewsSkeleton() {
     <>
       <PageTitle title="Interviews" />
       <Title order={1}>Interviews</Title>
-      <Stack gap="lg" aria-busy="true" aria-label="Loading interviews">
+      <Stack gap="lg" role="status" aria-busy="true" aria-label="Loading interviews">
         <Card>
           <Stack gap="sm">
             <Skeleton h={20} w="30%" />

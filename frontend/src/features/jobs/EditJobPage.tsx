@@ -99,7 +99,7 @@ export function EditJobPage() {
         </Title>
       </div>
       {job.isPending ? (
-        <Stack gap="lg" aria-busy="true" aria-label="Loading job">
+        <Stack gap="lg" role="status" aria-busy="true" aria-label="Loading job">
           <Skeleton h={220} radius="md" />
           <Skeleton h={140} radius="md" />
         </Stack>

@@ -142,7 +142,7 @@ function JobDetails({ job, backTo }: { job: JobRead; backTo: string }) {
 
 function JobSkeleton() {
   return (
-    <Stack gap="lg" aria-busy="true" aria-label="Loading job">
+    <Stack gap="lg" role="status" aria-busy="true" aria-label="Loading job">
       <Skeleton h={14} w={60} />
       <Skeleton h={34} w="70%" />
       <Skeleton h={18} w="35%" />

@@ -50,7 +50,7 @@ function SearchBox({ value, onCommit }: { value: string; onCommit: (q: string, r
 
 function ListSkeleton() {
   return (
-    <Stack gap="sm" aria-busy="true" aria-label="Loading jobs">
+    <Stack gap="sm" role="status" aria-busy="true" aria-label="Loading jobs">
       {[0, 1, 2, 3].map((index) => (
         <Paper key={index} withBorder p="lg" radius="md">
           <Stack gap="sm">

@@ -19,7 +19,7 @@ function BellList({ onOpen }: { onOpen: (notification: NotificationRead) => void
   const list = useNotificationList({ page: 1, size: BELL_SIZE, unread_only: false });
   if (list.isPending) {
     return (
-      <Stack gap="sm" p="md" aria-busy="true" aria-label="Loading notifications">
+      <Stack gap="sm" p="md" role="status" aria-busy="true" aria-label="Loading notifications">
         <Skeleton h={40} />
         <Skeleton h={40} />
       </Stack>

@@ -15,7 +15,7 @@ export const PAGE_SIZE = 20;
 
 function ListSkeleton() {
   return (
-    <Stack gap="sm" aria-busy="true" aria-label="Loading notifications">
+    <Stack gap="sm" role="status" aria-busy="true" aria-label="Loading notifications">
       {[0, 1, 2].map((index) => (
         <Skeleton key={index} h={84} radius="md" />
       ))}

@@ -473,7 +473,7 @@ export function OnboardingPage() {
       {failed ? (
         <QueryError error={failed.error} onRetry={() => failed.refetch()} retrying={failed.isFetching} title="Could not load the setup" />
       ) : !profile.data || onboarding.isPending ? (
-        <Card aria-busy="true" aria-label="Loading the setup">
+        <Card role="status" aria-busy="true" aria-label="Loading the setup">
           <Stack gap="md">
             <Skeleton h={32} />
             <Skeleton h={24} w="50%" />

@@ -188,7 +188,7 @@ function ProfileForm({ profile }: { profile: ProfileRead }) {
 
 function ProfileSkeleton() {
   return (
-    <Stack gap="lg" aria-busy="true" aria-label="Loading profile">
+    <Stack gap="lg" role="status" aria-busy="true" aria-label="Loading profile">
       <Card>
         <Stack gap="md">
           <Skeleton h={20} w="30%" />

@@ -22,7 +22,7 @@ function ActiveResume({ id, onClose }: { id: number; onClose: () => void }) {
   const resume = useResume(id);
   if (resume.isPending) {
     return (
-      <Stack gap="xs" aria-busy="true" aria-label="Loading your resume">
+      <Stack gap="xs" role="status" aria-busy="true" aria-label="Loading your resume">
         <Skeleton h={16} w="40%" />
         <Skeleton h={8} />
         <Skeleton h={16} w="70%" />

@@ -193,7 +193,7 @@ function AdminView({ status }: { status: AIStatus }) {
         </Alert>
       ) : null}
       {settings.isPending ? (
-        <Stack gap="xs" aria-busy="true" aria-label="Loading the AI provider settings">
+        <Stack gap="xs" role="status" aria-busy="true" aria-label="Loading the AI provider settings">
           <Skeleton h={56} />
           <Skeleton h={56} />
         </Stack>
@@ -240,7 +240,7 @@ export function AIProviderCard() {
           </Text>
         </div>
         {status.isPending ? (
-          <Stack gap="xs" aria-busy="true" aria-label="Loading the AI provider">
+          <Stack gap="xs" role="status" aria-busy="true" aria-label="Loading the AI provider">
             <Skeleton h={40} />
             <Skeleton h={40} />
           </Stack>

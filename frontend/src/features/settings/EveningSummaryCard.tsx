@@ -160,7 +160,7 @@ export function EveningSummaryCard() {
           </Text>
         </div>
         {profile.isPending ? (
-          <Stack gap="sm" aria-busy="true" aria-label="Loading evening summary settings">
+          <Stack gap="sm" role="status" aria-busy="true" aria-label="Loading evening summary settings">
             <Skeleton h={24} w="60%" />
             <Skeleton h={56} w={320} maw="100%" />
           </Stack>

@@ -108,7 +108,7 @@ function ExportList() {
   const exports = useExports();
   if (exports.isPending) {
     return (
-      <Stack gap="xs" aria-busy="true" aria-label="Loading your exports">
+      <Stack gap="xs" role="status" aria-busy="true" aria-label="Loading your exports">
         <Skeleton h={40} />
       </Stack>
     );
@@ -302,7 +302,7 @@ function DeleteAccountDialog({ opened, onClose }: { opened: boolean; onClose: ()
           <Text size="sm">If you may want your data later, download it first.</Text>
           <FormError error={remove.error} />
           {connections.isPending ? (
-            <Skeleton h={56} aria-busy="true" aria-label="Loading" />
+            <Skeleton h={56} role="status" aria-busy="true" aria-label="Loading" />
           ) : hasPassword ? (
             <PasswordInput
               label="Your password"

@@ -101,7 +101,7 @@ export function FollowedCompaniesSection() {
         </div>
 
         {follows.isPending ? (
-          <Stack gap="xs" aria-busy="true" aria-label="Loading the companies you follow">
+          <Stack gap="xs" role="status" aria-busy="true" aria-label="Loading the companies you follow">
             <Skeleton h={40} />
           </Stack>
         ) : follows.isError ? (

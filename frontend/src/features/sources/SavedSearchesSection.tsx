@@ -119,7 +119,7 @@ export function SavedSearchesSection() {
         </div>
 
         {searches.isPending ? (
-          <Stack gap="xs" aria-busy="true" aria-label="Loading your saved searches">
+          <Stack gap="xs" role="status" aria-busy="true" aria-label="Loading your saved searches">
             <Skeleton h={40} />
             <Skeleton h={40} />
           </Stack>

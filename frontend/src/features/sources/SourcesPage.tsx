@@ -208,7 +208,7 @@ export function SourcesPage() {
       </Text>
 
       {sources.isPending ? (
-        <Stack gap="xs" aria-busy="true" aria-label="Loading the job boards">
+        <Stack gap="xs" role="status" aria-busy="true" aria-label="Loading the job boards">
           {[0, 1, 2, 3].map((index) => (
             <Skeleton key={index} h={40} />
           ))}
