@@ -116,7 +116,10 @@ async def success_rates(
         "funnel": _funnel(total),
         "rates": _rates(total),
         "by_source": [{"source": r.source, "funnel": _funnel(r), "rates": _rates(r)} for r in by_source.all()],
-        "by_month": [{"month": r.month, "funnel": _funnel(r), "rates": _rates(r)} for r in by_month.all()],
+        # a moment whose local day has no name (core.db.NAMEABLE_DAYS) has no month either
+        "by_month": [
+            {"month": r.month, "funnel": _funnel(r), "rates": _rates(r)} for r in by_month.all() if r.month is not None
+        ],
     }
 
 

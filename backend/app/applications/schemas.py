@@ -6,13 +6,13 @@ from datetime import datetime
 
 from pydantic import Field
 
-from app.core.schemas import Schema
+from app.core.schemas import Id, Schema, UserDateTime
 from app.jobs.schemas import JobSummary
 from app.models.application import ApplicationStatus
 
 
 class ApplicationCreate(Schema):
-    job_posting_id: int
+    job_posting_id: Id
     status: ApplicationStatus = ApplicationStatus.interested
     notes: str = Field(default="", max_length=20_000)
 
@@ -21,8 +21,8 @@ class ApplicationUpdate(Schema):
     status: ApplicationStatus | None = None
     position: float | None = Field(default=None, description="Order within the board column (smaller first)")
     notes: str | None = Field(default=None, max_length=20_000)
-    applied_at: datetime | None = None
-    occurred_at: datetime | None = Field(
+    applied_at: UserDateTime | None = None
+    occurred_at: UserDateTime | None = Field(
         default=None, description="When the status change happened, if not now (not in the future)"
     )
     event_note: str = Field(default="", max_length=500, description="A note kept with this status change")

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, event, func
+from sqlalchemy import ColumnElement, case, event, func
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
@@ -21,6 +21,9 @@ from app.core.config import Settings
 sqlite_deferred_begin: contextvars.ContextVar[bool] = contextvars.ContextVar("sqlite_deferred", default=False)
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+# Moments whose local day has a name in every timezone (years 1 to 9999). Older rows may hold others: asyncpg stores
+# 0001-01-01 00:00 as -infinity, and 9999-12-31 in UTC+14 is in year 10000. Their local day is NULL on both databases.
+NAMEABLE_DAYS = (datetime(1, 1, 2, tzinfo=UTC), datetime(9999, 12, 30, tzinfo=UTC))
 
 
 def _install_sqlite_pragmas(engine: AsyncEngine) -> None:
@@ -57,14 +60,17 @@ def _local_date(value: str | None, tz: str) -> str | None:
     moment = datetime.fromisoformat(value)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
+    if not NAMEABLE_DAYS[0] <= moment <= NAMEABLE_DAYS[1]:
+        return None
     return moment.astimezone(_zone(tz)).date().isoformat()
 
 
 def local_date(session: AsyncSession, column: Any, tz: str) -> ColumnElement[str]:
-    """SQL for the calendar date ('YYYY-MM-DD') of a UTC timestamp column in the user's timezone."""
+    """SQL for the calendar date ('YYYY-MM-DD') of a UTC timestamp column in the user's timezone (NULL outside
+    NAMEABLE_DAYS)."""
     if dialect_of(session) == "sqlite":
         return func.copilot_local_date(column, tz)
-    return func.to_char(func.timezone(tz, column), "YYYY-MM-DD")
+    return case((column.between(*NAMEABLE_DAYS), func.to_char(func.timezone(tz, column), "YYYY-MM-DD")), else_=None)
 
 
 def seconds_between(session: AsyncSession | str, start: Any, end: Any) -> Any:

@@ -11,6 +11,8 @@ import jwt
 from pwdlib import PasswordHash
 from pwdlib.hashers.argon2 import Argon2Hasher
 
+from app.core.schemas import MAX_ID
+
 password_hash = PasswordHash((Argon2Hasher(),))
 # Verifying against this keeps a login for an unknown email as slow as one for a known email.
 DUMMY_HASH = password_hash.hash("timing-equaliser-not-a-password")
@@ -35,13 +37,22 @@ def encode_token(key: str, subject: str, purpose: str, ttl: timedelta, **claims:
     return jwt.encode(payload, key, algorithm=ALGORITHM)
 
 
+def _is_id(value: object) -> bool:
+    """A row id as a token carries it: ASCII digits within the id columns' range (int() takes "²" and 2**70)."""
+    text = str(value)
+    return text.isascii() and text.isdigit() and 1 <= int(text) <= MAX_ID
+
+
 def decode_token(key: str, token: str, purpose: str) -> dict[str, Any] | None:
-    """The claims of a valid, unexpired token of this purpose, else None."""
+    """The claims of a valid, unexpired token of this purpose, else None. Its `sub` (and `uid`, if any) names a
+    row: one that cannot (not a number, or past the id range) makes the token invalid, never a database error."""
     try:
         claims = jwt.decode(token, key, algorithms=[ALGORITHM], options={"require": ["sub", "exp", "typ"]})
     except jwt.PyJWTError:
         return None
-    return claims if claims.get("typ") == purpose else None
+    if claims.get("typ") != purpose or not _is_id(claims["sub"]) or ("uid" in claims and not _is_id(claims["uid"])):
+        return None
+    return claims
 
 
 def new_opaque_token() -> str:

@@ -7,15 +7,14 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from app.core.schemas import Schema
+from app.core.schemas import Id, Schema
 
 SessionStatus = Literal["preparing", "active", "finished", "failed"]
 QuestionCategory = Literal["technical", "behavioural", "role"]
-MAX_ID = 2_147_483_647  # the integer primary keys' range
 
 
 class InterviewCreate(Schema):
-    job_posting_id: int = Field(ge=1, le=MAX_ID)
+    job_posting_id: Id
     question_count: int = Field(6, ge=5, le=8, description="How many questions (5-8)")
 
 
@@ -24,9 +23,7 @@ class AnswerSubmit(Schema):
 
 
 class RetryRequest(Schema):
-    session_id: int | None = Field(
-        None, ge=1, le=MAX_ID, description="Another of your sessions to add the question to (default: this)"
-    )
+    session_id: Id | None = Field(None, description="Another of your sessions to add the question to (default: this)")
 
 
 class QuestionRead(Schema):

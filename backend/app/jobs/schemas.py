@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated, Self
 
 from pydantic import AnyHttpUrl, Field, field_validator, model_validator
 
-from app.core.schemas import Schema
+from app.core.schemas import Schema, UserDate, UserDateTime
 from app.models.application import ApplicationStatus
 from app.models.job import RemoteType, SalaryPeriod
 
@@ -23,7 +23,7 @@ class JobBase(Schema):
     salary_max: Salary | None = None
     salary_currency: str | None = Field(default=None, pattern=r"^[A-Za-z]{3}$", description="ISO 4217, e.g. EUR")
     salary_period: SalaryPeriod | None = None
-    posted_at: datetime | None = None
+    posted_at: UserDateTime | None = None
     tech_stack: list[Annotated[str, Field(min_length=1, max_length=80)]] = Field(default_factory=list, max_length=100)
 
     @field_validator("salary_currency")
@@ -57,7 +57,7 @@ class JobUpdate(Schema):
     salary_max: Salary | None = None
     salary_currency: str | None = Field(default=None, pattern=r"^[A-Za-z]{3}$")
     salary_period: SalaryPeriod | None = None
-    posted_at: datetime | None = None
+    posted_at: UserDateTime | None = None
     tech_stack: list[Annotated[str, Field(min_length=1, max_length=80)]] | None = Field(default=None, max_length=100)
 
 
@@ -118,8 +118,8 @@ class JobFilters(Schema):
     company: str | None = Field(default=None, max_length=200)
     location: str | None = Field(default=None, max_length=200)
     remote: list[RemoteType] | None = None
-    salary_min: int | None = Field(default=None, ge=0)
-    posted_since: date | None = None
+    salary_min: Salary | None = None
+    posted_since: UserDate | None = None
     tracked: bool | None = None
     mine: bool | None = None
     sort: JobSort | None = None

@@ -104,7 +104,7 @@ class TestMoves:
     async def test_backdated_move_and_bad_dates(self, client: httpx.AsyncClient) -> None:
         h = await register(client)
         a = await track(client, h, (await add_job(client, h))["id"])
-        future = await move(client, h, a["id"], "applied", occurred_at="2999-01-01T00:00:00Z")
+        future = await move(client, h, a["id"], "applied", occurred_at="2099-01-01T00:00:00Z")
         assert future.status_code == 422 and "future" in future.json()["detail"]
         before = await move(client, h, a["id"], "applied", occurred_at="2000-01-01T00:00:00Z")
         assert before.status_code == 422 and "before the previous" in before.json()["detail"]

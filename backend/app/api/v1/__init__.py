@@ -1,7 +1,8 @@
 """Version 1 of the HTTP API."""
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
+from app.api.deps import reject_nul_characters
 from app.api.v1 import (
     ai,
     analytics,
@@ -21,7 +22,7 @@ from app.api.v1 import (
     ws,
 )
 
-api_router = APIRouter(prefix="/api/v1")
+api_router = APIRouter(prefix="/api/v1", dependencies=[Depends(reject_nul_characters)])
 api_router.include_router(auth.router)
 api_router.include_router(users.router)
 api_router.include_router(oauth.router)

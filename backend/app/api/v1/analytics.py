@@ -31,6 +31,7 @@ from app.api.routing import CommittingRoute
 from app.core import cache_invalidation as invalidation
 from app.core.cache import Cache
 from app.core.exceptions import AppError, NotFound
+from app.core.schemas import Id, UserDate
 from app.gamification import onboarding
 from app.gamification.service import BY_CODE, CATALOGUE, figures, user_streak
 from app.models.progress import Achievement, SavedSearch
@@ -95,8 +96,8 @@ async def _through_cache(
     return model.model_validate(await cache.get_or_compute(family, key, dumped, ttl, tags=tags))
 
 
-Since = Annotated[date | None, Query(description="First local day (YYYY-MM-DD)")]
-Until = Annotated[date | None, Query(description="Last local day (YYYY-MM-DD); default today")]
+Since = Annotated[UserDate | None, Query(description="First local day (YYYY-MM-DD)")]
+Until = Annotated[UserDate | None, Query(description="Last local day (YYYY-MM-DD); default today")]
 
 
 @router.get("/analytics/summary", operation_id="analytics-summary")
@@ -258,7 +259,7 @@ async def create_saved_search(data: SavedSearchIn, user: CurrentUser, session: S
 @router.delete(
     "/saved-searches/{search_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="saved_searches-delete"
 )
-async def delete_saved_search(search_id: int, user: CurrentUser, session: SessionDep) -> None:
+async def delete_saved_search(search_id: Id, user: CurrentUser, session: SessionDep) -> None:
     """Remove a saved search."""
     result = await session.execute(
         delete(SavedSearch).where(SavedSearch.id == search_id, SavedSearch.user_id == user.id)

@@ -17,6 +17,7 @@ from app.applications.schemas import (
     BoardRead,
 )
 from app.core.pagination import Page, PageDep
+from app.core.schemas import Id
 from app.gamification import service as achievements
 from app.models.application import ApplicationStatus
 from app.summaries.service import local_today
@@ -55,14 +56,14 @@ async def board(
 
 
 @router.get("/{application_id}", operation_id="applications-read")
-async def read_application(application_id: int, user: CurrentUser, session: SessionDep) -> ApplicationRead:
+async def read_application(application_id: Id, user: CurrentUser, session: SessionDep) -> ApplicationRead:
     """One application."""
     return await service.read(session, user.id, application_id)
 
 
 @router.patch("/{application_id}", operation_id="applications-update")
 async def update_application(
-    application_id: int, data: ApplicationUpdate, user: CurrentUser, session: SessionDep
+    application_id: Id, data: ApplicationUpdate, user: CurrentUser, session: SessionDep
 ) -> ApplicationRead:
     """Move it (409 `illegal_transition` with the reason when the move is not allowed), reorder it, edit notes."""
     updated = await service.update(session, user.id, application_id, data)
@@ -72,14 +73,14 @@ async def update_application(
 
 
 @router.delete("/{application_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="applications-delete")
-async def delete_application(application_id: int, user: CurrentUser, session: SessionDep) -> None:
+async def delete_application(application_id: Id, user: CurrentUser, session: SessionDep) -> None:
     """Stop tracking (the job stays; its history goes)."""
     await service.delete(session, user.id, application_id)
 
 
 @router.get("/{application_id}/events", operation_id="applications-events")
 async def application_events(
-    application_id: int, user: CurrentUser, session: SessionDep, paging: PageDep
+    application_id: Id, user: CurrentUser, session: SessionDep, paging: PageDep
 ) -> Page[ApplicationEventRead]:
     """The status history, oldest first."""
     items, total = await service.events(session, user.id, application_id, paging.offset, paging.size)

@@ -13,6 +13,7 @@ from app.api.deps import AdminUser, CurrentUser, SessionDep, SettingsDep
 from app.api.routing import CommittingRoute
 from app.api.v1.auth import COOKIE_PATH, REFRESH_COOKIE, SESSION_HINT_COOKIE
 from app.core.config import Settings
+from app.core.schemas import Id
 from app.data import backup, portable, service
 from app.data.schemas import AccountDelete, BackupRead, ExportRead, ImportResult
 from app.models.data import DataExport
@@ -43,7 +44,7 @@ async def list_exports(user: CurrentUser, session: SessionDep, settings: Setting
 
 
 @router.get("/users/me/exports/{export_id}", operation_id="data-read_export")
-async def read_export(export_id: int, user: CurrentUser, session: SessionDep, settings: SettingsDep) -> ExportRead:
+async def read_export(export_id: Id, user: CurrentUser, session: SessionDep, settings: SettingsDep) -> ExportRead:
     """One export, with its download link once ready."""
     return _present(settings, await service.get_export(session, user.id, export_id))
 

@@ -12,6 +12,7 @@ from app.api.routing import CommittingRoute
 from app.content import export, service
 from app.content.schemas import DocumentCreate, DocumentRead, DocumentUpdate, VersionRead
 from app.core.pagination import Page, PageDep
+from app.core.schemas import Id
 from app.models.content import DocumentKind, GenerationStatus
 
 router = APIRouter(tags=["documents"], route_class=CommittingRoute)
@@ -23,7 +24,7 @@ router = APIRouter(tags=["documents"], route_class=CommittingRoute)
     operation_id="documents-create",
     responses={409: {"description": "No resume and no skills to write from"}},
 )
-async def create_document(job_id: int, data: DocumentCreate, user: CurrentUser, session: SessionDep) -> DocumentRead:
+async def create_document(job_id: Id, data: DocumentCreate, user: CurrentUser, session: SessionDep) -> DocumentRead:
     """Start writing a cover letter or tailored resume for this job; follow `content.delta` events until `done`."""
     return await service.create(session, user.id, job_id, data)
 
@@ -33,7 +34,7 @@ async def list_documents(
     user: CurrentUser,
     session: SessionDep,
     paging: PageDep,
-    job_id: Annotated[int | None, Query(ge=1, description="Only documents for this job")] = None,
+    job_id: Annotated[Id | None, Query(description="Only documents for this job")] = None,
     kind: Annotated[DocumentKind | None, Query(description="Only this kind")] = None,
 ) -> Page[DocumentRead]:
     """Your generated documents, newest first."""
@@ -42,21 +43,21 @@ async def list_documents(
 
 
 @router.get("/documents/{document_id}", operation_id="documents-read")
-async def read_document(document_id: int, user: CurrentUser, session: SessionDep) -> DocumentRead:
+async def read_document(document_id: Id, user: CurrentUser, session: SessionDep) -> DocumentRead:
     """One document: its current text, what the guard removed, and (tailored resumes) the diff from your resume."""
     return await service.read(session, user.id, document_id)
 
 
 @router.patch("/documents/{document_id}", operation_id="documents-update")
 async def update_document(
-    document_id: int, data: DocumentUpdate, user: CurrentUser, session: SessionDep
+    document_id: Id, data: DocumentUpdate, user: CurrentUser, session: SessionDep
 ) -> DocumentRead:
     """Save your edit as the current text and as a new version."""
     return await service.save_edit(session, user.id, document_id, data.content)
 
 
 @router.get("/documents/{document_id}/versions", operation_id="documents-versions")
-async def list_versions(document_id: int, user: CurrentUser, session: SessionDep, paging: PageDep) -> Page[VersionRead]:
+async def list_versions(document_id: Id, user: CurrentUser, session: SessionDep, paging: PageDep) -> Page[VersionRead]:
     """Every saved version, newest first: version 1 is what was generated, later ones are your edits."""
     items, total = await service.list_versions(session, user.id, document_id, paging.offset, paging.size)
     return Page(items=items, total=total, page=paging.page, size=paging.size)
@@ -69,7 +70,7 @@ async def list_versions(document_id: int, user: CurrentUser, session: SessionDep
     responses={200: {"content": {mime: {} for mime in export.FORMATS.values()}}},
 )
 async def export_document(
-    document_id: int,
+    document_id: Id,
     user: CurrentUser,
     session: SessionDep,
     format: Annotated[Literal["docx", "pdf"], Query(description="docx or pdf")] = "pdf",
@@ -88,12 +89,12 @@ async def export_document(
 
 
 @router.post("/documents/{document_id}/cancel", operation_id="documents-cancel")
-async def cancel_document(document_id: int, user: CurrentUser, session: SessionDep) -> DocumentRead:
+async def cancel_document(document_id: Id, user: CurrentUser, session: SessionDep) -> DocumentRead:
     """Stop generating: a running stream stops at its next piece and keeps the text so far."""
     return await service.cancel(session, user.id, document_id)
 
 
 @router.delete("/documents/{document_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="documents-delete")
-async def delete_document(document_id: int, user: CurrentUser, session: SessionDep) -> None:
+async def delete_document(document_id: Id, user: CurrentUser, session: SessionDep) -> None:
     """Delete the document and all its versions."""
     await service.delete(session, user.id, document_id)

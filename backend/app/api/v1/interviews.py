@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Path, status
+from fastapi import APIRouter, status
 
 from app.api.deps import CurrentUser, SessionDep
 from app.api.routing import CommittingRoute
 from app.core.pagination import Page, PageDep
+from app.core.schemas import Id
 from app.interviews import service
 from app.interviews.schemas import (
-    MAX_ID,
     AnswerSubmit,
     InterviewCreate,
     InterviewStats,
@@ -22,10 +20,6 @@ from app.interviews.schemas import (
 )
 
 router = APIRouter(prefix="/interviews", tags=["interviews"], route_class=CommittingRoute)
-
-# Ids are 32-bit integers in the database: a larger one is a validation error (422), never a driver error (500).
-SessionId = Annotated[int, Path(ge=1, le=MAX_ID)]
-AnswerId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 @router.post("", status_code=status.HTTP_202_ACCEPTED, operation_id="interviews-create")
@@ -48,7 +42,7 @@ async def interview_stats(user: CurrentUser, session: SessionDep) -> InterviewSt
 
 
 @router.get("/{session_id}", operation_id="interviews-read")
-async def read_interview(session_id: SessionId, user: CurrentUser, session: SessionDep) -> SessionRead:
+async def read_interview(session_id: Id, user: CurrentUser, session: SessionDep) -> SessionRead:
     """A session with its questions; the next one to answer is the first whose answer is null."""
     return await service.read_session(session, user.id, session_id)
 
@@ -59,7 +53,7 @@ async def read_interview(session_id: SessionId, user: CurrentUser, session: Sess
     operation_id="interviews-answer",
 )
 async def answer_question(
-    session_id: SessionId, answer_id: AnswerId, data: AnswerSubmit, user: CurrentUser, session: SessionDep
+    session_id: Id, answer_id: Id, data: AnswerSubmit, user: CurrentUser, session: SessionDep
 ) -> QuestionRead:
     """Answer a question; its feedback follows as `interview.feedback` events (deltas, then done with a score)."""
     return await service.submit_answer(session, user.id, session_id, answer_id, data.answer)
@@ -71,8 +65,8 @@ async def answer_question(
     operation_id="interviews-retry",
 )
 async def retry_question(
-    session_id: SessionId,
-    answer_id: AnswerId,
+    session_id: Id,
+    answer_id: Id,
     user: CurrentUser,
     session: SessionDep,
     data: RetryRequest | None = None,
@@ -83,12 +77,12 @@ async def retry_question(
 
 
 @router.post("/{session_id}/finish", operation_id="interviews-finish")
-async def finish_interview(session_id: SessionId, user: CurrentUser, session: SessionDep) -> SessionRead:
+async def finish_interview(session_id: Id, user: CurrentUser, session: SessionDep) -> SessionRead:
     """End the session; its score is the mean of the answered questions' scores."""
     return await service.finish_session(session, user.id, session_id)
 
 
 @router.delete("/{session_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="interviews-delete")
-async def delete_interview(session_id: SessionId, user: CurrentUser, session: SessionDep) -> None:
+async def delete_interview(session_id: Id, user: CurrentUser, session: SessionDep) -> None:
     """Delete the session and its answers."""
     await service.delete_session(session, user.id, session_id)

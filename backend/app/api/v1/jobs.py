@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, status
@@ -10,8 +9,9 @@ from fastapi import APIRouter, Depends, Query, Request, status
 from app.api.deps import CurrentUser, SessionDep
 from app.api.routing import CommittingRoute
 from app.core.pagination import Page, PageDep
+from app.core.schemas import Id, UserDate
 from app.jobs import service
-from app.jobs.schemas import JobCreate, JobFilters, JobListItem, JobRead, JobSort, JobUpdate
+from app.jobs.schemas import JobCreate, JobFilters, JobListItem, JobRead, JobSort, JobUpdate, Salary
 from app.models.job import RemoteType
 from app.tasks.schemas import TaskRunRead
 from app.tasks.service import present as present_task
@@ -24,8 +24,8 @@ def job_filters(
     company: Annotated[str | None, Query(max_length=200)] = None,
     location: Annotated[str | None, Query(max_length=200)] = None,
     remote: Annotated[list[RemoteType] | None, Query(description="Any of these remote types")] = None,
-    salary_min: Annotated[int | None, Query(ge=0, description="Jobs paying at least this (top of range)")] = None,
-    posted_since: Annotated[date | None, Query(description="Posted on or after this date")] = None,
+    salary_min: Annotated[Salary | None, Query(description="Jobs paying at least this (top of range)")] = None,
+    posted_since: Annotated[UserDate | None, Query(description="Posted on or after this date")] = None,
     tracked: Annotated[bool | None, Query(description="Only jobs you track (true) or do not track (false)")] = None,
     mine: Annotated[bool | None, Query(description="Only jobs you added (true) or only job-board jobs (false)")] = None,
     sort: Annotated[JobSort | None, Query(description="Default: relevance with q, else newest")] = None,
@@ -65,24 +65,24 @@ async def list_jobs(
 
 
 @router.get("/{job_id}", operation_id="jobs-read")
-async def read_job(job_id: int, user: CurrentUser, session: SessionDep) -> JobRead:
+async def read_job(job_id: Id, user: CurrentUser, session: SessionDep) -> JobRead:
     """One job, with your tracking of it."""
     return await service.read_job(session, user.id, job_id)
 
 
 @router.patch("/{job_id}", operation_id="jobs-update")
-async def update_job(job_id: int, data: JobUpdate, user: CurrentUser, session: SessionDep) -> JobRead:
+async def update_job(job_id: Id, data: JobUpdate, user: CurrentUser, session: SessionDep) -> JobRead:
     """Edit a job you added."""
     return await service.update_job(session, user.id, job_id, data)
 
 
 @router.post("/{job_id}/skills/refresh", status_code=status.HTTP_202_ACCEPTED, operation_id="jobs-refresh_skills")
-async def refresh_skills(job_id: int, user: CurrentUser, session: SessionDep) -> TaskRunRead:
+async def refresh_skills(job_id: Id, user: CurrentUser, session: SessionDep) -> TaskRunRead:
     """Find the job's skills and responsibilities again with the configured AI provider (in the background)."""
     return present_task(await service.refresh_skills(session, user.id, job_id))
 
 
 @router.delete("/{job_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="jobs-delete")
-async def delete_job(job_id: int, user: CurrentUser, session: SessionDep) -> None:
+async def delete_job(job_id: Id, user: CurrentUser, session: SessionDep) -> None:
     """Delete a job you added (and your application for it)."""
     await service.delete_job(session, user.id, job_id)

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, status
 from app.api.deps import CurrentUser, SessionDep
 from app.api.routing import CommittingRoute
 from app.core.pagination import Page, PageDep
+from app.core.schemas import Id
 from app.notifications import service
 from app.notifications.schemas import MarkedRead, NotificationRead, UnreadCount
 
@@ -36,7 +37,7 @@ async def unread_count(user: CurrentUser, session: SessionDep) -> UnreadCount:
 
 
 @router.post("/{notification_id}/read", status_code=status.HTTP_204_NO_CONTENT, operation_id="notifications-mark_read")
-async def mark_read(notification_id: int, user: CurrentUser, session: SessionDep) -> None:
+async def mark_read(notification_id: Id, user: CurrentUser, session: SessionDep) -> None:
     """Mark one as read."""
     await service.mark_read(session, user.id, notification_id)
 

@@ -10,6 +10,7 @@ from fastapi.responses import FileResponse
 from app.api.deps import CurrentUser, SessionDep, SettingsDep
 from app.api.routing import CommittingRoute
 from app.core.pagination import Page, PageDep
+from app.core.schemas import Id
 from app.resumes import service
 from app.resumes.parsing import MAX_RESUME_BYTES
 from app.resumes.schemas import ResumeRead, ResumeSummary, SkillReview
@@ -39,16 +40,14 @@ async def list_resumes(user: CurrentUser, session: SessionDep, paging: PageDep) 
 
 
 @router.get("/{resume_id}", operation_id="resumes-read")
-async def read_resume(resume_id: int, user: CurrentUser, session: SessionDep) -> ResumeRead:
+async def read_resume(resume_id: Id, user: CurrentUser, session: SessionDep) -> ResumeRead:
     """One resume: its text, sections, and the skills found (with whether the profile has each already)."""
     resume = await service.get_owned(session, user.id, resume_id)
     return service.present(resume, await service.profile_skill_names(session, user.id))
 
 
 @router.get("/{resume_id}/file", operation_id="resumes-download", response_class=FileResponse)
-async def download_resume(
-    resume_id: int, user: CurrentUser, session: SessionDep, settings: SettingsDep
-) -> FileResponse:
+async def download_resume(resume_id: Id, user: CurrentUser, session: SessionDep, settings: SettingsDep) -> FileResponse:
     """The file as it was uploaded."""
     resume = await service.get_owned(session, user.id, resume_id)
     path = service.file_path(settings, resume)
@@ -58,13 +57,13 @@ async def download_resume(
 
 
 @router.post("/{resume_id}/skills", operation_id="resumes-apply_skills")
-async def apply_skills(resume_id: int, review: SkillReview, user: CurrentUser, session: SessionDep) -> ProfileRead:
+async def apply_skills(resume_id: Id, review: SkillReview, user: CurrentUser, session: SessionDep) -> ProfileRead:
     """Add the skills you kept (found in the resume or added by you) to your profile; manual skills stay."""
     profile = await service.apply_review(session, user.id, resume_id, review.accept)
     return ProfileRead.model_validate(profile)
 
 
 @router.delete("/{resume_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="resumes-delete")
-async def delete_resume(resume_id: int, user: CurrentUser, session: SessionDep, settings: SettingsDep) -> None:
+async def delete_resume(resume_id: Id, user: CurrentUser, session: SessionDep, settings: SettingsDep) -> None:
     """Delete the resume and its file; skills already in your profile stay."""
     await service.delete_resume(session, settings, user.id, resume_id)

@@ -11,6 +11,7 @@ from app.api.deps import CurrentUser, RateLimiterDep, SessionDep, SettingsDep, e
 from app.api.routing import CommittingRoute
 from app.core.exceptions import NotFound
 from app.core.pagination import Page, PageDep
+from app.core.schemas import Id
 from app.jobs import sources_service as service
 from app.jobs.schemas import JobRead, JobSummary
 from app.jobs.sources_schemas import FollowIn, FollowRead, MatchRead, SourceHealth, UrlImportIn
@@ -55,7 +56,7 @@ async def follow(data: FollowIn, user: CurrentUser, session: SessionDep, setting
 
 
 @router.delete("/followed-companies/{follow_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="follows-delete")
-async def unfollow(follow_id: int, user: CurrentUser, session: SessionDep) -> None:
+async def unfollow(follow_id: Id, user: CurrentUser, session: SessionDep) -> None:
     """Stop following a company board."""
     result = await session.execute(
         delete(FollowedCompany).where(FollowedCompany.id == follow_id, FollowedCompany.user_id == user.id)
@@ -92,7 +93,7 @@ async def discover(
 
 
 @router.post("/discover/{match_id}/dismiss", status_code=status.HTTP_204_NO_CONTENT, operation_id="discover-dismiss")
-async def dismiss(match_id: int, user: CurrentUser, session: SessionDep) -> None:
+async def dismiss(match_id: Id, user: CurrentUser, session: SessionDep) -> None:
     """Hide a match from your feed."""
     await service.dismiss(session, user.id, match_id)
 

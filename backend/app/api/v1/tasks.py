@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, status
 from app.api.deps import AdminUser, CurrentUser, SessionDep, SettingsDep
 from app.api.routing import CommittingRoute
 from app.core.pagination import Page, PageDep
+from app.core.schemas import Id
 from app.tasks import service
 from app.tasks.schemas import QueueOverview, TaskRunRead, TaskState
 
@@ -23,7 +24,7 @@ async def list_my_tasks(user: CurrentUser, session: SessionDep, paging: PageDep)
 
 
 @router.get("/tasks/{run_id}", operation_id="tasks-read_mine")
-async def read_my_task(run_id: int, user: CurrentUser, session: SessionDep) -> TaskRunRead:
+async def read_my_task(run_id: Id, user: CurrentUser, session: SessionDep) -> TaskRunRead:
     """One of your tasks."""
     return service.present(await service.get(session, run_id, user_id=user.id))
 
@@ -47,7 +48,7 @@ async def tasks_overview(_: AdminUser, session: SessionDep, settings: SettingsDe
 
 
 @router.post("/admin/tasks/{run_id}/retry", status_code=status.HTTP_202_ACCEPTED, operation_id="admin-tasks_retry")
-async def retry_task(run_id: int, _: AdminUser, session: SessionDep) -> TaskRunRead:
+async def retry_task(run_id: Id, _: AdminUser, session: SessionDep) -> TaskRunRead:
     """Enqueue a failed or cancelled task again with its stored arguments (or a running one whose worker is gone)."""
     row = await service.retry(session, run_id)
     await session.flush()
@@ -55,7 +56,7 @@ async def retry_task(run_id: int, _: AdminUser, session: SessionDep) -> TaskRunR
 
 
 @router.post("/admin/tasks/{run_id}/cancel", operation_id="admin-tasks_cancel")
-async def cancel_task(run_id: int, _: AdminUser, session: SessionDep) -> TaskRunRead:
+async def cancel_task(run_id: Id, _: AdminUser, session: SessionDep) -> TaskRunRead:
     """Ask a queued or running task to stop (one whose worker is gone is cancelled at once)."""
     return service.present(await service.cancel(session, run_id))
 

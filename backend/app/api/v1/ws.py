@@ -14,6 +14,7 @@ from starlette.websockets import WebSocketState
 
 from app.auth import service as auth_service
 from app.core.config import Settings
+from app.core.schemas import MAX_ID
 from app.notifications import service as notifications
 from app.notifications.schemas import NotificationRead
 from app.realtime.envelope import envelope
@@ -64,7 +65,7 @@ async def _session_ended(websocket: WebSocket, auth: SocketAuth) -> bool:
 
 
 async def _missed(websocket: WebSocket, user_id: int, last_id: object) -> list[dict[str, Any]]:
-    if not isinstance(last_id, int) or isinstance(last_id, bool) or last_id < 0:
+    if not isinstance(last_id, int) or isinstance(last_id, bool) or not 0 <= last_id <= MAX_ID:
         return []
     async with websocket.app.state.session_factory() as session:
         rows = await notifications.since(session, user_id, last_id)
