@@ -22,6 +22,7 @@ from sqlalchemy import CompoundSelect, Date, func, inspect, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.applications import rollups
+from app.core.archives import ArchiveDamaged, ArchiveTooLarge, open_archive, read_members
 from app.core.exceptions import AppError, Conflict
 from app.models.application import Application, ApplicationEvent, Notification
 from app.models.base import Base, UTCDateTime, utcnow
@@ -38,6 +39,10 @@ from app.models.user import User, UserSkill
 
 FORMAT = "career-copilot-export"
 FORMAT_VERSION = 1
+# An export's JSON compresses about tenfold and its files hardly at all: a real export of a 50 MB upload stays
+# well under these. They bound what a hostile ZIP can make the server hold in memory.
+MAX_IMPORT_MEMBERS = 10_000
+MAX_IMPORT_UNPACKED_BYTES = 200 * 1024 * 1024
 SECRET_COLUMNS = {"hashed_password", "token_hash", "code_verifier", "nonce"}
 
 
@@ -155,36 +160,31 @@ def build_zip(data: dict[str, list[dict[str, Any]]], files_dir: Path | None, rev
 
 def read_archive(content: bytes) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]], dict[str, bytes]]:
     try:
-        zf = zipfile.ZipFile(io.BytesIO(content))
-        if zf.testzip() is not None:
-            raise zipfile.BadZipFile("checksum mismatch")
-    except (zipfile.BadZipFile, EOFError, OSError) as exc:
+        members = read_members(
+            content, open_archive(content), max_members=MAX_IMPORT_MEMBERS, max_total=MAX_IMPORT_UNPACKED_BYTES
+        )
+    except ArchiveTooLarge as exc:
+        raise ImportRefused(f"This file unpacks to more than a Career Copilot export can hold ({exc}).") from exc
+    except ArchiveDamaged as exc:
         raise ImportRefused(f"This file is not a Career Copilot export or it is damaged ({exc}).") from exc
-    with zf:
+    try:
+        manifest = json.loads(members["manifest.json"])
+    except (KeyError, ValueError) as exc:
+        raise ImportRefused("This ZIP has no readable manifest.json: it is not a Career Copilot export.") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise ImportRefused("This ZIP is not a Career Copilot export.")
+    if int(manifest.get("format_version", 0)) > FORMAT_VERSION:
+        raise ImportRefused("This export was made by a newer Career Copilot; upgrade this one first.")
+    data: dict[str, list[dict[str, Any]]] = {}
+    for name in [s.name for s in SECTIONS if s.imported] + ["catalogue_jobs"]:
         try:
-            manifest = json.loads(zf.read("manifest.json"))
-        except (KeyError, ValueError) as exc:
-            raise ImportRefused("This ZIP has no readable manifest.json: it is not a Career Copilot export.") from exc
-        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-            raise ImportRefused("This ZIP is not a Career Copilot export.")
-        if int(manifest.get("format_version", 0)) > FORMAT_VERSION:
-            raise ImportRefused("This export was made by a newer Career Copilot; upgrade this one first.")
-        data: dict[str, list[dict[str, Any]]] = {}
-        for name in [s.name for s in SECTIONS if s.imported] + ["catalogue_jobs"]:
-            try:
-                rows = json.loads(zf.read(f"data/{name}.json"))
-            except KeyError:
-                rows = []
-            except ValueError as exc:
-                raise ImportRefused(f"data/{name}.json in this export is not valid JSON.") from exc
-            if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-                raise ImportRefused(f"data/{name}.json in this export is not a list of records.")
-            data[name] = rows
-        files = {
-            info.filename.removeprefix("files/"): zf.read(info)
-            for info in zf.infolist()
-            if info.filename.startswith("files/") and not info.is_dir()
-        }
+            rows = json.loads(members.get(f"data/{name}.json", b"[]"))
+        except ValueError as exc:
+            raise ImportRefused(f"data/{name}.json in this export is not valid JSON.") from exc
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise ImportRefused(f"data/{name}.json in this export is not a list of records.")
+        data[name] = rows
+    files = {name.removeprefix("files/"): body for name, body in members.items() if name.startswith("files/")}
     return manifest, data, files
 
 

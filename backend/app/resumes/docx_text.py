@@ -1,6 +1,8 @@
 """Text of a DOCX: body paragraphs and tables in document order, text boxes, content controls, headers, footers.
 
-The ZIP is measured before python-docx unpacks anything (a small upload may inflate to gigabytes). The body is
+The ZIP is measured before python-docx unpacks anything (a small upload may inflate to gigabytes): first by its
+declared sizes, then by inflating each member in steps with a hard cap (`core/archives.py`), and python-docx reads
+the members so inflated, repacked uncompressed, never the upload itself. The body is
 walked as XML rather than through python-docx's paragraph list, which skips content controls and text boxes,
 where resume templates often keep the contact block or a side column."""
 
@@ -14,6 +16,7 @@ from typing import Any
 import docx
 from docx.opc.part import XmlPart
 
+from app.core.archives import ArchiveDamaged, ArchiveTooLarge, read_members, stored_zip
 from app.resumes.errors import ResumeParseError, damaged
 
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
@@ -56,9 +59,14 @@ def extract_docx(data: bytes) -> tuple[str, int]:
     """(text, page count as Word last saved it, else 1); raises ResumeParseError with the reason."""
     archive = check_zip(data)
     try:
-        content_types = archive.read("[Content_Types].xml")
-    except (KeyError, zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        members = read_members(data, archive, max_members=MAX_MEMBERS, max_total=MAX_UNPACKED_BYTES)
+    except ArchiveTooLarge as exc:
+        raise ResumeParseError(TOO_LARGE, "docx_too_large") from exc
+    except ArchiveDamaged as exc:
         raise damaged("DOCX") from exc
+    content_types = members.get("[Content_Types].xml")
+    if content_types is None:
+        raise damaged("DOCX")
     if _WORD_MAIN not in content_types:
         for marker, what in _OTHER_WORD.items():
             if marker in content_types:
@@ -66,7 +74,7 @@ def extract_docx(data: bytes) -> tuple[str, int]:
                 raise ResumeParseError(message, "docx_variant")
         raise damaged("DOCX")
     try:
-        document = docx.Document(BytesIO(data))
+        document = docx.Document(BytesIO(stored_zip(members)))
         parts = list(document.part.package.iter_parts())
         body = _blocks(document.element.body)
         headers = _part_lines(parts, "/word/header")
@@ -75,7 +83,7 @@ def extract_docx(data: bytes) -> tuple[str, int]:
         raise damaged("DOCX") from exc
     # Headers and footers first: templates keep the name and contact details there, rarely anything else.
     lines = [*headers, *footers, "", *body]
-    return "\n".join(lines), _pages(archive)
+    return "\n".join(lines), _pages(members.get("docProps/app.xml"))
 
 
 def _part_lines(parts: list[Any], prefix: str) -> list[str]:
@@ -168,10 +176,6 @@ def _children(element: Any, name: str) -> list[Any]:
     return found
 
 
-def _pages(archive: zipfile.ZipFile) -> int:
-    try:
-        app = archive.read("docProps/app.xml")
-    except (KeyError, zipfile.BadZipFile, ValueError, OSError, EOFError):
-        return 1
-    match = re.search(rb"<(?:\w+:)?Pages>(\d{1,4})</", app)
+def _pages(app: bytes | None) -> int:
+    match = re.search(rb"<(?:\w+:)?Pages>(\d{1,4})</", app or b"")
     return max(int(match.group(1)), 1) if match else 1

@@ -4,6 +4,8 @@ row or file; every table that holds a user's rows is exported and cascades."""
 from __future__ import annotations
 
 import io
+import json
+import tracemalloc
 import zipfile
 from typing import Any
 
@@ -13,10 +15,12 @@ from sqlalchemy import ForeignKey, func, select
 
 from app.core.config import Settings
 from app.core.db import make_engine, make_session_factory
-from app.data.portable import NOT_EXPORTED, SECTIONS
+from app.data import portable
+from app.data.portable import FORMAT, NOT_EXPORTED, SECTIONS, ImportRefused, read_archive
 from app.models import Base
 from tests.conftest import STRONG_PASSWORD
 from tests.live import account
+from tests.resumes.factories import deflate_stream, lying_zip
 from tests.tasks.test_background import api, eventually
 
 
@@ -214,3 +218,37 @@ async def _assert_nothing_left(settings: Settings, user_id: int) -> None:
             assert await session.scalar(select(func.count()).select_from(users).where(users.c.id == user_id)) == 0
     finally:
         await engine.dispose()
+
+
+class TestHostileImports:
+    """An uploaded export is unpacked with a cap on the bytes actually produced, whatever its headers claim."""
+
+    MANIFEST = json.dumps({"format": FORMAT, "format_version": 1}).encode()
+
+    def _peak(self, content: bytes) -> tuple[str, int]:
+        tracemalloc.start()
+        try:
+            read_archive(content)
+        except ImportRefused as exc:
+            return exc.message, tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        raise AssertionError("the archive was accepted")
+
+    def test_a_member_that_inflates_past_its_declared_size(self) -> None:
+        rows = b"[]"
+        bomb = lying_zip(
+            [("manifest.json", deflate_stream(self.MANIFEST, 0), self.MANIFEST),
+             ("data/skills.json", deflate_stream(rows, 300 * 1024 * 1024), rows)]
+        )  # fmt: skip
+        assert len(bomb) < 1024 * 1024
+        message, peak = self._peak(bomb)
+        assert "unpacks to more than" in message and peak < 20 * 1024 * 1024
+
+    def test_many_members_past_the_total(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(portable, "MAX_IMPORT_UNPACKED_BYTES", 8 * 1024 * 1024)
+        blob = b"\x00" * (1024 * 1024)
+        members = [("manifest.json", deflate_stream(self.MANIFEST, 0), self.MANIFEST)]
+        members += [(f"files/{i}.bin", deflate_stream(blob, 0), blob) for i in range(20)]
+        message, peak = self._peak(lying_zip(members))
+        assert "unpacks to more than" in message and peak < 30 * 1024 * 1024

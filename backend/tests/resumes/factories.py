@@ -322,3 +322,27 @@ def nested_forms_pdf(depth: int, fan_out: int) -> bytes:
             *forms[1:],
         ]
     )
+
+
+def deflate_stream(head: bytes, zeros: int) -> bytes:
+    """Raw deflate of `head` followed by `zeros` zero bytes, built in steps (the inflated form never exists here)."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    out = [packer.compress(head)]
+    block = b"\x00" * (1024 * 1024)
+    for _ in range(zeros // len(block)):
+        out.append(packer.compress(block))
+    return b"".join([*out, packer.flush()])
+
+
+def lying_zip(members: list[tuple[str, bytes, bytes]]) -> bytes:
+    """A ZIP written by hand: (name, raw deflate, what the headers declare), so the headers' size and CRC describe
+    the declared bytes while the stream inflates to far more."""
+    local, central = io.BytesIO(), io.BytesIO()
+    for name, raw, declared in members:
+        fields = (20, 0, 8, 0, 0, zlib.crc32(declared), len(raw), len(declared), len(name.encode()), 0)
+        offset = local.tell()
+        local.write(struct.pack("<4s5H3I2H", b"PK\x03\x04", *fields) + name.encode() + raw)
+        central.write(struct.pack("<4sH5H3I5HII", b"PK\x01\x02", 20, *fields, 0, 0, 0, 0, offset) + name.encode())
+    directory = central.getvalue()
+    end = struct.pack("<4s4H2IH", b"PK\x05\x06", 0, 0, len(members), len(members), len(directory), local.tell(), 0)
+    return local.getvalue() + directory + end
