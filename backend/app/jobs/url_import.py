@@ -1,7 +1,9 @@
 """Import a posting from a URL: Greenhouse/Lever/Ashby links through their APIs, any other career page through
 its schema.org `JobPosting` JSON-LD. Guarded against SSRF: http(s) only, every address the host resolves to must
-be public (no private, loopback, link-local, multicast or reserved ranges; `URL_IMPORT_ALLOW_HOSTS` lets tests
-use 127.0.0.1), redirects re-checked, bounded size and time."""
+be public (no private, loopback, link-local, multicast or reserved ranges, and no IPv6 form that carries or
+translates to an IPv4 address; `URL_IMPORT_ALLOW_HOSTS` lets tests use 127.0.0.1), the connection goes to the
+address that was checked (no second lookup a rebinding DNS server could answer differently), redirects
+re-checked, bounded size and time."""
 
 from __future__ import annotations
 
@@ -25,6 +27,14 @@ from app.jobs.sources.registry import get_source
 MAX_BYTES = 2 * 1024 * 1024
 TIMEOUT = 10.0
 MAX_REDIRECTS = 3
+# IPv6 ranges that reach an IPv4 address: NAT64 (well-known and local-use prefixes), 6to4, Teredo, IPv4-mapped,
+# IPv4-compatible and IPv4-translated. Refused outright rather than by the IPv4 address inside: a public site has a
+# native address, Teredo hides its IPv4 address and a NAT64 gateway's own prefix cannot be recognised anyway, so
+# decoding each form would add code for no page anyone needs.
+_CARRIES_IPV4 = [
+    ipaddress.IPv6Network(net)
+    for net in ("64:ff9b::/96", "64:ff9b:1::/48", "2002::/16", "2001::/32", "::ffff:0:0/96", "::/96", "::ffff:0:0:0/96")
+]
 _LD_JSON = re.compile(r'<script[^>]+type=["\']application/ld\+json["\'][^>]*>(.*?)</script>', re.S | re.I)
 
 
@@ -33,30 +43,54 @@ class UrlImportError(AppError):
     code = "url_import_failed"
 
 
-async def _check_host(url: str, settings: Settings) -> None:
+def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    if isinstance(address, ipaddress.IPv6Address) and any(address in net for net in _CARRIES_IPV4):
+        return False
+    return address.is_global and not address.is_multicast
+
+
+async def _resolve(host: str, port: int) -> list[str]:
+    """The host's addresses (tests replace this: no real DNS in tests)."""
+    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return [str(info[4][0]) for info in infos]
+
+
+async def _vetted_address(url: str, settings: Settings) -> str:
+    """The address to connect to for `url`, after every address its host resolves to has been checked."""
     parsed = urlparse(url)
     if parsed.scheme not in ("http", "https") or not parsed.hostname:
         raise UrlImportError("Only http and https links can be imported.")
     host = parsed.hostname
-    if host in settings.url_import_allow_hosts:
-        return
     try:
-        infos = await asyncio.get_running_loop().getaddrinfo(host, parsed.port or 443, type=socket.SOCK_STREAM)
-    except socket.gaierror as exc:
-        raise UrlImportError(f"{host} could not be found.") from exc
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global or address.is_multicast:
+        addresses = [str(ipaddress.ip_address(host))]
+    except ValueError:
+        try:
+            addresses = await _resolve(host, parsed.port or (443 if parsed.scheme == "https" else 80))
+        except (socket.gaierror, UnicodeError) as exc:
+            raise UrlImportError(f"{host} could not be found.") from exc
+    if not addresses:
+        raise UrlImportError(f"{host} could not be found.")
+    allowed = settings.url_import_allow_hosts
+    for text in addresses:
+        address = ipaddress.ip_address(text)
+        if host not in allowed and str(address) not in allowed and not is_public(address):
             raise UrlImportError(f"{host} points to a private or local address; only public pages can be imported.")
+    return addresses[0]
 
 
 async def fetch_page(url: str, settings: Settings) -> tuple[str, str]:
     """(final URL, text) after checking every hop."""
     async with httpx.AsyncClient(headers={"User-Agent": USER_AGENT}, follow_redirects=False, timeout=TIMEOUT) as c:
         for _ in range(MAX_REDIRECTS + 1):
-            await _check_host(url, settings)
+            address = await _vetted_address(url, settings)
+            target = httpx.URL(url)
+            # Connect to the checked address; the Host header and TLS (SNI and certificate) keep the link's name.
+            pinned = target.copy_with(host=address)
+            headers = {"Host": target.netloc.decode("ascii")}
             try:
-                async with c.stream("GET", url) as response:
+                async with c.stream(
+                    "GET", pinned, headers=headers, extensions={"sni_hostname": target.host}
+                ) as response:
                     if response.is_redirect and "location" in response.headers:
                         url = urljoin(url, response.headers["location"])
                         continue
