@@ -28,8 +28,8 @@ describe('Dashboard', () => {
     expect(applied).toHaveAttribute('href', '/board?column=applied');
     expect(within(card).getByRole('link', { name: '0 Offer' })).toBeInTheDocument();
     expect(within(card).getByRole('link', { name: 'Open the board' })).toHaveAttribute('href', '/board');
-    // The tiles still to come stay labelled as such.
-    expect(screen.getByText('Coming soon')).toBeInTheDocument();
+    // No placeholder for tiles that never came (job sources shipped without them).
+    expect(screen.queryByText('Coming soon')).not.toBeInTheDocument();
   });
 
   it('invites to track a job when nothing is tracked', async () => {
@@ -104,10 +104,9 @@ describe('Dashboard: Today', () => {
     expect(within(items[1]).getByText('Offer')).toBeInTheDocument();
     expect(within(card).getByText('…and 1 earlier change.')).toBeInTheDocument();
 
-    // The placeholder tile is gone; the others stay.
+    // No placeholder tiles: what they promised (new jobs, latest status changes) is in the Today card.
     expect(screen.queryByText('Today vs your goal')).not.toBeInTheDocument();
-    expect(screen.getByText('Recent activity')).toBeInTheDocument();
-    expect(screen.getByText('Strong new matches')).toBeInTheDocument();
+    expect(screen.queryByText('More of your overview')).not.toBeInTheDocument();
   });
 
   it('says when there is no goal or streak yet, and links to the profile', async () => {

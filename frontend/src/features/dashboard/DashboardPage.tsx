@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, List, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, List, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { ProfileRead } from '../../client/types';
 import { PageTitle } from '../../components/PageTitle';
@@ -40,43 +40,6 @@ function GoalLine({ profile }: { profile: ProfileRead }) {
       </Text>
       .
     </Text>
-  );
-}
-
-const UPCOMING = [
-  { title: 'Recent activity', body: 'The latest changes across your applications.' },
-  { title: 'Strong new matches', body: 'Fresh job postings that fit your skills best.' },
-] as const;
-
-function ComingSoon() {
-  return (
-    <Card>
-      <Stack gap="md">
-        <Group justify="space-between" gap="xs" align="flex-start">
-          <Title order={2} size="h4">
-            More of your overview
-          </Title>
-          <Badge variant="light" color="gray">
-            Coming soon
-          </Badge>
-        </Group>
-        <Text size="sm" c="dimmed">
-          These tiles arrive with the next releases (job sources); they will show:
-        </Text>
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          {UPCOMING.map((item) => (
-            <Card key={item.title} withBorder={false} bg="var(--mantine-color-default-hover)" padding="md">
-              <Text fw={600} size="sm">
-                {item.title}
-              </Text>
-              <Text size="sm" c="dimmed" mt={4}>
-                {item.body}
-              </Text>
-            </Card>
-          ))}
-        </SimpleGrid>
-      </Stack>
-    </Card>
   );
 }
 
@@ -160,7 +123,6 @@ export function DashboardPage() {
           <TodayCard />
           <StreakCard />
           <PipelineCard />
-          <ComingSoon />
           {profile.data.skills.length > 0 ? (
             <Card>
               <Title order={2} size="h4">
