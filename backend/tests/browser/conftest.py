@@ -233,6 +233,16 @@ def serious_accessibility_violations(page: Page) -> list[str]:
         pytest.fail(f"{AXE} is missing: `npm ci` in frontend/ installs axe-core")
     # Evaluated, not added as a <script> element: the app's policy rightly refuses an inline script.
     page.evaluate(AXE.read_text())
+    # Let finite transitions end first (a toast fading in has, for a moment, the contrast of half its opacity);
+    # endless ones (skeleton pulses, spinners) are left running.
+    page.evaluate(
+        """() => Promise.race([
+            Promise.all(document.getAnimations()
+                .filter((a) => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
+                .map((a) => a.finished.catch(() => null))),
+            new Promise((resolve) => setTimeout(resolve, 5000)),
+        ])"""
+    )
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"

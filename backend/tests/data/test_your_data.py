@@ -18,7 +18,7 @@ from app.core.db import make_engine, make_session_factory
 from app.data import portable
 from app.data.portable import FORMAT, NOT_EXPORTED, SECTIONS, ImportRefused, read_archive
 from app.models import Base
-from tests.conftest import STRONG_PASSWORD
+from tests.conftest import STRONG_PASSWORD, register
 from tests.live import account
 from tests.resumes.factories import deflate_stream, lying_zip
 from tests.tasks.test_background import api, eventually
@@ -150,8 +150,7 @@ class TestRoundTrip:
 
             r = await c.post("/api/v1/users/me/exports")
             assert r.status_code == 202, r.text
-            export_id = r.json()["id"]
-            assert (await c.post("/api/v1/users/me/exports")).status_code == 429  # one at a time
+            export_id = r.json()["id"]  # one at a time: TestOneExportAtATime (here the worker may finish first)
 
             async def ready() -> dict[str, Any] | None:
                 row = (await c.get(f"/api/v1/users/me/exports/{export_id}")).json()
@@ -252,3 +251,12 @@ class TestHostileImports:
         members += [(f"files/{i}.bin", deflate_stream(blob, 0), blob) for i in range(20)]
         message, peak = self._peak(lying_zip(members))
         assert "unpacks to more than" in message and peak < 30 * 1024 * 1024
+
+
+class TestOneExportAtATime:
+    async def test_a_second_export_waits_for_the_first(self, client: httpx.AsyncClient) -> None:
+        headers = await register(client)  # no worker runs in this app: the first export stays pending
+        first = await client.post("/api/v1/users/me/exports", headers=headers)
+        assert first.status_code == 202, first.text
+        second = await client.post("/api/v1/users/me/exports", headers=headers)
+        assert second.status_code == 429 and "already being prepared" in second.json()["detail"]
