@@ -497,8 +497,7 @@ async def resolve_provider(settings: Settings, sessions: Sessions | None) -> ser
     from app.llm import provider_settings  # late: provider_settings builds clients for its connection test
 
     async with read_scope(sessions) as session:
-        stored = await provider_settings.load_stored(session, settings)
-    return service.resolve(settings, stored)
+        return await provider_settings.in_force(session, settings)
 
 
 @asynccontextmanager

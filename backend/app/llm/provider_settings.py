@@ -67,10 +67,15 @@ async def load_stored(session: AsyncSession, settings: Settings) -> service.Stor
     return _stored(row, settings)
 
 
+async def in_force(session: AsyncSession, settings: Settings) -> service.ResolvedProvider:
+    """The provider in force: the environment's fields, else what an administrator saved here."""
+    return service.resolve(settings, await load_stored(session, settings))
+
+
 async def status(session: AsyncSession, settings: Settings, user: User) -> AIStatus:
     """What every user's Settings page shows: the provider in force (never the key), what is sent to it, and
     the user's usage today."""
-    resolved = service.resolve(settings, await load_stored(session, settings))
+    resolved = await in_force(session, settings)
     model = resolved.model_spec
     return AIStatus(
         provider=resolved.spec.name,

@@ -6,11 +6,9 @@ before they call the provider, which may take up to LLM_TIMEOUT_SECONDS."""
 from __future__ import annotations
 
 from fastapi import APIRouter
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import AdminUser, CurrentUser, RateLimiterDep, SessionDep, SettingsDep, end_transaction
 from app.api.routing import CommittingRoute
-from app.core.config import Settings
 from app.llm import provider_settings
 from app.llm.client import LLMClient
 from app.llm.schemas import (
@@ -36,7 +34,7 @@ async def test_connection(
 ) -> ConnectionCheck:
     """Send one tiny request to the provider in force and report how it went (ok=false with the reason)."""
     await limiter.hit("10/minute", "ai-test", str(user.id), message="You can test the connection 10 times a minute.")
-    resolved = await _in_force(session, settings)
+    resolved = await provider_settings.in_force(session, settings)
     await end_transaction(session)
     async with LLMClient(settings, resolved=resolved) as client:
         return await client.test_connection()
@@ -71,7 +69,3 @@ async def test_provider_settings(
     resolved = provider_settings.candidate(settings, stored, body)
     await end_transaction(session)
     return await provider_settings.probe(settings, resolved)
-
-
-async def _in_force(session: AsyncSession, settings: Settings) -> provider_settings.service.ResolvedProvider:
-    return provider_settings.service.resolve(settings, await provider_settings.load_stored(session, settings))
