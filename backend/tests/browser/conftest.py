@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -75,12 +76,51 @@ def job_board() -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory, google_issuer: str, job_board: str) -> Iterator[str]:
+def require_frontend() -> None:
+    """The built SPA: a failure under CI (`make test` builds it first), a skip on a developer's machine."""
     if not (REPO / "frontend" / "dist" / "index.html").exists():
         if CI:
             pytest.fail("frontend/dist is missing: `make test` builds it before the browser tests")
         pytest.skip("frontend not built (run `make install`)")
+
+
+@contextmanager
+def serving(env: dict[str, str], data: Path, port: int) -> Iterator[str]:
+    """`copilot migrate`, then `copilot serve` on `port` with `env` (log in data/server.log) until /readyz answers;
+    yields its base URL and stops it afterwards."""
+    copilot = [sys.executable, "-m", "app.cli"]
+    subprocess.run([*copilot, "migrate"], env=env, check=True, capture_output=True, cwd=REPO / "backend")
+    log_path = data / "server.log"
+    with log_path.open("w") as log:
+        proc = subprocess.Popen(
+            [*copilot, "serve", "--port", str(port)],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=REPO / "backend",
+        )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline or proc.poll() is not None:
+            proc.terminate()
+            pytest.fail(f"server did not start: {log_path.read_text()[-2000:]}")
+        time.sleep(0.2)
+    try:
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory, google_issuer: str, job_board: str) -> Iterator[str]:
+    require_frontend()
     data = tmp_path_factory.mktemp("live")
     port = _free_port()
     env = {
@@ -100,30 +140,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory, google_issuer: str, jo
         "OAUTH_GOOGLE_ISSUER": google_issuer,
     }
     LIVE_ENV.update(env)
-    copilot = [sys.executable, "-m", "app.cli"]
-    subprocess.run([*copilot, "migrate"], env=env, check=True, capture_output=True, cwd=REPO / "backend")
-    log = (data / "server.log").open("w")
-    proc = subprocess.Popen(
-        [*copilot, "serve", "--port", str(port)],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        cwd=REPO / "backend",
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    else:
-        proc.terminate()
-        pytest.fail(f"server did not start: {(data / 'server.log').read_text()[-2000:]}")
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    with serving(env, data, port) as base:
+        yield base
 
 
 # Runs in every document before the app: each violation goes to window.__cspViolations (to look at in the page)

@@ -12,21 +12,17 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from app.jobs.sources.registry import ADAPTERS
 from tests.auth.providers import free_port
-from tests.browser.conftest import REPO, field, register_in_browser
+from tests.browser.conftest import field, register_in_browser, require_frontend, serving
 from tests.content.conftest import JOB, RESUME
 from tests.llm.features import FeatureModel
 from tests.llm.server import LLMServer, Reply, ok, running_llm_server
@@ -91,8 +87,7 @@ def model(llm: LLMServer) -> Iterator[Held]:
 @pytest.fixture(scope="module")
 def fresh_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`copilot serve` on a new SQLite database with its embedded worker, and no LLM_* setting anywhere."""
-    if not (REPO / "frontend" / "dist" / "index.html").exists():
-        pytest.skip("frontend not built (run `make install`)")
+    require_frontend()
     data = tmp_path_factory.mktemp("fresh")
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.upper().startswith("LLM_")}
@@ -106,34 +101,8 @@ def fresh_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             "SOURCES_DISABLED": ",".join(ADAPTERS),  # nothing goes to the internet
         }
     )
-    copilot = [sys.executable, "-m", "app.cli"]
-    subprocess.run([*copilot, "migrate"], env=env, check=True, capture_output=True, cwd=REPO / "backend")
-    log_path = data / "server.log"
-    with log_path.open("w") as log:
-        proc = subprocess.Popen(
-            [*copilot, "serve", "--port", str(port)],
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            cwd=REPO / "backend",
-        )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline or proc.poll() is not None:
-            proc.terminate()
-            pytest.fail(f"server did not start: {log_path.read_text()[-2000:]}")
-        time.sleep(0.2)
-    try:
+    with serving(env, data, port) as base:
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def choose_provider(page: Page, llm: LLMServer) -> None:

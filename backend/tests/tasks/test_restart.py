@@ -9,7 +9,6 @@ import asyncio
 import os
 import signal
 import threading
-import time
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ from tests.auth.providers import serve
 from tests.conftest import make_settings, redis_test_url
 from tests.live import account
 from tests.llm.server import LLMServer
+from tests.tasks.test_background import eventually as wait_for
 from tests.tasks.test_scaled import Processes
 
 RESUMES = 3
@@ -80,14 +80,11 @@ def environment(tmp_path: Path, llm: HeldLLM, **extra: str) -> dict[str, str]:
 async def eventually(
     check: Callable[[], Awaitable[Any]], what: str, logs: Callable[[], str], timeout: float = 60
 ) -> Any:
-    deadline = time.monotonic() + timeout
-    while True:
-        value = await check()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}: {value!r}\n{logs()}")
-        await asyncio.sleep(0.1)
+    """The shared wait, with the processes' logs when it times out."""
+    try:
+        return await wait_for(check, timeout=timeout, what=what)
+    except AssertionError as exc:
+        raise AssertionError(f"{exc}\n{logs()}") from None
 
 
 async def upload(host: str, token: str) -> list[int]:
