@@ -13,6 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.jobs import service as jobs
 from app.models.resume import Resume, ResumeStatus
+from app.resumes.jsonresume import JsonResume
+from app.resumes.structure import parse_structure
 from app.skills import extract
 from app.skills.extractor import extract_skills
 from app.skills.taxonomy import get_taxonomy
@@ -43,6 +45,10 @@ class Inputs:
     sections: dict[str, str] = field(default_factory=dict)
     resume_skills: list[str] = field(default_factory=list)
     bullets: list[Bullet] = field(default_factory=list)
+    # The resume as structure (the user's corrected version when they fixed it), and the user's own words.
+    structure: JsonResume = field(default_factory=JsonResume)
+    pitch: str = ""  # profile: "What I want employers to know"
+    why_company: str = ""  # the letter's option: why this company, in the user's words
 
     @property
     def user_skills(self) -> list[str]:
@@ -114,6 +120,8 @@ def build_inputs(
     responsibilities: list[str],
     description: str = "",
     resume: Resume | None = None,
+    pitch: str = "",
+    why_company: str = "",
 ) -> Inputs:
     """Inputs from plain values; the job's skills and duties are read from its description when it has none yet."""
     if description and (not job_skills or not responsibilities):
@@ -127,6 +135,8 @@ def build_inputs(
         profile_skills=canonical_skills(profile_skills),
         job_skills=canonical_skills(job_skills),
         responsibilities=[" ".join(r.split()).rstrip(".") for r in responsibilities if r.strip()][:12],
+        pitch=pitch.strip(),
+        why_company=why_company.strip(),
     )
     if resume is not None:
         inputs.resume_id = resume.id
@@ -134,7 +144,19 @@ def build_inputs(
         inputs.sections = {k: v for k, v in (resume.sections or {}).items() if isinstance(v, str)}
         inputs.resume_skills = canonical_skills(list(resume.skills or []))
         inputs.bullets = bullets_of(inputs.sections)
+        inputs.structure = structure_of(resume)
     return inputs
+
+
+def structure_of(resume: Resume) -> JsonResume:
+    """The stored structure (as the user corrected it), else one parsed now (a resume not yet backfilled)."""
+    if resume.structure:
+        try:
+            return JsonResume.model_validate(resume.structure)
+        except ValueError:
+            pass  # stored by an older schema and no longer valid: read the text again
+    sections = {k: v for k, v in (resume.sections or {}).items() if isinstance(v, str)}
+    return parse_structure(resume.text or "", sections)
 
 
 async def latest_ready_resume(session: AsyncSession, user_id: int) -> Resume | None:
@@ -146,7 +168,9 @@ async def latest_ready_resume(session: AsyncSession, user_id: int) -> Resume | N
     )
 
 
-async def load_inputs(session: AsyncSession, user_id: int, job_id: int, resume_id: int | None) -> Inputs:
+async def load_inputs(
+    session: AsyncSession, user_id: int, job_id: int, resume_id: int | None, why_company: str = ""
+) -> Inputs:
     """The inputs of a document: the resume it was started with (if still there), the profile, the job."""
     user = await users.get_profile(session, user_id)
     job = await jobs.get_visible(session, user_id, job_id)
@@ -162,4 +186,6 @@ async def load_inputs(session: AsyncSession, user_id: int, job_id: int, resume_i
         responsibilities=list(job.responsibilities or []),
         description=job.description_text or "",
         resume=resume,
+        pitch=user.pitch or "",
+        why_company=why_company,
     )

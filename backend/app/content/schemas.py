@@ -12,12 +12,18 @@ from app.models.content import DocumentKind, GenerationStatus
 MAX_CONTENT_CHARS = 50_000
 Tone = Literal["professional", "friendly", "enthusiastic", "concise"]
 Length = Literal["short", "medium", "long"]
+Template = Literal["classic", "compact", "modern"]
 
 
 class DocumentCreate(BaseModel):
     kind: DocumentKind
     tone: Tone = "professional"
     length: Length = "medium"
+    why_company: str = Field(
+        default="",
+        max_length=400,
+        description="Cover letters: why this company, in your words (one or two sentences the letter uses as written)",
+    )
 
 
 class DocumentUpdate(BaseModel):

@@ -59,6 +59,8 @@ async def create(session: AsyncSession, user_id: int, job_id: int, data: Documen
     if resume is None and not profile.skills:
         raise NothingToWriteFrom()
     options: dict[str, Any] = {"tone": data.tone, "length": data.length}
+    if data.why_company:
+        options["why_company"] = data.why_company
     doc = GeneratedDocument(
         user_id=user_id,
         job_posting_id=job.id,

@@ -50,7 +50,9 @@ async def generate_document(ctx: TaskContext, document_id: int) -> str:
             return "nothing to do"
         user_id, kind, options = doc.user_id, doc.kind, dict(doc.options or {})
         try:
-            inputs = await load_inputs(session, user_id, doc.job_posting_id, doc.resume_id)
+            inputs = await load_inputs(
+                session, user_id, doc.job_posting_id, doc.resume_id, str(options.get("why_company") or "")
+            )
         except AppError as exc:
             service.fail(session, doc, exc.message)
             return "failed"

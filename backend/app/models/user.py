@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKey, Index, String, UniqueConstraint, true
+from sqlalchemy import Text, Enum, ForeignKey, Index, String, UniqueConstraint, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, TimestampMixin, utcnow
@@ -24,6 +24,8 @@ class User(TimestampMixin, Base):
     email: Mapped[str] = mapped_column(String(320), unique=True)
     hashed_password: Mapped[str | None] = mapped_column(String(255))
     full_name: Mapped[str] = mapped_column(String(200), default="")
+    # "What I want employers to know": the user's own words on strengths and motivation; letters may quote it.
+    pitch: Mapped[str] = mapped_column(Text, default="", server_default="")
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     daily_application_goal: Mapped[int] = mapped_column(default=5)
     evening_summary_hour: Mapped[int] = mapped_column(default=18)

@@ -1,0 +1,158 @@
+"""A resume as structure: the JSON Resume schema (jsonresume.org, v1.0.0), the sections the product uses.
+
+Field names are the schema's own (camelCase: `startDate`, `studyType`), so a file exported here opens in any JSON
+Resume tool and one made there imports here. Dates are strings as the schema has them: "YYYY", "YYYY-MM" or
+"YYYY-MM-DD"; a role without `endDate` is current. Every string and list is bounded: the structure comes from a
+parser reading an untrusted file, from an imported file, or from the user's edits. Unknown fields are dropped."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+__all__ = [
+    "Basics",
+    "Certificate",
+    "Education",
+    "JsonResume",
+    "Language",
+    "Location",
+    "Profile",
+    "Project",
+    "Skill",
+    "Work",
+    "empty_resume",
+]
+
+_DATE = re.compile(r"^(19[5-9]\d|20\d\d|2100)(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def _iso_date(value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    if not _DATE.match(value):
+        raise ValueError('a date is "YYYY", "YYYY-MM" or "YYYY-MM-DD", between 1950 and 2100')
+    return value
+
+
+Short = Annotated[str, Field(max_length=200)]
+Text = Annotated[str, Field(max_length=2000)]
+Line = Annotated[str, Field(min_length=1, max_length=600)]
+IsoDate = Annotated[str | None, Field(default=None, max_length=10), AfterValidator(_iso_date)]
+
+
+class _Part(BaseModel):
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True, allow_inf_nan=False)
+
+
+class Location(_Part):
+    address: Short = ""
+    city: Short = ""
+    region: Short = ""
+    countryCode: Annotated[str, Field(max_length=8)] = ""  # noqa: N815 - the schema's name
+
+
+class Profile(_Part):
+    network: Short = ""
+    username: Short = ""
+    url: Short = ""
+
+
+class Basics(_Part):
+    name: Short = ""
+    label: Short = ""  # the headline: "Data Analyst"
+    email: Short = ""
+    phone: Annotated[str, Field(max_length=40)] = ""
+    url: Short = ""
+    summary: Text = ""
+    location: Location = Field(default_factory=Location)
+    profiles: list[Profile] = Field(default_factory=list, max_length=10)
+
+
+class Work(_Part):
+    name: Short = ""  # the employer
+    position: Short = ""
+    location: Short = ""
+    url: Short = ""
+    startDate: IsoDate = None  # noqa: N815
+    endDate: IsoDate = None  # noqa: N815 - absent: current
+    summary: Text = ""
+    highlights: list[Line] = Field(default_factory=list, max_length=60)
+
+
+class Education(_Part):
+    institution: Short = ""
+    area: Short = ""  # "Computer Science"
+    studyType: Short = ""  # noqa: N815 - "Bachelor of Technology", "B.E.", "MBA"
+    startDate: IsoDate = None  # noqa: N815
+    endDate: IsoDate = None  # noqa: N815
+    score: Annotated[str, Field(max_length=40)] = ""
+    courses: list[Short] = Field(default_factory=list, max_length=40)
+
+
+class Skill(_Part):
+    name: Short = ""  # a group ("Databases") or a single skill
+    level: Annotated[str, Field(max_length=40)] = ""
+    keywords: list[Short] = Field(default_factory=list, max_length=80)
+
+
+class Project(_Part):
+    name: Short = ""
+    description: Text = ""
+    highlights: list[Line] = Field(default_factory=list, max_length=30)
+    keywords: list[Short] = Field(default_factory=list, max_length=40)
+    startDate: IsoDate = None  # noqa: N815
+    endDate: IsoDate = None  # noqa: N815
+    url: Short = ""
+
+
+class Certificate(_Part):
+    name: Short = ""
+    date: IsoDate = None
+    issuer: Short = ""
+    url: Short = ""
+
+
+class Language(_Part):
+    language: Short = ""
+    fluency: Annotated[str, Field(max_length=60)] = ""
+
+
+class JsonResume(_Part):
+    basics: Basics = Field(default_factory=Basics)
+    work: list[Work] = Field(default_factory=list, max_length=40)
+    education: list[Education] = Field(default_factory=list, max_length=20)
+    skills: list[Skill] = Field(default_factory=list, max_length=60)
+    projects: list[Project] = Field(default_factory=list, max_length=30)
+    certificates: list[Certificate] = Field(default_factory=list, max_length=40)
+    languages: list[Language] = Field(default_factory=list, max_length=20)
+
+    def dump(self) -> dict[str, Any]:
+        """The JSON form to store or export: empty strings and lists left out, as JSON Resume files are written."""
+        return _prune(self.model_dump(mode="json"))
+
+    def skill_names(self) -> list[str]:
+        """Every skill the structure names (group keywords, or the group's own name when it has none), once."""
+        out: list[str] = []
+        seen: set[str] = set()
+        for group in self.skills:
+            for name in group.keywords or ([group.name] if group.name else []):
+                if name.lower() not in seen:
+                    seen.add(name.lower())
+                    out.append(name)
+        return out
+
+
+def _prune(value: Any) -> Any:
+    if isinstance(value, dict):
+        pruned = {k: _prune(v) for k, v in value.items()}
+        return {k: v for k, v in pruned.items() if v not in ("", None, [], {})}
+    if isinstance(value, list):
+        return [p for p in (_prune(v) for v in value) if p not in ("", None, [], {})]
+    return value
+
+
+def empty_resume() -> JsonResume:
+    return JsonResume()
