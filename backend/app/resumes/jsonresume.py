@@ -51,7 +51,7 @@ class Location(_Part):
     address: Short = ""
     city: Short = ""
     region: Short = ""
-    countryCode: Annotated[str, Field(max_length=8)] = ""  # noqa: N815 - the schema's name
+    countryCode: Annotated[str, Field(max_length=8)] = ""
 
 
 class Profile(_Part):
@@ -76,8 +76,8 @@ class Work(_Part):
     position: Short = ""
     location: Short = ""
     url: Short = ""
-    startDate: IsoDate = None  # noqa: N815
-    endDate: IsoDate = None  # noqa: N815 - absent: current
+    startDate: IsoDate = None
+    endDate: IsoDate = None
     summary: Text = ""
     highlights: list[Line] = Field(default_factory=list, max_length=60)
 
@@ -85,9 +85,9 @@ class Work(_Part):
 class Education(_Part):
     institution: Short = ""
     area: Short = ""  # "Computer Science"
-    studyType: Short = ""  # noqa: N815 - "Bachelor of Technology", "B.E.", "MBA"
-    startDate: IsoDate = None  # noqa: N815
-    endDate: IsoDate = None  # noqa: N815
+    studyType: Short = ""
+    startDate: IsoDate = None
+    endDate: IsoDate = None
     score: Annotated[str, Field(max_length=40)] = ""
     courses: list[Short] = Field(default_factory=list, max_length=40)
 
@@ -103,8 +103,8 @@ class Project(_Part):
     description: Text = ""
     highlights: list[Line] = Field(default_factory=list, max_length=30)
     keywords: list[Short] = Field(default_factory=list, max_length=40)
-    startDate: IsoDate = None  # noqa: N815
-    endDate: IsoDate = None  # noqa: N815
+    startDate: IsoDate = None
+    endDate: IsoDate = None
     url: Short = ""
 
 
