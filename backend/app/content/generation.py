@@ -51,13 +51,14 @@ def offline_outcome(inputs: Inputs, kind: DocumentKind, options: dict[str, Any])
         }
         return Outcome(content, report, "offline", "offline", letters.PROMPT_VERSION)
     tailored = tailor.tailor_resume(inputs)
-    content, removed = guard_text(tailored.text, inputs)
+    content, removed = guard_text(tailored.text, tailor.guard_inputs(inputs, tailored))
     report = {
         "removed": removed,
         "missing_skills": tailored.missing_skills,
         "matching_skills": tailored.matching_skills,
         "moved_bullets": tailored.moved_bullets,
         "notes": tailored.notes,
+        "resume": tailored.resume.dump(),  # the JSON Resume export
     }
     return Outcome(content + "\n", report, "offline", "offline", tailor.PROMPT_VERSION, source=tailored.original)
 
@@ -78,7 +79,8 @@ async def generate(
         if on_delta is not None:
             await on_delta(outcome.content)
         return outcome
-    source = tailor.tailor_resume(inputs).original if kind == DocumentKind.tailored_resume else None
+    tailored = tailor.tailor_resume(inputs) if kind == DocumentKind.tailored_resume else None
+    source = tailored.original if tailored else None
     if kind == DocumentKind.cover_letter:
         messages = prompts.letter_messages(inputs, options.get("tone", "professional"), options.get("length", "medium"))
         version = prompts.LETTER_PROMPT_VERSION
@@ -102,13 +104,15 @@ async def generate(
         if on_delta is not None:
             await on_delta(outcome.content)
         return outcome
-    content, removed = guard_text(result.value, inputs)
+    content, removed = guard_text(result.value, tailor.guard_inputs(inputs, tailored) if tailored else inputs)
     report: dict[str, Any] = {
         "removed": removed,
         "matching_skills": inputs.matching_skills,
         "missing_skills": inputs.missing_skills,
         "cache_hit": result.cache_hit,
     }
+    if tailored:  # the structure keeps the offline ordering; the LLM's wording lives in the Markdown only
+        report["resume"] = tailored.resume.dump()
     if kind == DocumentKind.cover_letter:
         report["word_count"] = letters.word_count(content)
         report["skills_mentioned"] = [s for s in inputs.matching_skills if s in content]
