@@ -131,8 +131,9 @@ def skills_extract(
 
 @resume_cli.command("parse")
 def resume_parse(file: Annotated[Path, typer.Argument(help="A PDF, DOCX or TXT resume")]) -> None:
-    """Print {"text", "sections", "skills"} of a resume file (offline)."""
+    """Print {"text", "sections", "skills", "resume"} of a resume file (offline); "resume" is its JSON Resume."""
     from app.resumes.parsing import ResumeParseError, parse_resume
+    from app.resumes.structure import parse_structure
     from app.skills import extract
 
     try:
@@ -146,4 +147,6 @@ def resume_parse(file: Annotated[Path, typer.Argument(help="A PDF, DOCX or TXT r
         fail(exc.message)
         return
     skills = extract(parsed.text, "resume").skills
-    typer.echo(json.dumps({"text": parsed.text, "sections": parsed.sections, "skills": skills}, ensure_ascii=False))
+    resume = parse_structure(parsed.text, parsed.sections).dump()
+    out = {"text": parsed.text, "sections": parsed.sections, "skills": skills, "resume": resume}
+    typer.echo(json.dumps(out, ensure_ascii=False))

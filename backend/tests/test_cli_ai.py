@@ -66,7 +66,7 @@ def test_resume_parse_reads_files(tmp_path: Path, name: str, content: object, ex
     r = run(["resume", "parse", str(path)], tmp_path)
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
-    assert set(out) == {"text", "sections", "skills"}
+    assert set(out) == {"text", "sections", "skills", "resume"}
     assert expected <= set(out["skills"]), out["skills"]
     assert "experience" in out["sections"]
 

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.jobs import service as jobs
 from app.models.resume import Resume, ResumeStatus
 from app.resumes.jsonresume import JsonResume
-from app.resumes.structure import parse_structure
+from app.resumes.service import structure_of
 from app.skills import extract
 from app.skills.extractor import extract_skills
 from app.skills.taxonomy import get_taxonomy
@@ -146,17 +146,6 @@ def build_inputs(
         inputs.bullets = bullets_of(inputs.sections)
         inputs.structure = structure_of(resume)
     return inputs
-
-
-def structure_of(resume: Resume) -> JsonResume:
-    """The stored structure (as the user corrected it), else one parsed now (a resume not yet backfilled)."""
-    if resume.structure:
-        try:
-            return JsonResume.model_validate(resume.structure)
-        except ValueError:
-            pass  # stored by an older schema and no longer valid: read the text again
-    sections = {k: v for k, v in (resume.sections or {}).items() if isinstance(v, str)}
-    return parse_structure(resume.text or "", sections)
 
 
 async def latest_ready_resume(session: AsyncSession, user_id: int) -> Resume | None:

@@ -5,12 +5,14 @@ tells the user's tabs through `content.delta` events."""
 
 from __future__ import annotations
 
-from typing import Any
+import asyncio
+import json
+from typing import Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.content import repository
+from app.content import export, repository
 from app.content.generation import Outcome
 from app.content.inputs import latest_ready_resume
 from app.content.schemas import DiffLine, DocumentCreate, DocumentRead, VersionRead
@@ -27,6 +29,8 @@ from app.users import service as users
 
 KIND_LABELS = {DocumentKind.cover_letter: "Cover letter", DocumentKind.tailored_resume: "Tailored resume"}
 SOURCE_KEY = "source_markdown"  # kept in the report, shown to users only as the diff
+RESUME_KEY = "resume"  # the tailored JSON Resume, kept in the report for the JSON export (not sent with the document)
+ExportFormat = Literal["docx", "pdf", "json"]
 
 
 class DocumentNotFound(NotFound):
@@ -45,6 +49,10 @@ class NothingToWriteFrom(Conflict):
 
 class DocumentBusy(Conflict):
     code = "document_generating"
+
+
+class NoJsonResume(Conflict):
+    code = "json_resume_unavailable"
 
 
 def document_title(kind: DocumentKind, company: str, job_title: str) -> str:
@@ -83,6 +91,7 @@ async def create(session: AsyncSession, user_id: int, job_id: int, data: Documen
 def present(doc: GeneratedDocument, job_title: str, company: str, version_count: int) -> DocumentRead:
     report = dict(doc.report or {})
     source = report.pop(SOURCE_KEY, None)
+    report.pop(RESUME_KEY, None)
     diff = None
     if doc.kind == DocumentKind.tailored_resume and isinstance(source, str) and doc.content:
         diff = [DiffLine.model_validate(d) for d in line_diff(source, doc.content)]
@@ -122,6 +131,27 @@ async def get_owned(session: AsyncSession, user_id: int, document_id: int) -> Ge
     if doc is None:
         raise DocumentNotFound()
     return doc
+
+
+async def export_file(
+    session: AsyncSession, user_id: int, document_id: int, fmt: ExportFormat, template: export.TemplateName
+) -> tuple[bytes, str, str]:
+    """The current version as a file: its bytes, file name and media type. JSON is JSON Resume (tailored resumes)."""
+    doc = await get_owned(session, user_id, document_id)
+    if doc.status == GenerationStatus.generating or not doc.content.strip():
+        raise DocumentBusy("This document has no text yet; export it once it is ready.")
+    if fmt == "json":
+        if doc.kind != DocumentKind.tailored_resume:
+            raise NoJsonResume("JSON Resume export is for tailored resumes; export a cover letter as PDF or DOCX.")
+        resume = (doc.report or {}).get(RESUME_KEY)
+        if not isinstance(resume, dict):
+            raise NoJsonResume(
+                "This resume was tailored before JSON Resume export existed; tailor it again to export it."
+            )
+        data = json.dumps(resume, ensure_ascii=False, indent=2).encode()
+    else:
+        data = await asyncio.to_thread(export.export_document, fmt, doc.title, doc.content, template)
+    return data, export.filename(doc.title, fmt), export.FORMATS[fmt]
 
 
 async def list_page(

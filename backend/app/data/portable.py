@@ -85,6 +85,7 @@ NOT_EXPORTED = {
 }
 PROFILE_FIELDS = (
     "full_name",
+    "pitch",
     "timezone",
     "daily_application_goal",
     "evening_summary_hour",

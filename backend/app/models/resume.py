@@ -45,6 +45,6 @@ class Resume(Base):
     processed_at: Mapped[datetime | None]
     reviewed_at: Mapped[datetime | None]  # when the user merged its skills into the profile
     # The resume as structure (JSON Resume, app/resumes/jsonresume.py): parsed from the text, then the user's to fix.
-    structure: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    structure: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     structure_origin: Mapped[str | None] = mapped_column(String(16))  # parsed | edited | imported
     structure_version: Mapped[str | None] = mapped_column(String(16))  # the parser's STRUCTURE_VERSION, when parsed

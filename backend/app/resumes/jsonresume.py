@@ -156,3 +156,59 @@ def _prune(value: Any) -> Any:
 
 def empty_resume() -> JsonResume:
     return JsonResume()
+
+
+def _span(start: str | None, end: str | None) -> str:
+    if not start and not end:
+        return ""
+    return f"{start or ''} - {end or 'Present'}".strip(" -")
+
+
+def render_text(resume: JsonResume) -> str:
+    """Plain text of a structure, laid out as a resume is written (headings, one role a block, bullets), so a
+    resume imported as JSON goes through the same reading and skill finding as an uploaded file."""
+    b = resume.basics
+    lines: list[str] = [line for line in (b.name, b.label) if line]
+    place = ", ".join(p for p in (b.location.city, b.location.region) if p)
+    contact = " | ".join(p for p in (b.email, b.phone, place, b.url, *(p.url for p in b.profiles)) if p)
+    if contact:
+        lines.append(contact)
+    if b.summary:
+        lines += ["", "SUMMARY", b.summary]
+    if resume.work:
+        lines += ["", "EXPERIENCE"]
+        for w in resume.work:
+            head = ", ".join(p for p in (w.position, w.name) if p)
+            span = _span(w.startDate, w.endDate)
+            lines += ["", f"{head} ({span})" if span else head]
+            if w.summary:
+                lines.append(w.summary)
+            lines += [f"- {h}" for h in w.highlights]
+    if resume.education:
+        lines += ["", "EDUCATION"]
+        for e in resume.education:
+            degree = " in ".join(p for p in (e.studyType, e.area) if p)
+            span = _span(e.startDate, e.endDate)
+            head = ", ".join(p for p in (degree, e.institution) if p)
+            lines.append(f"{head} ({span})" if span else head)
+    if resume.skills:
+        lines += ["", "SKILLS"]
+        for s in resume.skills:
+            if s.keywords:
+                lines.append(f"{s.name}: {', '.join(s.keywords)}" if s.name else ", ".join(s.keywords))
+            elif s.name:
+                lines.append(s.name)
+    if resume.projects:
+        lines += ["", "PROJECTS"]
+        for p in resume.projects:
+            lines.append(p.name)
+            if p.description:
+                lines.append(p.description)
+            lines += [f"- {h}" for h in p.highlights]
+    if resume.certificates:
+        lines += ["", "CERTIFICATIONS"]
+        lines += [", ".join(x for x in (c.name, c.issuer, c.date or "") if x) for c in resume.certificates]
+    if resume.languages:
+        lines += ["", "LANGUAGES"]
+        lines += [" - ".join(x for x in (lang.language, lang.fluency) if x) for lang in resume.languages]
+    return "\n".join(lines).strip() + "\n"

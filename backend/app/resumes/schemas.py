@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from app.core.schemas import Schema
 from app.models.resume import ResumeStatus
+from app.resumes.jsonresume import JsonResume
+
+StructureOrigin = Literal["parsed", "edited", "imported"]
 
 
 class ResumeSummary(Schema):
@@ -37,6 +40,14 @@ class ResumeRead(ResumeSummary):
     text: str
     sections: dict[str, str]
     skills: list[FoundSkill]
+    structure: JsonResume = Field(
+        description="The resume as structure (JSON Resume): roles, education, skills; letters and tailored resumes "
+        "are written from it, so fixing a misread entry here fixes every later draft"
+    )
+    structure_origin: StructureOrigin | None = Field(
+        description="parsed (read from the file), edited (you corrected it), imported (from a JSON Resume file); "
+        "null: not stored yet (an older upload; shown as read now)"
+    )
 
 
 class SkillReview(Schema):

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import uuid
 from pathlib import Path
 
+from pydantic import ValidationError
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,8 +22,10 @@ from app.models.base import utcnow
 from app.models.resume import Resume, ResumeStatus
 from app.models.user import SkillSource, User
 from app.realtime.envelope import publish_after_commit
+from app.resumes.jsonresume import JsonResume, render_text
 from app.resumes.parsing import MAX_RESUME_BYTES, ResumeParseError, sniff_type
 from app.resumes.schemas import FoundSkill, ResumeRead, ResumeSummary
+from app.resumes.structure import parse_structure
 from app.skills.taxonomy import get_taxonomy
 from app.tasks.registry import enqueue
 from app.users import service as users
@@ -39,6 +43,8 @@ STAGE_PERCENT = {
     ResumeStatus.failed: 100,
 }
 MAX_RESUMES_PER_USER = 50
+MAX_JSON_RESUME_BYTES = 512 * 1024
+JSON_RESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 
 
 class ResumeNotFound(NotFound):
@@ -163,9 +169,76 @@ def present(resume: Resume, profile_skills: set[str]) -> ResumeRead:
         for s in resume.skills or []
     ]
     base = summary(resume).model_dump()
-    return ResumeRead(**base, text=resume.text, sections=resume.sections or {}, skills=found)
+    return ResumeRead(
+        **base,
+        text=resume.text,
+        sections=resume.sections or {},
+        skills=found,
+        structure=structure_of(resume),
+        structure_origin=resume.structure_origin if resume.structure else None,
+    )
+
+
+async def save_structure(session: AsyncSession, user_id: int, resume_id: int, structure: JsonResume) -> Resume:
+    """Keep the user's corrections: every later letter and tailored resume is written from this version."""
+    resume = await get_owned(session, user_id, resume_id)
+    if resume.status != ResumeStatus.ready:
+        raise ResumeRefused("This resume has not been read yet; wait until it is ready.", status_code=409)
+    resume.structure, resume.structure_origin, resume.structure_version = structure.dump(), "edited", None
+    await session.flush()
+    return resume
+
+
+def json_resume_file(resume: Resume) -> tuple[bytes, str]:
+    """The structure as a JSON Resume file (with the schema's `$schema` line) and a download name."""
+    body = {"$schema": JSON_RESUME_SCHEMA, **structure_of(resume).dump()}
+    stem = Path(resume.filename).stem or "resume"
+    return json.dumps(body, ensure_ascii=False, indent=2).encode(), f"{stem}.resume.json"
+
+
+async def import_json_resume(
+    session: AsyncSession, settings: Settings, user: User, filename: str | None, data: bytes
+) -> Resume:
+    """A new resume from a JSON Resume file: its structure is kept as given, its text is written from it, and its
+    skills are found the usual way (resumes.process)."""
+    if len(data) > MAX_JSON_RESUME_BYTES:
+        raise ResumeTooLarge(f"This file is larger than {MAX_JSON_RESUME_BYTES // 1024} KB.")
+    try:
+        raw = json.loads(data)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ResumeRefused(
+            "This is not a JSON file. Export your resume from a JSON Resume tool and try again."
+        ) from exc
+    if not isinstance(raw, dict):
+        raise ResumeRefused("A JSON Resume file holds one object with `basics`, `work`, `education`, … at the top.")
+    try:
+        structure = JsonResume.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ResumeRefused(f"This JSON Resume file has a field we cannot take: {where}: {first['msg']}.") from exc
+    text = render_text(structure)
+    if not text.strip():
+        raise ResumeRefused("This JSON Resume file has no content: no name, roles, education or skills.")
+    stem = Path(_clean_filename(filename, "json")).stem
+    resume = await upload(session, settings, user, f"{stem}.txt", text.encode())
+    resume.structure, resume.structure_origin, resume.structure_version = structure.dump(), "imported", None
+    await session.flush()
+    return resume
 
 
 async def profile_skill_names(session: AsyncSession, user_id: int) -> set[str]:
     user = await users.get_profile(session, user_id)
     return {s.name.lower() for s in user.skills}
+
+
+def structure_of(resume: Resume) -> JsonResume:
+    """The stored structure (as the user corrected it), else one read from the text now (an older upload the
+    backfill has not reached; a stored one an older schema can no longer read)."""
+    if resume.structure:
+        try:
+            return JsonResume.model_validate(resume.structure)
+        except ValidationError:
+            pass
+    sections = {k: v for k, v in (resume.sections or {}).items() if isinstance(v, str)}
+    return parse_structure(resume.text or "", sections)

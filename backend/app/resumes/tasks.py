@@ -8,6 +8,7 @@ import hashlib
 from typing import Any
 
 import structlog
+from sqlalchemy import and_, or_, select
 
 from app.core.cache import process_cache
 from app.llm.client import open_llm_client
@@ -16,11 +17,13 @@ from app.models.base import utcnow
 from app.models.resume import Resume, ResumeStatus
 from app.resumes import service
 from app.resumes.parsing import ParsedResume, ResumeParseError, parse_resume
+from app.resumes.structure import STRUCTURE_VERSION, parse_structure
 from app.tasks.registry import TaskContext, copilot_task
 
 log = structlog.get_logger(__name__)
 
-PARSER_VERSION = "p1"  # bump when parse_resume's output changes: cached parses of older versions are not used
+PARSER_VERSION = "p1"
+BACKFILL_BATCH = 50  # bump when parse_resume's output changes: cached parses of older versions are not used
 PARSE_CACHE_TTL_SECONDS = 7 * 24 * 3600
 
 
@@ -54,6 +57,9 @@ async def process_resume(ctx: TaskContext, resume_id: int) -> str:
             parsed.sections,
             parsed.pages,
         )
+        if resume.structure_origin in (None, "parsed"):  # an imported structure is the user's, not re-read
+            resume.structure = parse_structure(parsed.text, parsed.sections).dump()
+            resume.structure_origin, resume.structure_version = "parsed", STRUCTURE_VERSION
         service.announce(session, resume, "Finding skills")
     await ctx.progress(70, "Finding skills")
     async with open_llm_client(ctx.settings, ctx.rt.session_factory) as client:  # no transaction open meanwhile
@@ -89,3 +95,39 @@ async def _fail(ctx: TaskContext, resume_id: int, message: str) -> None:
         resume.status, resume.error, resume.processed_at = ResumeStatus.failed, message, utcnow()
         service.announce(session, resume, message)
     log.info("resume_failed", resume_id=resume_id, reason=message)
+
+
+@copilot_task("resumes.backfill_structure")
+async def backfill_structure(ctx: TaskContext, limit: int = 5000) -> dict[str, int]:
+    """Structure for read resumes that have none (uploaded before it existed) or one from an older parser.
+
+    Batches of BACKFILL_BATCH commit one by one, so a stopped run loses at most one batch and the next run (every
+    30 minutes, or "Run now" on the queue page) carries on from the rows still missing. Structure the user edited
+    or imported is never touched."""
+    stale = or_(
+        Resume.structure.is_(None),
+        and_(Resume.structure_origin == "parsed", Resume.structure_version != STRUCTURE_VERSION),
+    )
+    async with ctx.session() as session:
+        ids = list(
+            (
+                await session.scalars(
+                    select(Resume.id).where(Resume.status == ResumeStatus.ready, stale).order_by(Resume.id).limit(limit)
+                )
+            ).all()
+        )
+    done = 0
+    for start in range(0, len(ids), BACKFILL_BATCH):
+        async with ctx.session() as session:
+            rows = await session.scalars(
+                select(Resume).where(Resume.id.in_(ids[start : start + BACKFILL_BATCH]), stale)
+            )
+            for resume in rows.all():
+                sections = {k: v for k, v in (resume.sections or {}).items() if isinstance(v, str)}
+                resume.structure = parse_structure(resume.text or "", sections).dump()
+                resume.structure_origin, resume.structure_version = "parsed", STRUCTURE_VERSION
+                done += 1
+        await ctx.progress(round(100 * min(start + BACKFILL_BATCH, len(ids)) / len(ids)), f"{done} of {len(ids)}")
+    if ids:
+        log.info("resume_structure_backfilled", count=done)
+    return {"resumes": len(ids), "structured": done}

@@ -33,6 +33,7 @@ SCHEDULE: dict[str, tuple[str, timedelta]] = {
     "daily-backup": ("data.backup", timedelta(days=1)),
     "nightly-ingest": ("jobs.ingest_jobs", timedelta(days=1)),
     "skills-catch-up": ("jobs.extract_missing_skills", timedelta(minutes=30)),
+    "resume-structure": ("resumes.backfill_structure", timedelta(minutes=30)),
     "partitions": ("db.maintain_partitions", timedelta(days=1)),
     "catalogue-retention": ("jobs.archive_stale", timedelta(days=1)),
     "market-trends": ("analytics.refresh_market_trends", timedelta(minutes=30)),

@@ -43,10 +43,16 @@ class UserRead(Schema):
 
 class ProfileRead(UserRead):
     skills: list[SkillRead]
+    pitch: str = Field(description="What you want employers to know, in your words; cover letters may quote it")
 
 
 class ProfileUpdate(Schema):
     full_name: str | None = Field(default=None, max_length=200)
+    pitch: str | None = Field(
+        default=None,
+        max_length=1500,
+        description="What you want employers to know: strengths, what you are looking for. Letters use it as written.",
+    )
     timezone: str | None = None
     daily_application_goal: int | None = Field(default=None, ge=0, le=50)
     evening_summary_hour: int | None = Field(

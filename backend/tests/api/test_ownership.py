@@ -33,6 +33,8 @@ COVERED: dict[tuple[str, str], dict[str, Any] | None] = {
     ("GET", "/api/v1/resumes/{resume_id}"): None,
     ("GET", "/api/v1/resumes/{resume_id}/file"): None,
     ("POST", "/api/v1/resumes/{resume_id}/skills"): {"accept": ["Python"]},
+    ("PUT", "/api/v1/resumes/{resume_id}/structure"): {"basics": {"name": "Hijacked"}},
+    ("GET", "/api/v1/resumes/{resume_id}/json-resume"): None,
     ("DELETE", "/api/v1/resumes/{resume_id}"): None,
     ("GET", "/api/v1/interviews/{session_id}"): None,
     ("POST", "/api/v1/interviews/{session_id}/answers/{answer_id}"): {"answer": "Hijacked"},

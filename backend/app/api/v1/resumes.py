@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, File, UploadFile, status
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, Response
 
 from app.api.deps import CurrentUser, SessionDep, SettingsDep
 from app.api.routing import CommittingRoute
+from app.content.export import content_disposition
 from app.core.pagination import Page, PageDep
 from app.core.schemas import Id
 from app.resumes import service
+from app.resumes.jsonresume import JsonResume
 from app.resumes.parsing import MAX_RESUME_BYTES
 from app.resumes.schemas import ResumeRead, ResumeSummary, SkillReview
 from app.users.schemas import ProfileRead
@@ -29,6 +31,20 @@ async def upload_resume(
     """Store the resume and start reading it; follow `resume.progress` events (or poll) until it is ready."""
     data = await file.read(MAX_RESUME_BYTES + 1)
     resume = await service.upload(session, settings, user, file.filename, data)
+    return service.summary(resume)
+
+
+@router.post("/json-resume", status_code=status.HTTP_202_ACCEPTED, operation_id="resumes-import_json")
+async def import_json_resume(
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+    file: Annotated[UploadFile, File(description="A JSON Resume file (jsonresume.org), at most 512 KB")],
+) -> ResumeSummary:
+    """A new resume from a JSON Resume file: its structure is kept as written; its skills are found as for an
+    upload (follow `resume.progress`)."""
+    data = await file.read(service.MAX_JSON_RESUME_BYTES + 1)
+    resume = await service.import_json_resume(session, settings, user, file.filename, data)
     return service.summary(resume)
 
 
@@ -54,6 +70,28 @@ async def download_resume(resume_id: Id, user: CurrentUser, session: SessionDep,
     if not path.is_file():
         raise service.ResumeNotFound("The file of this resume is no longer stored.")
     return FileResponse(path, media_type=resume.content_type, filename=resume.filename)
+
+
+@router.put("/{resume_id}/structure", operation_id="resumes-save_structure")
+async def save_structure(resume_id: Id, structure: JsonResume, user: CurrentUser, session: SessionDep) -> ResumeRead:
+    """Save your corrections to the resume's structure; later letters and tailored resumes use them."""
+    resume = await service.save_structure(session, user.id, resume_id, structure)
+    return service.present(resume, await service.profile_skill_names(session, user.id))
+
+
+@router.get(
+    "/{resume_id}/json-resume",
+    operation_id="resumes-export_json",
+    response_class=Response,
+    responses={200: {"content": {"application/json": {}}, "description": "A JSON Resume file"}},
+)
+async def export_json_resume(resume_id: Id, user: CurrentUser, session: SessionDep) -> Response:
+    """The resume's structure as a JSON Resume file, for any tool that reads the format."""
+    resume = await service.get_owned(session, user.id, resume_id)
+    body, name = service.json_resume_file(resume)
+    return Response(
+        body, media_type="application/json", headers={"Content-Disposition": content_disposition(name)}
+    )
 
 
 @router.post("/{resume_id}/skills", operation_id="resumes-apply_skills")
