@@ -88,7 +88,8 @@ def test_upgrade_keeps_first_wave_resumes_and_reads_their_structure(tmp_path: Pa
                 text_sql(
                     "INSERT INTO resume (id, user_id, filename, content_type, size_bytes, sha256, storage_name, "
                     "status, text, sections, skills, pages, provider, created_at, processed_at) VALUES (7, 1, "
-                    "'priya.txt', 'text/plain', 420, :sha, 'abc.txt', 'ready', :text, :sections, :skills, 1, 'offline', "
+                    "'priya.txt', 'text/plain', 420, :sha, 'abc.txt', 'ready', :text, :sections, :skills, 1, "
+                    "'offline', "
                     "'2026-11-30 09:01:00', '2026-11-30 09:01:02')"
                 ),
                 {
