@@ -1,5 +1,10 @@
 """DOCX (python-docx) and PDF (fpdf2) from a document's Markdown: headings, paragraphs, bullet lists, **bold**.
 
+Three templates, all safe for applicant tracking systems: one column, the standard headings as real headings
+(DOCX heading styles), real text in the body (no text in images, headers or footers, no layout tables).
+`classic` is the original look, `compact` fits more on a page, `modern` colours the headings. A cover letter takes
+the template's fonts and spacing; there is nothing else to it.
+
 The PDF embeds DejaVu Sans, shipped in `fonts/` with its licence: the built-in PDF fonts are Latin-1 only and
 fail on "€" or curly quotes (DESIGN §9), and a user's install must not depend on the system's fonts."""
 
@@ -10,17 +15,41 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 from urllib.parse import quote
 
 from docx import Document
-from docx.shared import Pt
+from docx.shared import Mm, Pt, RGBColor
 from fpdf import FPDF
 
 FONTS = Path(__file__).parent / "fonts"
 FORMATS = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
+    "json": "application/json",  # JSON Resume, tailored resumes only (the structure, not the Markdown)
 }
+TemplateName = Literal["classic", "compact", "modern"]
+
+
+@dataclass(frozen=True)
+class Template:
+    body: float  # body text, pt
+    line: float  # body line height, mm (PDF)
+    headings: tuple[float, float, float]  # h1, h2, h3, pt
+    gap: float  # scales the space between blocks
+    margins: tuple[float, float]  # left/right, top/bottom, mm
+    docx_after: float  # space after a DOCX paragraph, pt
+    accent: tuple[int, int, int] | None = None  # heading colour
+
+
+TEMPLATES: dict[TemplateName, Template] = {
+    "classic": Template(body=10.5, line=5.4, headings=(17.0, 12.5, 11.0), gap=1.0, margins=(22, 20), docx_after=6),
+    "compact": Template(body=9.5, line=4.5, headings=(15.0, 11.0, 10.0), gap=0.6, margins=(15, 13), docx_after=2),
+    "modern": Template(
+        body=10.5, line=5.4, headings=(18.0, 12.5, 11.0), gap=1.0, margins=(20, 18), docx_after=5,
+        accent=(31, 78, 121),
+    ),
+}  # fmt: skip
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _BULLET = re.compile(r"^\s*[-*+]\s+")
 
@@ -75,11 +104,23 @@ def _runs(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-def to_docx(title: str, markdown: str) -> bytes:
+def to_docx(title: str, markdown: str, template: TemplateName = "classic") -> bytes:
+    t = TEMPLATES[template]
     doc = Document()
+    section = doc.sections[0]
+    section.left_margin = section.right_margin = Mm(t.margins[0])
+    section.top_margin = section.bottom_margin = Mm(t.margins[1])
     style = doc.styles["Normal"]
     style.font.name = "Calibri"
-    style.font.size = Pt(11)
+    style.font.size = Pt(t.body)
+    style.paragraph_format.space_after = Pt(t.docx_after)
+    for level, size in enumerate(t.headings, start=1):
+        heading = doc.styles[f"Heading {level}"]
+        heading.font.size = Pt(size)
+        heading.paragraph_format.space_before = Pt(t.docx_after * (3 - level + 1))
+        heading.paragraph_format.space_after = Pt(t.docx_after)
+        if t.accent is not None:
+            heading.font.color.rgb = RGBColor(*t.accent)
     doc.core_properties.title = title
     blocks = parse_markdown(markdown)
     if not blocks or blocks[0].kind != "h1":
@@ -97,14 +138,14 @@ def to_docx(title: str, markdown: str) -> bytes:
 
 
 class _Pdf(FPDF):
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, t: Template) -> None:
         super().__init__(format="A4")
         self.set_title(title)
         self.set_creator("Career Copilot")
         self.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
         self.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
-        self.set_margins(22, 20, 22)
-        self.set_auto_page_break(auto=True, margin=20)
+        self.set_margins(t.margins[0], t.margins[1], t.margins[0])
+        self.set_auto_page_break(auto=True, margin=t.margins[1])
         self.add_page()
 
     def rich(self, text: str, size: float, line: float) -> None:
@@ -114,45 +155,55 @@ class _Pdf(FPDF):
         self.ln(line)
 
 
-def to_pdf(title: str, markdown: str) -> bytes:
-    pdf = _Pdf(title)
+def to_pdf(title: str, markdown: str, template: TemplateName = "classic") -> bytes:
+    t = TEMPLATES[template]
+    pdf = _Pdf(title, t)
     blocks = parse_markdown(markdown)
     if not blocks or blocks[0].kind != "h1":
         blocks.insert(0, Block("h1", title))
-    sizes = {"h1": (17.0, 8.5, 3.0), "h2": (12.5, 6.5, 1.5), "h3": (11.0, 6.0, 1.0)}
+    gap = t.gap
+    sizes = {
+        "h1": (t.headings[0], t.headings[0] / 2, 3.0 * gap),
+        "h2": (t.headings[1], t.headings[1] / 1.9, 1.5 * gap),
+        "h3": (t.headings[2], t.headings[2] / 1.85, 1.0 * gap),
+    }
     previous = ""
     for block in blocks:
         if block.kind in sizes:
             size, line, after = sizes[block.kind]
             if previous:
-                pdf.ln(3)
+                pdf.ln(3 * gap)
             pdf.set_font("DejaVu", "B", size)
+            if t.accent is not None and block.kind != "h3":
+                pdf.set_text_color(*t.accent)
             pdf.multi_cell(0, line, _BOLD.sub(r"\1", block.text), new_x="LMARGIN", new_y="NEXT")
+            pdf.set_text_color(0, 0, 0)
             if block.kind == "h2":
                 y = pdf.get_y() + 0.5
-                pdf.set_draw_color(170, 170, 170)
+                pdf.set_draw_color(*(t.accent or (170, 170, 170)))
                 pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)
             pdf.ln(after)
         elif block.kind == "li":
             indent = 6.0
-            pdf.set_font("DejaVu", "", 10.5)
+            pdf.set_font("DejaVu", "", t.body)
             pdf.set_x(pdf.l_margin + 1.5)
-            pdf.cell(indent - 1.5, 5.4, "\u2022")
+            pdf.cell(indent - 1.5, t.line, "\u2022")
             left = pdf.l_margin
             pdf.set_left_margin(left + indent)
-            pdf.rich(block.text, 10.5, 5.4)
+            pdf.rich(block.text, t.body, t.line)
             pdf.set_left_margin(left)
-            pdf.ln(0.8)
+            pdf.ln(0.8 * gap)
         else:
             if previous in ("p", "li"):
-                pdf.ln(2.2)
-            pdf.rich(block.text, 10.5, 5.4)
+                pdf.ln(2.2 * gap)
+            pdf.rich(block.text, t.body, t.line)
         previous = block.kind
     return bytes(pdf.output())
 
 
-def export(fmt: str, title: str, markdown: str) -> bytes:
-    return to_pdf(title, markdown) if fmt == "pdf" else to_docx(title, markdown)
+def export_document(fmt: str, title: str, markdown: str, template: TemplateName = "classic") -> bytes:
+    """The document's Markdown as PDF or DOCX in one of the ATS-safe templates."""
+    return to_pdf(title, markdown, template) if fmt == "pdf" else to_docx(title, markdown, template)
 
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
@@ -13,7 +12,7 @@ from app.content import export, service
 from app.content.schemas import DocumentCreate, DocumentRead, DocumentUpdate, VersionRead
 from app.core.pagination import Page, PageDep
 from app.core.schemas import Id
-from app.models.content import DocumentKind, GenerationStatus
+from app.models.content import DocumentKind
 
 router = APIRouter(tags=["documents"], route_class=CommittingRoute)
 
@@ -67,24 +66,26 @@ async def list_versions(document_id: Id, user: CurrentUser, session: SessionDep,
     "/documents/{document_id}/export",
     operation_id="documents-export",
     response_class=Response,
-    responses={200: {"content": {mime: {} for mime in export.FORMATS.values()}}},
+    responses={
+        200: {"content": {mime: {} for mime in export.FORMATS.values()}},
+        409: {"description": "Not ready yet, or JSON asked of a cover letter"},
+    },
 )
 async def export_document(
     document_id: Id,
     user: CurrentUser,
     session: SessionDep,
-    format: Annotated[Literal["docx", "pdf"], Query(description="docx or pdf")] = "pdf",
+    format: Annotated[
+        service.ExportFormat, Query(description="docx, pdf, or json (JSON Resume, tailored resumes)")
+    ] = "pdf",
+    template: Annotated[
+        export.TemplateName, Query(description="The layout of a PDF or DOCX; all are ATS-safe")
+    ] = "classic",
 ) -> Response:
-    """The current version as a Word document or a PDF."""
-    doc = await service.get_owned(session, user.id, document_id)
-    if doc.status == GenerationStatus.generating or not doc.content.strip():
-        raise service.DocumentBusy("This document has no text yet; export it once it is ready.")
-    data = await asyncio.to_thread(export.export, format, doc.title, doc.content)
-    name = export.filename(doc.title, format)
+    """The current version as a Word document, a PDF, or (tailored resumes) a JSON Resume file."""
+    data, name, media_type = await service.export_file(session, user.id, document_id, format, template)
     return Response(
-        content=data,
-        media_type=export.FORMATS[format],
-        headers={"Content-Disposition": export.content_disposition(name)},
+        content=data, media_type=media_type, headers={"Content-Disposition": export.content_disposition(name)}
     )
 
 
