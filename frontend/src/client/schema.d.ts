@@ -1302,6 +1302,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/resumes/json-resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Json Resume
+         * @description A new resume from a JSON Resume file: its structure is kept as written; its skills are found as for an
+         *     upload (follow `resume.progress`).
+         */
+        post: operations["resumes-import_json"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/resumes/{resume_id}": {
         parameters: {
             query?: never;
@@ -1338,6 +1359,46 @@ export interface paths {
          * @description The file as it was uploaded.
          */
         get: operations["resumes-download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resumes/{resume_id}/structure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save Structure
+         * @description Save your corrections to the resume's structure; later letters and tailored resumes use them.
+         */
+        put: operations["resumes-save_structure"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resumes/{resume_id}/json-resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Json Resume
+         * @description The resume's structure as a JSON Resume file, for any tool that reads the format.
+         */
+        get: operations["resumes-export_json"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1463,7 +1524,7 @@ export interface paths {
         };
         /**
          * Export Document
-         * @description The current version as a Word document or a PDF.
+         * @description The current version as a Word document, a PDF, or (tailored resumes) a JSON Resume file.
          */
         get: operations["documents-export"];
         put?: never;
@@ -2069,6 +2130,42 @@ export interface components {
              */
             created_at: string;
         };
+        /** Basics */
+        Basics: {
+            /**
+             * Name
+             * @default
+             */
+            name: string;
+            /**
+             * Label
+             * @default
+             */
+            label: string;
+            /**
+             * Email
+             * @default
+             */
+            email: string;
+            /**
+             * Phone
+             * @default
+             */
+            phone: string;
+            /**
+             * Url
+             * @default
+             */
+            url: string;
+            /**
+             * Summary
+             * @default
+             */
+            summary: string;
+            location?: components["schemas"]["Location"];
+            /** Profiles */
+            profiles?: components["schemas"]["Profile"][];
+        };
         /** BoardColumn */
         BoardColumn: {
             status: components["schemas"]["ApplicationStatus"];
@@ -2088,6 +2185,15 @@ export interface components {
              * File
              * Format: binary
              * @description A ZIP made by Download my data
+             */
+            file: string;
+        };
+        /** Body_resumes-import_json */
+        "Body_resumes-import_json": {
+            /**
+             * File
+             * Format: binary
+             * @description A JSON Resume file (jsonresume.org), at most 512 KB
              */
             file: string;
         };
@@ -2136,6 +2242,26 @@ export interface components {
             answered: number;
             /** Mean Score */
             mean_score: number;
+        };
+        /** Certificate */
+        Certificate: {
+            /**
+             * Name
+             * @default
+             */
+            name: string;
+            /** Date */
+            date?: string | null;
+            /**
+             * Issuer
+             * @default
+             */
+            issuer: string;
+            /**
+             * Url
+             * @default
+             */
+            url: string;
         };
         /** ConnectionCheck */
         ConnectionCheck: {
@@ -2201,6 +2327,12 @@ export interface components {
              * @enum {string}
              */
             length: "short" | "medium" | "long";
+            /**
+             * Why Company
+             * @description Cover letters: why this company, in your words (one or two sentences the letter uses as written)
+             * @default
+             */
+            why_company: string;
         };
         /**
          * DocumentKind
@@ -2271,6 +2403,35 @@ export interface components {
              * @description The edited Markdown
              */
             content: string;
+        };
+        /** Education */
+        Education: {
+            /**
+             * Institution
+             * @default
+             */
+            institution: string;
+            /**
+             * Area
+             * @default
+             */
+            area: string;
+            /**
+             * Studytype
+             * @default
+             */
+            studyType: string;
+            /** Startdate */
+            startDate?: string | null;
+            /** Enddate */
+            endDate?: string | null;
+            /**
+             * Score
+             * @default
+             */
+            score: string;
+            /** Courses */
+            courses?: string[];
         };
         /** ExportRead */
         ExportRead: {
@@ -2636,6 +2797,58 @@ export interface components {
             /** Tech Stack */
             tech_stack?: string[] | null;
         };
+        /** JsonResume */
+        JsonResume: {
+            basics?: components["schemas"]["Basics"];
+            /** Work */
+            work?: components["schemas"]["Work"][];
+            /** Education */
+            education?: components["schemas"]["Education"][];
+            /** Skills */
+            skills?: components["schemas"]["Skill"][];
+            /** Projects */
+            projects?: components["schemas"]["Project"][];
+            /** Certificates */
+            certificates?: components["schemas"]["Certificate"][];
+            /** Languages */
+            languages?: components["schemas"]["Language"][];
+        };
+        /** Language */
+        Language: {
+            /**
+             * Language
+             * @default
+             */
+            language: string;
+            /**
+             * Fluency
+             * @default
+             */
+            fluency: string;
+        };
+        /** Location */
+        Location: {
+            /**
+             * Address
+             * @default
+             */
+            address: string;
+            /**
+             * City
+             * @default
+             */
+            city: string;
+            /**
+             * Region
+             * @default
+             */
+            region: string;
+            /**
+             * Countrycode
+             * @default
+             */
+            countryCode: string;
+        };
         /** LoginRequest */
         LoginRequest: {
             /**
@@ -2961,6 +3174,24 @@ export interface components {
             /** Recycle Seconds */
             recycle_seconds: number;
         };
+        /** Profile */
+        Profile: {
+            /**
+             * Network
+             * @default
+             */
+            network: string;
+            /**
+             * Username
+             * @default
+             */
+            username: string;
+            /**
+             * Url
+             * @default
+             */
+            url: string;
+        };
         /** ProfileRead */
         ProfileRead: {
             /** Id */
@@ -2986,11 +3217,21 @@ export interface components {
             created_at: string;
             /** Skills */
             skills: components["schemas"]["SkillRead"][];
+            /**
+             * Pitch
+             * @description What you want employers to know, in your words; cover letters may quote it
+             */
+            pitch: string;
         };
         /** ProfileUpdate */
         ProfileUpdate: {
             /** Full Name */
             full_name?: string | null;
+            /**
+             * Pitch
+             * @description What you want employers to know: strengths, what you are looking for. Letters use it as written.
+             */
+            pitch?: string | null;
             /** Timezone */
             timezone?: string | null;
             /** Daily Application Goal */
@@ -3002,6 +3243,32 @@ export interface components {
             evening_summary_hour?: number | null;
             /** Evening Summary Enabled */
             evening_summary_enabled?: boolean | null;
+        };
+        /** Project */
+        Project: {
+            /**
+             * Name
+             * @default
+             */
+            name: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /** Highlights */
+            highlights?: string[];
+            /** Keywords */
+            keywords?: string[];
+            /** Startdate */
+            startDate?: string | null;
+            /** Enddate */
+            endDate?: string | null;
+            /**
+             * Url
+             * @default
+             */
+            url: string;
         };
         /** ProviderOption */
         ProviderOption: {
@@ -3184,6 +3451,13 @@ export interface components {
             };
             /** Skills */
             skills: components["schemas"]["FoundSkill"][];
+            /** @description The resume as structure (JSON Resume): roles, education, skills; letters and tailored resumes are written from it, so fixing a misread entry here fixes every later draft */
+            structure: components["schemas"]["JsonResume"];
+            /**
+             * Structure Origin
+             * @description parsed (read from the file), edited (you corrected it), imported (from a JSON Resume file); null: not stored yet (an older upload; shown as read now)
+             */
+            structure_origin: ("parsed" | "edited" | "imported") | null;
         };
         /**
          * ResumeStatus
@@ -3392,6 +3666,21 @@ export interface components {
             created_at: string;
             /** Finished At */
             finished_at: string | null;
+        };
+        /** Skill */
+        Skill: {
+            /**
+             * Name
+             * @default
+             */
+            name: string;
+            /**
+             * Level
+             * @default
+             */
+            level: string;
+            /** Keywords */
+            keywords?: string[];
         };
         /** SkillGap */
         SkillGap: {
@@ -3815,6 +4104,40 @@ export interface components {
              * @enum {string}
              */
             category: "technical" | "behavioural" | "role";
+        };
+        /** Work */
+        Work: {
+            /**
+             * Name
+             * @default
+             */
+            name: string;
+            /**
+             * Position
+             * @default
+             */
+            position: string;
+            /**
+             * Location
+             * @default
+             */
+            location: string;
+            /**
+             * Url
+             * @default
+             */
+            url: string;
+            /** Startdate */
+            startDate?: string | null;
+            /** Enddate */
+            endDate?: string | null;
+            /**
+             * Summary
+             * @default
+             */
+            summary: string;
+            /** Highlights */
+            highlights?: string[];
         };
         /** WorkerRead */
         WorkerRead: {
@@ -6030,6 +6353,39 @@ export interface operations {
             };
         };
     };
+    "resumes-import_json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_resumes-import_json"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumeSummary"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     "resumes-read": {
         parameters: {
             query?: never;
@@ -6107,6 +6463,72 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "resumes-save_structure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resume_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JsonResume"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumeRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "resumes-export_json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resume_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON Resume file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description Validation Error */
             422: {
@@ -6368,8 +6790,10 @@ export interface operations {
     "documents-export": {
         parameters: {
             query?: {
-                /** @description docx or pdf */
-                format?: "docx" | "pdf";
+                /** @description docx, pdf, or json (JSON Resume, tailored resumes) */
+                format?: "docx" | "pdf" | "json";
+                /** @description The layout of a PDF or DOCX; all are ATS-safe */
+                template?: "classic" | "compact" | "modern";
             };
             header?: never;
             path: {
@@ -6387,7 +6811,15 @@ export interface operations {
                 content: {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
                     "application/pdf": unknown;
+                    "application/json": unknown;
                 };
+            };
+            /** @description Not ready yet, or JSON asked of a cover letter */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Validation Error */
             422: {
