@@ -109,6 +109,7 @@ loadtest: $(STAMPS)/python
 # Offline skill extractor against the labelled dev sets in ../shared/data/eval (skipped with a message without them).
 eval: $(STAMPS)/python
 	@$(BIN)/python backend/scripts/eval_skills.py --shared "$(CURDIR)/../shared"
+	@$(BIN)/python backend/scripts/eval_structure.py --shared "$(CURDIR)/../shared"
 
 clean:
 	rm -rf $(STAMPS) frontend/dist .venv frontend/node_modules

@@ -1,19 +1,189 @@
 """A resume's text and sections read into structure (JSON Resume): who, which roles where and when, what was done.
 
-PLACEHOLDER: being rewritten (issue #18). The signature is the contract."""
+Every string is cut from the text (trimmed, bullets and labels removed, wrapped lines joined), never composed, so
+what the user sees can be found in their resume. Reading is bounded (text length, lines, list sizes) and never
+raises: a resume the reader does not understand gives an emptier structure, not an error."""
 
 from __future__ import annotations
 
+import logging
 import re
 
-from app.resumes.jsonresume import Basics, JsonResume
+from app.resumes.jsonresume import Basics, JsonResume, Location, Profile, Work
+from app.resumes.sections import heading_key
+from app.resumes.structure_dates import find_range
+from app.resumes.structure_sections import (
+    parse_certificates,
+    parse_education,
+    parse_languages,
+    parse_projects,
+    parse_skills,
+)
+from app.resumes.structure_text import US_STATE, clean, is_location, looks_like_header, title_score
+from app.resumes.structure_work import parse_work
 
-STRUCTURE_VERSION = "s0"
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+__all__ = ["STRUCTURE_VERSION", "parse_structure"]
+
+logger = logging.getLogger(__name__)
+
+STRUCTURE_VERSION = "s1"
+MAX_TEXT = 200_000
+MAX_LINES = 5000
+
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,5}")
+_PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d ().-]{7,18}\d(?![\w/])")
+_URL = re.compile(r"(?:https?://|www\.)[^\s,;|<>()]{2,200}|\b[\w-]{1,63}\.(?:com|io|dev|me|net|org|in|co)(?:/[^\s,;|]*)?\b")
+_PROFILE = re.compile(
+    r"(?:https?://)?(?:[a-z]{2,3}\.)?(?P<net>linkedin|github|gitlab)\.com/(?:in/|pub/)?(?P<user>[\w.-]{1,100})[^\s,;|]*",
+    re.IGNORECASE,
+)
+_NAME_LABEL = re.compile(r"^(?:name|full name)\s*[:\-]\s*", re.IGNORECASE)
+_NOT_NAME = re.compile(
+    r"\b(?:resume|résumé|curriculum|vitae|cv|profile|template|example|sample|page|contact|address|objective)\b",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"^[A-Z][A-Za-z'.-]*(?: [A-Za-z][A-Za-z'.-]*){1,4}$")
+_CITY_REGION = re.compile(r"\b([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}), ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?|[A-Z]{2})\b")
+_NETWORKS = {"linkedin": "LinkedIn", "github": "GitHub", "gitlab": "GitLab"}
+_WORK_SECTIONS = ("experience",)
+_OTHER_SECTIONS = ("other", "skills", "summary")
 
 
 def parse_structure(text: str, sections: dict[str, str]) -> JsonResume:
     """The structure of a resume from its normalized text and its sections (app/resumes/sections.py)."""
+    try:
+        return _parse(text[:MAX_TEXT], sections)
+    except Exception:  # the contract is "never raises": an unforeseen input must not fail the upload
+        logger.exception("resume structure parsing failed; returning the contact details only")
+        try:
+            return JsonResume(basics=_basics(text[:MAX_TEXT], {}))
+        except Exception:
+            return JsonResume()
+
+
+def _lines(section: str | None) -> list[str]:
+    return (section or "").splitlines()[:MAX_LINES]
+
+
+def _parse(text: str, sections: dict[str, str]) -> JsonResume:
+    sections = {k: v[:MAX_TEXT] for k, v in sections.items() if isinstance(v, str)}
+    work = parse_work(_lines(sections.get("experience")))
+    if not sections.get("experience"):
+        work = parse_work(_lines("\n".join(sections.get(k, "") for k in ("contact", "summary", "other"))))
+        work = [w for w in work if w.name and w.position]
+    for key in _OTHER_SECTIONS:  # roles under a heading the splitter did not know ("Sales Experience" under Skills)
+        if sections.get("experience") and sections.get(key):
+            extra = [w for w in parse_work(_lines(sections[key])) if _confident(w)]
+            work = _merge_in_order(text, work, extra)
+    skills, language_lines = parse_skills(_lines(sections.get("skills")))
+    languages = parse_languages([*language_lines, *_lines(sections.get("other")), *_lines(sections.get("contact"))])
+    return JsonResume(
+        basics=_basics(text, sections),
+        work=work[:40],
+        education=parse_education(_lines(sections.get("education"))),
+        skills=skills,
+        projects=parse_projects(_lines(sections.get("projects"))),
+        certificates=parse_certificates(_lines(sections.get("certifications"))),
+        languages=languages,
+    )
+
+
+def _confident(work: Work) -> bool:
+    return bool(work.name and work.position and title_score(work.position) and work.startDate)
+
+
+def _merge_in_order(text: str, work: list[Work], extra: list[Work]) -> list[Work]:
+    if not extra:
+        return work
+    known = {(w.name, w.position) for w in work}
+    merged = [*work, *(w for w in extra if (w.name, w.position) not in known)]
+    return sorted(merged, key=lambda w: _position_in(text, w))
+
+
+def _position_in(text: str, work: Work) -> int:
+    where = text.find(work.name) if work.name else -1
+    return where if where >= 0 else len(text)
+
+
+def _basics(text: str, sections: dict[str, str]) -> Basics:
+    head = [ln.strip() for ln in text.splitlines()[:40] if ln.strip()]
+    contact = [ln.strip() for ln in _lines(sections.get("contact")) if ln.strip()] or head[:8]
+    name, name_at = _name(head[:12])
     email = _EMAIL.search(text)
-    first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
-    return JsonResume(basics=Basics(name=first[:200], email=email.group(0) if email else ""))
+    phone = _phone(contact) or _phone(head)
+    profiles, url = _links(text[:20_000])
+    summary = " ".join(ln.strip() for ln in _lines(sections.get("summary")) if ln.strip())
+    return Basics(
+        name=name,
+        label=_label(head, name_at),
+        email=email.group(0)[:200] if email else "",
+        phone=phone,
+        url=url,
+        summary=summary[:2000],
+        location=_location(contact),
+        profiles=profiles,
+    )
+
+
+def _name(lines: list[str]) -> tuple[str, int]:
+    for index, raw in enumerate(lines):
+        line = _NAME_LABEL.sub("", raw)
+        candidate = re.split(r"\s*[|•·,]\s*|\s+-\s+", line, maxsplit=1)[0].strip()
+        if (
+            _NAME.match(candidate)
+            and not _NOT_NAME.search(candidate)
+            and heading_key(candidate) is None
+            and title_score(candidate) == 0
+            and not is_location(candidate)
+        ):
+            return candidate[:200], index
+    return "", -1
+
+
+def _label(head: list[str], name_at: int) -> str:
+    """The headline under the name ("Data Analyst", "Architect - Microsoft India")."""
+    if name_at < 0:
+        return ""
+    for line in head[name_at + 1 : name_at + 4]:
+        if _EMAIL.search(line) or _PHONE.search(line) or _URL.search(line) or heading_key(line):
+            continue
+        if looks_like_header(line) and title_score(line) and not find_range(line):
+            return clean(line)
+    return ""
+
+
+def _phone(lines: list[str]) -> str:
+    for line in lines:
+        for m in _PHONE.finditer(line):
+            digits = sum(c.isdigit() for c in m.group(0))
+            if 9 <= digits <= 15 and not find_range(m.group(0)):
+                return m.group(0).strip()[:40]
+    return ""
+
+
+def _links(text: str) -> tuple[list[Profile], str]:
+    profiles: list[Profile] = []
+    seen: set[str] = set()
+    for m in _PROFILE.finditer(text):
+        network = _NETWORKS[m.group("net").lower()]
+        if network not in seen and len(profiles) < 10:
+            seen.add(network)
+            profiles.append(Profile(network=network, username=m.group("user")[:200], url=m.group(0)[:200]))
+    url = ""
+    for m in _URL.finditer(text):
+        found = m.group(0).rstrip(".")
+        start = m.start()
+        if "@" in text[max(0, start - 1) : start + 1] or _PROFILE.search(found) or "indeed.com" in found.lower():
+            continue
+        url = found[:200]
+        break
+    return profiles, url
+
+
+def _location(contact: list[str]) -> Location:
+    for line in contact[:12]:
+        for part in re.split(r"\s*[|•·]\s*|\s+-\s+", line):
+            m = _CITY_REGION.search(part)
+            if m and (is_location(m.group(0)) or US_STATE.match(m.group(2))):
+                return Location(city=m.group(1)[:200], region=m.group(2)[:200])
+    return Location()

@@ -1,0 +1,113 @@
+"""Dates in resume text: "Jan 2020", "January, 2020", "09/14", "12/1/2009", "2019", "Sept'18", and ranges of them
+("Feb 2005 to Present", "2019 - 2024", "2003Present", "May 2014 onwards") read into JSON Resume dates ("YYYY" or
+"YYYY-MM"). A date outside 1950–2100 is not a date (the schema refuses it; a phone number is not a career)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11,
+    "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# One date; alternatives are ordered so the longest form wins and none can backtrack into another.
+_DATE = (
+    rf"(?:{_MONTH}[ ,'’]{{0,3}}(?:(?:19|20)\d\d|'\d\d|’\d\d)"
+    r"|\d{1,2}/\d{1,2}/(?:19|20)\d\d"
+    r"|\d{1,2}[/.](?:19|20)\d\d"
+    r"|\d{1,2}/\d\d"
+    r"|(?:19|20)\d\d[/.-](?:0?[1-9]|1[0-2])(?![\d])"
+    r"|(?:19|20)\d\d)"
+)
+_NOW = r"(?:present|current(?:ly)?|till\s+date|till\s+now|to\s+date|date|now|ongoing|today|onwards|continuing)"
+_SEP = r"(?:\s*(?:-{1,2}|–|—|~|to|till|until|through|thru)\s*|\s+)"
+RANGE = re.compile(
+    rf"(?<![\w/.])(?P<start>{_DATE})(?:{_SEP}|(?=present|current))(?P<end>{_DATE}|{_NOW})(?![\w/])"
+    rf"|(?<![\w/.])(?P<open>{_DATE})\s+(?:onwards|till\s+date|to\s+date|-\s*$)",
+    re.IGNORECASE,
+)
+SINGLE = re.compile(rf"(?<![\w/.]){_DATE}(?![\w/])", re.IGNORECASE)
+_YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    start: str | None
+    end: str | None  # None: current, or not given
+    current: bool
+    span: tuple[int, int]
+
+
+def to_iso(token: str) -> str | None:
+    """One written date as "YYYY" or "YYYY-MM", or None when it is not a plausible date."""
+    t = token.strip().lower().rstrip(".")
+    if not t:
+        return None
+    month = 0
+    year = 0
+    m = re.match(r"([a-z]+)\.?[ ,'’]*('|’)?(\d{2,4})$", t)
+    if m:
+        month = _MONTHS.get(m.group(1)[:3], 0)
+        digits = m.group(3)
+        year = int(digits) if len(digits) == 4 else _two_digit_year(int(digits))
+    elif "/" in t or "." in t:
+        parts = re.split(r"[/.]", t)
+        if not all(p.isdigit() for p in parts) or len(parts) not in (2, 3):
+            return None
+        month = int(parts[0])
+        last = parts[-1]
+        year = int(last) if len(last) == 4 else _two_digit_year(int(last))
+    elif "-" in t:
+        first, _, second = t.partition("-")
+        if not (first.isdigit() and second.isdigit()):
+            return None
+        year, month = int(first), int(second)
+    elif t.isdigit() and len(t) == 4:
+        year = int(t)
+    else:
+        return None
+    if not 1950 <= year <= 2100:
+        return None
+    if 1 <= month <= 12:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}"
+
+
+def _two_digit_year(value: int) -> int:
+    return 2000 + value if value < 50 else 1900 + value
+
+
+def find_range(line: str) -> DateRange | None:
+    """The first date range in a line ("2019 - 2024", "Jan 2020 to Present", "May 2014 onwards")."""
+    for m in RANGE.finditer(line):
+        if m.group("open"):
+            start = to_iso(m.group("open"))
+            if start:
+                return DateRange(start, None, True, m.span())
+            continue
+        start, end_text = to_iso(m.group("start")), m.group("end")
+        if not start:
+            continue
+        if re.fullmatch(_NOW, end_text.strip(), re.IGNORECASE):
+            return DateRange(start, None, True, m.span())
+        end = to_iso(end_text)
+        if end is None or end < start:
+            continue
+        if _YEAR_ONLY.match(m.group("start")) and _YEAR_ONLY.match(end_text) and int(end) - int(start) > 15:
+            continue  # "1993 2012" are two years in a list, not a role
+        return DateRange(start, end, False, m.span())
+    return None
+
+
+def find_single(line: str) -> DateRange | None:
+    """A lone date ("June 2015", "2014") as a range that starts and ends there."""
+    for m in SINGLE.finditer(line):
+        iso = to_iso(m.group(0))
+        if iso:
+            return DateRange(iso, iso, False, m.span())
+    return None

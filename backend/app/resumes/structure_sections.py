@@ -1,0 +1,220 @@
+"""Education, skills, projects, certificates and spoken languages from their sections' lines."""
+
+from __future__ import annotations
+
+import re
+
+from app.resumes.jsonresume import Certificate, Education, Language, Project, Skill
+from app.resumes.structure_dates import find_range, find_single
+from app.resumes.structure_text import (
+    DEGREE,
+    SCHOOL,
+    clean,
+    header_parts,
+    is_bullet,
+    is_glyph_only,
+    join_wrapped,
+    looks_like_header,
+    strip_bullet,
+)
+
+_SCORE = re.compile(
+    r"(?:c?gpa|cpi|percentage|grade|score|marks|aggregate)\s*(?:of\s*)?[:\-]?\s*(\d{1,3}(?:\.\d{1,2})?\s*(?:/\s*\d{1,3}"
+    r"(?:\.\d)?)?\s*%?)|(?<![\d.])(\d{2}(?:\.\d{1,2})?\s?%)|(?<![\d.])(\d\.\d{1,2}\s*/\s*(?:4|5|10)(?:\.0{1,2})?)(?![\d.])",
+    re.IGNORECASE,
+)
+_AREA_AFTER = re.compile(r"^\s*(?:of\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,2}\s*)?(?:in|\(|-|–|,|:)\s*(?P<area>[^,|()\d]+)")
+_STUDY_OF = re.compile(r"^\s*(?:of|in)\s+(?P<of>(?:[A-Z][\w&]*\s*){1,3})")
+_SPOKEN = frozenset(
+    ["english", "hindi", "spanish", "french", "german", "italian", "portuguese", "russian", "mandarin", "chinese", "cantonese", "japanese", "korean", "arabic", "bengali", "bangla", "urdu", "punjabi", "marathi", "gujarati", "tamil", "telugu", "kannada", "malayalam", "odia", "oriya", "assamese", "nepali", "sinhala", "thai", "vietnamese", "indonesian", "malay", "tagalog", "filipino", "turkish", "persian", "farsi", "hebrew", "greek", "polish", "dutch", "swedish", "norwegian", "danish", "finnish", "czech", "slovak", "hungarian", "romanian", "bulgarian", "ukrainian", "serbian", "croatian", "afrikaans", "zulu", "xhosa", "swahili", "latin", "sanskrit", "konkani", "sindhi"]
+)
+_FLUENCY = re.compile(
+    r"\b(native|mother tongue|fluent|fluency|proficient|professional(?: working)?|full professional|bilingual|"
+    r"intermediate|advanced|basic|beginner|elementary|conversational|limited working|read(?:,| and)? write)\b",
+    re.IGNORECASE,
+)
+_LANG_LABEL = re.compile(r"^(?:spoken\s+)?languages?(?:\s+(?:known|spoken))?\s*[:\-–]?\s*(?P<rest>.*)$", re.IGNORECASE)
+_GROUP = re.compile(r"^(?P<label>[A-Za-z][\w &/+().-]{0,40}?)\s*[:–]\s*(?P<items>\S.*)$")
+_ITEM_SPLIT = re.compile(r"\s*(?:[,;|•·●▪◦➢✓]|\s-\s|\s{2,})\s*")
+
+
+def parse_education(lines: list[str]) -> list[Education]:
+    out: list[dict[str, str | None]] = []
+    current: dict[str, str | None] = {}
+
+    def flush() -> None:
+        if current.get("institution") or current.get("studyType"):
+            out.append(dict(current))
+        current.clear()
+
+    for raw in lines:
+        line = strip_bullet(raw) if is_bullet(raw) else raw.strip()
+        if not line or len(line) > 200 or (len(line.split()) > 16 and not SCHOOL.search(line)):
+            continue
+        school = next((p for p in header_parts(line) if SCHOOL.search(p) and len(p.split()) <= 12), None)
+        degree = DEGREE.search(line)
+        if school and current.get("institution"):
+            flush()
+        if degree and current.get("studyType"):
+            flush()
+        if school:
+            current["institution"] = clean(re.sub(r"\s*(?:19|20)\d\d.*$", "", school))
+        if degree and not current.get("studyType"):
+            study, area = _degree(line, degree)
+            current["studyType"], current["area"] = study, area
+        dates = find_range(line) or find_single(line)
+        if dates and not current.get("startDate") and not current.get("endDate"):
+            current["startDate"] = dates.start if dates.end != dates.start else None
+            current["endDate"] = dates.end
+        score = _SCORE.search(line)
+        if score and not current.get("score"):
+            current["score"] = clean(next(g for g in score.groups() if g), 40)
+    flush()
+    return [
+        Education(
+            institution=clean(e.get("institution") or ""),
+            studyType=clean(e.get("studyType") or ""),
+            area=clean(e.get("area") or ""),
+            startDate=e.get("startDate"),
+            endDate=e.get("endDate"),
+            score=(e.get("score") or "")[:40],
+        )
+        for e in out[:20]
+    ]
+
+
+def _degree(line: str, match: re.Match[str]) -> tuple[str, str]:
+    """("Bachelor of Technology", "Computer Science") from "Bachelor of Technology in Computer Science, 2014"."""
+    study = match.group(0).strip()
+    tail = line[match.end() :]
+    of = _STUDY_OF.match(tail)
+    if of and " in " not in of.group(0)[:4] and of.group(0).lstrip().lower().startswith("of"):
+        study = f"{study} {of.group(0).strip()}"
+        tail = tail[of.end() :]
+    area = ""
+    m = _AREA_AFTER.match(tail)
+    if m:
+        area = clean(m.group("area"))
+        area = re.split(r"\s+(?:from|at|with|and minor)\s+|\s+-\s+", area)[0]
+        if SCHOOL.search(area) or len(area.split()) > 7:
+            area = ""
+    return clean(study), clean(area)
+
+
+def parse_skills(lines: list[str]) -> tuple[list[Skill], list[str]]:
+    """Skill groups, and the lines that named spoken languages (read by `parse_languages`)."""
+    groups: list[Skill] = []
+    flat: list[str] = []
+    language_lines: list[str] = []
+    for raw in lines:
+        line = strip_bullet(raw) if is_bullet(raw) else raw.strip()
+        if not line or is_glyph_only(line):
+            continue
+        if _LANG_LABEL.match(line) and _spoken_in(line):
+            language_lines.append(line)
+            continue
+        m = _GROUP.match(line)
+        if m and len(m.group("label").split()) <= 4:
+            items = _items(m.group("items"))
+            if items:
+                groups.append(Skill(name=clean(m.group("label")), keywords=items[:80]))
+                continue
+        if len(line.split()) > 10 and "," not in line:
+            continue  # a sentence, not a list
+        flat.extend(_items(line))
+    if flat:
+        seen: set[str] = set()
+        unique = [s for s in flat if not (s.lower() in seen or seen.add(s.lower()))]  # type: ignore[func-returns-value]
+        groups.append(Skill(name="Skills", keywords=unique[:80]))
+    return groups[:60], language_lines
+
+
+def _items(text: str) -> list[str]:
+    out = []
+    for item in _ITEM_SPLIT.split(text):
+        item = clean(item.strip().rstrip("."))
+        if item and len(item) <= 60 and len(item.split()) <= 6 and not item.endswith(":"):
+            out.append(item[:200])
+    return out
+
+
+def _spoken_in(text: str) -> list[str]:
+    return [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() in _SPOKEN]
+
+
+def parse_languages(lines: list[str]) -> list[Language]:
+    """Spoken languages from "Languages: English (native), Hindi" or a "Languages known" block."""
+    out: list[Language] = []
+    seen: set[str] = set()
+    in_block = 0
+    for raw in lines:
+        line = strip_bullet(raw) if is_bullet(raw) else raw.strip()
+        label = _LANG_LABEL.match(line)
+        if label:
+            in_block = 4 if not label.group("rest") else 0
+            line = label.group("rest")
+        elif in_block:
+            in_block -= 1
+        else:
+            continue
+        for item in _ITEM_SPLIT.split(line):
+            names = _spoken_in(item)
+            fluency = _FLUENCY.search(item)
+            for name in names:
+                if name.lower() not in seen and len(out) < 20:
+                    seen.add(name.lower())
+                    out.append(Language(language=name, fluency=fluency.group(0)[:60] if fluency else ""))
+            if not names and item and in_block:
+                in_block = 0
+    return out
+
+
+def parse_projects(lines: list[str]) -> list[Project]:
+    projects: list[Project] = []
+    name = ""
+    body: list[str] = []
+    dates = None
+
+    def flush() -> None:
+        if name and len(projects) < 30:
+            items = join_wrapped(body)
+            projects.append(
+                Project(
+                    name=clean(name),
+                    highlights=[h[:600] for h in items][:30],
+                    startDate=dates.start if dates else None,
+                    endDate=None if dates is None or dates.current else dates.end,
+                )
+            )
+
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if not is_bullet(line) and looks_like_header(line) and len(line.split()) <= 10 and not line.endswith(":"):
+            flush()
+            found = find_range(line)
+            dates = found
+            name = clean(line[: found.span[0]] + line[found.span[1] :]) if found else line
+            name = header_parts(name)[0] if header_parts(name) else name
+            body = []
+        else:
+            body.append(line)
+    flush()
+    return projects
+
+
+def parse_certificates(lines: list[str]) -> list[Certificate]:
+    out: list[Certificate] = []
+    for raw in lines:
+        line = strip_bullet(raw) if is_bullet(raw) else raw.strip()
+        if not line or len(line.split()) > 20 or is_glyph_only(line) or line.endswith(":"):
+            continue
+        date = find_single(line)
+        name = clean(line[: date.span[0]] + " " + line[date.span[1] :]) if date else clean(line)
+        name = clean(name.replace("()", ""))
+        if len(name) >= 3 and any(c.isalpha() for c in name):
+            out.append(Certificate(name=name, date=date.start if date else None))
+        if len(out) >= 40:
+            break
+    return out

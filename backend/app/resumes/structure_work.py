@@ -1,0 +1,210 @@
+"""Roles from an experience section: each role is anchored on its dates, its header is the few short lines around
+them (title, employer, place), its highlights are the bullets and sentences that follow until the next header.
+
+Handles "Title, Company (2019 - 2024)", "Company - City - Month YYYY to Present", "Title at Company | Jan 2020 –
+Mar 2022", Indeed exports (title line, "Company - City, State -", "Month YYYY to Month YYYY"), table rows
+("Company | Title | 2019 - 2024") and dates on lines of their own ("Januar 2012" / "present")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.resumes.jsonresume import Work
+from app.resumes.structure_dates import DateRange, find_range, find_single, to_iso
+from app.resumes.structure_text import (
+    clean,
+    company_score,
+    header_parts,
+    is_bullet,
+    is_location,
+    join_wrapped,
+    looks_like_header,
+    title_score,
+)
+
+MAX_ROLES = 40
+MAX_HEADER_LINES = 2
+_NOW_LINE = re.compile(r"^(?:-\s*)?(?:present|current|till date|to date|now|ongoing|onwards)\W*$", re.IGNORECASE)
+_NOISE = re.compile(
+    r"^(?:\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)\b.*|current:?|past:?|present:?|from|to|remote|"
+    r"key responsibilit\w*:?|responsibilit\w*:?|roles?(?: and responsibilities)?:?|duration:?|period:?|"
+    r"page \d+.*|\[.*\]|\W*|.*@.*|(?:https?://|www\.)\S*|\S+\.(?:com|org|net|io|in|co)(?:/\S*)?)$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)][.!?])\s+(?=[A-Z])")
+_LABEL = re.compile(
+    r"^(?:company|employer|organi[sz]ation|client|position|designation|role|title|job title)\s*[:\-]\s*",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Anchor:
+    index: int
+    dates: DateRange
+    line_rest: str  # the anchor line without its dates
+    last: int  # the last line the dates occupy (dates split over two lines)
+    pre: list[int] = field(default_factory=list)
+    post: list[int] = field(default_factory=list)
+
+
+def parse_work(lines: list[str]) -> list[Work]:
+    """The roles in an experience section's lines, in order."""
+    lines = [ln.strip() for ln in lines]
+    anchors = _anchors(lines)
+    claimed: set[int] = set()
+    for k, anchor in enumerate(anchors):
+        floor = anchors[k - 1].last if k else -1
+        anchor.pre = _walk(lines, anchor.index - 1, floor, -1, claimed)
+        claimed.update(anchor.pre)
+    for k, anchor in enumerate(anchors):
+        ceiling = anchors[k + 1].index if k + 1 < len(anchors) else len(lines)
+        if anchors[k + 1 :] and anchors[k + 1].pre:
+            ceiling = min(ceiling, min(anchors[k + 1].pre))
+        anchor.post = _walk(lines, anchor.last + 1, ceiling, 1, claimed)
+        claimed.update(anchor.post)
+    roles: list[Work] = []
+    for k, anchor in enumerate(anchors):
+        body_start = max([anchor.last, *anchor.post]) + 1
+        if k + 1 < len(anchors):
+            nxt = anchors[k + 1]
+            body_end = min([nxt.index, *nxt.pre])
+        else:
+            body_end = len(lines)
+        role = _role(lines, anchor, lines[body_start:body_end])
+        if role is not None:
+            roles.append(role)
+        if len(roles) >= MAX_ROLES:
+            break
+    return roles
+
+
+def _anchors(lines: list[str]) -> list[_Anchor]:
+    out: list[_Anchor] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        anchor = _anchor_at(lines, i) if line else None
+        if anchor is not None:
+            out.append(anchor)
+            i = anchor.last + 1
+        else:
+            i += 1
+    return out
+
+
+def _anchor_at(lines: list[str], i: int) -> _Anchor | None:
+    line = lines[i]
+    if len(line) > 160 or (is_bullet(line) and len(line) > 70):
+        return None
+    dates = find_range(line)
+    last = i
+    if dates is None:
+        single = find_single(line)
+        if single is None or len(line) - (single.span[1] - single.span[0]) > 3:
+            return None  # a lone date on its own line ("2009", "June 2015") or nothing
+        nxt = _next_nonblank(lines, i + 1)
+        if nxt is not None and _NOW_LINE.match(lines[nxt]):
+            dates, last = DateRange(single.start, None, True, single.span), nxt
+        elif nxt is not None and (end := find_single(lines[nxt])) and len(lines[nxt]) - (end.span[1] - end.span[0]) <= 3:
+            end_iso = end.start
+            if end_iso and single.start and end_iso >= single.start:
+                dates, last = DateRange(single.start, end_iso, False, single.span), nxt
+            else:
+                dates = single
+        else:
+            dates = single
+    rest = clean(line[: dates.span[0]] + " " + line[dates.span[1] :], 300)
+    if len(rest.split()) > 14 or (rest and rest[:1].islower() and len(rest.split()) > 4):
+        return None
+    return _Anchor(i, dates, rest, last)
+
+
+def _next_nonblank(lines: list[str], i: int) -> int | None:
+    while i < len(lines):
+        if lines[i]:
+            return i
+        i += 1
+    return None
+
+
+def _walk(lines: list[str], start: int, stop: int, step: int, claimed: set[int]) -> list[int]:
+    """Header lines next to an anchor: up to two short naming lines, blank lines skipped."""
+    found: list[int] = []
+    i = start
+    while (i > stop if step < 0 else i < stop) and len(found) < MAX_HEADER_LINES:
+        line = lines[i]
+        if line:
+            if i in claimed or not looks_like_header(line) or find_range(line):
+                break
+            found.append(i)
+        i += step
+    return sorted(found)
+
+
+def _role(lines: list[str], anchor: _Anchor, body: list[str]) -> Work | None:
+    # (line index, part) for every header part, in reading order
+    parts: list[tuple[int, str]] = []
+    for i in sorted([*anchor.pre, anchor.index, *anchor.post]):
+        text = anchor.line_rest if i == anchor.index else lines[i]
+        parts.extend((i, p) for p in header_parts(_LABEL.sub("", text)))
+    location = ""
+    kept: list[tuple[int, int, str]] = []  # (line, order, part)
+    for order, (i, part) in enumerate(parts):
+        if is_location(part):
+            location = location or part
+        elif not _NOISE.match(part) and not to_iso(part) and len(part.split()) <= 10:
+            kept.append((i, order, part))
+    titles = [k for k in kept if title_score(k[2]) > company_score(k[2]) and len(k[2].split()) <= 8]
+    position = titles[0] if titles else None
+    others = [k for k in kept if k is not position]
+    employer = _employer(others, position, parts)
+    if position is None and employer is not None:
+        rest = [k for k in others if k is not employer and len(k[2].split()) <= 6]
+        position = rest[0] if rest else None
+    if employer is None and position is None:
+        return None
+    highlights, summary = _body(body)
+    return Work(
+        name=clean(employer[2]) if employer else "",
+        position=clean(position[2]) if position else "",
+        location=clean(location),
+        startDate=anchor.dates.start,
+        endDate=None if anchor.dates.current else anchor.dates.end,
+        summary=summary[:2000],
+        highlights=highlights[:60],
+    )
+
+
+def _employer(
+    others: list[tuple[int, int, str]], position: tuple[int, int, str] | None, parts: list[tuple[int, str]]
+) -> tuple[int, int, str] | None:
+    if not others:
+        return None
+    named = [k for k in others if company_score(k[2]) > 0]
+    if named:
+        return named[0]
+    followed_by_place = [k for k in others if k[1] + 1 < len(parts) and is_location(parts[k[1] + 1][1])]
+    if followed_by_place:
+        return followed_by_place[0]
+    candidates = [k for k in others if k[2][:1].isupper() or k[2][:1].isdigit()] or others
+    if position is None:
+        return candidates[1] if len(candidates) > 1 and len({k[0] for k in candidates}) > 1 else candidates[0]
+    return min(candidates, key=lambda k: (abs(k[0] - position[0]), k[1]))
+
+
+def _body(body: list[str]) -> tuple[list[str], str]:
+    """Highlights (bullets, or the sentences of a paragraph when there are no bullets) and the prose summary."""
+    has_bullets = any(is_bullet(ln) for ln in body)
+    items = join_wrapped(body)
+    if has_bullets:
+        bullets = [h for h in items if not _is_label(h)]
+        return bullets, ""
+    sentences = [s.strip() for item in items for s in _SENTENCE_END.split(item)]
+    return [s[:600] for s in sentences if s and not _is_label(s)], ""
+
+
+def _is_label(text: str) -> bool:
+    """"Key Responsibilities:", "Environment:" — a label, not an achievement."""
+    return (text.endswith(":") and len(text.split()) <= 4) or bool(_NOISE.match(text))
