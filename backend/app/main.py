@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.api.metrics import router as metrics_router
+from app.api.openapi import install_error_schema
 from app.api.v1 import api_router
 from app.core.cache import make_cache
 from app.core.config import Settings, get_settings
@@ -84,6 +85,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     celery = configure_celery(settings)
 
     install_exception_handlers(app)
+    install_error_schema(app)
     app.include_router(api_router)
     app.include_router(metrics_router)
     _add_health_routes(app)

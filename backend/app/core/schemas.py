@@ -44,6 +44,17 @@ class Message(Schema):
     detail: str
 
 
+class FieldError(Schema):
+    loc: list[str | int] = Field(description='Where: ["body", "work", 0, "startDate"], ["query", "q"], …')
+    msg: str = Field(description="What is wrong with it, for a person")
+    type: str = Field(description="A machine-readable kind: missing, string_too_long, …")
+
+
 class ErrorRead(Schema):
-    detail: str
-    code: str
+    """Every 4xx and 5xx body: one sentence for a person, a stable code for a program."""
+
+    detail: str = Field(description="What went wrong, in words a person can act on")
+    code: str = Field(description="A stable machine-readable code: not_found, validation_error, rate_limited, …")
+    errors: list[FieldError] | None = Field(
+        default=None, description="Validation errors (422) only: one entry per refused field"
+    )

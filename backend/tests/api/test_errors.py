@@ -6,6 +6,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
+from app.core.schemas import ErrorRead
 from app.models import User
 from tests.conftest import STRONG_PASSWORD, register
 
@@ -115,3 +116,37 @@ class TestFrontendServing:
     async def test_path_traversal_gets_index_not_files(self, client: httpx.AsyncClient) -> None:
         r = await client.get("/..%2f..%2fetc/passwd")
         assert "root:" not in r.text
+
+
+class TestPublishedErrorModel:
+    """Clients generated from openapi.json see the error bodies the app really sends (issue #19, item 2)."""
+
+    async def test_every_operation_documents_error_read(self, client: httpx.AsyncClient) -> None:
+        doc = (await client.get("/openapi.json")).json()
+        schemas = doc["components"]["schemas"]
+        assert "HTTPValidationError" not in schemas and "ValidationError" not in schemas
+        assert set(schemas["ErrorRead"]["required"]) == {"detail", "code"}
+        operations = [op for path in doc["paths"].values() for op in path.values()]
+        assert len(operations) > 90
+        for op in operations:
+            responses = op["responses"]
+            assert responses["4XX"]["content"]["application/json"]["schema"] == {
+                "$ref": "#/components/schemas/ErrorRead"
+            }
+            if "422" in responses:
+                assert responses["422"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorRead")
+        assert "HTTPValidationError" not in str(doc)
+
+    async def test_real_bodies_match_the_published_model(self, client: httpx.AsyncClient) -> None:
+        strict = {**ErrorRead.model_config, "extra": "forbid"}
+        Strict = type("Strict", (ErrorRead,), {"model_config": strict})
+        bodies = [
+            await client.post("/api/v1/auth/login", json={"email": "a@example.com"}),  # 422
+            await client.post("/api/v1/auth/login", content=b"{", headers={"content-type": "application/json"}),
+            await client.get("/api/v1/nothing-here"),  # 404
+            await client.get("/api/v1/auth/me"),  # 401
+            await client.delete("/api/v1/auth/login"),  # 405
+        ]
+        assert [r.status_code for r in bodies] == [422, 400, 404, 401, 405]
+        for r in bodies:
+            Strict.model_validate(r.json())
