@@ -79,14 +79,15 @@ lint: $(STAMPS)/python $(STAMPS)/npm
 format: $(STAMPS)/python
 	cd backend && $(BIN)/ruff format . && $(BIN)/ruff check --fix .
 
-# Debian's chromium for the browser tests (Playwright cannot download browsers here). Root installs it;
-# elsewhere the browser tests are skipped and say so, except with CI=true where they fail.
+# Debian's chromium for the browser tests (Playwright cannot download browsers here) and poppler-utils, whose
+# pdftotext reads exported PDFs back as an ATS would. Root installs them; elsewhere those tests are skipped and say
+# so, except with CI=true where they fail.
 browser-deps:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-			echo "installing Debian chromium for the browser tests"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
-		else echo "chromium not found and not root: browser tests will be skipped"; fi; \
+			echo "installing Debian chromium and poppler-utils for the browser and export tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core poppler-utils >/dev/null; \
+		else echo "chromium or pdftotext not found and not root: browser and PDF round-trip tests will be skipped"; fi; \
 	fi
 
 test-backend: $(STAMPS)/python frontend/dist/index.html browser-deps
