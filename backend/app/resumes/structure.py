@@ -4,6 +4,8 @@ Every string is cut from the text (trimmed, bullets and labels removed, wrapped 
 what the user sees can be found in their resume. Reading is bounded (text length, lines, list sizes) and never
 raises: a resume the reader does not understand gives an emptier structure, not an error."""
 
+# ruff: noqa: RUF001, SIM905  -- resume text is made of dashes, curly quotes and bullets; word lists read as text
+
 from __future__ import annotations
 
 import logging
@@ -32,18 +34,31 @@ MAX_LINES = 5000
 
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,5}")
 _PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d ().-]{7,18}\d(?![\w/])")
-_URL = re.compile(r"(?:https?://|www\.)[^\s,;|<>()]{2,200}|\b[\w-]{1,63}\.(?:com|io|dev|me|net|org|in|co)(?:/[^\s,;|]*)?\b")
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s,;|<>()]{2,200}|\b[\w-]{1,63}\.(?:com|io|dev|me|net|org|in|co)(?:/[^\s,;|]*)?\b"
+)
 _PROFILE = re.compile(
     r"(?:https?://)?(?:[a-z]{2,3}\.)?(?P<net>linkedin|github|gitlab)\.com/(?:in/|pub/)?(?P<user>[\w.-]{1,100})[^\s,;|]*",
     re.IGNORECASE,
 )
 _NAME_LABEL = re.compile(r"^(?:name|full name)\s*[:\-]\s*", re.IGNORECASE)
 _NOT_NAME = re.compile(
-    r"\b(?:resume|résumé|curriculum|vitae|cv|profile|template|example|sample|page|contact|address|objective)\b",
+    r"\b(?:resume|résumé|curriculum|vitae|cv|profile|page|contact|address|objective)\b",
     re.IGNORECASE,
 )
-_NAME = re.compile(r"^[A-Z][A-Za-z'.-]*(?: [A-Za-z][A-Za-z'.-]*){1,4}$")
-_CITY_REGION = re.compile(r"\b([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}), ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?|[A-Z]{2})\b")
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z][a-z'’-]+|[A-Z][A-Z'’-]+|[A-Z]\.?|[A-Z][a-z]+[A-Z][a-z]+|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)\.?$"
+)
+_NOT_NAME_WORDS = frozenset(
+    """street st road rd avenue ave lane hall room center centre club city university college institute school
+    company inc ltd llc limited dept department box apt suite floor building the and of for degree bachelors
+    masters do not seeking key skills experience education summary profile objective strengths projects
+    certifications qualifications languages interests hobbies references achievements awards personal details
+    information professional technical career work""".split()
+)
+_CITY_REGION = re.compile(
+    r"\b([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}), ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?|[A-Z]{2})\b"
+)
 _NETWORKS = {"linkedin": "LinkedIn", "github": "GitHub", "gitlab": "GitLab"}
 _WORK_SECTIONS = ("experience",)
 _OTHER_SECTIONS = ("other", "skills", "summary")
@@ -128,16 +143,43 @@ def _basics(text: str, sections: dict[str, str]) -> Basics:
 def _name(lines: list[str]) -> tuple[str, int]:
     for index, raw in enumerate(lines):
         line = _NAME_LABEL.sub("", raw)
-        candidate = re.split(r"\s*[|•·,]\s*|\s+-\s+", line, maxsplit=1)[0].strip()
+        if _EMAIL.search(line.split(" ", 1)[0]) or heading_key(line) is not None:
+            continue
+        candidate = _name_prefix(line)
         if (
-            _NAME.match(candidate)
+            candidate
             and not _NOT_NAME.search(candidate)
-            and heading_key(candidate) is None
-            and title_score(candidate) == 0
             and not is_location(candidate)
+            and not US_STATE.match(candidate.rsplit(" ", 1)[-1])
         ):
             return candidate[:200], index
     return "", -1
+
+
+def _name_prefix(line: str) -> str:
+    """The leading words of a line that can be a person's name: "Allen Neal King" of "Allen Neal King ESB
+    Integration Developer - Cisco Systems", "Jane Example" of "Jane Example | jane@example.com"."""
+    taken: list[str] = []
+    for token in re.split(r"\s+", line.strip())[:6]:
+        word = token.rstrip(",")
+        if not _NAME_WORD.match(word) or title_score(word) or word.lower() in _NOT_NAME_WORDS:
+            break
+        if taken and len(word) > 2 and word.isupper() != taken[-1].isupper():
+            break  # "Trevor Keeling PROSPER": a change of case ends the name
+        ends = word.endswith(".") and len(word) > 2
+        taken.append(word.rstrip(".") if ends else word)
+        if ends or token.endswith(",") or len(taken) == 5:
+            break
+    if len(taken) < 2:
+        return ""
+    rest = line.strip()[len(" ".join(taken)) :].strip()
+    if rest[:1] == ".":
+        return " ".join(taken)
+    headline = title_score(" ".join(rest.split()[:4])) > 0
+    case_change = rest.split()[0].isupper() and not taken[-1].isupper() if rest else False
+    if rest and not headline and not case_change and rest[:1].isalpha():
+        return ""  # the start of a sentence or a phrase, not a name on its own
+    return " ".join(taken)
 
 
 def _label(head: list[str], name_at: int) -> str:

@@ -2,6 +2,8 @@
 ("Feb 2005 to Present", "2019 - 2024", "2003Present", "May 2014 onwards") read into JSON Resume dates ("YYYY" or
 "YYYY-MM"). A date outside 1950–2100 is not a date (the schema refuses it; a phone number is not a career)."""
 
+# ruff: noqa: RUF001, RUF002  -- resume text is made of dashes, curly quotes and bullets; word lists read as text
+
 from __future__ import annotations
 
 import re
@@ -16,13 +18,15 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 # One date; alternatives are ordered so the longest form wins and none can backtrack into another.
+_YEAR = r"(?:(?:19|20)\d\d|(?:19|20)[xX]{2})"  # "20XX": a template's placeholder, a date without a value
 _DATE = (
-    rf"(?:{_MONTH}[ ,'’]{{0,3}}(?:(?:19|20)\d\d|'\d\d|’\d\d)"
+    rf"(?:{_MONTH}[ ,'’]{{0,3}}(?:{_YEAR}|'\d\d|’\d\d)"
+    rf"|(?:spring|summer|fall|autumn|winter)s?[ ,]{{0,2}}{_YEAR}"
     r"|\d{1,2}/\d{1,2}/(?:19|20)\d\d"
     r"|\d{1,2}[/.](?:19|20)\d\d"
     r"|\d{1,2}/\d\d"
     r"|(?:19|20)\d\d[/.-](?:0?[1-9]|1[0-2])(?![\d])"
-    r"|(?:19|20)\d\d)"
+    rf"|{_YEAR})"
 )
 _NOW = r"(?:present|current(?:ly)?|till\s+date|till\s+now|to\s+date|date|now|ongoing|today|onwards|continuing)"
 _SEP = r"(?:\s*(?:-{1,2}|–|—|~|to|till|until|through|thru)\s*|\s+)"
@@ -43,6 +47,10 @@ class DateRange:
     span: tuple[int, int]
 
 
+def is_placeholder(token: str) -> bool:
+    return bool(re.search(r"(?:19|20)xx\b", token, re.IGNORECASE))
+
+
 def to_iso(token: str) -> str | None:
     """One written date as "YYYY" or "YYYY-MM", or None when it is not a plausible date."""
     t = token.strip().lower().rstrip(".")
@@ -60,6 +68,8 @@ def to_iso(token: str) -> str | None:
         if not all(p.isdigit() for p in parts) or len(parts) not in (2, 3):
             return None
         month = int(parts[0])
+        if not 1 <= month <= 12:
+            return None
         last = parts[-1]
         year = int(last) if len(last) == 4 else _two_digit_year(int(last))
     elif "-" in t:
@@ -91,12 +101,16 @@ def find_range(line: str) -> DateRange | None:
                 return DateRange(start, None, True, m.span())
             continue
         start, end_text = to_iso(m.group("start")), m.group("end")
-        if not start:
+        if not start and not is_placeholder(m.group("start")):
             continue
         if re.fullmatch(_NOW, end_text.strip(), re.IGNORECASE):
             return DateRange(start, None, True, m.span())
         end = to_iso(end_text)
-        if end is None or end < start:
+        if start is None or end is None:
+            if is_placeholder(end_text) or end is not None:
+                return DateRange(start, end, False, m.span())
+            continue
+        if end < start:
             continue
         if _YEAR_ONLY.match(m.group("start")) and _YEAR_ONLY.match(end_text) and int(end) - int(start) > 15:
             continue  # "1993 2012" are two years in a list, not a role
@@ -108,6 +122,6 @@ def find_single(line: str) -> DateRange | None:
     """A lone date ("June 2015", "2014") as a range that starts and ends there."""
     for m in SINGLE.finditer(line):
         iso = to_iso(m.group(0))
-        if iso:
+        if iso or is_placeholder(m.group(0)):
             return DateRange(iso, iso, False, m.span())
     return None

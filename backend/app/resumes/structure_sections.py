@@ -1,5 +1,7 @@
 """Education, skills, projects, certificates and spoken languages from their sections' lines."""
 
+# ruff: noqa: RUF001  -- resume text is made of dashes, curly quotes and bullets; word lists read as text
+
 from __future__ import annotations
 
 import re
@@ -26,7 +28,70 @@ _SCORE = re.compile(
 _AREA_AFTER = re.compile(r"^\s*(?:of\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,2}\s*)?(?:in|\(|-|–|,|:)\s*(?P<area>[^,|()\d]+)")
 _STUDY_OF = re.compile(r"^\s*(?:of|in)\s+(?P<of>(?:[A-Z][\w&]*\s*){1,3})")
 _SPOKEN = frozenset(
-    ["english", "hindi", "spanish", "french", "german", "italian", "portuguese", "russian", "mandarin", "chinese", "cantonese", "japanese", "korean", "arabic", "bengali", "bangla", "urdu", "punjabi", "marathi", "gujarati", "tamil", "telugu", "kannada", "malayalam", "odia", "oriya", "assamese", "nepali", "sinhala", "thai", "vietnamese", "indonesian", "malay", "tagalog", "filipino", "turkish", "persian", "farsi", "hebrew", "greek", "polish", "dutch", "swedish", "norwegian", "danish", "finnish", "czech", "slovak", "hungarian", "romanian", "bulgarian", "ukrainian", "serbian", "croatian", "afrikaans", "zulu", "xhosa", "swahili", "latin", "sanskrit", "konkani", "sindhi"]
+    [
+        "english",
+        "hindi",
+        "spanish",
+        "french",
+        "german",
+        "italian",
+        "portuguese",
+        "russian",
+        "mandarin",
+        "chinese",
+        "cantonese",
+        "japanese",
+        "korean",
+        "arabic",
+        "bengali",
+        "bangla",
+        "urdu",
+        "punjabi",
+        "marathi",
+        "gujarati",
+        "tamil",
+        "telugu",
+        "kannada",
+        "malayalam",
+        "odia",
+        "oriya",
+        "assamese",
+        "nepali",
+        "sinhala",
+        "thai",
+        "vietnamese",
+        "indonesian",
+        "malay",
+        "tagalog",
+        "filipino",
+        "turkish",
+        "persian",
+        "farsi",
+        "hebrew",
+        "greek",
+        "polish",
+        "dutch",
+        "swedish",
+        "norwegian",
+        "danish",
+        "finnish",
+        "czech",
+        "slovak",
+        "hungarian",
+        "romanian",
+        "bulgarian",
+        "ukrainian",
+        "serbian",
+        "croatian",
+        "afrikaans",
+        "zulu",
+        "xhosa",
+        "swahili",
+        "latin",
+        "sanskrit",
+        "konkani",
+        "sindhi",
+    ]
 )
 _FLUENCY = re.compile(
     r"\b(native|mother tongue|fluent|fluency|proficient|professional(?: working)?|full professional|bilingual|"
@@ -106,13 +171,20 @@ def parse_skills(lines: list[str]) -> tuple[list[Skill], list[str]]:
     groups: list[Skill] = []
     flat: list[str] = []
     language_lines: list[str] = []
+    in_languages = False  # under a "Languages" sub-heading of the skills section
     for raw in lines:
         line = strip_bullet(raw) if is_bullet(raw) else raw.strip()
         if not line or is_glyph_only(line):
             continue
-        if _LANG_LABEL.match(line) and _spoken_in(line):
+        label = _LANG_LABEL.match(line)
+        if label and not label.group("rest"):
+            in_languages = True
             language_lines.append(line)
             continue
+        if (label or in_languages) and _spoken_in(line):
+            language_lines.append(line)
+            continue
+        in_languages = False
         m = _GROUP.match(line)
         if m and len(m.group("label").split()) <= 4:
             items = _items(m.group("items"))

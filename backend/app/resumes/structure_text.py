@@ -3,6 +3,8 @@ title, an employer, a place, a school, a degree).
 
 The vocabularies are generic English words for roles, legal forms and places, never names of employers."""
 
+# ruff: noqa: RUF001  -- resume text is made of dashes, curly quotes and bullets; word lists read as text
+
 from __future__ import annotations
 
 import re
@@ -14,10 +16,203 @@ _INLINE_BULLET = re.compile(r"\s+[•●➢➤▪◦✓■►]\s+")
 _GLYPH_ONLY = re.compile(r"^[\s•·●○◦▪▫■□◆◇►▶➢➤➣→✓✔✗❖⁃‣∙*>o\-]*$")
 
 _TITLE_WORDS = frozenset(
-    ["engineer", "engineers", "developer", "programmer", "manager", "analyst", "consultant", "intern", "internship", "director", "representative", "rep", "assistant", "specialist", "lead", "architect", "officer", "executive", "associate", "technician", "designer", "administrator", "admin", "scientist", "teacher", "lecturer", "professor", "trainee", "head", "president", "vp", "coordinator", "supervisor", "accountant", "auditor", "clerk", "cashier", "agent", "advisor", "adviser", "instructor", "tutor", "researcher", "fellow", "founder", "co-founder", "cofounder", "owner", "chef", "cook", "nurse", "physician", "pharmacist", "therapist", "attorney", "lawyer", "paralegal", "editor", "writer", "reporter", "photographer", "operator", "mechanic", "electrician", "driver", "salesperson", "secretary", "receptionist", "librarian", "counselor", "counsellor", "strategist", "planner", "buyer", "recruiter", "controller", "cto", "ceo", "cfo", "coo", "cio", "principal", "leader", "foreman", "superintendent", "inspector", "estimator", "merchandiser", "bartender", "waiter", "waitress", "attendant", "dispatcher", "tester", "sde", "sre", "devops", "freelance", "freelancer", "contractor", "apprentice", "producer", "artist", "animator", "member", "chairman", "chairperson", "partner", "expert", "evangelist", "technologist", "programmer/analyst", "faculty", "postdoc", "educator", "sales", "trainer", "handler", "supervisor/manager", "officer/manager", "management", "marketing"]
+    [
+        "engineer",
+        "engineers",
+        "developer",
+        "programmer",
+        "manager",
+        "analyst",
+        "consultant",
+        "intern",
+        "internship",
+        "director",
+        "representative",
+        "rep",
+        "assistant",
+        "specialist",
+        "lead",
+        "architect",
+        "officer",
+        "executive",
+        "associate",
+        "technician",
+        "designer",
+        "administrator",
+        "admin",
+        "scientist",
+        "teacher",
+        "lecturer",
+        "professor",
+        "trainee",
+        "head",
+        "president",
+        "vp",
+        "coordinator",
+        "supervisor",
+        "accountant",
+        "auditor",
+        "clerk",
+        "cashier",
+        "agent",
+        "advisor",
+        "adviser",
+        "instructor",
+        "tutor",
+        "researcher",
+        "fellow",
+        "founder",
+        "co-founder",
+        "cofounder",
+        "owner",
+        "chef",
+        "cook",
+        "nurse",
+        "physician",
+        "pharmacist",
+        "therapist",
+        "attorney",
+        "lawyer",
+        "paralegal",
+        "editor",
+        "writer",
+        "reporter",
+        "photographer",
+        "operator",
+        "mechanic",
+        "electrician",
+        "driver",
+        "salesperson",
+        "secretary",
+        "receptionist",
+        "librarian",
+        "counselor",
+        "counsellor",
+        "strategist",
+        "planner",
+        "buyer",
+        "recruiter",
+        "controller",
+        "cto",
+        "ceo",
+        "cfo",
+        "coo",
+        "cio",
+        "principal",
+        "leader",
+        "foreman",
+        "superintendent",
+        "inspector",
+        "estimator",
+        "merchandiser",
+        "bartender",
+        "waiter",
+        "waitress",
+        "attendant",
+        "dispatcher",
+        "tester",
+        "sde",
+        "sre",
+        "devops",
+        "freelance",
+        "freelancer",
+        "contractor",
+        "apprentice",
+        "producer",
+        "artist",
+        "animator",
+        "member",
+        "chairman",
+        "chairperson",
+        "partner",
+        "expert",
+        "evangelist",
+        "technologist",
+        "programmer/analyst",
+        "faculty",
+        "postdoc",
+        "educator",
+        "sales",
+        "trainer",
+        "handler",
+        "supervisor/manager",
+        "officer/manager",
+        "management",
+        "marketing",
+    ]
 )
 _COMPANY_WORDS = frozenset(
-    ["inc", "inc.", "llc", "ltd", "ltd.", "limited", "pvt", "pvt.", "corp", "corp.", "corporation", "co", "co.", "company", "technologies", "technology", "solutions", "systems", "services", "software", "bank", "group", "labs", "laboratories", "consulting", "consultants", "hospital", "clinic", "agency", "partners", "enterprises", "industries", "international", "global", "media", "foundation", "networks", "communications", "pharmaceuticals", "pharma", "motors", "airlines", "insurance", "financial", "capital", "holdings", "studios", "gmbh", "ag", "plc", "infotech", "infosystems", "restaurant", "restaurants", "hotel", "hotels", "store", "stores", "retail", "center", "centre", "department", "ministry", "government", "council", "associates", "firm", "bureau", "office"]
+    [
+        "inc",
+        "inc.",
+        "llc",
+        "ltd",
+        "ltd.",
+        "limited",
+        "pvt",
+        "pvt.",
+        "corp",
+        "corp.",
+        "corporation",
+        "co",
+        "co.",
+        "company",
+        "technologies",
+        "technology",
+        "solutions",
+        "systems",
+        "services",
+        "software",
+        "bank",
+        "group",
+        "labs",
+        "laboratories",
+        "consulting",
+        "consultants",
+        "hospital",
+        "clinic",
+        "agency",
+        "partners",
+        "enterprises",
+        "industries",
+        "international",
+        "global",
+        "media",
+        "foundation",
+        "networks",
+        "communications",
+        "pharmaceuticals",
+        "pharma",
+        "motors",
+        "airlines",
+        "insurance",
+        "financial",
+        "capital",
+        "holdings",
+        "studios",
+        "gmbh",
+        "ag",
+        "plc",
+        "infotech",
+        "infosystems",
+        "restaurant",
+        "restaurants",
+        "hotel",
+        "hotels",
+        "store",
+        "stores",
+        "retail",
+        "center",
+        "centre",
+        "department",
+        "ministry",
+        "government",
+        "council",
+        "associates",
+        "firm",
+        "bureau",
+        "office",
+    ]
 )
 SCHOOL = re.compile(
     r"\b(?:university|universit[äeéy]|college|institute|institution|school|academy|polytechnic|vidyalaya|vidyapeeth"
@@ -34,11 +229,99 @@ DEGREE = re.compile(
     r"|GED|XII|X)(?![\w])\.?"
 )
 _STATES = frozenset(
-    ["alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "ohio", "oklahoma", "oregon", "pennsylvania", "tennessee", "texas", "utah", "vermont", "virginia", "washington", "wisconsin", "wyoming", "andhra", "telangana", "karnataka", "kerala", "maharashtra", "gujarat", "rajasthan", "punjab", "haryana", "bihar", "odisha", "orissa", "assam", "goa", "jharkhand", "chhattisgarh", "uttarakhand", "delhi", "ncr", "pradesh", "nadu", "bengal", "india", "usa", "uk", "england", "scotland", "wales", "ireland", "canada", "australia", "germany", "france", "singapore", "uae", "dubai", "china", "japan", "norway", "sweden", "denmark", "netherlands", "spain", "italy", "remote"]
+    [
+        "alabama",
+        "alaska",
+        "arizona",
+        "arkansas",
+        "california",
+        "colorado",
+        "connecticut",
+        "delaware",
+        "florida",
+        "georgia",
+        "hawaii",
+        "idaho",
+        "illinois",
+        "indiana",
+        "iowa",
+        "kansas",
+        "kentucky",
+        "louisiana",
+        "maine",
+        "maryland",
+        "massachusetts",
+        "michigan",
+        "minnesota",
+        "mississippi",
+        "missouri",
+        "montana",
+        "nebraska",
+        "nevada",
+        "ohio",
+        "oklahoma",
+        "oregon",
+        "pennsylvania",
+        "tennessee",
+        "texas",
+        "utah",
+        "vermont",
+        "virginia",
+        "washington",
+        "wisconsin",
+        "wyoming",
+        "andhra",
+        "telangana",
+        "karnataka",
+        "kerala",
+        "maharashtra",
+        "gujarat",
+        "rajasthan",
+        "punjab",
+        "haryana",
+        "bihar",
+        "odisha",
+        "orissa",
+        "assam",
+        "goa",
+        "jharkhand",
+        "chhattisgarh",
+        "uttarakhand",
+        "delhi",
+        "ncr",
+        "pradesh",
+        "nadu",
+        "bengal",
+        "india",
+        "usa",
+        "uk",
+        "england",
+        "scotland",
+        "wales",
+        "ireland",
+        "canada",
+        "australia",
+        "germany",
+        "france",
+        "singapore",
+        "uae",
+        "dubai",
+        "china",
+        "japan",
+        "norway",
+        "sweden",
+        "denmark",
+        "netherlands",
+        "spain",
+        "italy",
+        "remote",
+    ]
 )
-_REGION_PREFIXES = frozenset(["madhya", "uttar", "himachal", "arunachal", "tamil", "west", "new", "north", "south", "east", "jammu", "and"])
+_REGION_PREFIXES = frozenset(
+    ["madhya", "uttar", "himachal", "arunachal", "tamil", "west", "new", "north", "south", "east", "jammu", "and"]
+)
 US_STATE = re.compile(r"^[A-Z]{2}(?: \d{5})?$")
-_SEPARATORS = re.compile(r"\s+(?:\||-{1,2}|–|—|@|at|·|•)\s+|\s*\|\s*|\s*[()\[\]]\s*|\t")
+_SEPARATORS = re.compile(r"\s+(?:\||-{1,2}|–|—|@|at|as|·|•)\s+|:\s+|\s*\|\s*|\s*[()\[\]]\s*|\t")
 _LEGAL_TAIL = re.compile(r"^(?:inc|llc|ltd|limited|pvt|corp|co|plc|gmbh|ag|s\.?a|l\.?p)\.?$", re.IGNORECASE)
 
 
@@ -61,7 +344,7 @@ def is_glyph_only(line: str) -> bool:
 
 
 def words(text: str) -> list[str]:
-    return [w.strip(".,;:()[]/").lower() for w in text.split()]
+    return [w.strip(".,;:()[]").lower() for w in re.split(r"[\s/]+", text) if w.strip(".,;:()[]")]
 
 
 def title_score(part: str) -> int:
@@ -82,15 +365,34 @@ def company_score(part: str) -> int:
 
 
 def is_location(part: str) -> bool:
-    """"Hyderabad, Telangana", "New York, NY", "Remote", "Pune, India": ends in a state, a region or a country."""
+    """ "Hyderabad, Telangana", "New York, NY", "Remote", "Pune, India": ends in a state, a region or a country."""
     p = part.strip().strip(",.-")
     if not p or len(p) > 50 or (any(c.isdigit() for c in p.replace(" ", "")[-5:]) and not US_STATE.search(p[-8:])):
         return False
     tail = p.rsplit(",", 1)[-1].strip()
-    if p.count(",") == 1 and (US_STATE.match(tail) or tail.lower() in _STATES):
+    if p.count(",") == 1 and (US_STATE.match(tail) or _is_region(tail)):
         city = p.split(",")[0].strip()
         return city[:1].isupper() and len(city.split()) <= 3 and not SCHOOL.search(city) and not company_score(city)
-    return all(w in _STATES or w in _REGION_PREFIXES for w in p.lower().split()) and p.lower().split()[-1] in _STATES
+    return _is_region(p)
+
+
+def _is_region(text: str) -> bool:
+    ws = text.lower().split()
+    return bool(ws) and len(ws) <= 3 and all(w in _STATES or w in _REGION_PREFIXES for w in ws) and ws[-1] in _STATES
+
+
+def is_title(part: str) -> bool:
+    """A job title rather than an employer: the head noun (the last word) names a role, or role words outweigh
+    company words ("Software Engineering Intern" is a title, "Phone Sales Co." an employer)."""
+    ws = words(part)
+    if not ws or len(ws) > 8:
+        return False
+    last = ws[-1]
+    if last in _COMPANY_WORDS:
+        return False
+    if last in _TITLE_WORDS or last.rstrip("s") in _TITLE_WORDS:
+        return True
+    return title_score(part) > company_score(part)
 
 
 def header_parts(line: str) -> list[str]:

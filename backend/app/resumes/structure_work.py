@@ -5,12 +5,15 @@ Handles "Title, Company (2019 - 2024)", "Company - City - Month YYYY to Present"
 Mar 2022", Indeed exports (title line, "Company - City, State -", "Month YYYY to Month YYYY"), table rows
 ("Company | Title | 2019 - 2024") and dates on lines of their own ("Januar 2012" / "present")."""
 
+# ruff: noqa: RUF002, SIM905  -- resume text is made of dashes, curly quotes and bullets; word lists read as text
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
 from app.resumes.jsonresume import Work
+from app.resumes.sections import heading_key
 from app.resumes.structure_dates import DateRange, find_range, find_single, to_iso
 from app.resumes.structure_text import (
     clean,
@@ -18,23 +21,32 @@ from app.resumes.structure_text import (
     header_parts,
     is_bullet,
     is_location,
+    is_title,
     join_wrapped,
     looks_like_header,
-    title_score,
 )
 
 MAX_ROLES = 40
 MAX_HEADER_LINES = 2
-_NOW_LINE = re.compile(r"^(?:-\s*)?(?:present|current|till date|to date|now|ongoing|onwards)\W*$", re.IGNORECASE)
+_NOW_LINE = re.compile(
+    r"^(?:-\s*)?(?:present|current|till date|to date|now|ongoing|onwards)(?:\W*$|\s*:\s*)", re.IGNORECASE
+)
 _NOISE = re.compile(
     r"^(?:\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)\b.*|current:?|past:?|present:?|from|to|remote|"
     r"key responsibilit\w*:?|responsibilit\w*:?|roles?(?: and responsibilities)?:?|duration:?|period:?|"
     r"page \d+.*|\[.*\]|\W*|.*@.*|(?:https?://|www\.)\S*|\S+\.(?:com|org|net|io|in|co)(?:/\S*)?)$",
     re.IGNORECASE,
 )
+# "Client: Renault", "Environment: Java" under a header describe the role, they do not name it
+_DETAIL = re.compile(r"^[A-Z][\w ]{1,25}:(?:\s|$)")
+_DANGLING = frozenset("for to from in of at with by since and or the a an till until".split())
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:inc|ltd|co|corp|llc|plc|bros|intl|dept|univ|jr|sr)|\b[A-Z]|\bL\.P)\.$", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9%)][.!?])\s+(?=[A-Z])")
 _LABEL = re.compile(
-    r"^(?:company|employer|organi[sz]ation|client|position|designation|role|title|job title)\s*[:\-]\s*",
+    r"^(?:(?:company|employer|organi[sz]ation|position|designation|role|title|job title)\s*[:\-]\s*"
+    r"|(?:presently |currently )?(?:working|worked|employed) (?:with|at|for|in)\s+)",
     re.IGNORECASE,
 )
 
@@ -102,14 +114,22 @@ def _anchor_at(lines: list[str], i: int) -> _Anchor | None:
     last = i
     if dates is None:
         single = find_single(line)
-        if single is None or len(line) - (single.span[1] - single.span[0]) > 3:
-            return None  # a lone date on its own line ("2009", "June 2015") or nothing
-        nxt = _next_nonblank(lines, i + 1)
-        if nxt is not None and _NOW_LINE.match(lines[nxt]):
+        if single is None:
+            return None
+        lone = len(line) - (single.span[1] - single.span[0]) <= 3  # "2009", "June 2015" on its own line
+        if not lone and not (len(line) - single.span[1] <= 3 and looks_like_header(line)):
+            return None  # a date inside a sentence; a header ending in its date ("Intern | Acme | Summer 2015") is kept
+        nxt = _next_nonblank(lines, i + 1) if lone else None
+        now = _NOW_LINE.match(lines[nxt]) if nxt is not None else None
+        if nxt is not None and now:
             dates, last = DateRange(single.start, None, True, single.span), nxt
-        elif nxt is not None and (end := find_single(lines[nxt])) and len(lines[nxt]) - (end.span[1] - end.span[0]) <= 3:
+            rest = clean(lines[nxt][now.end() :], 300)  # "2000" / "Present: Technician, Bosh Service Center"
+            return _Anchor(i, dates, rest, last) if len(rest.split()) <= 14 else None
+        elif (
+            nxt is not None and (end := find_single(lines[nxt])) and len(lines[nxt]) - (end.span[1] - end.span[0]) <= 3
+        ):
             end_iso = end.start
-            if end_iso and single.start and end_iso >= single.start:
+            if end_iso is None or single.start is None or end_iso >= single.start:
                 dates, last = DateRange(single.start, end_iso, False, single.span), nxt
             else:
                 dates = single
@@ -132,13 +152,16 @@ def _next_nonblank(lines: list[str], i: int) -> int | None:
 def _walk(lines: list[str], start: int, stop: int, step: int, claimed: set[int]) -> list[int]:
     """Header lines next to an anchor: up to two short naming lines, blank lines skipped."""
     found: list[int] = []
+    budget = MAX_HEADER_LINES
     i = start
-    while (i > stop if step < 0 else i < stop) and len(found) < MAX_HEADER_LINES:
+    while (i > stop if step < 0 else i < stop) and len(found) < budget:
         line = lines[i]
         if line:
-            if i in claimed or not looks_like_header(line) or find_range(line):
+            if i in claimed or not looks_like_header(line) or find_range(line) or _DETAIL.match(line):
                 break
             found.append(i)
+            if is_location(line):
+                budget += 1  # "Bangalore, Karnataka -" under the employer does not use up a header line
         i += step
     return sorted(found)
 
@@ -154,11 +177,11 @@ def _role(lines: list[str], anchor: _Anchor, body: list[str]) -> Work | None:
     for order, (i, part) in enumerate(parts):
         if is_location(part):
             location = location or part
-        elif not _NOISE.match(part) and not to_iso(part) and len(part.split()) <= 10:
+        elif _names_something(part):
             kept.append((i, order, part))
-    titles = [k for k in kept if title_score(k[2]) > company_score(k[2]) and len(k[2].split()) <= 8]
+    titles = [k for k in kept if is_title(k[2])]
     position = titles[0] if titles else None
-    others = [k for k in kept if k is not position]
+    others = [k for k in kept if k not in titles]
     employer = _employer(others, position, parts)
     if position is None and employer is not None:
         rest = [k for k in others if k is not employer and len(k[2].split()) <= 6]
@@ -175,6 +198,16 @@ def _role(lines: list[str], anchor: _Anchor, body: list[str]) -> Work | None:
         summary=summary[:2000],
         highlights=highlights[:60],
     )
+
+
+def _names_something(part: str) -> bool:
+    """A part that can be an employer or a title: not a date fragment, a label, a heading or a sentence's end."""
+    if _NOISE.match(part) or to_iso(part) or len(part.split()) > 10 or heading_key(part):
+        return False
+    ws = part.split()
+    if ws[-1].lower() in _DANGLING or (part.endswith(".") and not _ABBREVIATION.search(part)):
+        return False
+    return any(w[:1].isupper() and len(w) > 1 and not find_single(w) and w.lower() not in _DANGLING for w in ws)
 
 
 def _employer(
@@ -206,5 +239,5 @@ def _body(body: list[str]) -> tuple[list[str], str]:
 
 
 def _is_label(text: str) -> bool:
-    """"Key Responsibilities:", "Environment:" — a label, not an achievement."""
+    """ "Key Responsibilities:", "Environment:" — a label, not an achievement."""
     return (text.endswith(":") and len(text.split()) <= 4) or bool(_NOISE.match(text))

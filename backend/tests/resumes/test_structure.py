@@ -1,0 +1,361 @@
+"""The structure parser on the layouts real resumes use, each written here as a realistic fixture."""
+
+# ruff: noqa: RUF001  -- resume text is made of dashes, curly quotes and bullets; word lists read as text
+
+from __future__ import annotations
+
+import io
+import time
+
+import pytest
+from docx import Document
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.resumes.jsonresume import JsonResume
+from app.resumes.parsing import parse_resume
+from app.resumes.sections import split_sections
+from app.resumes.structure import STRUCTURE_VERSION, parse_structure
+from app.resumes.structure_dates import find_range, to_iso
+from tests.resumes import factories
+
+
+def structure_of(text: str) -> JsonResume:
+    parsed = parse_resume(text.encode())
+    return parse_structure(parsed.text, parsed.sections)
+
+
+def roles(resume: JsonResume) -> list[tuple[str, str, str | None, str | None]]:
+    return [(w.name, w.position, w.startDate, w.endDate) for w in resume.work]
+
+
+INDEED = """Priya Raman
+Data Engineer - Northwind Analytics
+
+Hyderabad, Telangana - Email me on Indeed: priya.raman@example.org
+
+Willing to relocate to: Bengaluru, Karnataka
+
+WORK EXPERIENCE
+
+Data Engineer
+
+Northwind Analytics -  Hyderabad, Telangana -
+
+February 2019 to Present
+
+• Built the nightly ingestion of sales data from forty stores into the warehouse, replacing
+manual uploads.
+• Cut the monthly reporting run from six hours to forty minutes.
+
+Associate Software Engineer
+
+Contoso Systems Pvt. Ltd -
+Chennai, Tamil Nadu -
+
+June 2016 to January 2019
+
+• Maintained the billing service used by three regional banks.
+
+EDUCATION
+
+B.Tech in Computer Science
+
+Anna University - Chennai, Tamil Nadu
+
+2012 to 2016
+
+SKILLS
+
+Python (5 years), SQL (5 years), Apache Spark (3 years)
+
+https://www.indeed.com/r/priya-raman
+"""
+
+CLASSIC_US = """JORDAN LEE
+Senior Backend Engineer
+Portland, OR | (503) 555-0142 | jordan.lee@example.com | linkedin.com/in/jordanlee | github.com/jlee
+
+SUMMARY
+Backend engineer with eight years of building payment systems.
+
+EXPERIENCE
+Senior Software Engineer, Lumen Payments Inc. (2019 - 2024)
+- Designed the ledger service that settles two million card payments a day.
+- Led the move from a monolith to six services without downtime.
+Software Engineer, Cascade Robotics (2015 - 2019)
+- Wrote the firmware update service for a fleet of 4,000 warehouse robots.
+
+EDUCATION
+Bachelor of Science in Computer Science, Oregon State University, 2015
+GPA: 3.7/4.0
+
+SKILLS
+Languages: Python, Go, SQL
+Infrastructure: Kubernetes, Terraform, AWS
+
+LANGUAGES
+English (native), Spanish (professional working)
+
+CERTIFICATIONS
+AWS Certified Solutions Architect - Associate, 2021
+"""
+
+DASHED_WITH_BULLETS = """Ananya Iyer
+ananya.iyer@example.in | +91 98450 12345
+
+PROFESSIONAL EXPERIENCE
+Brightline Logistics - Pune - March 2020 to Present
+Operations Analyst
+➢ Automated the weekly route-planning report, which saved the operations team
+twelve hours every week.
+➢ Reduced late deliveries by 18% by reworking the dispatch schedule
+with the regional managers.
+Meridian Foods Ltd - Mumbai - July 2017 to February 2020
+Supply Chain Executive
+o Negotiated contracts with fourteen suppliers across three states.
+o Built the stock dashboard the plant managers use each morning.
+o Trained six new joiners on the ordering system.
+"""
+
+AT_PIPE = """Sam Carter
+sam.carter@example.com
+
+Experience
+Product Designer at Fieldnote Labs | Jan 2020 – Mar 2022
+* Redesigned the onboarding flow; sign-up completion rose from 41% to 63%.
+* Ran twenty usability sessions with field researchers.
+UX Intern at Harbor Health | Jun 2019 – Aug 2019
+* Audited the patient portal against WCAG 2.1.
+"""
+
+NO_HEADINGS = """Maria Gonzalez
+maria.gonzalez@example.com
+(312) 555-0199
+
+Store Manager, Lakeside Grocers (2018 - 2023)
+• Managed a team of 25 across two shifts and opened the store's online ordering.
+Assistant Manager, Lakeside Grocers (2014 - 2018)
+• Scheduled staff and handled the weekly stock count.
+"""
+
+
+class TestIndeedExport:
+    def test_roles_titles_employers_and_dates(self) -> None:
+        resume = structure_of(INDEED)
+        assert roles(resume) == [
+            ("Northwind Analytics", "Data Engineer", "2019-02", None),
+            ("Contoso Systems Pvt. Ltd", "Associate Software Engineer", "2016-06", "2019-01"),
+        ]
+        assert resume.work[0].location == "Hyderabad, Telangana"
+
+    def test_wrapped_bullets_are_joined(self) -> None:
+        first = structure_of(INDEED).work[0]
+        assert first.highlights == [
+            "Built the nightly ingestion of sales data from forty stores into the warehouse, replacing manual uploads.",
+            "Cut the monthly reporting run from six hours to forty minutes.",
+        ]
+
+    def test_basics_and_education(self) -> None:
+        resume = structure_of(INDEED)
+        assert resume.basics.name == "Priya Raman"
+        assert resume.basics.label == "Data Engineer - Northwind Analytics"
+        assert resume.basics.email == "priya.raman@example.org"
+        assert (resume.basics.location.city, resume.basics.location.region) == ("Hyderabad", "Telangana")
+        [edu] = resume.education
+        assert (edu.institution, edu.studyType, edu.area) == ("Anna University", "B.Tech", "Computer Science")
+        assert (edu.startDate, edu.endDate) == ("2012", "2016")
+
+
+class TestClassicUsResume:
+    def test_title_comma_company_with_years(self) -> None:
+        resume = structure_of(CLASSIC_US)
+        assert roles(resume) == [
+            ("Lumen Payments Inc.", "Senior Software Engineer", "2019", "2024"),
+            ("Cascade Robotics", "Software Engineer", "2015", "2019"),
+        ]
+        assert [len(w.highlights) for w in resume.work] == [2, 1]
+        assert (
+            resume.work[0].highlights[0] == "Designed the ledger service that settles two million card payments a day."
+        )
+
+    def test_basics(self) -> None:
+        basics = structure_of(CLASSIC_US).basics
+        assert basics.name == "JORDAN LEE"
+        assert basics.label == "Senior Backend Engineer"
+        assert basics.phone == "(503) 555-0142"
+        assert (basics.location.city, basics.location.region) == ("Portland", "OR")
+        assert {(p.network, p.username) for p in basics.profiles} == {("LinkedIn", "jordanlee"), ("GitHub", "jlee")}
+        assert basics.summary == "Backend engineer with eight years of building payment systems."
+
+    def test_education_skills_languages_certificates(self) -> None:
+        resume = structure_of(CLASSIC_US)
+        [edu] = resume.education
+        assert edu.institution == "Oregon State University"
+        assert (edu.studyType, edu.area) == ("Bachelor of Science", "Computer Science")
+        assert edu.endDate == "2015"
+        assert edu.score == "3.7/4.0"
+        assert [(s.name, s.keywords) for s in resume.skills] == [
+            ("Languages", ["Python", "Go", "SQL"]),
+            ("Infrastructure", ["Kubernetes", "Terraform", "AWS"]),
+        ]
+        assert [(lang.language, lang.fluency) for lang in resume.languages] == [
+            ("English", "native"),
+            ("Spanish", "professional working"),
+        ]
+        assert [(c.name, c.date) for c in resume.certificates] == [
+            ("AWS Certified Solutions Architect - Associate", "2021")
+        ]
+
+
+class TestCompanyCityDateLines:
+    def test_company_city_dates_then_title(self) -> None:
+        resume = structure_of(DASHED_WITH_BULLETS)
+        assert roles(resume) == [
+            ("Brightline Logistics", "Operations Analyst", "2020-03", None),
+            ("Meridian Foods Ltd", "Supply Chain Executive", "2017-07", "2020-02"),
+        ]
+
+    def test_arrow_and_o_bullets_with_wrapped_lines(self) -> None:
+        first, second = structure_of(DASHED_WITH_BULLETS).work
+        assert first.highlights == [
+            "Automated the weekly route-planning report, which saved the operations team twelve hours every week.",
+            "Reduced late deliveries by 18% by reworking the dispatch schedule with the regional managers.",
+        ]
+        assert len(second.highlights) == 3
+        assert all(not h.startswith(("o ", "➢")) for h in first.highlights + second.highlights)
+
+
+class TestTitleAtCompany:
+    def test_title_at_company_pipe_dates(self) -> None:
+        resume = structure_of(AT_PIPE)
+        assert roles(resume) == [
+            ("Fieldnote Labs", "Product Designer", "2020-01", "2022-03"),
+            ("Harbor Health", "UX Intern", "2019-06", "2019-08"),
+        ]
+        assert [len(w.highlights) for w in resume.work] == [2, 1]
+
+
+class TestWithoutHeadings:
+    def test_roles_found_without_an_experience_heading(self) -> None:
+        resume = structure_of(NO_HEADINGS)
+        assert resume.basics.name == "Maria Gonzalez"
+        assert resume.basics.phone == "(312) 555-0199"
+        assert roles(resume) == [
+            ("Lakeside Grocers", "Store Manager", "2018", "2023"),
+            ("Lakeside Grocers", "Assistant Manager", "2014", "2018"),
+        ]
+
+
+class TestFromFiles:
+    def test_two_column_pdf_keeps_roles_apart_from_the_side_column(self) -> None:
+        parsed = parse_resume(factories.two_column_pdf())
+        resume = parse_structure(parsed.text, parsed.sections)
+        assert roles(resume) == [(f"Company {i}", "Staff Engineer", "2019", "2024") for i in range(3)]
+        assert [len(w.highlights) for w in resume.work] == [2, 2, 2]
+        assert resume.work[0].highlights[0] == factories.EXPERIENCE[0]
+        assert resume.basics.name == factories.NAME
+
+    def test_docx_table_of_roles(self) -> None:
+        doc = Document()
+        doc.add_paragraph("Lena Fischer")
+        doc.add_paragraph("lena.fischer@example.de")
+        doc.add_heading("Work Experience", level=1)
+        table = doc.add_table(rows=2, cols=3)
+        rows = [
+            ("Globex Corporation", "Platform Engineer", "Apr 2021 – Present"),
+            ("Initech GmbH", "Junior Developer", "Sep 2018 – Mar 2021"),
+        ]
+        for r, cells in enumerate(rows):
+            for c, value in enumerate(cells):
+                table.cell(r, c).text = value
+        doc.add_heading("Education", level=1)
+        doc.add_paragraph("M.Sc. Informatics, Technical University of Munich, 2018")
+        out = io.BytesIO()
+        doc.save(out)
+        parsed = parse_resume(out.getvalue())
+        resume = parse_structure(parsed.text, parsed.sections)
+        assert roles(resume) == [
+            ("Globex Corporation", "Platform Engineer", "2021-04", None),
+            ("Initech GmbH", "Junior Developer", "2018-09", "2021-03"),
+        ]
+        [edu] = resume.education
+        assert (edu.institution, edu.studyType, edu.endDate) == ("Technical University of Munich", "M.Sc.", "2018")
+
+
+class TestDates:
+    @pytest.mark.parametrize(
+        ("written", "iso"),
+        [("Jan 2020", "2020-01"), ("Sept. 2018", "2018-09"), ("09/14", "2014-09"), ("12/1/2009", "2009-12"),
+         ("2019", "2019"), ("2021-03", "2021-03"), ("1890", None), ("13/2020", None), ("Summer 2015", "2015")],
+    )  # fmt: skip
+    def test_one_date(self, written: str, iso: str | None) -> None:
+        assert to_iso(written) == iso
+
+    @pytest.mark.parametrize(
+        ("line", "start", "end"),
+        [("February 2005 to Present", "2005-02", None), ("2019 - 2024", "2019", "2024"),
+         ("Jan 2020 – Mar 2022", "2020-01", "2022-03"), ("2000 till date", "2000", None),
+         ("May 2014 onwards", "2014-05", None), ("11/2005 to Present", "2005-11", None)],
+    )  # fmt: skip
+    def test_ranges(self, line: str, start: str, end: str | None) -> None:
+        found = find_range(line)
+        assert found is not None
+        assert (found.start, found.end) == (start, end)
+
+    def test_a_phone_number_is_not_a_range(self) -> None:
+        assert find_range("Phone: 123-345-7890") is None
+
+
+class TestBounds:
+    def test_version(self) -> None:
+        assert STRUCTURE_VERSION == "s1"
+
+    def test_typical_resume_is_fast(self) -> None:
+        parsed = parse_resume(CLASSIC_US.encode())
+        started = time.perf_counter()
+        for _ in range(10):
+            parse_structure(parsed.text, parsed.sections)
+        assert (time.perf_counter() - started) / 10 < 0.05
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "1" * 50_000,
+            "- " * 20_000,
+            "2019 - " * 5000,
+            "Jan 2020 to " * 3000,
+            "a@" * 20_000,
+            ("x, " * 400 + "\n") * 50,
+        ],
+    )
+    def test_pathological_text_is_bounded(self, text: str) -> None:
+        started = time.perf_counter()
+        resume = parse_structure(text, split_sections(text))
+        assert time.perf_counter() - started < 2.0
+        JsonResume.model_validate(resume.model_dump())
+
+    def test_many_roles_are_capped(self) -> None:
+        text = "EXPERIENCE\n" + "".join(f"Engineer, Acme {i} Inc ({1960 + i} - {1961 + i})\n" for i in range(60))
+        resume = parse_structure(text, split_sections(text))
+        assert len(resume.work) == 40
+
+
+_ALPHABET = st.sampled_from(
+    [*"abcXYZ019 .,:;-|()/@•o➢*◦▪✓\n\t", "Present", "2019", "Jan ", "Engineer", "Inc.", "University", " at "]
+)
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_ALPHABET, max_size=400).map("".join))
+def test_any_text_gives_a_valid_structure_made_of_its_own_words(text: str) -> None:
+    resume = parse_structure(text, split_sections(text))
+    JsonResume.model_validate(resume.model_dump())
+    source = _collapse(text)
+    for work in resume.work:
+        for value in [work.name, work.position, *work.highlights]:
+            assert _collapse(value) in source
