@@ -15,6 +15,7 @@ from app.resumes.jsonresume import Basics, JsonResume, Location, Profile, Work
 from app.resumes.sections import heading_key
 from app.resumes.structure_dates import find_range
 from app.resumes.structure_sections import (
+    education_anywhere,
     parse_certificates,
     parse_education,
     parse_languages,
@@ -61,7 +62,7 @@ _CITY_REGION = re.compile(
 )
 _NETWORKS = {"linkedin": "LinkedIn", "github": "GitHub", "gitlab": "GitLab"}
 _WORK_SECTIONS = ("experience",)
-_OTHER_SECTIONS = ("other", "skills", "summary")
+_OTHER_SECTIONS = ("skills",)
 
 
 def parse_structure(text: str, sections: dict[str, str]) -> JsonResume:
@@ -95,7 +96,7 @@ def _parse(text: str, sections: dict[str, str]) -> JsonResume:
     return JsonResume(
         basics=_basics(text, sections),
         work=work[:40],
-        education=parse_education(_lines(sections.get("education"))),
+        education=parse_education(_lines(sections.get("education"))) or education_anywhere(_lines(text)),
         skills=skills,
         projects=parse_projects(_lines(sections.get("projects"))),
         certificates=parse_certificates(_lines(sections.get("certifications"))),

@@ -23,7 +23,7 @@ _DATE = (
     rf"(?:{_MONTH}[ ,'’]{{0,3}}(?:{_YEAR}|'\d\d|’\d\d)"
     rf"|(?:spring|summer|fall|autumn|winter)s?[ ,]{{0,2}}{_YEAR}"
     r"|\d{1,2}/\d{1,2}/(?:19|20)\d\d"
-    r"|\d{1,2}[/.](?:19|20)\d\d"
+    r"|\d{1,2} ?[/.] ?(?:19|20)\d\d"
     r"|\d{1,2}/\d\d"
     r"|(?:19|20)\d\d[/.-](?:0?[1-9]|1[0-2])(?![\d])"
     rf"|{_YEAR})"
@@ -53,7 +53,7 @@ def is_placeholder(token: str) -> bool:
 
 def to_iso(token: str) -> str | None:
     """One written date as "YYYY" or "YYYY-MM", or None when it is not a plausible date."""
-    t = token.strip().lower().rstrip(".")
+    t = re.sub(r"\s*/\s*", "/", token.strip().lower().rstrip("."))
     if not t:
         return None
     month = 0

@@ -114,16 +114,16 @@ def parse_education(lines: list[str]) -> list[Education]:
 
     for raw in lines:
         line = strip_bullet(raw) if is_bullet(raw) else raw.strip()
-        if not line or len(line) > 200 or (len(line.split()) > 16 and not SCHOOL.search(line)):
+        if not line or len(line) > 200 or len(line.split()) > 20:
             continue
-        school = next((p for p in header_parts(line) if SCHOOL.search(p) and len(p.split()) <= 12), None)
+        school = _school_in(line)
         degree = DEGREE.search(line)
         if school and current.get("institution"):
             flush()
         if degree and current.get("studyType"):
             flush()
         if school:
-            current["institution"] = clean(re.sub(r"\s*(?:19|20)\d\d.*$", "", school))
+            current["institution"] = school
         if degree and not current.get("studyType"):
             study, area = _degree(line, degree)
             current["studyType"], current["area"] = study, area
@@ -146,6 +146,48 @@ def parse_education(lines: list[str]) -> list[Education]:
         )
         for e in out[:20]
     ]
+
+
+_GENERIC_SCHOOL_WORDS = frozenset(
+    "high secondary senior junior higher school college university institute public primary elementary middle of the"
+    .split()
+)
+
+
+def _is_school(part: str) -> bool:
+    """"Anna University", "St. Xavier's College": a school word and a name, not "High School" or a sentence."""
+    words = part.split()
+    if not SCHOOL.search(part) or len(words) > 10 or not part[:1].isalpha() or part.endswith("."):
+        return False
+    if words[-1].lower() in ("of", "for", "and", "the", "at", "in", "by"):
+        return False
+    named = [w for w in words if w.lower().strip(",.") not in _GENERIC_SCHOOL_WORDS]
+    lower = [w for w in words if w[:1].islower() and w not in ("of", "and", "the", "for", "de", "del", "la", "at", "in")]
+    return bool(named) and (len(lower) <= 1 or (len(words) <= 5 and len(lower) < len(words)))
+
+
+def _school_in(line: str) -> str | None:
+    """The school a line names, its parts joined when several are ("Teachers College, Columbia University")."""
+    dates = find_range(line) or find_single(line)
+    if dates:
+        line = line[: dates.span[0]] + " | " + line[dates.span[1] :]
+    parts = [p.rstrip(".") for p in header_parts(line)]
+    for k, part in enumerate(parts):
+        if _is_school(part):
+            joined = [part]
+            for nxt in parts[k + 1 : k + 3]:
+                if not _is_school(nxt):
+                    break
+                joined.append(nxt)
+            return clean(", ".join(joined))
+    return None
+
+
+def education_anywhere(lines: list[str]) -> list[Education]:
+    """Degrees written outside an education section ("Bachelors degree in Arts, University of Florida."): only
+    lines that name both a degree and a school, so a school in a sentence is not taken for one."""
+    picked = [ln for ln in lines if len(ln.split()) <= 20 and DEGREE.search(ln) and _school_in(ln)]
+    return parse_education(picked)
 
 
 def _degree(line: str, match: re.Match[str]) -> tuple[str, str]:

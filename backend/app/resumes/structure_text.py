@@ -215,7 +215,8 @@ _COMPANY_WORDS = frozenset(
     ]
 )
 SCHOOL = re.compile(
-    r"\b(?:university|universit[äeéy]|college|institute|institution|school|academy|polytechnic|vidyalaya|vidyapeeth"
+    r"\b(?:university|universit[äeéy]|universidad|universidade|università|école|hochschule|college|institute"
+    r"|institution|school|academy|polytechnic|vidyalaya|vidyapeeth"
     r"|iit|nit|iiit|iim|bits|conservatory|seminary|faculty of)\b",
     re.IGNORECASE,
 )
@@ -358,7 +359,7 @@ def company_score(part: str) -> int:
     ws = words(part)
     if not ws or len(ws) > 10:
         return 0
-    score = sum(1 for w in ws if w in _COMPANY_WORDS)
+    score = sum(1 for w in ws if w in _COMPANY_WORDS or (w.endswith("s") and w[:-1] in _COMPANY_WORDS))
     if "&" in part or re.search(r"\(p\)|\.com\b", part, re.IGNORECASE):
         score += 1
     return score

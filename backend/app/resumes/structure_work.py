@@ -16,10 +16,12 @@ from app.resumes.jsonresume import Work
 from app.resumes.sections import heading_key
 from app.resumes.structure_dates import DateRange, find_range, find_single, to_iso
 from app.resumes.structure_text import (
+    DEGREE,
     clean,
     company_score,
     header_parts,
     is_bullet,
+    is_glyph_only,
     is_location,
     is_title,
     join_wrapped,
@@ -43,6 +45,8 @@ _DANGLING = frozenset("for to from in of at with by since and or the a an till u
 _ABBREVIATION = re.compile(
     r"(?:\b(?:inc|ltd|co|corp|llc|plc|bros|intl|dept|univ|jr|sr)|\b[A-Z]|\bL\.P)\.$", re.IGNORECASE
 )
+_INDEED_EMPLOYER = re.compile(r"\S\s+-$")
+_INDEED_CITY = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)? -$")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9%)][.!?])\s+(?=[A-Z])")
 _LABEL = re.compile(
     r"^(?:(?:company|employer|organi[sz]ation|position|designation|role|title|job title)\s*[:\-]\s*"
@@ -65,17 +69,18 @@ def parse_work(lines: list[str]) -> list[Work]:
     """The roles in an experience section's lines, in order."""
     lines = [ln.strip() for ln in lines]
     anchors = _anchors(lines)
-    claimed: set[int] = set()
-    for k, anchor in enumerate(anchors):
-        floor = anchors[k - 1].last if k else -1
-        anchor.pre = _walk(lines, anchor.index - 1, floor, -1, claimed)
-        claimed.update(anchor.pre)
-    for k, anchor in enumerate(anchors):
-        ceiling = anchors[k + 1].index if k + 1 < len(anchors) else len(lines)
-        if anchors[k + 1 :] and anchors[k + 1].pre:
-            ceiling = min(ceiling, min(anchors[k + 1].pre))
-        anchor.post = _walk(lines, anchor.last + 1, ceiling, 1, claimed)
-        claimed.update(anchor.post)
+    _attach_headers(lines, anchors)
+    # An Indeed export writes the employer as "Company -" or "Company - City, State -"; a role without dates still
+    # has that line, and it anchors the role when no dated header took it.
+    claimed = {i for a in anchors for i in (a.index, *a.pre, *a.post)}
+    undated = [
+        _Anchor(i, DateRange(None, None, False, (0, 0)), lines[i], i)
+        for i, line in enumerate(lines)
+        if i not in claimed and _INDEED_EMPLOYER.search(line) and looks_like_header(line)
+    ]
+    if undated:
+        anchors = sorted([*anchors, *undated], key=lambda a: a.index)
+        _attach_headers(lines, anchors)
     roles: list[Work] = []
     for k, anchor in enumerate(anchors):
         body_start = max([anchor.last, *anchor.post]) + 1
@@ -90,6 +95,20 @@ def parse_work(lines: list[str]) -> list[Work]:
         if len(roles) >= MAX_ROLES:
             break
     return roles
+
+
+def _attach_headers(lines: list[str], anchors: list[_Anchor]) -> None:
+    claimed: set[int] = set()
+    for k, anchor in enumerate(anchors):
+        floor = anchors[k - 1].last if k else -1
+        anchor.pre = _walk(lines, anchor.index - 1, floor, -1, claimed)
+        claimed.update(anchor.pre)
+    for k, anchor in enumerate(anchors):
+        ceiling = anchors[k + 1].index if k + 1 < len(anchors) else len(lines)
+        if anchors[k + 1 :] and anchors[k + 1].pre:
+            ceiling = min(ceiling, min(anchors[k + 1].pre))
+        anchor.post = _walk(lines, anchor.last + 1, ceiling, 1, claimed)
+        claimed.update(anchor.post)
 
 
 def _anchors(lines: list[str]) -> list[_Anchor]:
@@ -111,31 +130,35 @@ def _anchor_at(lines: list[str], i: int) -> _Anchor | None:
     if len(line) > 160 or (is_bullet(line) and len(line) > 70):
         return None
     dates = find_range(line)
-    last = i
-    if dates is None:
-        single = find_single(line)
-        if single is None:
-            return None
-        lone = len(line) - (single.span[1] - single.span[0]) <= 3  # "2009", "June 2015" on its own line
-        if not lone and not (len(line) - single.span[1] <= 3 and looks_like_header(line)):
-            return None  # a date inside a sentence; a header ending in its date ("Intern | Acme | Summer 2015") is kept
-        nxt = _next_nonblank(lines, i + 1) if lone else None
-        now = _NOW_LINE.match(lines[nxt]) if nxt is not None else None
-        if nxt is not None and now:
-            dates, last = DateRange(single.start, None, True, single.span), nxt
-            rest = clean(lines[nxt][now.end() :], 300)  # "2000" / "Present: Technician, Bosh Service Center"
-            return _Anchor(i, dates, rest, last) if len(rest.split()) <= 14 else None
-        elif (
-            nxt is not None and (end := find_single(lines[nxt])) and len(lines[nxt]) - (end.span[1] - end.span[0]) <= 3
-        ):
-            end_iso = end.start
-            if end_iso is None or single.start is None or end_iso >= single.start:
-                dates, last = DateRange(single.start, end_iso, False, single.span), nxt
-            else:
-                dates = single
-        else:
-            dates = single
-    rest = clean(line[: dates.span[0]] + " " + line[dates.span[1] :], 300)
+    if dates is not None:
+        return _anchor(i, dates, line[: dates.span[0]] + " " + line[dates.span[1] :], i)
+    single = find_single(line)
+    if single is None:
+        return None
+    before, after = line[: single.span[0]], line[single.span[1] :]
+    if len(before) + len(after) > 3:
+        # a header that starts or ends with its date ("2007 Summer Intern at Symbian", "Intern | Acme | Summer 2015")
+        if (len(after) <= 3 or len(before) <= 3) and looks_like_header(line):
+            return _anchor(i, single, before + " " + after, i)
+        return None
+    # a date alone on its line: the next line may end the range ("present", "July 2011", "2001: Senior Engineer")
+    nxt = _next_nonblank(lines, i + 1)
+    if nxt is None or nxt - i > 2:
+        return _anchor(i, single, "", i)
+    following = lines[nxt]
+    now = _NOW_LINE.match(following)
+    if now:
+        return _anchor(i, DateRange(single.start, None, True, single.span), following[now.end() :], nxt)
+    end = find_single(following)
+    if end is not None and end.span[0] <= 1 and not find_range(following):
+        ordered = end.start is None or single.start is None or end.start >= single.start
+        if ordered:
+            return _anchor(i, DateRange(single.start, end.start, False, single.span), following[end.span[1] :], nxt)
+    return _anchor(i, single, "", i)
+
+
+def _anchor(i: int, dates: DateRange, rest: str, last: int) -> _Anchor | None:
+    rest = clean(rest, 300)
     if len(rest.split()) > 14 or (rest and rest[:1].islower() and len(rest.split()) > 4):
         return None
     return _Anchor(i, dates, rest, last)
@@ -143,7 +166,7 @@ def _anchor_at(lines: list[str], i: int) -> _Anchor | None:
 
 def _next_nonblank(lines: list[str], i: int) -> int | None:
     while i < len(lines):
-        if lines[i]:
+        if lines[i] and not is_glyph_only(lines[i]):
             return i
         i += 1
     return None
@@ -156,11 +179,11 @@ def _walk(lines: list[str], start: int, stop: int, step: int, claimed: set[int])
     i = start
     while (i > stop if step < 0 else i < stop) and len(found) < budget:
         line = lines[i]
-        if line:
+        if line and not is_glyph_only(line):
             if i in claimed or not looks_like_header(line) or find_range(line) or _DETAIL.match(line):
                 break
             found.append(i)
-            if is_location(line):
+            if is_location(line) or _INDEED_CITY.match(line):
                 budget += 1  # "Bangalore, Karnataka -" under the employer does not use up a header line
         i += step
     return sorted(found)
@@ -182,12 +205,14 @@ def _role(lines: list[str], anchor: _Anchor, body: list[str]) -> Work | None:
     titles = [k for k in kept if is_title(k[2])]
     position = titles[0] if titles else None
     others = [k for k in kept if k not in titles]
-    employer = _employer(others, position, parts)
+    employer = _employer(lines, others, position, parts)
     if position is None and employer is not None:
         rest = [k for k in others if k is not employer and len(k[2].split()) <= 6]
         position = rest[0] if rest else None
     if employer is None and position is None:
         return None
+    if position is None and any(DEGREE.search(p) for _, p in parts):
+        return None  # a degree listed among the roles ("M.Sc. in Computer Security / University of Oslo")
     highlights, summary = _body(body)
     return Work(
         name=clean(employer[2]) if employer else "",
@@ -211,13 +236,19 @@ def _names_something(part: str) -> bool:
 
 
 def _employer(
-    others: list[tuple[int, int, str]], position: tuple[int, int, str] | None, parts: list[tuple[int, str]]
+    lines: list[str],
+    others: list[tuple[int, int, str]],
+    position: tuple[int, int, str] | None,
+    parts: list[tuple[int, str]],
 ) -> tuple[int, int, str] | None:
     if not others:
         return None
     named = [k for k in others if company_score(k[2]) > 0]
     if named:
         return named[0]
+    indeed = [k for k in others if _INDEED_EMPLOYER.search(lines[k[0]])]
+    if indeed:
+        return indeed[0]
     followed_by_place = [k for k in others if k[1] + 1 < len(parts) and is_location(parts[k[1] + 1][1])]
     if followed_by_place:
         return followed_by_place[0]
