@@ -23,6 +23,7 @@ import type {
   NotificationRead,
   OnboardingRead,
   ProviderOption,
+  JsonResume,
   QueueOverview,
   ResumeRead,
   ResumeSummary,
@@ -416,6 +417,36 @@ export function resumeSummary(overrides: Partial<ResumeSummary> = {}): ResumeSum
   };
 }
 
+/** A resume's structure as the parser reads it: one current role, one earlier, a degree and a skill group. */
+export function resumeStructure(overrides: Partial<JsonResume> = {}): JsonResume {
+  return {
+    basics: {
+      name: 'Ada Lovelace',
+      label: 'Analyst',
+      email: 'ada@example.com',
+      phone: '',
+      url: '',
+      summary: '',
+      location: { address: '', city: 'London', region: '', countryCode: 'GB' },
+    },
+    work: [
+      {
+        name: 'Analytical Engine Company',
+        position: 'Analyst',
+        location: 'London',
+        url: '',
+        startDate: '1843-01',
+        summary: '',
+        highlights: ['Wrote the first published algorithm', 'Explained the engine to its funders'],
+      },
+      { name: 'Babbage & Co', position: 'Translator', location: '', url: '', startDate: '1840', endDate: '1842', summary: '', highlights: [] },
+    ],
+    education: [{ institution: 'Home tutoring', area: 'Mathematics', studyType: '', score: '', startDate: null, endDate: '1835', courses: [] }],
+    skills: [{ name: 'Languages', level: '', keywords: ['Python', 'SQL'] }],
+    ...overrides,
+  };
+}
+
 /** GET /resumes/{id}: read, with sections and three skills (SQL already in the profile), by default. */
 export function resumeRead(overrides: Partial<ResumeRead> = {}): ResumeRead {
   return {
@@ -431,6 +462,8 @@ export function resumeRead(overrides: Partial<ResumeRead> = {}): ResumeRead {
       { name: 'SQL', category: 'language', in_profile: true },
       { name: 'Pandas', category: 'library', in_profile: false },
     ],
+    structure: resumeStructure(),
+    structure_origin: 'parsed',
     ...overrides,
   };
 }

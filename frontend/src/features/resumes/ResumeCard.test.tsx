@@ -233,7 +233,7 @@ describe('Profile: earlier resumes', () => {
     expect(experience).toHaveAttribute('aria-expanded', 'false');
     await user.click(experience);
     expect(experience).toHaveAttribute('aria-expanded', 'true');
-    expect(within(section).getByText(/Analytical Engine Company/)).toBeInTheDocument();
+    expect(within(section).getByText('Analyst at the Analytical Engine Company, 1843–1852')).toBeInTheDocument();
     await user.click(within(section).getByRole('button', { name: 'Not now' }));
     expect(within(section).getByLabelText('Resume file')).toBeInTheDocument();
   });

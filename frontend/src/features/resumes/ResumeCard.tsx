@@ -1,11 +1,13 @@
-import { Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Divider, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { ResumeSummary } from '../../client/types';
 import { QueryError } from '../../components/QueryError';
+import { JsonResumeImport } from './JsonResumeImport';
 import { ResumeDropzone } from './ResumeDropzone';
 import { ResumeList } from './ResumeList';
 import { ResumeProgress } from './ResumeProgress';
 import { ResumeReview } from './ResumeReview';
+import { StructureEditor } from './StructureEditor';
 import { isResumeProcessing, useResume, useResumeList } from './useResumes';
 
 /** `auto`: follow the newest resume while it is being read or waits for its review; else what the user chose. */
@@ -40,7 +42,13 @@ function ActiveResume({ id, onClose }: { id: number; onClose: () => void }) {
     );
   }
   if (resume.data.status === 'ready') {
-    return <ResumeReview key={resume.data.id} resume={resume.data} onDone={onClose} />;
+    return (
+      <Stack gap="lg">
+        <ResumeReview key={resume.data.id} resume={resume.data} onDone={onClose} />
+        <Divider />
+        <StructureEditor key={`structure-${resume.data.id}`} resume={resume.data} />
+      </Stack>
+    );
   }
   return <ResumeProgress resume={resume.data} onTryAnother={onClose} />;
 }
@@ -73,7 +81,12 @@ export function ResumeCard() {
         </Group>
 
         {activeId !== null ? <ActiveResume id={activeId} onClose={showUpload} /> : null}
-        {activeId === null ? <ResumeDropzone onUploaded={(resume) => setView({ kind: 'resume', id: resume.id })} /> : null}
+        {activeId === null ? (
+          <>
+            <ResumeDropzone onUploaded={(resume) => setView({ kind: 'resume', id: resume.id })} />
+            <JsonResumeImport onImported={(resume) => setView({ kind: 'resume', id: resume.id })} />
+          </>
+        ) : null}
 
         {list.isError ? (
           <QueryError

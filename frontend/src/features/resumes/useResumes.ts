@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../client';
+import { saveBlob } from '../../lib/download';
 import type { ProfileRead, ResumePage, ResumeRead, ResumeStatus, ResumeSummary } from '../../client/types';
 import { analyticsKeys } from '../analytics/useAnalytics';
 import { profileKey } from '../profile/useProfile';
@@ -78,7 +79,7 @@ export function useUploadResume() {
     onSuccess: (created) => {
       // The stepper shows at once; live updates and polling take it from here.
       queryClient.setQueryData<ResumeRead>(resumeKeys.detail(created.id), (known) =>
-        known ?? { ...created, text: '', sections: {}, skills: [] },
+        known ?? { ...created, text: '', sections: {}, skills: [], structure: {}, structure_origin: null },
       );
       void queryClient.invalidateQueries({ queryKey: resumeKeys.lists });
     },
@@ -121,18 +122,7 @@ export async function downloadResume(resume: Pick<ResumeSummary, 'id' | 'filenam
   const blob = await unwrap(
     api.GET('/api/v1/resumes/{resume_id}/file', { params: { path: { resume_id: resume.id } }, parseAs: 'blob' }),
   );
-  const url = URL.createObjectURL(blob as Blob);
-  try {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = resume.filename;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-  } finally {
-    // Give the browser a moment to start the download before the address is released.
-    setTimeout(() => URL.revokeObjectURL(url), 1_000);
-  }
+  saveBlob(blob as Blob, resume.filename);
 }
 
 export function useDownloadResume() {
