@@ -113,19 +113,17 @@ def _with_profile_skills(resume: JsonResume, inputs: Inputs) -> tuple[JsonResume
 # ---- dates and the summary's lead sentence --------------------------------------------------------------------
 
 
-def _month_index(value: str, *, end: bool) -> int:
+def _month_index(value: str) -> int:
+    """A year alone counts from its January, as a start and as an end: "2019 - 2024" is five years, never six."""
     parts = value.split("-")
-    month = int(parts[1]) if len(parts) > 1 else (12 if end else 1)
-    return int(parts[0]) * 12 + month - 1
+    return int(parts[0]) * 12 + (int(parts[1]) if len(parts) > 1 else 1) - 1
 
 
 def years_of_experience(work: list[Work], today: date) -> int:
     """Whole years covered by the roles' dates (overlaps counted once; a role without an end runs to today)."""
     now = today.year * 12 + today.month - 1
     spans = sorted(
-        (_month_index(w.startDate, end=False), _month_index(w.endDate, end=True) if w.endDate else now)
-        for w in work
-        if w.startDate
+        (_month_index(w.startDate), _month_index(w.endDate) if w.endDate else now) for w in work if w.startDate
     )
     months, last = 0, -1
     for start, stop in spans:

@@ -216,6 +216,7 @@ class TestYearsOfExperience:
                 Work(startDate="2024-01"), Work(position="no dates")]  # fmt: skip
         assert years_of_experience(work, date(2026, 12, 1)) == 5 + 3  # 2015-2019, then Jan 2024 to Dec 2026
         assert years_of_experience([Work(startDate="2026-03")], date(2026, 12, 1)) == 0
+        assert years_of_experience([Work(startDate="2019", endDate="2024")], date(2026, 12, 1)) == 5  # not 6
 
 
 class TestOfflineOutcome:
