@@ -42,20 +42,25 @@ _PROFILE = re.compile(
     r"(?:https?://)?(?:[a-z]{2,3}\.)?(?P<net>linkedin|github|gitlab)\.com/(?:in/|pub/)?(?P<user>[\w.-]{1,100})[^\s,;|]*",
     re.IGNORECASE,
 )
-_NAME_LABEL = re.compile(r"^(?:name|full name)\s*[:\-]\s*", re.IGNORECASE)
+_NAME_LABEL = re.compile(
+    r"^(?:(?:name|full name)\s*[:\-]\s*|(?:cv|resume|résumé|curriculum vitae)\s*(?:of\s+|[:\-–]\s*)?(?=\S))",
+    re.IGNORECASE,
+)
 _NOT_NAME = re.compile(
     r"\b(?:resume|résumé|curriculum|vitae|cv|profile|page|contact|address|objective)\b",
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(
-    r"^(?:[A-Z][a-z'’-]+|[A-Z][A-Z'’-]+|[A-Z]\.?|[A-Z][a-z]+[A-Z][a-z]+|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)\.?$"
+    r"^(?:[A-Z][a-z'’-]+|[A-Z][A-Z'’-]+|[A-Z]\.?|[A-Z][a-z]+[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]*['’][A-Z][a-z]+)\.?$"
 )
 _NOT_NAME_WORDS = frozenset(
     """street st road rd avenue ave lane hall room center centre club city university college institute school
     company inc ltd llc limited dept department box apt suite floor building the and of for degree bachelors
     masters do not seeking key skills experience education summary profile objective strengths projects
     certifications qualifications languages interests hobbies references achievements awards personal details
-    information professional technical career work""".split()
+    information professional technical career work engineering science technology management marketing sales
+    business finance accounting design development software systems data computer electrical mechanical civil
+    chemical""".split()
 )
 _CITY_REGION = re.compile(
     r"\b([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}), ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?|[A-Z]{2})\b"
@@ -151,7 +156,8 @@ def _name(lines: list[str]) -> tuple[str, int]:
             candidate
             and not _NOT_NAME.search(candidate)
             and not is_location(candidate)
-            and not US_STATE.match(candidate.rsplit(" ", 1)[-1])
+            and not re.fullmatch(r"[A-Z]{2}", candidate.rsplit(" ", 1)[-1])
+            and not re.match(r"\s*,\s*[A-Z]{2}(?:\s+\d{4,5})?\s*$", line[len(candidate) :])  # "Morris Plains, NJ 07950"
         ):
             return candidate[:200], index
     return "", -1

@@ -115,7 +115,16 @@ def find_range(line: str) -> DateRange | None:
         if _YEAR_ONLY.match(m.group("start")) and _YEAR_ONLY.match(end_text) and int(end) - int(start) > 15:
             continue  # "1993 2012" are two years in a list, not a role
         return DateRange(start, end, False, m.span())
+    short = _SHORT_END.search(line)  # "1984-86"
+    if short:
+        start_year = int(short.group(1))
+        end_year = start_year // 100 * 100 + int(short.group(2))
+        if start_year < end_year <= 2100:
+            return DateRange(str(start_year), str(end_year), False, short.span())
     return None
+
+
+_SHORT_END = re.compile(r"(?<![\w/.])((?:19|20)\d\d)\s?[-–]\s?(\d\d)(?![\w/.])")
 
 
 def find_single(line: str) -> DateRange | None:

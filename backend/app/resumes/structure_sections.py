@@ -149,20 +149,37 @@ def parse_education(lines: list[str]) -> list[Education]:
 
 
 _GENERIC_SCHOOL_WORDS = frozenset(
-    "high secondary senior junior higher school college university institute public primary elementary middle of the"
-    .split()
+    (
+        "high",
+        "secondary",
+        "senior",
+        "junior",
+        "higher",
+        "school",
+        "college",
+        "university",
+        "institute",
+        "public",
+        "primary",
+        "elementary",
+        "middle",
+        "of",
+        "the",
+    )
 )
 
 
 def _is_school(part: str) -> bool:
-    """"Anna University", "St. Xavier's College": a school word and a name, not "High School" or a sentence."""
+    """ "Anna University", "St. Xavier's College": a school word and a name, not "High School" or a sentence."""
     words = part.split()
     if not SCHOOL.search(part) or len(words) > 10 or not part[:1].isalpha() or part.endswith("."):
         return False
     if words[-1].lower() in ("of", "for", "and", "the", "at", "in", "by"):
         return False
     named = [w for w in words if w.lower().strip(",.") not in _GENERIC_SCHOOL_WORDS]
-    lower = [w for w in words if w[:1].islower() and w not in ("of", "and", "the", "for", "de", "del", "la", "at", "in")]
+    lower = [
+        w for w in words if w[:1].islower() and w not in ("of", "and", "the", "for", "de", "del", "la", "at", "in")
+    ]
     return bool(named) and (len(lower) <= 1 or (len(words) <= 5 and len(lower) < len(words)))
 
 

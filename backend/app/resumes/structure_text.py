@@ -321,7 +321,11 @@ _STATES = frozenset(
 _REGION_PREFIXES = frozenset(
     ["madhya", "uttar", "himachal", "arunachal", "tamil", "west", "new", "north", "south", "east", "jammu", "and"]
 )
-US_STATE = re.compile(r"^[A-Z]{2}(?: \d{5})?$")
+_US_CODES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA"
+    "|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|ON|QC|BC|AB|NSW|VIC|QLD"
+)
+US_STATE = re.compile(rf"^(?:{_US_CODES})(?: \d{{4,5}})?$")
 _SEPARATORS = re.compile(r"\s+(?:\||-{1,2}|–|—|@|at|as|·|•)\s+|:\s+|\s*\|\s*|\s*[()\[\]]\s*|\t")
 _LEGAL_TAIL = re.compile(r"^(?:inc|llc|ltd|limited|pvt|corp|co|plc|gmbh|ag|s\.?a|l\.?p)\.?$", re.IGNORECASE)
 
@@ -368,6 +372,8 @@ def company_score(part: str) -> int:
 def is_location(part: str) -> bool:
     """ "Hyderabad, Telangana", "New York, NY", "Remote", "Pune, India": ends in a state, a region or a country."""
     p = part.strip().strip(",.-")
+    if US_STATE.match(p) and len(p) == 2:
+        return True
     if not p or len(p) > 50 or (any(c.isdigit() for c in p.replace(" ", "")[-5:]) and not US_STATE.search(p[-8:])):
         return False
     tail = p.rsplit(",", 1)[-1].strip()

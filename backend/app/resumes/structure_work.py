@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.resumes.jsonresume import Work
-from app.resumes.sections import heading_key
+from app.resumes.sections import HEADINGS
 from app.resumes.structure_dates import DateRange, find_range, find_single, to_iso
 from app.resumes.structure_text import (
     DEGREE,
@@ -76,7 +76,7 @@ def parse_work(lines: list[str]) -> list[Work]:
     undated = [
         _Anchor(i, DateRange(None, None, False, (0, 0)), lines[i], i)
         for i, line in enumerate(lines)
-        if i not in claimed and _INDEED_EMPLOYER.search(line) and looks_like_header(line)
+        if i not in claimed and looks_like_header(line) and (_INDEED_EMPLOYER.search(line) or _role_line(line))
     ]
     if undated:
         anchors = sorted([*anchors, *undated], key=lambda a: a.index)
@@ -95,6 +95,14 @@ def parse_work(lines: list[str]) -> list[Work]:
         if len(roles) >= MAX_ROLES:
             break
     return roles
+
+
+def _role_line(line: str) -> bool:
+    """ "Receptionist, Heritage Bank of Huntsville, AL": a title, an employer and a place on one line."""
+    parts = header_parts(line)
+    if len(parts) < 3 or not is_location(parts[-1]):
+        return False
+    return is_title(parts[0]) and not is_title(parts[1]) and not is_location(parts[1])
 
 
 def _attach_headers(lines: list[str], anchors: list[_Anchor]) -> None:
@@ -227,12 +235,18 @@ def _role(lines: list[str], anchor: _Anchor, body: list[str]) -> Work | None:
 
 def _names_something(part: str) -> bool:
     """A part that can be an employer or a title: not a date fragment, a label, a heading or a sentence's end."""
-    if _NOISE.match(part) or to_iso(part) or len(part.split()) > 10 or heading_key(part):
+    if _NOISE.match(part) or to_iso(part) or len(part.split()) > 10 or _is_heading(part):
         return False
     ws = part.split()
     if ws[-1].lower() in _DANGLING or (part.endswith(".") and not _ABBREVIATION.search(part)):
         return False
     return any(w[:1].isupper() and len(w) > 1 and not find_single(w) and w.lower() not in _DANGLING for w in ws)
+
+
+def _is_heading(part: str) -> bool:
+    """A known section heading ("Work Experience", "WEB SITES" is not one), not a name ending in "Technologies"."""
+    key = " ".join(re.sub(r"[^a-z ]", " ", part.lower().replace("&", " and ")).split())
+    return key in HEADINGS
 
 
 def _employer(
@@ -255,6 +269,9 @@ def _employer(
     candidates = [k for k in others if k[2][:1].isupper() or k[2][:1].isdigit()] or others
     if position is None:
         return candidates[1] if len(candidates) > 1 and len({k[0] for k in candidates}) > 1 else candidates[0]
+    own_line = [k for k in candidates if k[0] != position[0] and sum(1 for c in others if c[0] == k[0]) == 1]
+    if own_line and lines[position[0]].rstrip().endswith(","):
+        candidates = own_line  # "Director of Engineering, Android," / "Tinder": the title line runs on
     return min(candidates, key=lambda k: (abs(k[0] - position[0]), k[1]))
 
 
