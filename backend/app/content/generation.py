@@ -52,6 +52,8 @@ def offline_outcome(inputs: Inputs, kind: DocumentKind, options: dict[str, Any])
         return Outcome(content, report, "offline", "offline", letters.PROMPT_VERSION)
     tailored = tailor.tailor_resume(inputs)
     content, removed = guard_text(tailored.text, tailor.guard_inputs(inputs, tailored))
+    if not removed:  # keep the user's lines exactly: the guard re-joins "a; b; c" with commas as it reads lists
+        content = tailored.text.strip()
     report = {
         "removed": removed,
         "missing_skills": tailored.missing_skills,

@@ -231,6 +231,11 @@ class TestOfflineOutcome:
         assert stored.basics.summary.startswith("Senior Backend Engineer with")
         assert set(outcome.report) >= {"removed", "missing_skills", "matching_skills", "moved_bullets", "notes"}
 
+    def test_a_bullet_that_reads_like_a_list_is_kept_as_written(self) -> None:
+        work = [{**RESUME["work"][0], "highlights": ["Owned billing; payments; refunds"]}]
+        outcome = offline_outcome(inputs_for({**RESUME, "work": work}), DocumentKind.tailored_resume, {})
+        assert "- Owned billing; payments; refunds" in outcome.content.splitlines()
+
 
 # ---- property: random resumes and postings --------------------------------------------------------------------
 
