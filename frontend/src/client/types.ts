@@ -130,6 +130,8 @@ export type ResumeStatus = ResumeSummary['status'];
 export type ResumeRead = JsonOf<paths['/api/v1/resumes/{resume_id}']['get']['responses'][200]>;
 export type FoundSkill = ResumeRead['skills'][number];
 export type SkillReview = RequestBody<paths['/api/v1/resumes/{resume_id}/skills']['post']>;
+export type JsonResume = RequestBody<paths['/api/v1/resumes/{resume_id}/structure']['put']>;
+export type StructureOrigin = ResumeRead['structure_origin'];
 
 // The AI provider: the one in force (everyone), and Settings → AI provider (administrators)
 export type AIStatus = JsonOf<paths['/api/v1/ai/status']['get']['responses'][200]>;
@@ -155,7 +157,23 @@ export type DocumentListParams = QueryOf<paths['/api/v1/documents']['get']>;
 export type DocumentPage = JsonOf<paths['/api/v1/documents']['get']['responses'][200]>;
 export type VersionPage = JsonOf<paths['/api/v1/documents/{document_id}/versions']['get']['responses'][200]>;
 export type DocumentVersion = VersionPage['items'][number];
-export type ExportFormat = NonNullable<QueryOf<paths['/api/v1/documents/{document_id}/export']['get']>['format']>;
+export type ExportQuery = QueryOf<paths['/api/v1/documents/{document_id}/export']['get']>;
+export type ExportFormat = NonNullable<ExportQuery['format']>;
+export type ExportTemplate = NonNullable<ExportQuery['template']>;
+/** Where a sentence of a cover letter comes from (`report.sentences[].sources`). */
+export interface SentenceSource {
+  kind: 'resume' | 'profile' | 'posting' | 'courtesy' | 'user' | 'placeholder' | 'llm' | (string & {});
+  /** Where in the structure: "work[0].highlights[2]", "pitch", "" … */
+  ref: string;
+  /** Human-readable: "Senior Engineer at Initech Corp (2019–2024)". */
+  label: string;
+  /** The source text itself, to compare with the sentence. */
+  quote: string;
+}
+export interface LetterSentence {
+  text: string;
+  sources: SentenceSource[];
+}
 /** A claim the guard removed (the server types `report` loosely: these are the keys it writes). */
 export interface RemovedClaim {
   kind: string;
@@ -168,6 +186,8 @@ export interface DocumentReport {
   matching_skills?: string[];
   /** Why the offline version was written instead (the AI service failed). */
   notice?: string;
+  /** Cover letters: each sentence with its sources. */
+  sentences?: LetterSentence[];
 }
 
 // Interview practice

@@ -1,11 +1,18 @@
-import { Button, Card, CopyButton, Grid, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Card, CopyButton, Grid, Group, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { DocumentRead, DocumentVersion, ExportFormat } from '../../client/types';
+import type { DocumentRead, DocumentVersion, ExportFormat, ExportTemplate } from '../../client/types';
 import { FormError } from '../../components/FormError';
 import { DocumentVersions } from './DocumentVersions';
 import { Markdown } from './markdown';
 import { useExportDocument, useSaveDocument } from './useDocuments';
+
+/** The layouts of a tailored resume's PDF and DOCX (all safe for applicant tracking systems). */
+const TEMPLATES: { value: ExportTemplate; label: string }[] = [
+  { value: 'classic', label: 'Classic' },
+  { value: 'compact', label: 'Compact (fits more on a page)' },
+  { value: 'modern', label: 'Modern (coloured headings)' },
+];
 
 /** The Markdown, editable, beside its preview; save (a new version), copy, download, and earlier versions. */
 export function DocumentEditor({ document }: { document: DocumentRead }) {
@@ -26,7 +33,11 @@ export function DocumentEditor({ document }: { document: DocumentRead }) {
     setDraft(version.content);
     setLoaded(version.number);
   };
-  const download = (format: ExportFormat) => exporter.mutate(format);
+  const tailored = document.kind === 'tailored_resume';
+  const [template, setTemplate] = useState<ExportTemplate>('classic');
+  // A tailored resume's PDF and DOCX take the chosen layout; a cover letter keeps the default one.
+  const download = (format: ExportFormat) => exporter.mutate(tailored && format !== 'json' ? { format, template } : { format });
+  const downloading = (format: ExportFormat) => exporter.isPending && exporter.variables?.format === format;
 
   return (
     <Grid gap="lg" align="flex-start">
@@ -38,21 +49,36 @@ export function DocumentEditor({ document }: { document: DocumentRead }) {
                 <Title order={2} size="h4" id="editor-title">
                   Edit
                 </Title>
-                <Group gap="xs">
-                  <CopyButton value={draft}>
-                    {({ copied, copy }) => (
-                      <Button variant="default" size="xs" onClick={copy} color={copied ? 'green' : undefined}>
-                        {copied ? 'Copied' : 'Copy to clipboard'}
-                      </Button>
-                    )}
-                  </CopyButton>
-                  <Button variant="default" size="xs" onClick={() => download('docx')} loading={exporter.isPending && exporter.variables === 'docx'}>
-                    Download DOCX
+                <CopyButton value={draft}>
+                  {({ copied, copy }) => (
+                    <Button variant="default" size="xs" onClick={copy} color={copied ? 'green' : undefined}>
+                      {copied ? 'Copied' : 'Copy to clipboard'}
+                    </Button>
+                  )}
+                </CopyButton>
+              </Group>
+              <Group gap="xs" align="flex-end">
+                {tailored ? (
+                  <NativeSelect
+                    label="Template"
+                    size="xs"
+                    w={{ base: '100%', xs: 220 }}
+                    data={TEMPLATES}
+                    value={template}
+                    onChange={(event) => setTemplate(event.currentTarget.value as ExportTemplate)}
+                  />
+                ) : null}
+                <Button variant="default" size="xs" onClick={() => download('docx')} loading={downloading('docx')}>
+                  Download DOCX
+                </Button>
+                <Button variant="default" size="xs" onClick={() => download('pdf')} loading={downloading('pdf')}>
+                  Download PDF
+                </Button>
+                {tailored ? (
+                  <Button variant="default" size="xs" onClick={() => download('json')} loading={downloading('json')}>
+                    Download JSON Resume
                   </Button>
-                  <Button variant="default" size="xs" onClick={() => download('pdf')} loading={exporter.isPending && exporter.variables === 'pdf'}>
-                    Download PDF
-                  </Button>
-                </Group>
+                ) : null}
               </Group>
               <FormError error={exporter.error} title="The download did not start" />
               <Textarea

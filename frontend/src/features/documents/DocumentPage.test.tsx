@@ -52,7 +52,7 @@ describe('Writing a cover letter', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Write cover letter' }));
 
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/documents/7'));
-    expect(await server.calls('POST /api/v1/jobs/5/documents')[0].json()).toEqual({ kind: 'cover_letter', tone: 'friendly', length: 'short' });
+    expect(await server.calls('POST /api/v1/jobs/5/documents')[0].json()).toEqual({ kind: 'cover_letter', tone: 'friendly', length: 'short', why_company: '' });
     const region = await screen.findByRole('log', { name: 'Text so far' });
     expect(region).toHaveAttribute('aria-live', 'polite');
     for (const delta of ['Dear ', 'Fjord ', 'Payments,']) {

@@ -11,6 +11,7 @@ import { ProviderNote } from '../ai/ProviderNote';
 import { BackLink } from '../jobs/NewJobPage';
 import { DocumentEditor } from './DocumentEditor';
 import { GuardReport, MissingSkills, reportOf, ResumeDiff } from './DocumentReport';
+import { LeftOut, LetterSources, PlaceholderNotice } from './LetterSources';
 import { STATUS_COLORS, STATUS_LABELS } from './JobWritingCard';
 import { KIND_LABELS, useCancelDocument, useCreateDocument, useDeleteDocument, useDocument, useDocumentStream } from './useDocuments';
 
@@ -61,8 +62,9 @@ function Outcome({ document }: { document: DocumentRead }) {
   const retry = useCreateDocument(document.job_posting_id);
   const navigate = useNavigate();
   const again = () => {
-    const { tone, length } = document.options as { tone?: DocumentTone; length?: DocumentLength };
-    retry.mutate({ kind: document.kind, tone: tone ?? 'professional', length: length ?? 'medium' }, { onSuccess: (created) => navigate(`/documents/${created.id}`) });
+    const { tone, length, why_company: why } = document.options as { tone?: DocumentTone; length?: DocumentLength; why_company?: unknown };
+    const body = { kind: document.kind, tone: tone ?? 'professional', length: length ?? 'medium', why_company: typeof why === 'string' ? why : '' };
+    retry.mutate(body, { onSuccess: (created) => navigate(`/documents/${created.id}`) });
   };
   if (document.status === 'ready' || document.status === 'generating') return null;
   const failed = document.status === 'failed';
@@ -147,7 +149,9 @@ function DocumentDetails({ document }: { document: DocumentRead }) {
         <Streaming document={document} />
       ) : (
         <>
-          <GuardReport document={document} />
+          <PlaceholderNotice document={document} />
+          {document.kind === 'cover_letter' ? <LeftOut document={document} /> : <GuardReport document={document} />}
+          {document.kind === 'cover_letter' ? <LetterSources document={document} /> : null}
           {document.kind === 'tailored_resume' ? <MissingSkills document={document} /> : null}
           <DocumentEditor key={document.id} document={document} />
           {document.kind === 'tailored_resume' && document.diff ? <ResumeDiff diff={document.diff} /> : null}

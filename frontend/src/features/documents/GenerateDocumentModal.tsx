@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../client';
@@ -25,8 +25,14 @@ const TITLES: Record<DocumentKind, string> = {
   tailored_resume: 'Tailor your resume',
 };
 
+/** The server's limit for "why this company" (characters). */
+export const WHY_MAX = 400;
+
 /** What writing sends to the AI provider, as a sentence's subject. */
-const SENT = 'Your resume, your profile’s skills and this posting';
+const SENT: Record<DocumentKind, string> = {
+  cover_letter: 'Your resume, your profile’s skills and pitch, what you write here and this posting',
+  tailored_resume: 'Your resume, your profile’s skills and this posting',
+};
 
 const INTROS: Record<DocumentKind, string> = {
   cover_letter: 'Written from your profile and resume for this job. Claims your profile does not support are left out.',
@@ -46,13 +52,15 @@ export function GenerateDocumentModal({ jobId, kind, onClose }: GenerateDocument
   const navigate = useNavigate();
   const [tone, setTone] = useState<DocumentTone>('professional');
   const [length, setLength] = useState<DocumentLength>('medium');
+  const [whyCompany, setWhyCompany] = useState('');
   const close = () => {
     create.reset();
     onClose();
   };
   const submit = () => {
     if (!kind) return;
-    create.mutate({ kind, tone, length }, { onSuccess: (document) => navigate(`/documents/${document.id}`) });
+    const why = kind === 'cover_letter' ? whyCompany.trim() : '';
+    create.mutate({ kind, tone, length, why_company: why }, { onSuccess: (document) => navigate(`/documents/${document.id}`) });
   };
   return (
     <Modal opened={kind !== null} onClose={close} title={kind ? TITLES[kind] : ''} centered>
@@ -80,7 +88,25 @@ export function GenerateDocumentModal({ jobId, kind, onClose }: GenerateDocument
               ))}
             </Group>
           </Radio.Group>
-          <DataSentNote what={SENT} offline="Written offline: nothing leaves this server." />
+          {kind === 'cover_letter' ? (
+            <Textarea
+              label="Why this company?"
+              description="Optional: one or two sentences in your words; the letter uses them as written. Without them, the letter leaves a placeholder for you to fill in."
+              placeholder="e.g. Your work on patient records is what I want to build next."
+              value={whyCompany}
+              onChange={(event) => setWhyCompany(event.currentTarget.value)}
+              maxLength={WHY_MAX}
+              autosize
+              minRows={2}
+              maxRows={5}
+            />
+          ) : null}
+          {kind === 'cover_letter' && whyCompany.length > WHY_MAX - 80 ? (
+            <Text size="xs" c="dimmed" aria-live="polite">
+              {whyCompany.length} / {WHY_MAX} characters
+            </Text>
+          ) : null}
+          <DataSentNote what={SENT[kind ?? 'cover_letter']} offline="Written offline: nothing leaves this server." />
           <FormError error={create.error} title="Could not start writing" />
           {create.error instanceof ApiError && create.error.status === 409 ? (
             <Anchor component={Link} to="/profile" size="sm">

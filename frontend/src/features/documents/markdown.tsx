@@ -70,9 +70,9 @@ export function parseBlocks(markdown: string): Block[] {
 }
 
 const SAFE_URL = /^(https?:\/\/|mailto:)/i;
-const INLINE = /(\*\*|__)(.+?)\1|(\*|_)(?!\s)(.+?)(?<!\s)\3|`([^`]+)`|\[([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)/;
+const INLINE = /(\*\*|__)(.+?)\1|(\*|_)(?!\s)(.+?)(?<!\s)\3|`([^`]+)`|\[([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)|(\[[^[\]\n]{2,}\])(?!\()/;
 
-/** Bold, italics, code and links inside a block; everything else is text. */
+/** Bold, italics, code, links and [placeholders] inside a block; everything else is text. */
 export function renderInline(text: string, key = 'i'): ReactNode[] {
   const nodes: ReactNode[] = [];
   let rest = text;
@@ -88,7 +88,14 @@ export function renderInline(text: string, key = 'i'): ReactNode[] {
     if (match[2] !== undefined) nodes.push(<strong key={k}>{renderInline(match[2], k)}</strong>);
     else if (match[4] !== undefined) nodes.push(<em key={k}>{renderInline(match[4], k)}</em>);
     else if (match[5] !== undefined) nodes.push(<code key={k}>{match[5]}</code>);
-    else if (SAFE_URL.test(match[7])) {
+    else if (match[8] !== undefined) {
+      // A placeholder the letter leaves for the user ("[Why Harbor Health: …]"): marked so none goes out unfilled.
+      nodes.push(
+        <mark key={k} className="placeholder">
+          {match[8]}
+        </mark>,
+      );
+    } else if (SAFE_URL.test(match[7])) {
       nodes.push(
         <a key={k} href={match[7]} target="_blank" rel="noopener noreferrer">
           {renderInline(match[6], k)}

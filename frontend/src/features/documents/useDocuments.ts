@@ -1,5 +1,6 @@
 import { skipToken, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap } from '../../client';
+import { filenameFrom, saveBlob } from '../../lib/download';
 import type {
   DocumentCreate,
   DocumentKind,
@@ -8,6 +9,7 @@ import type {
   DocumentRead,
   DocumentStatus,
   ExportFormat,
+  ExportTemplate,
   VersionPage,
 } from '../../client/types';
 
@@ -121,46 +123,29 @@ export function useDeleteDocument(id: number) {
   });
 }
 
-/** `attachment; filename="cover-letter.pdf"` (or the RFC 5987 `filename*=` form) → the file name. */
-export function filenameFrom(disposition: string | null, fallback: string): string {
-  if (!disposition) return fallback;
-  const encoded = /filename\*\s*=\s*(?:UTF-8'[^']*')?([^;]+)/i.exec(disposition);
-  if (encoded) {
-    try {
-      return decodeURIComponent(encoded[1].trim().replace(/^"|"$/g, ''));
-    } catch {
-      // fall through to the plain form
-    }
-  }
-  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
-  return plain ? plain[1].trim() : fallback;
+export { filenameFrom } from '../../lib/download';
+
+/** What a download asks for: the format, and for a tailored resume's PDF or DOCX, its layout. */
+export interface ExportChoice {
+  format: ExportFormat;
+  template?: ExportTemplate;
 }
 
-/** Download the document as DOCX or PDF: fetched with the bearer token, saved through a temporary object URL. */
-export async function exportDocument(id: number, format: ExportFormat): Promise<string> {
+/** Download the document (DOCX, PDF, or a tailored resume as JSON Resume): fetched with the bearer token. */
+export async function exportDocument(id: number, { format, template }: ExportChoice): Promise<string> {
   const { data, error, response } = await api.GET('/api/v1/documents/{document_id}/export', {
-    params: { path: { document_id: id }, query: { format } },
+    params: { path: { document_id: id }, query: template && format !== 'json' ? { format, template } : { format } },
     parseAs: 'blob',
   });
   // Error bodies are read as JSON whatever `parseAs` says: the server's `detail` reaches the message.
   if (!response.ok) throw new ApiError(response.status, error);
   const filename = filenameFrom(response.headers.get('Content-Disposition'), `document-${id}.${format}`);
-  const url = URL.createObjectURL(data as Blob);
-  try {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = filename;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-  } finally {
-    setTimeout(() => URL.revokeObjectURL(url), 1_000);
-  }
+  saveBlob(data as Blob, filename);
   return filename;
 }
 
 export function useExportDocument(id: number) {
-  return useMutation<string, Error, ExportFormat>({ mutationFn: (format) => exportDocument(id, format) });
+  return useMutation<string, Error, ExportChoice>({ mutationFn: (choice) => exportDocument(id, choice) });
 }
 
 // ---------------------------------------------------------------------------
