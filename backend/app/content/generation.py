@@ -38,18 +38,19 @@ def offline_outcome(inputs: Inputs, kind: DocumentKind, options: dict[str, Any])
     """The document by the offline composer, guarded like any other."""
     if kind == DocumentKind.cover_letter:
         letter = letters.compose_letter(inputs, options.get("tone", "professional"), options.get("length", "medium"))
-        content, removed = guard_text(letter.text, inputs)
+        # The composer already ran the guard on each sentence (it drops a sentence rather than a half of it).
         report = {
-            "removed": removed,
-            "word_count": letters.word_count(content),
+            "removed": letter.removed,
+            "word_count": letters.word_count(letter.text),
             "matching_skills": inputs.matching_skills,
-            "skills_mentioned": [s for s in letter.skills_mentioned if s in content],
+            "skills_mentioned": letter.skills_mentioned,
             "missing_skills": inputs.missing_skills,
             "evidence": [
                 {"responsibility": e.responsibility, "bullet": e.bullet, "shared": e.shared} for e in letter.evidence
             ],
+            "sentences": [s.as_dict() for s in letter.sentences],
         }
-        return Outcome(content, report, "offline", "offline", letters.PROMPT_VERSION)
+        return Outcome(letter.text, report, "offline", "offline", letters.PROMPT_VERSION)
     tailored = tailor.tailor_resume(inputs)
     content, removed = guard_text(tailored.text, tailor.guard_inputs(inputs, tailored))
     if not removed:  # keep the user's lines exactly: the guard re-joins "a; b; c" with commas as it reads lists

@@ -1,6 +1,9 @@
 """The guard every generated text passes through (offline and LLM alike): nothing may claim a skill, employer, job
 title or degree that the profile and resume do not contain (DESIGN §5).
 
+With `numbers=True` (cover letters) numbers and metrics must appear in the resume or profile too, and a number of
+years of experience may not exceed what the resume's dates span.
+
 A violation is removed — the list item when it sits in a list of short items (a skills line), otherwise the whole
 sentence, since a sentence built on an invented fact is not worth keeping half of — and reported as
 `{kind, text, reason}`. The job's own company and title are always allowed: a letter names what it applies to."""
@@ -9,10 +12,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
-from app.content.inputs import Inputs, key
+from app.content.inputs import Inputs, canonical_skills, key
 from app.skills.extractor import extract_skills
 from app.skills.taxonomy import get_taxonomy, normalize
+
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "million": 1_000_000,
+}  # fmt: skip
+_NUMBER = re.compile(
+    r"(?<![\w.])(?:[$\u20ac\u00a3]\s?)?(\d[\d,]*(?:\.\d+)?)(?:\s?(?:%|percent|[kKmMbB]n?\b|million|billion|thousand))?"
+    r"|\b(" + "|".join(_NUMBER_WORDS) + r")\b",
+    re.I,
+)
+_YEARS = re.compile(
+    r"\b(\d{1,2}|" + "|".join(list(_NUMBER_WORDS)[:19]) + r")\+?(?:\s|-)(?:plus\s)?years?(?!\s+(?:ago|old))", re.I
+)
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"\u201c\u2018(]?[A-Z0-9*])")
 _LIST_PREFIX = re.compile(r"^(\s*(?:[-*+]\s+)?(?:\*\*[^*]{1,60}\*\*:?\s*|[A-Z][\w &/]{0,40}:\s+)?)(.*)$")
@@ -65,6 +84,8 @@ class Allowed:
     haystack: str  # normalised resume text, profile skills and name
     degrees: set[str]
     masks: list[str] = field(default_factory=list)  # the job's company and title: never violations
+    numbers: set[str] = field(default_factory=set)  # every number the user wrote, as digits
+    years_span: int = 0  # the years the resume's roles cover, first start to last end (or today)
 
     def mentions(self, phrase: str, *, or_job: bool = True) -> bool:
         norm = normalize(phrase)
@@ -75,14 +96,55 @@ class Allowed:
         return or_job and any(f" {norm} " in f" {normalize(m)} " for m in self.masks)
 
 
-def allowed_for(inputs: Inputs) -> Allowed:
-    resume_found = extract_skills(inputs.resume_text, "resume") if inputs.resume_text else []
-    skills = {key(s) for s in [*inputs.user_skills, *resume_found]}
-    parts = [inputs.resume_text, inputs.name, ", ".join(inputs.user_skills)]
+def allowed_for(inputs: Inputs, *, posting: bool = False) -> Allowed:
+    """What the user has: resume text and structure, profile skills, name and own words. With `posting`, the
+    posting's duties are masked like its company and title (a letter may quote them)."""
+    from app.content.evidence import structure_text  # late: evidence builds on the inputs this module reads
+
+    structure = structure_text(inputs.structure)
+    written = " \n ".join(p for p in (inputs.resume_text, structure, inputs.pitch, inputs.why_company) if p)
+    resume_found = extract_skills(written, "resume") if written else []
+    listed = canonical_skills(inputs.structure.skill_names())
+    # what the extractor reads into the names the user listed ("SAP GRC" holds "GRC"), so that naming them passes
+    listed += extract_skills(", ".join([*inputs.user_skills, *listed]), "resume")
+    skills = {key(s) for s in [*inputs.user_skills, *resume_found, *listed]}
+    parts = [written, inputs.name, ", ".join(inputs.user_skills)]
     text = " \n ".join([*parts, _ALWAYS_ALLOWED])
-    degrees = {family for family, pattern in _DEGREES.items() if pattern.search(inputs.resume_text)}
+    degrees = {family for family, pattern in _DEGREES.items() if pattern.search(written)}
     masks = [m for m in (inputs.company, inputs.job_title) if m]
-    return Allowed(skills=skills, haystack=f" {normalize(text)} ", degrees=degrees, masks=masks)
+    if posting:
+        masks += [r for r in inputs.responsibilities if r]
+    numbers = set(_numbers_in(text))
+    return Allowed(
+        skills=skills,
+        haystack=f" {normalize(text)} ",
+        degrees=degrees,
+        masks=masks,
+        numbers=numbers,
+        years_span=_years_span(inputs),
+    )
+
+
+def _numbers_in(text: str) -> list[str]:
+    out = []
+    for match in _NUMBER.finditer(text):
+        digits, word = match.group(1), match.group(2)
+        if word:
+            out.append(str(_NUMBER_WORDS[word.lower()]))
+        elif digits:
+            core = digits.replace(",", "").rstrip(".")
+            core = core.rstrip("0").rstrip(".") if "." in core else core
+            out.append(core.lstrip("0") or "0")
+    return out
+
+
+def _years_span(inputs: Inputs) -> int:
+    starts, ends = [], []
+    for work in inputs.structure.work:
+        if work.startDate:
+            starts.append(int(work.startDate[:4]))
+            ends.append(int(work.endDate[:4]) if work.endDate else datetime.now(UTC).year)
+    return max(ends) - min(starts) if starts else 0
 
 
 @dataclass
@@ -98,10 +160,29 @@ def _masked(text: str, masks: list[str]) -> str:
     return text
 
 
-def violations(text: str, allowed: Allowed) -> list[Violation]:
+def number_violations(masked: str, allowed: Allowed) -> list[Violation]:
+    """Years of experience beyond the resume's dates, and numbers or metrics the user never wrote."""
+    found: list[Violation] = []
+    for match in _YEARS.finditer(masked):
+        raw = match.group(1).lower()
+        years = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+        if years > allowed.years_span and str(years) not in allowed.numbers:
+            shown = f"{allowed.years_span} years" if allowed.years_span else "no dated roles"
+            found.append(Violation("experience", match.group(0), f"your resume's dates show {shown}, not {years}"))
+    for match in _NUMBER.finditer(_YEARS.sub(" ", masked)):
+        core = _numbers_in(match.group(0))
+        if core and core[0] not in allowed.numbers:
+            what = match.group(0).strip()
+            found.append(Violation("metric", what, f"{what} does not appear in your resume or profile"))
+    return found
+
+
+def violations(text: str, allowed: Allowed, *, numbers: bool = False) -> list[Violation]:
     """Every unsupported claim in a piece of text (a sentence or a list item)."""
     found: list[Violation] = []
     masked = _masked(text, allowed.masks)
+    if numbers:
+        found += number_violations(masked, allowed)
     taxonomy = get_taxonomy()
     for skill in extract_skills(masked, "resume"):
         if key(skill) not in allowed.skills and not allowed.mentions(skill, or_job=False):

@@ -27,6 +27,7 @@ class _Resume:
         self.text = text
         self.sections = split_sections(text)
         self.skills = skills
+        self.structure = None  # parsed from the text by `build_inputs`
 
 
 def inputs_of(sample: Sample) -> Inputs:

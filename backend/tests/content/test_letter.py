@@ -1,28 +1,53 @@
-"""The offline cover letter: facts from the person and the job, evidence paragraphs that really pair a duty with a
-resume bullet, the length window, wording that differs from letter to letter, and no skill the user lacks."""
+"""The offline cover letter from evidence: company, role and the strongest real match up front; duties paired with
+achievements that share something with them; bullets turned into clean first-person prose; nothing about the
+person that the resume, the profile or the user's own words do not say; sources for every sentence."""
 
 from __future__ import annotations
 
-import itertools
+import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from app.content import phrases
+from app.content.generation import offline_outcome
 from app.content.guard import guard_text
 from app.content.inputs import Inputs, build_inputs, key
 from app.content.letter import LENGTHS, compose_letter, word_count
+from app.content.prose import first_person
+from app.models.content import DocumentKind
+from app.resumes.jsonresume import JsonResume
 from app.skills.extractor import extract_skills
-from app.skills.taxonomy import get_taxonomy
-from tests.content.samples import SAMPLES, inputs_of
+from tests.content.provenance import check_letter
+from tests.content.samples import SAMPLES, Sample, inputs_of
 
-SAMPLE_INPUTS = [inputs_of(s) for s in SAMPLES]
+_ROLE_LINE = re.compile(r"^(?P<position>.+), (?P<name>.+) \((?P<start>\d{4}) - (?P<end>\d{4})\)$")
 
 
-def six_grams(text: str) -> set[tuple[str, ...]]:
-    words = text.lower().split()
-    return {tuple(words[i : i + 6]) for i in range(len(words) - 5)}
+def structure_of(sample: Sample) -> JsonResume:
+    """The sample's resume as structure, read here from its known layout (independent of the resume parser)."""
+    lines = sample.resume.splitlines()
+    role = next(m for ln in lines if (m := _ROLE_LINE.match(ln)))
+    bullets = [ln[2:] for ln in lines if ln.startswith("- ")]
+    degree = lines[lines.index("EDUCATION") + 1]
+    study, _, institution = degree.partition(", ")
+    skills = lines[lines.index("SKILLS") + 1].split(", ")
+    return JsonResume.model_validate({
+        "basics": {"name": sample.name},
+        "work": [{"name": role["name"], "position": role["position"], "startDate": role["start"],
+                  "endDate": role["end"], "highlights": bullets}],
+        "education": [{"institution": institution, "studyType": study}],
+        "skills": [{"name": "Skills", "keywords": skills}],
+    })  # fmt: skip
+
+
+def sample_inputs(sample: Sample) -> Inputs:
+    inputs = inputs_of(sample)
+    inputs.structure = structure_of(sample)
+    return inputs
+
+
+SAMPLE_INPUTS = [sample_inputs(s) for s in SAMPLES]
+IDS = [s.company for s in SAMPLES]
 
 
 def foreign_skills(text: str, inputs: Inputs) -> list[str]:
@@ -32,127 +57,213 @@ def foreign_skills(text: str, inputs: Inputs) -> list[str]:
         text = text.replace(allowed, " ")
     have = {key(s) for s in inputs.user_skills}
     have |= {key(s) for s in extract_skills(inputs.resume_text, "resume")}
+    have |= {key(s) for s in extract_skills("\n".join(inputs.structure.skill_names()), "resume")}
     return [s for s in extract_skills(text, "resume") if key(s) not in have]
 
 
+def grace(**posting: object) -> Inputs:
+    """Grace Hopper's resume (a current and a past role) and a posting, by default a strong fit."""
+    structure = JsonResume.model_validate({
+        "basics": {"name": "Grace Hopper"},
+        "work": [
+            {"name": "Initech Corp", "position": "Senior Engineer", "startDate": "2019-03", "highlights": [
+                "Cut nightly batch time by 40% by rewriting PostgreSQL queries.",
+                "\u2022 Moved twelve services to Kubernetes with Docker images and zero downtime",
+                "Built REST APIs in Python with FastAPI and PostgreSQL, serving two million calls a day.",
+                "Manage the on-call rota for 6 engineers"]},
+            {"name": "Globex", "position": "Data Analyst", "startDate": "2015-06", "endDate": "2019-02", "highlights": [
+                "o Forecasting Sales o Market Basket Analysis o Customer Segmentation in R",
+                "Manage weekly Microsoft Excel reports for the sales team",
+                "Responsible for the pricing data mart in Oracle Database",
+                "Built a churn model in R that flagged 300 at-risk accounts a month",
+                "Wrote PostgreSQL checks that caught pricing errors before each release"]},
+        ],
+        "education": [{"institution": "State University", "area": "Computer Science", "studyType": "B.Sc.",
+                       "endDate": "2015"}],
+        "skills": [{"name": "Tools", "keywords": ["Python", "FastAPI", "PostgreSQL", "Docker", "Kubernetes", "C#",
+                                                  "R", "Microsoft Excel", "Oracle Database"]}],
+    })  # fmt: skip
+    args: dict[str, object] = {
+        "name": "Grace Hopper",
+        "job_title": "Backend Engineer",
+        "company": "Acme",
+        "profile_skills": ["Python"],
+        "job_skills": ["Python", "PostgreSQL", "Kubernetes", "Kafka"],
+        "responsibilities": ["Design and build REST APIs in Python", "Tune PostgreSQL queries for our reporting",
+                             "Run services on Kubernetes", "Operate Kafka clusters"],
+    }  # fmt: skip
+    args.update(posting)
+    inputs = build_inputs(**args)  # type: ignore[arg-type]
+    inputs.structure = structure
+    return inputs
+
+
+def sentences_of(inputs: Inputs, tone: str = "professional", length: str = "medium") -> list[dict[str, object]]:
+    return [s.as_dict() for s in compose_letter(inputs, tone, length).sentences]
+
+
 class TestComposeLetter:
-    @pytest.mark.parametrize("inputs", SAMPLE_INPUTS, ids=[s.company for s in SAMPLES])
-    def test_names_the_company_the_role_and_two_matching_skills(self, inputs: Inputs) -> None:
+    @pytest.mark.parametrize("inputs", SAMPLE_INPUTS, ids=IDS)
+    def test_names_the_company_the_role_and_checks_out_sentence_by_sentence(self, inputs: Inputs) -> None:
         letter = compose_letter(inputs)
         assert inputs.company in letter.text and inputs.job_title in letter.text
-        mentioned = [s for s in inputs.matching_skills if s in letter.text]
-        assert len(mentioned) >= 2, (inputs.matching_skills, letter.text)
+        assert len([s for s in inputs.matching_skills if s in letter.text]) >= 2, letter.text
         assert foreign_skills(letter.text, inputs) == []
-        assert guard_text(letter.text, inputs)[1] == []  # the guard finds nothing to remove
+        assert guard_text(letter.text, inputs)[1] == [] and letter.removed == []
+        assert check_letter(letter.text, [s.as_dict() for s in letter.sentences], inputs) == []
 
-    @pytest.mark.parametrize("inputs", SAMPLE_INPUTS, ids=[s.company for s in SAMPLES])
-    def test_each_evidence_paragraph_pairs_a_duty_with_a_bullet_sharing_a_skill(self, inputs: Inputs) -> None:
-        letter = compose_letter(inputs)
-        assert letter.evidence, "every sample has duties and bullets that share skills"
-        bullets = {b.text: b for b in inputs.bullets}
+    def test_the_opening_names_the_role_and_the_strongest_match(self) -> None:
+        letter = compose_letter(grace())
+        opening = letter.text.split("\n\n")[1]
+        assert "I have worked as a Senior Engineer at Initech Corp since 2019, where I " in opening
+        # the achievement sharing most with the posting (Python, PostgreSQL and the API duty) opens the letter
+        assert "built REST APIs in Python with FastAPI and PostgreSQL, serving two million calls a day." in opening
+
+    def test_each_duty_is_paired_with_an_achievement_that_shares_something_with_it(self) -> None:
+        inputs = grace()
+        letter = compose_letter(inputs, length="long")
+        assert letter.evidence
         for pair in letter.evidence:
-            duty_skills = {key(s) for s in extract_skills(pair.responsibility, "jd")}
-            bullet_skills = {key(s) for s in bullets[pair.bullet].skills}
-            assert duty_skills & bullet_skills, pair
-            assert pair.bullet[1:40] in letter.text and pair.responsibility[1:30] in letter.text
+            assert pair.shared, pair
+            sentence = next(s for s in letter.sentences if pair.bullet[1:30] in s.text)
+            kinds = [src.kind for src in sentence.sources]
+            assert kinds[0] == "posting" and "resume" in kinds  # both sides of the sentence are sourced
+        assert "Kafka" not in letter.text  # a duty naming a skill the user lacks is never echoed
 
     @pytest.mark.parametrize("tone", phrases.TONES)
     @pytest.mark.parametrize("length", list(LENGTHS))
     def test_every_tone_and_length_stays_in_its_window(self, tone: str, length: str) -> None:
         low, high = LENGTHS[length]
-        for inputs in SAMPLE_INPUTS:
-            count = word_count(compose_letter(inputs, tone, length).text)
-            assert 250 <= low <= count <= high <= 400, (inputs.company, tone, length, count)
+        for inputs in [grace(), *SAMPLE_INPUTS]:
+            letter = compose_letter(inputs, tone, length)
+            count = word_count(letter.text)
+            ran_out = phrases.MORE_PLACEHOLDERS[0] in letter.text  # a one-role sample with three bullets
+            assert 180 <= low <= high <= 320 and count <= high, (inputs.company, tone, length, count)
+            assert count >= low or ran_out, (inputs.company, tone, length, count)
+        assert word_count(compose_letter(grace(), tone, length).text) >= low
 
-    def test_tones_read_differently(self) -> None:
-        inputs = SAMPLE_INPUTS[0]
-        texts = {tone: compose_letter(inputs, tone).text for tone in phrases.TONES}
-        assert len({t.split("\n")[0] + t.split("\n\n")[1][:40] for t in texts.values()}) >= 3
+    def test_tones_change_only_the_courtesy_sentences(self) -> None:
+        inputs = grace()
+        facts = []
+        for tone in phrases.TONES:
+            sentences = compose_letter(inputs, tone).sentences
+            facts.append([s.text for s in sentences if all(src.kind != "courtesy" for src in s.sources)])
+        assert all(f == facts[0] for f in facts)
+        openings = {compose_letter(inputs, tone).text.split("\n\n")[1].split(".")[0] for tone in phrases.TONES}
+        assert len(openings) == len(phrases.TONES)
 
-    def test_the_same_person_and_job_give_the_same_letter(self) -> None:
-        assert compose_letter(inputs_of(SAMPLES[3])).text == compose_letter(inputs_of(SAMPLES[3])).text
+    def test_each_courtesy_slot_has_the_same_length_in_every_tone(self) -> None:
+        for bank in (phrases.GREETING, phrases.APPLY, phrases.THANKS, phrases.CLOSING, phrases.SIGNOFF):
+            assert len({len(t.split()) for t in bank.values()}) == 1, bank
 
-    def test_ten_letters_share_at_most_a_fifth_of_their_six_word_phrases(self) -> None:
-        """The measure: for every ordered pair (A, B) of the ten sample letters (same tone and length, different
-        people and jobs), the share of A's distinct word 6-grams (lower-cased, split on whitespace) that also occur
-        in B. The largest share over all 90 pairs must be at most 20 %, for every tone and length."""
-        for tone, length in itertools.product(phrases.TONES, LENGTHS):
-            grams = [six_grams(compose_letter(i, tone, length).text) for i in SAMPLE_INPUTS]
-            worst = max(len(a & b) / len(a) for a, b in itertools.permutations(grams, 2))
-            assert worst <= 0.20, (tone, length, worst)
+    def test_the_same_inputs_give_the_same_letter(self) -> None:
+        assert compose_letter(grace()).text == compose_letter(grace()).text
 
-    def test_without_a_resume_the_letter_is_still_honest_and_long_enough(self) -> None:
+    def test_why_company_and_pitch_are_the_users_words_else_a_visible_placeholder(self) -> None:
+        letter = compose_letter(grace())
+        assert "[Why Acme: one sentence in your words]" in letter.text
+        why = "Acme's invoicing product is what my own small business runs on."
+        pitch = "I am relocating to Berlin in March and can start in April"
+        letter = compose_letter(grace(why_company=why, pitch=pitch))
+        assert "[Why Acme" not in letter.text
+        assert why in letter.text and pitch + "." in letter.text
+        sources = {s.text: s.sources[0] for s in letter.sentences}
+        assert (sources[why].kind, sources[why].ref, sources[why].quote) == ("user", "why_company", why)
+        assert (sources[pitch + "."].kind, sources[pitch + "."].ref) == ("user", "pitch")
+
+    def test_no_habit_character_or_motive_the_user_did_not_write(self) -> None:
+        """The issue's padding sentences, and their kin, never appear (the checker's trait patterns)."""
+        for inputs in [grace(), *SAMPLE_INPUTS]:
+            for tone in phrases.TONES:
+                letter = compose_letter(inputs, tone)
+                text = letter.text.lower()
+                for padding in ("colleagues say", "unglamorous", "do not worry me", "plain words", "centre of my"):
+                    assert padding not in text
+                assert check_letter(letter.text, [s.as_dict() for s in letter.sentences], inputs) == []
+
+
+class TestWeakFit:
+    def posting(self) -> Inputs:
+        return grace(
+            job_title="SAP Security Analyst",
+            company="Vandelay Industries",
+            job_skills=["SAP", "SAP GRC", "C#", "SOX compliance"],
+            responsibilities=["Design SAP roles and authorizations", "Run SOX access reviews with our auditors",
+                              "Write small tools in C#"],
+        )  # fmt: skip
+
+    def test_a_minor_shared_skill_is_named_but_never_called_central(self) -> None:
+        letter = compose_letter(self.posting())
+        assert "C#" in letter.text
+        assert not re.search(r"centre|center|central|heart of|core of", letter.text, re.I)
+        assert phrases.TRANSFER in letter.text
+        assert "SAP" not in letter.text.replace("SAP Security Analyst", "")  # the user has no SAP
+
+    def test_the_strongest_real_achievement_still_leads(self) -> None:
+        opening = compose_letter(self.posting()).text.split("\n\n")[1]
+        # nothing matches the posting: a measured result of the role closest in title (Analyst) opens
+        assert "I worked as a Data Analyst at Globex from 2015 to 2019, where I built a churn model in R" in opening
+
+
+class TestBulletsBecomeProse:
+    def test_no_glyph_no_run_together_bullets_no_raw_quoting(self) -> None:
+        letter = compose_letter(grace(), length="long")
+        assert not re.search(r"[\u2022\u25e6\u27a2]|\so\s[A-Z]|From my resume", letter.text)
+        assert "I forecast sales." in letter.text or "forecast sales" in letter.text
+        assert "market basket analysis" in letter.text
+
+    def test_a_past_role_is_told_in_the_past_a_current_one_in_the_present(self) -> None:
+        text = compose_letter(grace(), length="long").text
+        assert "I also manage the on-call rota for 6 engineers" in text or "I manage the on-call rota" in text
+        assert "I managed weekly Microsoft Excel reports" in text
+        assert "responsible for the pricing data mart in Oracle Database" in text
+
+    @pytest.mark.parametrize(
+        ("bullet", "current", "expected"),
+        [
+            ("Cut nightly batch time by 40% by rewriting PostgreSQL queries.", False,
+             "I cut nightly batch time by 40% by rewriting PostgreSQL queries"),
+            ("Led a team of 8 engineers", True, "I led a team of 8 engineers"),
+            ("Responsible for SAP GRC access reviews", False, "I was responsible for SAP GRC access reviews"),
+            ("Responsible for SAP GRC access reviews", True, "I am responsible for SAP GRC access reviews"),
+            ("Manage a caseload of 12 patients", False, "I managed a caseload of 12 patients"),
+            ("Manage a caseload of 12 patients", True, "I manage a caseload of 12 patients"),
+            ("Designs dashboards in Power BI", False, "I designed dashboards in Power BI"),
+            ("Planning weekly rosters", False, "I planned weekly rosters"),
+            ("Market Basket Analysis", False, "my work included market basket analysis"),
+            ("Python tooling for the data team", True, "my work includes Python tooling for the data team"),
+            ("SAP role design for 3 plants", False, "my work included SAP role design for 3 plants"),
+        ],
+    )  # fmt: skip
+    def test_first_person(self, bullet: str, current: bool, expected: str) -> None:
+        assert first_person(bullet, current=current).render() == expected
+
+
+class TestOfflineOutcome:
+    def test_the_report_carries_every_sentence_with_its_sources(self) -> None:
+        inputs = grace()
+        outcome = offline_outcome(inputs, DocumentKind.cover_letter, {"tone": "friendly", "length": "short"})
+        report = outcome.report
+        assert {"removed", "word_count", "matching_skills", "skills_mentioned", "missing_skills", "evidence",
+                "sentences"} <= set(report)  # fmt: skip
+        assert report["word_count"] == word_count(outcome.content)
+        for sentence in report["sentences"]:
+            assert sentence["text"] in outcome.content and sentence["sources"]
+            for source in sentence["sources"]:
+                assert set(source) == {"kind", "ref", "label", "quote"}
+        role = next(s for s in report["sentences"] if s["text"].startswith("I have worked as"))
+        assert [s["ref"] for s in role["sources"]] == ["work[0]", "work[0].highlights[2]"]
+        assert role["sources"][0]["label"] == "Senior Engineer at Initech Corp (2019\u2013present)"
+        assert check_letter(outcome.content, report["sentences"], inputs) == []
+
+    def test_without_a_resume_the_letter_is_honest(self) -> None:
         inputs = build_inputs(
-            name="Ada Lovelace",
-            job_title="Data Engineer",
-            company="Globex",
-            profile_skills=["Python", "SQL", "Apache Airflow"],
-            job_skills=["Python", "SQL", "Snowflake"],
+            name="Ada Lovelace", job_title="Data Engineer", company="Globex",
+            profile_skills=["Python", "SQL", "Apache Airflow"], job_skills=["Python", "SQL", "Snowflake"],
             responsibilities=["Build pipelines in Python"],
-        )
+        )  # fmt: skip
         letter = compose_letter(inputs, "concise", "short")
-        assert 250 <= word_count(letter.text) <= 290
         assert "Snowflake" not in letter.text and letter.evidence == []
+        assert phrases.MORE_PLACEHOLDERS[0] in letter.text  # nothing to say yet: the user is asked, visibly
         assert foreign_skills(letter.text, inputs) == []
-
-    @pytest.mark.parametrize("skill", ["SQL", "Go", "Java", "React", "C#", "Power BI"])
-    def test_no_sentence_builder_names_a_skill_of_its_own(self, skill: str) -> None:
-        facts = {"role": "Role", "a_role": "a Role", "company": "Zed", "s1": skill, "s2": skill, "skills": skill,
-                 "s": skill, "resp": "do the work", "resp_q": "Do the work", "bullet": "did the work",
-                 "bullet_q": "Did the work", "summary": "someone who works", "more": skill,
-                 "extras": skill}  # fmt: skip
-        for builder in phrases.all_builders():
-            found = [s for s in extract_skills(builder.format(**facts), "resume") if key(s) != key(skill)]
-            assert found == [], (builder, found)
-
-
-def _well_behaved_skills() -> list[str]:
-    """Taxonomy skills the extractor finds when a sentence names them plainly (some names are ordinary words that
-    the matcher rightly gates on context; those cannot be "mentioned" reliably by any letter)."""
-    taxonomy = get_taxonomy()
-    out = []
-    for name in taxonomy.names[:3000:3]:
-        if extract_skills(f"I worked with {name} daily.", "resume") == [name]:
-            out.append(name)
-    return out
-
-
-SKILLS = _well_behaved_skills()
-COMPANIES = ["Acme", "Globex", "Initrode", "Hooli", "Vandelay Industries", "Stark Works", "Wonka Labs"]
-TITLES = ["Backend Engineer", "Data Analyst", "Platform Engineer", "Product Designer", "Consultant"]
-
-
-@st.composite
-def person_and_job(draw: st.DrawFn) -> tuple[Inputs, str]:
-    pool = draw(st.lists(st.sampled_from(SKILLS), min_size=6, max_size=12, unique=True))
-    profile, only_job = pool[:-3], pool[-3:]
-    shared = draw(st.lists(st.sampled_from(profile), min_size=2, max_size=min(4, len(profile)), unique=True))
-    bullets = [f"- Delivered a reporting service using {s} for {n} teams." for n, s in enumerate(profile, 2)]
-    resume = "\n".join(["SUMMARY", "Engineer who ships careful work.", "", "EXPERIENCE", "Lead, Example Co", *bullets])
-    from tests.content.samples import _Resume
-
-    company, title = draw(st.sampled_from(COMPANIES)), draw(st.sampled_from(TITLES))
-    inputs = build_inputs(
-        name=draw(st.sampled_from(["Ada Lovelace", "Alan Turing", "Kim Park"])),
-        job_title=title,
-        company=company,
-        profile_skills=profile,
-        job_skills=[*shared, *only_job],
-        responsibilities=[f"Improve our platform with {s}" for s in [*shared, *only_job]],
-        resume=_Resume(resume, profile),  # type: ignore[arg-type]
-    )
-    return inputs, draw(st.sampled_from(list(LENGTHS)))
-
-
-class TestLetterProperties:
-    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(case=person_and_job(), tone=st.sampled_from(phrases.TONES))
-    def test_random_people_and_jobs(self, case: tuple[Inputs, str], tone: str) -> None:
-        inputs, length = case
-        letter = compose_letter(inputs, tone, length)
-        text, removed = guard_text(letter.text, inputs)
-        assert removed == [] and text == letter.text.strip()
-        assert 250 <= word_count(text) <= 400
-        assert inputs.company in text and inputs.job_title in text
-        assert len([s for s in inputs.matching_skills if s in text]) >= 2
-        assert foreign_skills(text, inputs) == []  # which includes every job skill the user lacks
+        assert check_letter(letter.text, [s.as_dict() for s in letter.sentences], inputs) == []
