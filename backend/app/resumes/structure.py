@@ -4,7 +4,7 @@ Every string is cut from the text (trimmed, bullets and labels removed, wrapped 
 what the user sees can be found in their resume. Reading is bounded (text length, lines, list sizes) and never
 raises: a resume the reader does not understand gives an emptier structure, not an error."""
 
-# ruff: noqa: RUF001, SIM905  -- resume text is made of dashes, curly quotes and bullets; word lists read as text
+# ruff: noqa: RUF001  -- resume text is made of dashes, curly quotes and bullets; word lists read as text
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from app.resumes.structure_sections import (
     parse_projects,
     parse_skills,
 )
-from app.resumes.structure_text import US_STATE, clean, is_location, looks_like_header, title_score
+from app.resumes.structure_text import US_STATE, clean, is_location, looks_like_header, title_score, word_set
 from app.resumes.structure_work import parse_work
 
 __all__ = ["STRUCTURE_VERSION", "parse_structure"]
@@ -53,14 +53,14 @@ _NOT_NAME = re.compile(
 _NAME_WORD = re.compile(
     r"^(?:[A-Z][a-z'’-]+|[A-Z][A-Z'’-]+|[A-Z]\.?|[A-Z][a-z]+[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]*['’][A-Z][a-z]+)\.?$"
 )
-_NOT_NAME_WORDS = frozenset(
+_NOT_NAME_WORDS = word_set(
     """street st road rd avenue ave lane hall room center centre club city university college institute school
     company inc ltd llc limited dept department box apt suite floor building the and of for degree bachelors
     masters do not seeking key skills experience education summary profile objective strengths projects
     certifications qualifications languages interests hobbies references achievements awards personal details
     information professional technical career work engineering science technology management marketing sales
     business finance accounting design development software systems data computer electrical mechanical civil
-    chemical""".split()
+    chemical"""
 )
 _CITY_REGION = re.compile(
     r"\b([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}), ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?|[A-Z]{2})\b"

@@ -18,6 +18,7 @@ from app.resumes.structure_text import (
     join_wrapped,
     looks_like_header,
     strip_bullet,
+    word_set,
 )
 
 _SCORE = re.compile(
@@ -27,71 +28,12 @@ _SCORE = re.compile(
 )
 _AREA_AFTER = re.compile(r"^\s*(?:of\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,2}\s*)?(?:in|\(|-|–|,|:)\s*(?P<area>[^,|()\d]+)")
 _STUDY_OF = re.compile(r"^\s*(?:of|in)\s+(?P<of>(?:[A-Z][\w&]*\s*){1,3})")
-_SPOKEN = frozenset(
-    [
-        "english",
-        "hindi",
-        "spanish",
-        "french",
-        "german",
-        "italian",
-        "portuguese",
-        "russian",
-        "mandarin",
-        "chinese",
-        "cantonese",
-        "japanese",
-        "korean",
-        "arabic",
-        "bengali",
-        "bangla",
-        "urdu",
-        "punjabi",
-        "marathi",
-        "gujarati",
-        "tamil",
-        "telugu",
-        "kannada",
-        "malayalam",
-        "odia",
-        "oriya",
-        "assamese",
-        "nepali",
-        "sinhala",
-        "thai",
-        "vietnamese",
-        "indonesian",
-        "malay",
-        "tagalog",
-        "filipino",
-        "turkish",
-        "persian",
-        "farsi",
-        "hebrew",
-        "greek",
-        "polish",
-        "dutch",
-        "swedish",
-        "norwegian",
-        "danish",
-        "finnish",
-        "czech",
-        "slovak",
-        "hungarian",
-        "romanian",
-        "bulgarian",
-        "ukrainian",
-        "serbian",
-        "croatian",
-        "afrikaans",
-        "zulu",
-        "xhosa",
-        "swahili",
-        "latin",
-        "sanskrit",
-        "konkani",
-        "sindhi",
-    ]
+_SPOKEN = word_set(
+    """english hindi spanish french german italian portuguese russian mandarin chinese cantonese japanese korean
+    arabic bengali bangla urdu punjabi marathi gujarati tamil telugu kannada malayalam odia oriya assamese nepali
+    sinhala thai vietnamese indonesian malay tagalog filipino turkish persian farsi hebrew greek polish dutch
+    swedish norwegian danish finnish czech slovak hungarian romanian bulgarian ukrainian serbian croatian
+    afrikaans zulu xhosa swahili latin sanskrit konkani sindhi"""
 )
 _FLUENCY = re.compile(
     r"\b(native|mother tongue|fluent|fluency|proficient|professional(?: working)?|full professional|bilingual|"
@@ -148,24 +90,9 @@ def parse_education(lines: list[str]) -> list[Education]:
     ]
 
 
-_GENERIC_SCHOOL_WORDS = frozenset(
-    (
-        "high",
-        "secondary",
-        "senior",
-        "junior",
-        "higher",
-        "school",
-        "college",
-        "university",
-        "institute",
-        "public",
-        "primary",
-        "elementary",
-        "middle",
-        "of",
-        "the",
-    )
+_GENERIC_SCHOOL_WORDS = word_set(
+    """high secondary senior junior higher school college university institute public primary elementary middle of
+    the"""
 )
 
 

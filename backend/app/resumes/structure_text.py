@@ -11,208 +11,38 @@ import re
 
 MAX_LINE = 600
 
+
+def word_set(text: str) -> frozenset[str]:
+    """A vocabulary written as text, one word per whitespace."""
+    return frozenset(text.split())
+
+
 BULLET = re.compile(r"^\s*(?:[•·●○◦▪▫■□◆◇►▶➢➤➣→✓✔✗❖⁃‣∙*>]|-{1,2}(?!\d)|o(?=\s)|\(?\d{1,2}[.)](?=\s))\s*")
 _INLINE_BULLET = re.compile(r"\s+[•●➢➤▪◦✓■►]\s+")
 _GLYPH_ONLY = re.compile(r"^[\s•·●○◦▪▫■□◆◇►▶➢➤➣→✓✔✗❖⁃‣∙*>o\-]*$")
 
-_TITLE_WORDS = frozenset(
-    [
-        "engineer",
-        "engineers",
-        "developer",
-        "programmer",
-        "manager",
-        "analyst",
-        "consultant",
-        "intern",
-        "internship",
-        "director",
-        "representative",
-        "rep",
-        "assistant",
-        "specialist",
-        "lead",
-        "architect",
-        "officer",
-        "executive",
-        "associate",
-        "technician",
-        "designer",
-        "administrator",
-        "admin",
-        "scientist",
-        "teacher",
-        "lecturer",
-        "professor",
-        "trainee",
-        "head",
-        "president",
-        "vp",
-        "coordinator",
-        "supervisor",
-        "accountant",
-        "auditor",
-        "clerk",
-        "cashier",
-        "agent",
-        "advisor",
-        "adviser",
-        "instructor",
-        "tutor",
-        "researcher",
-        "fellow",
-        "founder",
-        "co-founder",
-        "cofounder",
-        "owner",
-        "chef",
-        "cook",
-        "nurse",
-        "physician",
-        "pharmacist",
-        "therapist",
-        "attorney",
-        "lawyer",
-        "paralegal",
-        "editor",
-        "writer",
-        "reporter",
-        "photographer",
-        "operator",
-        "mechanic",
-        "electrician",
-        "driver",
-        "salesperson",
-        "secretary",
-        "receptionist",
-        "librarian",
-        "counselor",
-        "counsellor",
-        "strategist",
-        "planner",
-        "buyer",
-        "recruiter",
-        "controller",
-        "cto",
-        "ceo",
-        "cfo",
-        "coo",
-        "cio",
-        "principal",
-        "leader",
-        "foreman",
-        "superintendent",
-        "inspector",
-        "estimator",
-        "merchandiser",
-        "bartender",
-        "waiter",
-        "waitress",
-        "attendant",
-        "dispatcher",
-        "tester",
-        "sde",
-        "sre",
-        "devops",
-        "freelance",
-        "freelancer",
-        "contractor",
-        "apprentice",
-        "producer",
-        "artist",
-        "animator",
-        "member",
-        "chairman",
-        "chairperson",
-        "partner",
-        "expert",
-        "evangelist",
-        "technologist",
-        "programmer/analyst",
-        "faculty",
-        "postdoc",
-        "educator",
-        "sales",
-        "trainer",
-        "handler",
-        "supervisor/manager",
-        "officer/manager",
-        "management",
-        "marketing",
-    ]
+_TITLE_WORDS = word_set(
+    """engineer engineers developer programmer manager analyst consultant intern internship director representative
+    rep assistant specialist lead architect officer executive associate technician designer administrator admin
+    scientist teacher lecturer professor trainee head president vp coordinator supervisor accountant auditor clerk
+    cashier agent advisor adviser instructor tutor researcher fellow founder co-founder cofounder owner chef cook
+    nurse physician pharmacist therapist attorney lawyer paralegal editor writer reporter photographer operator
+    mechanic electrician driver salesperson secretary receptionist librarian counselor counsellor strategist
+    planner buyer recruiter controller cto ceo cfo coo cio principal leader foreman superintendent inspector
+    estimator merchandiser bartender waiter waitress attendant dispatcher tester sde sre devops freelance
+    freelancer contractor apprentice producer artist animator member chairman chairperson partner expert
+    evangelist technologist programmer/analyst faculty postdoc educator trainer handler supervisor/manager
+    officer/manager coach employee worker babysitter nanny caregiver aide treasurer chair vice volunteer crew
+    housekeeper janitor guard soldier sergeant captain pilot author investigator mentor"""
 )
-_COMPANY_WORDS = frozenset(
-    [
-        "inc",
-        "inc.",
-        "llc",
-        "ltd",
-        "ltd.",
-        "limited",
-        "pvt",
-        "pvt.",
-        "corp",
-        "corp.",
-        "corporation",
-        "co",
-        "co.",
-        "company",
-        "technologies",
-        "technology",
-        "solutions",
-        "systems",
-        "services",
-        "software",
-        "bank",
-        "group",
-        "labs",
-        "laboratories",
-        "consulting",
-        "consultants",
-        "hospital",
-        "clinic",
-        "agency",
-        "partners",
-        "enterprises",
-        "industries",
-        "international",
-        "global",
-        "media",
-        "foundation",
-        "networks",
-        "communications",
-        "pharmaceuticals",
-        "pharma",
-        "motors",
-        "airlines",
-        "insurance",
-        "financial",
-        "capital",
-        "holdings",
-        "studios",
-        "gmbh",
-        "ag",
-        "plc",
-        "infotech",
-        "infosystems",
-        "restaurant",
-        "restaurants",
-        "hotel",
-        "hotels",
-        "store",
-        "stores",
-        "retail",
-        "center",
-        "centre",
-        "department",
-        "ministry",
-        "government",
-        "council",
-        "associates",
-        "firm",
-        "bureau",
-        "office",
-    ]
+_COMPANY_WORDS = word_set(
+    """inc inc. llc ltd ltd. limited pvt pvt. corp corp. corporation co co. company technologies technology solutions
+    systems services software bank group labs laboratories consulting consultants hospital clinic agency partners
+    enterprises industries international global media foundation networks communications pharmaceuticals pharma
+    motors airlines insurance financial capital holdings studios gmbh ag plc infotech infosystems restaurant
+    restaurants hotel hotels store stores retail center centre department ministry government council associates
+    firm bureau office
+    law district church library association museum"""
 )
 SCHOOL = re.compile(
     r"\b(?:university|universit[äeéy]|universidad|universidade|università|école|hochschule|college|institute"
@@ -229,98 +59,17 @@ DEGREE = re.compile(
     r"|PGDM|PGDBM|PGD|LLB|LLM|MBBS|BBA|BCA|MCA|BCom|MCom|BSc|MSc|BTech|MTech|BEng|MEng|HSC|SSC|SSLC|HSSC|CBSE|ICSE"
     r"|GED|XII|X)(?![\w])\.?"
 )
-_STATES = frozenset(
-    [
-        "alabama",
-        "alaska",
-        "arizona",
-        "arkansas",
-        "california",
-        "colorado",
-        "connecticut",
-        "delaware",
-        "florida",
-        "georgia",
-        "hawaii",
-        "idaho",
-        "illinois",
-        "indiana",
-        "iowa",
-        "kansas",
-        "kentucky",
-        "louisiana",
-        "maine",
-        "maryland",
-        "massachusetts",
-        "michigan",
-        "minnesota",
-        "mississippi",
-        "missouri",
-        "montana",
-        "nebraska",
-        "nevada",
-        "ohio",
-        "oklahoma",
-        "oregon",
-        "pennsylvania",
-        "tennessee",
-        "texas",
-        "utah",
-        "vermont",
-        "virginia",
-        "washington",
-        "wisconsin",
-        "wyoming",
-        "andhra",
-        "telangana",
-        "karnataka",
-        "kerala",
-        "maharashtra",
-        "gujarat",
-        "rajasthan",
-        "punjab",
-        "haryana",
-        "bihar",
-        "odisha",
-        "orissa",
-        "assam",
-        "goa",
-        "jharkhand",
-        "chhattisgarh",
-        "uttarakhand",
-        "delhi",
-        "ncr",
-        "pradesh",
-        "nadu",
-        "bengal",
-        "india",
-        "usa",
-        "uk",
-        "england",
-        "scotland",
-        "wales",
-        "ireland",
-        "canada",
-        "australia",
-        "germany",
-        "france",
-        "singapore",
-        "uae",
-        "dubai",
-        "china",
-        "japan",
-        "norway",
-        "sweden",
-        "denmark",
-        "netherlands",
-        "spain",
-        "italy",
-        "remote",
-    ]
+_STATES = word_set(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
+    indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
+    montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington
+    wisconsin wyoming andhra telangana karnataka kerala maharashtra gujarat rajasthan punjab haryana bihar odisha
+    orissa assam goa jharkhand chhattisgarh uttarakhand delhi ncr pradesh nadu bengal india usa uk england
+    scotland wales ireland canada australia germany france singapore uae dubai china japan norway sweden denmark
+    netherlands spain italy remote
+    carolina dakota hampshire jersey mexico york island"""
 )
-_REGION_PREFIXES = frozenset(
-    ["madhya", "uttar", "himachal", "arunachal", "tamil", "west", "new", "north", "south", "east", "jammu", "and"]
-)
+_REGION_PREFIXES = word_set("""madhya uttar himachal arunachal tamil west new north south east jammu and""")
 _US_CODES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA"
     "|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|ON|QC|BC|AB|NSW|VIC|QLD"

@@ -5,7 +5,7 @@ Handles "Title, Company (2019 - 2024)", "Company - City - Month YYYY to Present"
 Mar 2022", Indeed exports (title line, "Company - City, State -", "Month YYYY to Month YYYY"), table rows
 ("Company | Title | 2019 - 2024") and dates on lines of their own ("Januar 2012" / "present")."""
 
-# ruff: noqa: RUF002, SIM905  -- resume text is made of dashes, curly quotes and bullets; word lists read as text
+# ruff: noqa: RUF002  -- resume text is made of dashes, curly quotes and bullets; word lists read as text
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from app.resumes.sections import HEADINGS
 from app.resumes.structure_dates import DateRange, find_range, find_single, to_iso
 from app.resumes.structure_text import (
     DEGREE,
+    SCHOOL,
     clean,
     company_score,
     header_parts,
@@ -26,6 +27,7 @@ from app.resumes.structure_text import (
     is_title,
     join_wrapped,
     looks_like_header,
+    word_set,
 )
 
 MAX_ROLES = 40
@@ -36,17 +38,23 @@ _NOW_LINE = re.compile(
 _NOISE = re.compile(
     r"^(?:\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)\b.*|current:?|past:?|present:?|from|to|remote|"
     r"key responsibilit\w*:?|responsibilit\w*:?|roles?(?: and responsibilities)?:?|duration:?|period:?|"
-    r"page \d+.*|\[.*\]|\W*|.*@.*|(?:https?://|www\.)\S*|\S+\.(?:com|org|net|io|in|co)(?:/\S*)?)$",
+    r"page \d+.*|\[.*\]|company|employer|organi[sz]ation|client|position|designation|role|title|job title|function|"
+    r"location|\W*|.*@.*|(?:https?://|www\.)\S*|\S+\.(?:com|org|net|io|in|co)(?:/\S*)?)$",
     re.IGNORECASE,
 )
 # "Client: Renault", "Environment: Java" under a header describe the role, they do not name it
 _DETAIL = re.compile(r"^[A-Z][\w ]{1,25}:(?:\s|$)")
-_DANGLING = frozenset("for to from in of at with by since and or the a an till until".split())
+_DANGLING = word_set("""for to from in of at with by since and or the a an till until""")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:inc|ltd|co|corp|llc|plc|bros|intl|dept|univ|jr|sr)|\b[A-Z]|\bL\.P)\.$", re.IGNORECASE
 )
 _INDEED_EMPLOYER = re.compile(r"\S\s+-$")
 _INDEED_CITY = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)? -$")
+_SECTION_WORDS = word_set(
+    """experience experiences employment history summary memberships engagements skills activities projects awards
+    education information responsibilities achievements involvement qualifications references interests"""
+)
+_MONTH_STEMS = word_set("""jan feb mar apr may jun jul aug sep oct nov dec""")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9%)][.!?])\s+(?=[A-Z])")
 _LABEL = re.compile(
     r"^(?:(?:company|employer|organi[sz]ation|position|designation|role|title|job title)\s*[:\-]\s*"
@@ -103,6 +111,10 @@ def _role_line(line: str) -> bool:
     if len(parts) < 3 or not is_location(parts[-1]):
         return False
     return is_title(parts[0]) and not is_title(parts[1]) and not is_location(parts[1])
+
+
+def _title_line(line: str) -> bool:
+    return looks_like_header(line) and len(line.split()) <= 6 and not find_range(line) and is_title(line)
 
 
 def _attach_headers(lines: list[str], anchors: list[_Anchor]) -> None:
@@ -189,6 +201,11 @@ def _walk(lines: list[str], start: int, stop: int, step: int, claimed: set[int])
         line = lines[i]
         if line and not is_glyph_only(line):
             if i in claimed or not looks_like_header(line) or find_range(line) or _DETAIL.match(line):
+                # a one-line description of the employer between the dates and the title ("Upscale restaurant
+                # with banquet facilities" / "Executive Chef"): the title after it still belongs to the header
+                nxt = i + 1
+                if step > 0 and not found and nxt < stop and nxt not in claimed and _title_line(lines[nxt]):
+                    found.append(nxt)
                 break
             found.append(i)
             if is_location(line) or _INDEED_CITY.match(line):
@@ -202,7 +219,7 @@ def _role(lines: list[str], anchor: _Anchor, body: list[str]) -> Work | None:
     parts: list[tuple[int, str]] = []
     for i in sorted([*anchor.pre, anchor.index, *anchor.post]):
         text = anchor.line_rest if i == anchor.index else lines[i]
-        parts.extend((i, p) for p in header_parts(_LABEL.sub("", text)))
+        parts.extend((i, _LABEL.sub("", p)) for p in header_parts(_LABEL.sub("", text)))
     location = ""
     kept: list[tuple[int, int, str]] = []  # (line, order, part)
     for order, (i, part) in enumerate(parts):
@@ -215,7 +232,7 @@ def _role(lines: list[str], anchor: _Anchor, body: list[str]) -> Work | None:
     others = [k for k in kept if k not in titles]
     employer = _employer(lines, others, position, parts)
     if position is None and employer is not None:
-        rest = [k for k in others if k is not employer and len(k[2].split()) <= 6]
+        rest = [k for k in others if k is not employer and _may_be_title(k[2])]
         position = rest[0] if rest else None
     if employer is None and position is None:
         return None
@@ -240,7 +257,15 @@ def _names_something(part: str) -> bool:
     ws = part.split()
     if ws[-1].lower() in _DANGLING or (part.endswith(".") and not _ABBREVIATION.search(part)):
         return False
+    if ws[-1].lower().strip(":") in _SECTION_WORDS or (len(ws) == 1 and ws[0].lower().rstrip(".")[:3] in _MONTH_STEMS):
+        return False  # "OTHER EMPLOYMENT", "Sales Experience", "August"
     return any(w[:1].isupper() and len(w) > 1 and not find_single(w) and w.lower() not in _DANGLING for w in ws)
+
+
+def _may_be_title(part: str) -> bool:
+    """A title without a role word ("Web development"): a few words, not a school, a degree or a lone place name."""
+    ws = part.split()
+    return 2 <= len(ws) <= 6 and not SCHOOL.search(part) and not DEGREE.search(part)
 
 
 def _is_heading(part: str) -> bool:
