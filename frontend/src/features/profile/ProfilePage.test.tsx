@@ -34,6 +34,7 @@ describe('Profile page', () => {
     expect(writes).toEqual(['PATCH', 'PUT']);
     expect(await server.calls('PATCH /api/v1/users/me')[0].json()).toEqual({
       full_name: 'Ada King',
+      pitch: '',
       timezone: 'Europe/London',
       daily_application_goal: 7,
     });
@@ -75,6 +76,29 @@ describe('Profile page', () => {
     await user.click(await screen.findByRole('button', { name: 'Save profile' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Unknown timezone: Mars/Base');
     expect(screen.getByText('Unknown timezone')).toBeInTheDocument();
+  });
+
+  it('saves the pitch employers read, and keeps what was saved in the form', async () => {
+    const pitch = 'I turn messy data into reports people use.\nLooking for a small team that ships often.';
+    const server = installFakeServer({
+      'POST /api/v1/auth/refresh': () => json(200, TOKEN('t1')),
+      'GET /api/v1/auth/me': () => json(200, USER),
+      'GET /api/v1/resumes': () => json(200, NO_RESUMES),
+      'GET /api/v1/users/me': () => json(200, { ...PROFILE, pitch: 'Old pitch' }),
+      'PATCH /api/v1/users/me': async (request) => json(200, { ...PROFILE, ...(await request.json()) }),
+      'PUT /api/v1/users/me/skills': () => json(200, { ...PROFILE, pitch }),
+    });
+    const { user } = renderApp('/profile');
+    const field = await screen.findByLabelText('What I want employers to know');
+    expect(field).toHaveValue('Old pitch');
+    expect(field).toHaveAttribute('maxlength', '1500');
+    expect(screen.getByText(/Cover letters quote this as you write it, and never invent traits/)).toBeInTheDocument();
+    await user.clear(field);
+    await user.type(field, `  ${pitch}  `);
+    await user.click(screen.getByRole('button', { name: 'Save profile' }));
+    expect(await screen.findByText('Profile saved')).toBeInTheDocument();
+    expect(await server.calls('PATCH /api/v1/users/me')[0].json()).toMatchObject({ pitch });
+    expect(screen.getByLabelText('What I want employers to know')).toHaveValue(pitch);
   });
 
   it('offers a retry when the profile cannot be loaded', async () => {

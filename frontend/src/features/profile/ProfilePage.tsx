@@ -1,4 +1,4 @@
-import { Button, Card, Group, NumberInput, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, NumberInput, Skeleton, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
@@ -15,8 +15,12 @@ import { sameSkill, type SkillDraft } from './skills';
 import { timezoneOptions } from './timezones';
 import { useProfile, useSaveProfile } from './useProfile';
 
+/** The server's limit for the pitch (characters). */
+export const PITCH_MAX = 1500;
+
 interface ProfileValues {
   full_name: string;
+  pitch: string;
   timezone: string;
   daily_application_goal: number | string;
   skills: SkillDraft[];
@@ -25,6 +29,7 @@ interface ProfileValues {
 function toValues(profile: ProfileRead): ProfileValues {
   return {
     full_name: profile.full_name,
+    pitch: profile.pitch ?? '',
     timezone: profile.timezone,
     daily_application_goal: profile.daily_application_goal,
     skills: profile.skills.map((skill) => ({ name: skill.name, level: skill.level ?? null, source: skill.source })),
@@ -72,6 +77,7 @@ function ProfileForm({ profile }: { profile: ProfileRead }) {
         if (!value.trim()) return 'Enter your name';
         return value.trim().length > 200 ? 'Keep your name to 200 characters or fewer' : null;
       },
+      pitch: (value) => (value.trim().length > PITCH_MAX ? `Keep it to ${PITCH_MAX} characters or fewer` : null),
       timezone: (value) => (value ? null : 'Choose your timezone'),
       daily_application_goal: (value) => {
         if (value === '' || value === null) return 'Enter a goal between 0 and 50';
@@ -92,6 +98,7 @@ function ProfileForm({ profile }: { profile: ProfileRead }) {
       {
         profile: {
           full_name: values.full_name.trim(),
+          pitch: values.pitch.trim(),
           timezone: values.timezone,
           daily_application_goal: Number(values.daily_application_goal),
         },
@@ -109,7 +116,7 @@ function ProfileForm({ profile }: { profile: ProfileRead }) {
           });
         },
         onError: (error) => {
-          applyServerFieldErrors(form, error, ['full_name', 'timezone', 'daily_application_goal']);
+          applyServerFieldErrors(form, error, ['full_name', 'pitch', 'timezone', 'daily_application_goal']);
         },
       },
     );
@@ -156,6 +163,33 @@ function ProfileForm({ profile }: { profile: ProfileRead }) {
               maw={320}
               {...form.getInputProps('daily_application_goal')}
             />
+          </Stack>
+        </Card>
+
+        <Card>
+          <Stack gap="md">
+            <div>
+              <Title order={2} size="h4">
+                Your pitch
+              </Title>
+              <Text size="sm" c="dimmed">
+                Cover letters quote this as you write it, and never invent traits you did not state here or in your resume.
+              </Text>
+            </div>
+            <Textarea
+              label="What I want employers to know"
+              name="pitch"
+              description="Your strengths and what you are looking for, in your own words."
+              placeholder="e.g. I turn messy operational data into reports people use. I am looking for a team that ships often."
+              autosize
+              minRows={3}
+              maxRows={10}
+              maxLength={PITCH_MAX}
+              {...form.getInputProps('pitch')}
+            />
+            <Text size="xs" c="dimmed" ta="right" mt={-8}>
+              {form.values.pitch.length} / {PITCH_MAX}
+            </Text>
           </Stack>
         </Card>
 
