@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -20,7 +21,7 @@ from app.jobs.schemas import JobCreate, JobFilters, JobListItem, JobRead, JobUpd
 from app.jobs.text import derived_fields, description_from_input, search_tokens
 from app.models.application import Application
 from app.models.base import utcnow
-from app.models.job import JobPosting
+from app.models.job import JobPosting, RemoteType
 from app.models.task import TaskRun
 from app.tasks.registry import enqueue
 
@@ -99,12 +100,23 @@ async def read_job(session: AsyncSession, user_id: int, job_id: int) -> JobRead:
     return present(JobRead, job, user_id, tracking)
 
 
+# `null` in an update: a column that may be empty is cleared, one that must hold a value keeps it.
+_KEPT_ON_NULL = frozenset({"title", "company", "posted_at"})
+_CLEARED_ON_NULL: dict[str, Callable[[], Any]] = {
+    "location": str,
+    "remote_type": lambda: RemoteType.unknown,
+    "tech_stack": list,
+}
+
+
 async def update_job(session: AsyncSession, user_id: int, job_id: int, data: JobUpdate) -> JobRead:
     job = await get_own(session, user_id, job_id)
     changes = data.model_dump(exclude_unset=True)
-    for required in ("title", "company"):
-        if changes.get(required, "") is None:
-            del changes[required]
+    for name, value in list(changes.items()):
+        if value is None and name in _KEPT_ON_NULL:
+            del changes[name]
+        elif value is None and name in _CLEARED_ON_NULL:
+            changes[name] = _CLEARED_ON_NULL[name]()
     content_changed = "description" in changes or changes.get("title", job.title) != job.title
     if "description" in changes:
         job.description_html, job.description_text = description_from_input(changes.pop("description") or "")

@@ -74,6 +74,20 @@ class TestReadUpdateDelete:
         assert [j["id"] for j in found["items"]] == [job["id"]]
         assert (await client.get("/api/v1/jobs", headers=h, params={"q": "python"})).json()["total"] == 0
 
+    async def test_null_clears_what_may_be_empty_and_keeps_what_may_not(self, client: httpx.AsyncClient) -> None:
+        h = await register(client)
+        job = await add_job(client, h, remote_type="remote", tech_stack=["Go"])
+        nulls = dict.fromkeys(("title", "company", "posted_at", "location", "remote_type", "tech_stack"))
+        r = await client.patch(f"/api/v1/jobs/{job['id']}", headers=h, json=nulls)
+        assert r.status_code == 200, r.text
+        after = r.json()
+        assert (after["title"], after["company"], after["posted_at"]) == (
+            job["title"],
+            job["company"],
+            job["posted_at"],
+        )
+        assert (after["location"], after["remote_type"], after["tech_stack"]) == ("", "unknown", [])
+
     async def test_update_refuses_inverted_salary(self, client: httpx.AsyncClient) -> None:
         h = await register(client)
         job = await add_job(client, h, salary_min=50000)
