@@ -4,7 +4,7 @@ Every string is cut from the text (trimmed, bullets and labels removed, wrapped 
 what the user sees can be found in their resume. Reading is bounded (text length, lines, list sizes) and never
 raises: a resume the reader does not understand gives an emptier structure, not an error."""
 
-# ruff: noqa: RUF001  -- resume text is made of dashes, curly quotes and bullets; word lists read as text
+# ruff: noqa: RUF001  -- resume text is made of dashes, curly quotes and bullets
 
 from __future__ import annotations
 

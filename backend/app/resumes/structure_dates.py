@@ -2,7 +2,7 @@
 ("Feb 2005 to Present", "2019 - 2024", "2003Present", "May 2014 onwards") read into JSON Resume dates ("YYYY" or
 "YYYY-MM"). A date outside 1950–2100 is not a date (the schema refuses it; a phone number is not a career)."""
 
-# ruff: noqa: RUF001, RUF002  -- resume text is made of dashes, curly quotes and bullets; word lists read as text
+# ruff: noqa: RUF001, RUF002  -- resume text is made of dashes, curly quotes and bullets
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ _MONTH = (
 # One date; alternatives are ordered so the longest form wins and none can backtrack into another.
 _YEAR = r"(?:(?:19|20)\d\d|(?:19|20)[xX]{2})"  # "20XX": a template's placeholder, a date without a value
 _DATE = (
-    rf"(?:{_MONTH}[ ,'’]{{0,3}}(?:{_YEAR}|'\d\d|’\d\d)"
+    rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?[ ,]{{1,2}})?{_MONTH}[ ,'’]{{0,3}}(?:{_YEAR}|'\d\d|’\d\d)"
     rf"|(?:spring|summer|fall|autumn|winter)s?[ ,]{{0,2}}{_YEAR}"
     r"|\d{1,2}/\d{1,2}/(?:19|20)\d\d"
     r"|\d{1,2} ?[/.] ?(?:19|20)\d\d"
@@ -54,6 +54,7 @@ def is_placeholder(token: str) -> bool:
 def to_iso(token: str) -> str | None:
     """One written date as "YYYY" or "YYYY-MM", or None when it is not a plausible date."""
     t = re.sub(r"\s*/\s*", "/", token.strip().lower().rstrip("."))
+    t = re.sub(r"^\d{1,2}(?:st|nd|rd|th)?[ ,]+(?=[a-z])", "", t)  # "14th Oct 2005": the day is dropped
     if not t:
         return None
     month = 0

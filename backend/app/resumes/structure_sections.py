@@ -1,6 +1,6 @@
 """Education, skills, projects, certificates and spoken languages from their sections' lines."""
 
-# ruff: noqa: RUF001  -- resume text is made of dashes, curly quotes and bullets; word lists read as text
+# ruff: noqa: RUF001  -- resume text is made of dashes, curly quotes and bullets
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ title, an employer, a place, a school, a degree).
 
 The vocabularies are generic English words for roles, legal forms and places, never names of employers."""
 
-# ruff: noqa: RUF001  -- resume text is made of dashes, curly quotes and bullets; word lists read as text
+# ruff: noqa: RUF001  -- resume text is made of dashes, curly quotes and bullets
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ _TITLE_WORDS = word_set(
     officer/manager coach employee worker babysitter nanny caregiver aide treasurer chair vice volunteer crew
     housekeeper janitor guard soldier sergeant captain pilot author investigator mentor"""
 )
-_COMPANY_WORDS = word_set(
+COMPANY_WORDS = word_set(
     """inc inc. llc ltd ltd. limited pvt pvt. corp corp. corporation co co. company technologies technology solutions
     systems services software bank group labs laboratories consulting consultants hospital clinic agency partners
     enterprises industries international global media foundation networks communications pharmaceuticals pharma
@@ -76,6 +76,7 @@ _US_CODES = (
 )
 US_STATE = re.compile(rf"^(?:{_US_CODES})(?: \d{{4,5}})?$")
 _SEPARATORS = re.compile(r"\s+(?:\||-{1,2}|–|—|@|at|as|·|•)\s+|:\s+|\s*\|\s*|\s*[()\[\]]\s*|\t")
+_GLUED_PLACE = re.compile(r"(?<=[\w.])-(?=[A-Z][a-z]+(?: [A-Z][a-z]+)?, ?[A-Z]{2}\b)|(?<=, [A-Z]{2})-(?=\s)")
 _LEGAL_TAIL = re.compile(r"^(?:inc|llc|ltd|limited|pvt|corp|co|plc|gmbh|ag|s\.?a|l\.?p)\.?$", re.IGNORECASE)
 
 
@@ -112,7 +113,7 @@ def company_score(part: str) -> int:
     ws = words(part)
     if not ws or len(ws) > 10:
         return 0
-    score = sum(1 for w in ws if w in _COMPANY_WORDS or (w.endswith("s") and w[:-1] in _COMPANY_WORDS))
+    score = sum(1 for w in ws if w in COMPANY_WORDS or (w.endswith("s") and w[:-1] in COMPANY_WORDS))
     if "&" in part or re.search(r"\(p\)|\.com\b", part, re.IGNORECASE):
         score += 1
     return score
@@ -140,11 +141,12 @@ def _is_region(text: str) -> bool:
 def is_title(part: str) -> bool:
     """A job title rather than an employer: the head noun (the last word) names a role, or role words outweigh
     company words ("Software Engineering Intern" is a title, "Phone Sales Co." an employer)."""
-    ws = words(part)
-    if not ws or len(ws) > 8:
+    head = re.split(r"\s+(?:of|for)\s+", part, maxsplit=1)[0]  # "Manager of Services", "Director of Engineering"
+    ws = words(head)
+    if not ws or len(words(part)) > 8:
         return False
     last = ws[-1]
-    if last in _COMPANY_WORDS:
+    if last in COMPANY_WORDS:
         return False
     if last in _TITLE_WORDS or last.rstrip("s") in _TITLE_WORDS:
         return True
@@ -155,7 +157,8 @@ def header_parts(line: str) -> list[str]:
     """A header line cut into its parts: "Title at Company | City, ST" → ["Title", "Company", "City, ST"]. Commas
     cut too, except before a legal form ("Acme, Inc.") and inside a place ("Pune, India")."""
     parts: list[str] = []
-    for chunk in _SEPARATORS.split(line[:MAX_LINE]):
+    line = _GLUED_PLACE.sub(" - ", line[:MAX_LINE])  # "CME Group-Chicago, IL- Jan 2010"
+    for chunk in _SEPARATORS.split(line):
         chunk = clean(chunk)
         if not chunk:
             continue

@@ -5,7 +5,7 @@ Handles "Title, Company (2019 - 2024)", "Company - City - Month YYYY to Present"
 Mar 2022", Indeed exports (title line, "Company - City, State -", "Month YYYY to Month YYYY"), table rows
 ("Company | Title | 2019 - 2024") and dates on lines of their own ("Januar 2012" / "present")."""
 
-# ruff: noqa: RUF002  -- resume text is made of dashes, curly quotes and bullets; word lists read as text
+# ruff: noqa: RUF002  -- resume text is made of dashes, curly quotes and bullets
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from app.resumes.jsonresume import Work
 from app.resumes.sections import HEADINGS
 from app.resumes.structure_dates import DateRange, find_range, find_single, to_iso
 from app.resumes.structure_text import (
+    COMPANY_WORDS,
     DEGREE,
     SCHOOL,
     clean,
@@ -28,6 +29,7 @@ from app.resumes.structure_text import (
     join_wrapped,
     looks_like_header,
     word_set,
+    words,
 )
 
 MAX_ROLES = 40
@@ -179,6 +181,8 @@ def _anchor_at(lines: list[str], i: int) -> _Anchor | None:
 
 def _anchor(i: int, dates: DateRange, rest: str, last: int) -> _Anchor | None:
     rest = clean(rest, 300)
+    if len(rest.split()) > 14 and ". " in rest:  # "Aug 2011 - Aug 2012. Assistant Program Manager. Developed ..."
+        rest = clean(rest.split(". ", 1)[0], 300)
     if len(rest.split()) > 14 or (rest and rest[:1].islower() and len(rest.split()) > 4):
         return None
     return _Anchor(i, dates, rest, last)
@@ -236,6 +240,8 @@ def _role(lines: list[str], anchor: _Anchor, body: list[str]) -> Work | None:
         position = rest[0] if rest else None
     if employer is None and position is None:
         return None
+    if position is None and employer is not None and not _named_employer(lines, employer):
+        return None  # dates beside a line that names neither a role nor a company: an award, a project, a heading
     if position is None and any(DEGREE.search(p) for _, p in parts):
         return None  # a degree listed among the roles ("M.Sc. in Computer Security / University of Oslo")
     highlights, summary = _body(body)
@@ -262,6 +268,16 @@ def _names_something(part: str) -> bool:
     return any(w[:1].isupper() and len(w) > 1 and not find_single(w) and w.lower() not in _DANGLING for w in ws)
 
 
+def _named_employer(lines: list[str], employer: tuple[int, int, str]) -> bool:
+    """An employer that stands without a title: a company or school word, an Indeed "Company -" line, or a proper
+    name of a few capitalised words ("Time Warner Cable"), not one word ("Updated") or a phrase."""
+    name = employer[2]
+    if company_score(name) > 0 or SCHOOL.search(name) or _INDEED_EMPLOYER.search(lines[employer[0]]):
+        return True
+    ws = name.split()
+    return len(ws) >= 2 and all(w[:1].isupper() or w.lower() in _DANGLING or not w[:1].isalpha() for w in ws)
+
+
 def _may_be_title(part: str) -> bool:
     """A title without a role word ("Web development"): a few words, not a school, a degree or a lone place name."""
     ws = part.split()
@@ -283,8 +299,8 @@ def _employer(
     if not others:
         return None
     named = [k for k in others if company_score(k[2]) > 0]
-    if named:
-        return named[0]
+    if named:  # "Frankfort Habilitation Inc." before "Health Services Division": a legal form or head noun first
+        return max(named, key=lambda k: (words(k[2])[-1] in COMPANY_WORDS, -k[1]))
     indeed = [k for k in others if _INDEED_EMPLOYER.search(lines[k[0]])]
     if indeed:
         return indeed[0]

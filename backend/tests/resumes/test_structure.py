@@ -1,6 +1,6 @@
 """The structure parser on the layouts real resumes use, each written here as a realistic fixture."""
 
-# ruff: noqa: RUF001  -- resume text is made of dashes, curly quotes and bullets; word lists read as text
+# ruff: noqa: RUF001  -- resume text is made of dashes, curly quotes and bullets
 
 from __future__ import annotations
 
