@@ -22,7 +22,16 @@ from app.resumes.structure_sections import (
     parse_projects,
     parse_skills,
 )
-from app.resumes.structure_text import US_STATE, clean, is_location, looks_like_header, title_score, word_set
+from app.resumes.structure_text import (
+    US_STATE,
+    clean,
+    is_glyph_only,
+    is_location,
+    looks_like_header,
+    strip_bullet,
+    title_score,
+    word_set,
+)
 from app.resumes.structure_work import parse_work
 
 __all__ = ["STRUCTURE_VERSION", "parse_structure"]
@@ -133,7 +142,9 @@ def _basics(text: str, sections: dict[str, str]) -> Basics:
     email = _EMAIL.search(text)
     phone = _phone(contact) or _phone(head)
     profiles, url = _links(text[:20_000])
-    summary = " ".join(ln.strip() for ln in _lines(sections.get("summary")) if ln.strip())
+    summary = " ".join(
+        strip_bullet(ln) for ln in _lines(sections.get("summary")) if ln.strip() and not is_glyph_only(ln)
+    )
     return Basics(
         name=name,
         label=_label(head, name_at),

@@ -172,7 +172,7 @@ def parse_skills(lines: list[str]) -> tuple[list[Skill], list[str]]:
             continue
         in_languages = False
         m = _GROUP.match(line)
-        if m and len(m.group("label").split()) <= 4:
+        if m and len(m.group("label").split()) <= 4 and not m.group("items").startswith("//"):
             items = _items(m.group("items"))
             if items:
                 groups.append(Skill(name=clean(m.group("label")), keywords=items[:80]))

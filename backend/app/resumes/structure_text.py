@@ -67,7 +67,7 @@ _STATES = word_set(
     orissa assam goa jharkhand chhattisgarh uttarakhand delhi ncr pradesh nadu bengal india usa uk england
     scotland wales ireland canada australia germany france singapore uae dubai china japan norway sweden denmark
     netherlands spain italy remote
-    carolina dakota hampshire jersey mexico york island"""
+    carolina dakota hampshire jersey mexico york island us"""
 )
 _REGION_PREFIXES = word_set("""madhya uttar himachal arunachal tamil west new north south east jammu and""")
 _US_CODES = (
@@ -76,7 +76,8 @@ _US_CODES = (
 )
 US_STATE = re.compile(rf"^(?:{_US_CODES})(?: \d{{4,5}})?$")
 _SEPARATORS = re.compile(r"\s+(?:\||-{1,2}|–|—|@|at|as|·|•)\s+|:\s+|\s*\|\s*|\s*[()\[\]]\s*|\t")
-_GLUED_PLACE = re.compile(r"(?<=[\w.])-(?=[A-Z][a-z]+(?: [A-Z][a-z]+)?, ?[A-Z]{2}\b)|(?<=, [A-Z]{2})-(?=\s)")
+_GLUED_PLACE = re.compile(r"(?<=[\w.])- ?(?=[A-Z][a-z]+(?: [A-Z][a-z]+)?, ?[A-Z]{2}\b)|(?<=, [A-Z]{2})-(?=\s)")
+_LEVEL = re.compile(r"^(?:[ivx]{1,4}|\d{1,2}|level|grade|senior|junior|sr|jr)$")
 _LEGAL_TAIL = re.compile(r"^(?:inc|llc|ltd|limited|pvt|corp|co|plc|gmbh|ag|s\.?a|l\.?p)\.?$", re.IGNORECASE)
 
 
@@ -142,15 +143,20 @@ def is_title(part: str) -> bool:
     """A job title rather than an employer: the head noun (the last word) names a role, or role words outweigh
     company words ("Software Engineering Intern" is a title, "Phone Sales Co." an employer)."""
     head = re.split(r"\s+(?:of|for)\s+", part, maxsplit=1)[0]  # "Manager of Services", "Director of Engineering"
-    ws = words(head)
+    ws = [w for w in words(head) if not _LEVEL.match(w)]  # "Software Engineer II", "Engineer 2"
     if not ws or len(words(part)) > 8:
         return False
     last = ws[-1]
     if last in COMPANY_WORDS:
         return False
-    if last in _TITLE_WORDS or last.rstrip("s") in _TITLE_WORDS:
+    if _role_word(last):
         return True
-    return title_score(part) > company_score(part)
+    # "Consultant SDET", "Manager Trainee": a role word first, in a short title
+    return _role_word(ws[0]) and len(ws) <= 3 and company_score(part) == 0
+
+
+def _role_word(word: str) -> bool:
+    return word in _TITLE_WORDS or word.rstrip("s") in _TITLE_WORDS
 
 
 def header_parts(line: str) -> list[str]:
@@ -165,15 +171,15 @@ def header_parts(line: str) -> list[str]:
         if is_location(chunk):
             parts.append(chunk)
             continue
-        pieces = [clean(p) for p in chunk.split(",")]
         merged: list[str] = []
-        for piece in pieces:
-            if not piece:
-                continue
-            if merged and (_LEGAL_TAIL.match(piece) or is_location(f"{merged[-1]}, {piece}")):
+        for piece in (clean(p) for p in chunk.split(",")):
+            if piece and merged and _LEGAL_TAIL.match(piece):
                 merged[-1] = f"{merged[-1]}, {piece}"
-            else:
+            elif piece:
                 merged.append(piece)
+        # a place is the last two pieces ("Crowdtap, New York, NY": the company, then "New York, NY")
+        if len(merged) >= 2 and is_location(f"{merged[-2]}, {merged[-1]}"):
+            merged[-2:] = [f"{merged[-2]}, {merged[-1]}"]
         parts.extend(merged)
     return [p for p in parts if p]
 

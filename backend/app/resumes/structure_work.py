@@ -71,6 +71,7 @@ class _Anchor:
     dates: DateRange
     line_rest: str  # the anchor line without its dates
     last: int  # the last line the dates occupy (dates split over two lines)
+    undated: bool = False  # anchored on a header without dates: kept only when it names a title and an employer
     pre: list[int] = field(default_factory=list)
     post: list[int] = field(default_factory=list)
 
@@ -84,9 +85,11 @@ def parse_work(lines: list[str]) -> list[Work]:
     # has that line, and it anchors the role when no dated header took it.
     claimed = {i for a in anchors for i in (a.index, *a.pre, *a.post)}
     undated = [
-        _Anchor(i, DateRange(None, None, False, (0, 0)), lines[i], i)
+        _Anchor(i, DateRange(None, None, False, (0, 0)), lines[i], i, undated=True)
         for i, line in enumerate(lines)
-        if i not in claimed and looks_like_header(line) and (_INDEED_EMPLOYER.search(line) or _role_line(line))
+        if i not in claimed
+        and looks_like_header(line)
+        and (_INDEED_EMPLOYER.search(line) or _role_line(line) or _block_start(lines, i, claimed))
     ]
     if undated:
         anchors = sorted([*anchors, *undated], key=lambda a: a.index)
@@ -105,6 +108,35 @@ def parse_work(lines: list[str]) -> list[Work]:
         if len(roles) >= MAX_ROLES:
             break
     return roles
+
+
+def _block_start(lines: list[str], i: int, claimed: set[int]) -> bool:
+    """The first of one to three short naming lines between paragraphs ("Software Developer" / "Microsoft" /
+    bullets), one of them a job title: a role written without dates."""
+    before = _previous_nonblank(lines, i - 1)
+    if before is not None and looks_like_header(lines[before]) and not is_bullet(lines[before]):
+        return False
+    block: list[int] = []
+    j = i
+    while j < len(lines) and len(block) < 4:
+        if lines[j]:
+            if j in claimed or not looks_like_header(lines[j]) or _DETAIL.match(lines[j]):
+                break
+            block.append(j)
+        j += 1
+    if not 1 <= len(block) <= 3 or j >= len(lines):
+        return False
+    if not any(is_title(p) and len(p.split()) <= 6 for k in block for p in header_parts(lines[k])):
+        return False
+    return len([p for k in block for p in header_parts(lines[k])]) >= 2
+
+
+def _previous_nonblank(lines: list[str], i: int) -> int | None:
+    while i >= 0:
+        if lines[i] and not is_glyph_only(lines[i]):
+            return i
+        i -= 1
+    return None
 
 
 def _role_line(line: str) -> bool:
@@ -203,7 +235,9 @@ def _walk(lines: list[str], start: int, stop: int, step: int, claimed: set[int])
     i = start
     while (i > stop if step < 0 else i < stop) and len(found) < budget:
         line = lines[i]
-        if line and not is_glyph_only(line):
+        if is_glyph_only(line) and line.strip() != "-":
+            break  # "●" alone on its line: a bullet's text follows, the header is over
+        if line and line.strip() != "-":
             if i in claimed or not looks_like_header(line) or find_range(line) or _DETAIL.match(line):
                 # a one-line description of the employer between the dates and the title ("Upscale restaurant
                 # with banquet facilities" / "Executive Chef"): the title after it still belongs to the header
@@ -240,6 +274,8 @@ def _role(lines: list[str], anchor: _Anchor, body: list[str]) -> Work | None:
         position = rest[0] if rest else None
     if employer is None and position is None:
         return None
+    if anchor.undated and (employer is None or position is None):
+        return None
     if position is None and employer is not None and not _named_employer(lines, employer):
         return None  # dates beside a line that names neither a role nor a company: an award, a project, a heading
     if position is None and any(DEGREE.search(p) for _, p in parts):
@@ -262,6 +298,12 @@ def _names_something(part: str) -> bool:
         return False
     ws = part.split()
     if ws[-1].lower() in _DANGLING or (part.endswith(".") and not _ABBREVIATION.search(part)):
+        return False
+    if len(ws) == 1 and ws[0].endswith("ed") and not ws[0].isupper():
+        return False  # "Served", "Updated": a verb left over from a sentence
+    if "©" in part or re.search(
+        r"\b(?:resume|curriculum vitae|page \d)|^(?:dr|mr|mrs|ms|prof)\.? ", part, re.IGNORECASE
+    ):
         return False
     if ws[-1].lower().strip(":") in _SECTION_WORDS or (len(ws) == 1 and ws[0].lower().rstrip(".")[:3] in _MONTH_STEMS):
         return False  # "OTHER EMPLOYMENT", "Sales Experience", "August"
@@ -286,8 +328,11 @@ def _may_be_title(part: str) -> bool:
 
 def _is_heading(part: str) -> bool:
     """A known section heading ("Work Experience", "WEB SITES" is not one), not a name ending in "Technologies"."""
-    key = " ".join(re.sub(r"[^a-z ]", " ", part.lower().replace("&", " and ")).split())
-    return key in HEADINGS
+    for piece in part.split("/"):  # "WORK EXPERIENCE/EMPLOYMENT"
+        key = " ".join(re.sub(r"[^a-z ]", " ", piece.lower().replace("&", " and ")).split())
+        if key in HEADINGS:
+            return True
+    return False
 
 
 def _employer(
