@@ -9,8 +9,8 @@ from typing import Any
 
 import structlog
 
+from app.content import claims, prompts, tailor
 from app.content import letter as letters
-from app.content import prompts, tailor
 from app.content.guard import guard_text
 from app.content.inputs import Inputs
 from app.llm.client import LLMClient
@@ -66,6 +66,14 @@ def offline_outcome(inputs: Inputs, kind: DocumentKind, options: dict[str, Any])
     return Outcome(content + "\n", report, "offline", "offline", tailor.PROMPT_VERSION, source=tailored.original)
 
 
+def _without_citations(on_delta: OnDelta, citations: claims.CitationFilter) -> OnDelta:
+    async def forward(delta: str) -> None:
+        if text := citations.feed(delta):
+            await on_delta(text)
+
+    return forward
+
+
 async def generate(
     client: LLMClient,
     inputs: Inputs,
@@ -84,9 +92,13 @@ async def generate(
         return outcome
     tailored = tailor.tailor_resume(inputs) if kind == DocumentKind.tailored_resume else None
     source = tailored.original if tailored else None
+    citations: claims.CitationFilter | None = None
     if kind == DocumentKind.cover_letter:
         messages = prompts.letter_messages(inputs, options.get("tone", "professional"), options.get("length", "medium"))
         version = prompts.LETTER_PROMPT_VERSION
+        if on_delta is not None:  # the reader sees the letter stream without its [E3] citation markers
+            citations = claims.CitationFilter()
+            on_delta = _without_citations(on_delta, citations)
     else:
         messages = prompts.tailor_messages(inputs, source or "")
         version = prompts.TAILOR_PROMPT_VERSION
@@ -107,7 +119,13 @@ async def generate(
         if on_delta is not None:
             await on_delta(outcome.content)
         return outcome
-    content, removed = guard_text(result.value, tailor.guard_inputs(inputs, tailored) if tailored else inputs)
+    if citations is not None and on_delta is not None and (rest := citations.flush()):
+        await on_delta(rest)
+    if kind == DocumentKind.cover_letter:
+        checked = claims.check_letter(result.value, inputs)
+        content, removed = checked.content, checked.removed
+    else:
+        content, removed = guard_text(result.value, tailor.guard_inputs(inputs, tailored) if tailored else inputs)
     report: dict[str, Any] = {
         "removed": removed,
         "matching_skills": inputs.matching_skills,
@@ -119,6 +137,7 @@ async def generate(
     if kind == DocumentKind.cover_letter:
         report["word_count"] = letters.word_count(content)
         report["skills_mentioned"] = [s for s in inputs.matching_skills if s in content]
+        report["sentences"] = [s.as_dict() for s in checked.sentences]
     return Outcome(
         content=content.strip() + "\n",
         report=report,

@@ -24,9 +24,15 @@ _NUMBER_WORDS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "million": 1_000_000,
 }  # fmt: skip
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
+_UNIT = r"(?:\s?(%|percent|[kmb]n?\b|million|billion|thousand))?"
 _NUMBER = re.compile(
-    r"(?<![\w.])(?:[$\u20ac\u00a3]\s?)?(\d[\d,]*(?:\.\d+)?)(?:\s?(?:%|percent|[kKmMbB]n?\b|million|billion|thousand))?"
-    r"|\b(" + "|".join(_NUMBER_WORDS) + r")\b",
+    r"(?<![\w.])(?:[$\u20ac\u00a3]\s?)?(\d[\d,]*(?:\.\d+)?)"
+    + _UNIT
+    + r"|\b("
+    + "|".join(_NUMBER_WORDS)
+    + r")\b"
+    + _UNIT,
     re.I,
 )
 _YEARS = re.compile(
@@ -114,7 +120,7 @@ def allowed_for(inputs: Inputs, *, posting: bool = False) -> Allowed:
     masks = [m for m in (inputs.company, inputs.job_title) if m]
     if posting:
         masks += [r for r in inputs.responsibilities if r]
-    numbers = set(_numbers_in(text))
+    numbers = set(_numbers_in(text, tagged=True))
     return Allowed(
         skills=skills,
         haystack=f" {normalize(text)} ",
@@ -125,16 +131,22 @@ def allowed_for(inputs: Inputs, *, posting: bool = False) -> Allowed:
     )
 
 
-def _numbers_in(text: str) -> list[str]:
+def _numbers_in(text: str, *, tagged: bool = False) -> list[str]:
+    """Every number in `text` as digits, scaled by its unit: "$2M" and "two million" are both "2000000". With
+    `tagged`, money and percentages keep a mark ("$2000000", "%40"): a claimed "$2M" needs money in the resume."""
     out = []
     for match in _NUMBER.finditer(text):
-        digits, word = match.group(1), match.group(2)
-        if word:
-            out.append(str(_NUMBER_WORDS[word.lower()]))
-        elif digits:
-            core = digits.replace(",", "").rstrip(".")
-            core = core.rstrip("0").rstrip(".") if "." in core else core
-            out.append(core.lstrip("0") or "0")
+        digits, unit = match.group(1), (match.group(2) or match.group(4) or "").lower()
+        if digits:
+            value = float(digits.replace(",", "").rstrip(".") or 0)
+        else:
+            value = float(_NUMBER_WORDS[match.group(3).lower()])
+        value *= _SCALE.get(unit, 1)
+        number = f"{value:.6g}" if value != int(value) else str(int(value))
+        mark = "$" if re.match(r"[$\u20ac\u00a3]", match.group(0)) else "%" if unit in ("%", "percent") else ""
+        out.append(mark + number if tagged else number)
+        if tagged and mark:
+            out.append(number)
     return out
 
 
@@ -170,7 +182,7 @@ def number_violations(masked: str, allowed: Allowed) -> list[Violation]:
             shown = f"{allowed.years_span} years" if allowed.years_span else "no dated roles"
             found.append(Violation("experience", match.group(0), f"your resume's dates show {shown}, not {years}"))
     for match in _NUMBER.finditer(_YEARS.sub(" ", masked)):
-        core = _numbers_in(match.group(0))
+        core = _numbers_in(match.group(0), tagged=True)
         if core and core[0] not in allowed.numbers:
             what = match.group(0).strip()
             found.append(Violation("metric", what, f"{what} does not appear in your resume or profile"))

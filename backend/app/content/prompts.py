@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 
+from app.content import phrases
+from app.content.evidence import numbered
 from app.content.inputs import Inputs
 from app.content.letter import LENGTHS
 
-LETTER_PROMPT_VERSION = "cover-llm-v1"
+LETTER_PROMPT_VERSION = "cover-llm-v2"
 TAILOR_PROMPT_VERSION = "tailor-llm-v1"
 MAX_RESUME_CHARS = 12_000
 
@@ -48,15 +50,44 @@ def _facts(inputs: Inputs) -> dict[str, object]:
 
 
 def letter_messages(inputs: Inputs, tone: str, length: str) -> list[dict[str, str]]:
+    """The letter prompt: the structured resume, the user's own words and the posting as numbered evidence
+    [E1]…[En], and the rule that each sentence cites the evidence it rests on (app/content/claims.py checks)."""
     low, high = LENGTHS.get(length, LENGTHS["medium"])
+    placeholder = phrases.WHY_PLACEHOLDER.format(company=inputs.company or "this company")
+    why = (
+        "The candidate's reason for applying is in the evidence (kind user, why_company): use it as written."
+        if inputs.why_company
+        else f"The candidate gave no reason for applying: write the line {placeholder} as it is, for them to fill in."
+    )
     system = (
         "You write cover letters for job applications.\n"
-        f"Write a {tone} cover letter of {low} to {high} words for the candidate and job in the JSON. Open with "
-        "a greeting, name the role and the company, mention at least two matching skills, and give two or three "
-        "short paragraphs that each pair one of the job's responsibilities with a concrete achievement from the "
-        "resume that shares a skill with it. Close politely and sign with the candidate's name.\n" + _RULES
+        f"Write a {tone} cover letter of {low} to {high} words from the numbered evidence in the JSON. Open with a "
+        "greeting, name the role and the company, and lead with the candidate's role and the one achievement that "
+        "matches the posting best. Then give one or two short paragraphs that pair the posting's first duties with "
+        "the achievements that match them. If little matches, say plainly which achievements transfer; never call "
+        "a minor skill central. " + why + " Close politely and sign with the candidate's name.\n"
+        "Citations: after every sentence that states a fact, put the ids of the evidence it rests on in brackets, "
+        'like "I cut batch time by 40%. [E3]" or "[E2, E7]". The greeting, thanks and sign-off need none.\n'
+        "Rules you must follow:\n"
+        "- State only what the evidence says. Never add a skill, tool, employer, job title, degree, certificate, "
+        "number, metric or length of experience that is not in the evidence, even if the job asks for it.\n"
+        "- Say nothing about the candidate's character, habits, passions or motives beyond their own words "
+        "(evidence of kind user).\n"
+        "- The job's skills under missing_skills are ones the candidate does not have: do not claim them.\n"
+        "- Write whole sentences in the first person; never paste resume bullets or their symbols.\n"
+        "- Answer with the letter only, in plain text, without any preamble."
     )
-    user = json.dumps(_facts(inputs), ensure_ascii=False)
+    facts = {
+        "candidate": {"name": inputs.name},
+        "evidence": [
+            {"id": ident, "kind": source.kind, "about": source.label, "text": source.quote}
+            for ident, source in numbered(inputs)
+        ],
+        "job": {"title": inputs.job_title, "company": inputs.company, "skills": inputs.job_skills},
+        "matching_skills": inputs.matching_skills,
+        "missing_skills": inputs.missing_skills,
+    }
+    user = json.dumps(facts, ensure_ascii=False)
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
 

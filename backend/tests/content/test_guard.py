@@ -90,7 +90,7 @@ class TestGenerateWithLLM:
         inputs = inputs_of(SAMPLES[0])
         outcome = await generate(llm, inputs, DocumentKind.cover_letter, {}, user_id=None, on_delta=on_delta)
         assert "".join(pieces) == INVENTED and len(pieces) > 10
-        assert (outcome.provider, outcome.prompt_version) == ("groq", "cover-llm-v1")
+        assert (outcome.provider, outcome.prompt_version) == ("groq", "cover-llm-v2")
         assert {r["kind"] for r in outcome.report["removed"]} == {"skill", "employer", "degree", "title"}
         assert "Globex" not in outcome.content and "Haskell" not in outcome.content
         sent = llm_server.requests[0]["messages"]

@@ -70,7 +70,7 @@ class TestStreaming:
         assert (body["provider"], body["model"], body["prompt_version"]) == (
             "groq",
             "openai/gpt-oss-20b",
-            "cover-llm-v1",
+            "cover-llm-v2",
         )
         assert "Hooli" not in body["content"] and "Erlang" not in body["content"]
         assert {r["kind"] for r in body["report"]["removed"]} == {"skill", "employer"}
