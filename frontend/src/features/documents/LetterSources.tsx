@@ -166,20 +166,28 @@ export function LetterSources({ document }: { document: DocumentRead }) {
                 segment.type === 'text' ? (
                   <Fragment key={i}>{withPlaceholders(segment.text, `t${i}`)}</Fragment>
                 ) : (
-                  <button
+                  // A span, not a <button>: browsers lay buttons out as boxes, and a sentence must wrap as text.
+                  <span
                     key={i}
-                    type="button"
+                    role="button"
+                    tabIndex={0}
                     className="letter-sentence"
                     aria-pressed={selected === segment.index}
                     onClick={() => choose(segment.index)}
+                    onKeyDown={(event) => {
+                      if (event.key === 'Enter' || event.key === ' ') {
+                        event.preventDefault();
+                        choose(segment.index);
+                      }
+                    }}
                   >
                     {withPlaceholders(segment.text, `s${i}`)}
-                  </button>
+                  </span>
                 ),
               )}
             </Box>
           </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 5 }} ref={panel}>
+          <Grid.Col span={{ base: 12, md: 5 }} ref={panel} className="sources-panel">
             <SourcesPanel sentence={selected === null ? null : sentences[selected]} />
           </Grid.Col>
         </Grid>

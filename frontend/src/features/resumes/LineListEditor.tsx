@@ -61,7 +61,7 @@ export function LineListEditor({ form, path, lines, title, itemLabel, max }: Lin
       ) : (
         <Stack component="ol" gap={6} m={0} p={0} style={{ listStyle: 'none' }} aria-labelledby={titleId}>
           {lines.map((line, i) => (
-            <Group component="li" key={line.key} gap={6} wrap="nowrap" align="flex-start">
+            <Group component="li" key={line.key} gap={4} wrap="wrap" align="flex-start">
               <Textarea
                 data-focus-id={`${line.key}:text`}
                 aria-label={`${itemLabel} ${i + 1}`}
@@ -69,10 +69,10 @@ export function LineListEditor({ form, path, lines, title, itemLabel, max }: Lin
                 minRows={1}
                 maxRows={6}
                 maxLength={600}
-                style={{ flex: 1, minWidth: 0 }}
+                style={{ flex: '1 1 14rem', minWidth: 0 }}
                 {...form.getInputProps(`${path}.${i}.text`)}
               />
-              <Group gap={2} wrap="nowrap" pt={4}>
+              <Group gap={2} wrap="nowrap" pt={4} ml="auto">
                 {i > 0 ? (
                   <ActionIcon data-focus-id={`${line.key}:up`} variant="subtle" color="gray" aria-label={`Move ${itemLabel.toLowerCase()} ${i + 1} up`} onClick={() => move(i, i - 1, 'up')}>
                     <ChevronDownIcon size={16} style={{ transform: 'rotate(180deg)' }} />

@@ -105,7 +105,7 @@ export function StructureEditor({ resume }: { resume: ResumeRead }) {
 
       <form onSubmit={submit} noValidate aria-label="Resume structure">
         <Stack gap="sm">
-          <Accordion multiple variant="separated" chevronPosition="left" value={open} onChange={setOpen}>
+          <Accordion multiple variant="separated" chevronPosition="left" value={open} onChange={setOpen} className="structure-accordion">
             <Accordion.Item value="basics">
               <Accordion.Control>Contact and summary</Accordion.Control>
               <Accordion.Panel>

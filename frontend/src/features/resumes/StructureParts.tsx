@@ -29,7 +29,7 @@ interface EntryProps {
 /** One entry of a list (a role, a degree): a named group with its fields and a way to remove it. */
 function Entry({ legend, onRemove, removeLabel, children }: EntryProps) {
   return (
-    <Fieldset legend={legend} variant="filled" styles={{ legend: { fontWeight: 600, overflowWrap: 'anywhere' } }}>
+    <Fieldset legend={legend} variant="filled" className="structure-entry" styles={{ legend: { fontWeight: 600, overflowWrap: 'anywhere' } }}>
       <Stack gap="sm">
         {children}
         <Group justify="flex-end">
