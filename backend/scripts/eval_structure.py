@@ -3,8 +3,9 @@
 
 Each resume goes through `parse_resume` (normalized text and sections, as an upload does), then `parse_structure`.
 Most dev texts were flattened when the dataset was made: line breaks became runs of two or more spaces, which
-`normalize_text` then collapses into one long line. A PDF or DOCX upload keeps its lines, so by default those runs
-are turned back into line breaks first; `--flat` scores the texts exactly as stored.
+`normalize_text` then collapses into one long line. A PDF or DOCX upload keeps its lines, so the scored run turns
+those runs back into line breaks first ("lines"); a second summary line scores the texts exactly as stored
+("flat"), which is what a TXT upload of such a text gets today. `--flat` scores (and prints) only the flat run.
 `--gold FILE.jsonl` scores another file of the same shape (a held-out split).
 """
 
@@ -63,19 +64,22 @@ def main() -> int:
         return 0
     out_dir = args.out or Path(tempfile.mkdtemp(prefix="structure-eval-"))
     out_dir.mkdir(parents=True, exist_ok=True)
-    pred = out_dir / "structure.pred.jsonl"
-    slowest = _predict(gold, pred, args.flat)
-    proc = subprocess.run(  # noqa: S603
-        [sys.executable, str(score_py), str(gold), str(pred)], capture_output=True, text=True, check=True
-    )
-    report = json.loads(proc.stdout)
-    print(json.dumps(report, indent=1))
-    parts = [f"name {report['name']:.3f}", f"email {report['email']:.3f}"]
-    for kind in ("employers", "titles", "institutions"):
-        parts.append(f"{kind} P {report[kind]['precision']:.3f} R {report[kind]['recall']:.3f}")
-    mode = "flat" if args.flat else "lines"
-    print(f"structure ({mode}): " + "  ".join(parts) + f"  slowest {slowest * 1000:.0f} ms")
-    print(f"predictions in {pred}")
+    modes = [True] if args.flat else [False, True]
+    for flat in modes:
+        pred = out_dir / f"structure.{'flat' if flat else 'lines'}.pred.jsonl"
+        slowest = _predict(gold, pred, flat)
+        proc = subprocess.run(  # noqa: S603
+            [sys.executable, str(score_py), str(gold), str(pred)], capture_output=True, text=True, check=True
+        )
+        report = json.loads(proc.stdout)
+        if flat == modes[0]:
+            print(json.dumps(report, indent=1))
+        parts = [f"name {report['name']:.3f}", f"email {report['email']:.3f}"]
+        for kind in ("employers", "titles", "institutions"):
+            parts.append(f"{kind} P {report[kind]['precision']:.3f} R {report[kind]['recall']:.3f}")
+        mode = "flat" if flat else "lines"
+        print(f"structure ({mode}): " + "  ".join(parts) + f"  slowest {slowest * 1000:.0f} ms")
+    print(f"predictions in {out_dir}")
     return 0
 
 

@@ -251,7 +251,7 @@ def parse_projects(lines: list[str]) -> list[Project]:
             continue
         if not is_bullet(line) and looks_like_header(line) and len(line.split()) <= 10 and not line.endswith(":"):
             flush()
-            found = find_range(line)
+            found = find_range(line) or find_single(line)
             dates = found
             name = clean(line[: found.span[0]] + line[found.span[1] :]) if found else line
             name = header_parts(name)[0] if header_parts(name) else name

@@ -283,6 +283,80 @@ class TestFromFiles:
         assert (edu.institution, edu.studyType, edu.endDate) == ("Technical University of Munich", "M.Sc.", "2018")
 
 
+class TestHeaderVariants:
+    """Header shapes seen in real exports, one role each."""
+
+    @pytest.mark.parametrize(
+        ("lines", "expected"),
+        [
+            (
+                "Januar 2012\npresent\nChief Project Manager ICT\nNofas AS\nEvaluated R&D projects.",
+                ("Nofas AS", "Chief Project Manager ICT", "2012-01", None),
+            ),
+            (
+                "2000\nPresent: Automotive Body Repair Technician, Bosh Service Center\nInspect damage.",
+                ("Bosh Service Center", "Automotive Body Repair Technician", "2000", None),
+            ),
+            (
+                "CME Group-Chicago, IL- Jan 2010-Sept 2013\nProduction Specialist\nRecorded and edited videos.",
+                ("CME Group", "Production Specialist", "2010-01", "2013-09"),
+            ),
+            (
+                "Manager of Services, Frankfort Habilitation Inc., Frankfort, KY, 1984-86\nRan the day programme.",
+                ("Frankfort Habilitation Inc.", "Manager of Services", "1984", "1986"),
+            ),
+            (
+                "Third Street Elementary School, Baltimore, MD\nMarch 20XX\nMay 20XX\nStudent Teacher\n"
+                "Created lesson plans for a diverse class.",
+                ("Third Street Elementary School", "Student Teacher", None, None),
+            ),
+            (
+                "Designation: IT Recruiter (14th Oct 2005 to 06th Feb 2008)\nSourced candidates for delivery teams.",
+                ("", "IT Recruiter", "2005-10", "2008-02"),
+            ),
+            (
+                "Software Developer\nMicrosoft\n• Built the telemetry pipeline for the store.",
+                ("Microsoft", "Software Developer", None, None),
+            ),
+        ],
+    )
+    def test_one_role(self, lines: str, expected: tuple[str, str, str | None, str | None]) -> None:
+        resume = structure_of("Alex Morgan\nalex@example.com\n\nExperience\n" + lines)
+        assert roles(resume) == [expected]
+
+    def test_a_degree_in_the_experience_section_is_not_a_role(self) -> None:
+        text = "Experience\nAugust 2007\nJuly 2011\nPh.D. in Computer Security\nUniversity of Oslo\n"
+        assert structure_of(text).work == []
+
+    def test_awards_with_years_are_not_roles(self) -> None:
+        text = (
+            "Sam Lee\nsam@example.com\n\nExperience\nAnalyst, Acme Corp (2019 - 2024)\n- Built reports.\n\n"
+            "Awards\n2021 Best Newcomer Award, Acme Corp\nEmployee of the Month, 2020\n"
+        )
+        assert roles(structure_of(text)) == [("Acme Corp", "Analyst", "2019", "2024")]
+
+
+class TestOtherSections:
+    def test_flat_skill_list_is_one_group_and_languages_are_spoken(self) -> None:
+        text = "Sam Lee\nsam@example.com\n\nSkills\nExcel, Tableau, SQL\nPublic speaking\nLanguages: English, Hindi\n"
+        resume = structure_of(text)
+        assert [(s.name, s.keywords) for s in resume.skills] == [
+            ("Skills", ["Excel", "Tableau", "SQL", "Public speaking"])
+        ]
+        assert [lang.language for lang in resume.languages] == ["English", "Hindi"]
+
+    def test_projects_with_bullets(self) -> None:
+        text = (
+            "Sam Lee\nsam@example.com\n\nProjects\nRoute Planner (2022)\n• Planned delivery routes with OR-Tools.\n"
+            "• Cut route length by 12%.\nBudget Bot\n• A chat bot that files expenses.\n"
+        )
+        projects = structure_of(text).projects
+        assert [(p.name, len(p.highlights), p.startDate) for p in projects] == [
+            ("Route Planner", 2, "2022"),
+            ("Budget Bot", 1, None),
+        ]
+
+
 class TestDates:
     @pytest.mark.parametrize(
         ("written", "iso"),
