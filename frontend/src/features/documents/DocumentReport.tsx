@@ -75,7 +75,8 @@ export function MissingSkills({ document }: { document: DocumentRead }) {
 
 const MARKS: Record<DiffLine['op'], { sign: string; label: string; color?: string; background?: string }> = {
   equal: { sign: ' ', label: 'Unchanged' },
-  insert: { sign: '+', label: 'Added', color: 'var(--mantine-color-green-9)', background: 'var(--mantine-color-green-0)' },
+  // Mantine's darkest green (green-9) on green-0 is 4.07:1, under WCAG AA's 4.5:1 for body text.
+  insert: { sign: '+', label: 'Added', color: '#237032', background: 'var(--mantine-color-green-0)' },
   delete: { sign: '−', label: 'Removed', color: 'var(--mantine-color-red-9)', background: 'var(--mantine-color-red-0)' },
 };
 
