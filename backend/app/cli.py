@@ -371,10 +371,11 @@ def users_reset_password(email: str) -> None:
     typer.echo(f"(valid for {minutes} minutes, once; send it to the account's owner)", err=True)
 
 
-from app.cli_ai import resume_cli, skills_cli  # noqa: E402  (it builds on the helpers above)
+from app.cli_ai import eval_cli, resume_cli, skills_cli  # noqa: E402  (it builds on the helpers above)
 
 cli.add_typer(skills_cli, name="skills")
 cli.add_typer(resume_cli, name="resume")
+cli.add_typer(eval_cli, name="eval")
 
 
 def main() -> None:

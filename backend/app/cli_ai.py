@@ -1,4 +1,5 @@
-"""`copilot skills extract` and `copilot resume parse` (DESIGN §6): the AI core from the command line."""
+"""`copilot skills extract`, `copilot resume parse` and `copilot eval content` (DESIGN §6): the AI core from the
+command line."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import typer
 
 skills_cli = typer.Typer(help="Skill extraction.", no_args_is_help=True)
 resume_cli = typer.Typer(help="Resumes.", no_args_is_help=True)
+eval_cli = typer.Typer(help="Evaluations over the shipped dev sets.", no_args_is_help=True)
 Provider = Literal["offline", "llm", "hybrid"]
 
 
@@ -150,3 +152,61 @@ def resume_parse(file: Annotated[Path, typer.Argument(help="A PDF, DOCX or TXT r
     resume = parse_structure(parsed.text, parsed.sections).dump()
     out = {"text": parsed.text, "sections": parsed.sections, "skills": skills, "resume": resume}
     typer.echo(json.dumps(out, ensure_ascii=False))
+
+
+@eval_cli.command("content")
+def eval_content(
+    data: Annotated[
+        Path | None, typer.Option(help="A directory with resumes/*.json and postings/*.json (default: the dev set)")
+    ] = None,
+    llm: Annotated[bool, typer.Option(help="Also ask the configured LLM (skipped when none is configured)")] = True,
+    limit: Annotated[int, typer.Option(help="Pairs sent to the LLM, 0 for all")] = 0,
+) -> None:
+    """Print JSON figures of cover letters over every resume x posting pair: sources, removals, length, readability."""
+    from app.content.evaluate import DATA_DIR, evaluate_offline, load_pairs
+
+    directory = data or DATA_DIR
+    if not directory.is_dir():
+        fail(f"no such directory: {directory}")
+    try:
+        pairs = load_pairs(directory)
+    except (OSError, ValueError) as exc:
+        fail(f"cannot read the set in {directory}: {exc}")
+        return
+    if not pairs:
+        fail(f"{directory} holds no resume x posting pairs")
+    out: dict[str, Any] = {"pairs": len(pairs), "offline": evaluate_offline(pairs)}
+    out["llm"] = _eval_llm(pairs[:limit] if limit > 0 else pairs) if llm else {"configured": False}
+    typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+
+
+def _eval_llm(pairs: list[Any]) -> dict[str, Any]:
+    """The LLM's letters, checked as the app checks them; {"configured": false} without an LLM."""
+    import asyncio
+
+    from sqlalchemy.exc import DBAPIError
+
+    from app.cli import _settings
+    from app.content.evaluate import evaluate_llm
+    from app.core.db import make_engine, make_session_factory
+    from app.llm.client import LLMClient, resolve_provider
+    from app.llm.service import resolve as resolve_provider_from_env
+
+    settings = _settings()
+
+    async def work() -> dict[str, Any]:
+        engine = make_engine(settings)
+        sessions: Any = make_session_factory(engine)
+        try:
+            try:
+                resolved = await resolve_provider(settings, sessions)
+            except DBAPIError:  # no database yet: only the environment configures the LLM
+                resolved, sessions = resolve_provider_from_env(settings), None
+            async with LLMClient(settings, sessions=sessions, resolved=resolved) as client:
+                if client.offline:
+                    return {"configured": False}
+                return {"configured": True, **await evaluate_llm(client, pairs)}
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(work())
