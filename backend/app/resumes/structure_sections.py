@@ -118,12 +118,14 @@ def _school_in(line: str) -> str | None:
     parts = [p.rstrip(".") for p in header_parts(line)]
     for k, part in enumerate(parts):
         if _is_school(part):
-            joined = [part]
+            last = part
             for nxt in parts[k + 1 : k + 3]:
                 if not _is_school(nxt):
                     break
-                joined.append(nxt)
-            return clean(", ".join(joined))
+                last = nxt
+            start = line.find(part)
+            end = line.find(last, start) + len(last) if start >= 0 and last != part else -1
+            return clean(line[start:end] if end > start else part)  # the words as written, between the parts
     return None
 
 
@@ -253,13 +255,23 @@ def parse_projects(lines: list[str]) -> list[Project]:
             flush()
             found = find_range(line) or find_single(line)
             dates = found
-            name = clean(line[: found.span[0]] + line[found.span[1] :]) if found else line
+            name = _without_edge_date(line, found.span) if found else line
             name = header_parts(name)[0] if header_parts(name) else name
             body = []
         else:
             body.append(line)
     flush()
     return projects
+
+
+def _without_edge_date(line: str, span: tuple[int, int]) -> str:
+    """The line without its date when the date opens or closes it ("AWS Architect, 2021"); a date inside the
+    line stays, so the name is never two pieces glued together."""
+    if len(line) - span[1] <= 3:
+        return clean(re.sub(r"[\s(,;:|–—-]*(?:to|from|since|in)?[\s(,;:|–—-]*$", "", line[: span[0]]))
+    if span[0] <= 3:
+        return clean(line[span[1] :].lstrip(" )"))
+    return clean(line)
 
 
 def parse_certificates(lines: list[str]) -> list[Certificate]:
@@ -269,8 +281,7 @@ def parse_certificates(lines: list[str]) -> list[Certificate]:
         if not line or len(line.split()) > 20 or is_glyph_only(line) or line.endswith(":"):
             continue
         date = find_single(line)
-        name = clean(line[: date.span[0]] + " " + line[date.span[1] :]) if date else clean(line)
-        name = clean(name.replace("()", ""))
+        name = _without_edge_date(line, date.span) if date else clean(line)
         if len(name) >= 3 and any(c.isalpha() for c in name):
             out.append(Certificate(name=name, date=date.start if date else None))
         if len(out) >= 40:

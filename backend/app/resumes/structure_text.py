@@ -130,6 +130,8 @@ def is_location(part: str) -> bool:
     tail = p.rsplit(",", 1)[-1].strip()
     if p.count(",") == 1 and (US_STATE.match(tail) or _is_region(tail)):
         city = p.split(",")[0].strip()
+        if US_STATE.match(tail):  # "College Park, MD": a state code after a short name is a place
+            return city[:1].isupper() and len(city.split()) <= 3 and not company_score(city)
         return city[:1].isupper() and len(city.split()) <= 3 and not SCHOOL.search(city) and not company_score(city)
     return _is_region(p)
 
@@ -181,7 +183,7 @@ def header_parts(line: str) -> list[str]:
         if len(merged) >= 2 and is_location(f"{merged[-2]}, {merged[-1]}"):
             merged[-2:] = [f"{merged[-2]}, {merged[-1]}"]
         parts.extend(merged)
-    return [p for p in parts if p]
+    return [p for p in parts if any(c.isalnum() for c in p)]
 
 
 def looks_like_header(line: str) -> bool:

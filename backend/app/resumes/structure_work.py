@@ -152,17 +152,42 @@ def _title_line(line: str) -> bool:
 
 
 def _attach_headers(lines: list[str], anchors: list[_Anchor]) -> None:
+    """Give each anchor its header lines. Most resumes put the header before or around the dates; some put the
+    dates first and every header after them ("Mar 2014" / "current" / "Assistant, Promostaff"). Both readings are
+    tried and the one that leaves fewer anchors without a header wins (ties: header first)."""
+    _attach(lines, anchors, dates_first=False)
+    before = [(a.pre, a.post) for a in anchors]
+    headed = sum(1 for a in anchors if a.pre or a.post or a.line_rest)
+    _attach(lines, anchors, dates_first=True)
+    if sum(1 for a in anchors if a.pre or a.post or a.line_rest) <= headed:
+        for anchor, (pre, post) in zip(anchors, before, strict=True):
+            anchor.pre, anchor.post = pre, post
+
+
+def _attach(lines: list[str], anchors: list[_Anchor], *, dates_first: bool) -> None:
     claimed: set[int] = set()
+    for anchor in anchors:
+        anchor.pre, anchor.post = [], []
+    for k, anchor in reversed(list(enumerate(anchors))) if dates_first else enumerate(anchors):
+        if dates_first:
+            ceiling = anchors[k + 1].index if k + 1 < len(anchors) else len(lines)
+            anchor.post = _walk(lines, anchor.last + 1, ceiling, 1, claimed)
+            claimed.update(anchor.post)
+        else:
+            floor = anchors[k - 1].last if k else -1
+            anchor.pre = _walk(lines, anchor.index - 1, floor, -1, claimed)
+            claimed.update(anchor.pre)
     for k, anchor in enumerate(anchors):
-        floor = anchors[k - 1].last if k else -1
-        anchor.pre = _walk(lines, anchor.index - 1, floor, -1, claimed)
-        claimed.update(anchor.pre)
-    for k, anchor in enumerate(anchors):
-        ceiling = anchors[k + 1].index if k + 1 < len(anchors) else len(lines)
-        if anchors[k + 1 :] and anchors[k + 1].pre:
-            ceiling = min(ceiling, min(anchors[k + 1].pre))
-        anchor.post = _walk(lines, anchor.last + 1, ceiling, 1, claimed)
-        claimed.update(anchor.post)
+        if dates_first:
+            floor = max([anchors[k - 1].last, *anchors[k - 1].post]) if k else -1
+            anchor.pre = _walk(lines, anchor.index - 1, floor, -1, claimed)
+            claimed.update(anchor.pre)
+        else:
+            ceiling = anchors[k + 1].index if k + 1 < len(anchors) else len(lines)
+            if anchors[k + 1 :] and anchors[k + 1].pre:
+                ceiling = min(ceiling, min(anchors[k + 1].pre))
+            anchor.post = _walk(lines, anchor.last + 1, ceiling, 1, claimed)
+            claimed.update(anchor.post)
 
 
 def _anchors(lines: list[str]) -> list[_Anchor]:
@@ -185,7 +210,7 @@ def _anchor_at(lines: list[str], i: int) -> _Anchor | None:
         return None
     dates = find_range(line)
     if dates is not None:
-        return _anchor(i, dates, line[: dates.span[0]] + " " + line[dates.span[1] :], i)
+        return _anchor(i, dates, line[: dates.span[0]] + " | " + line[dates.span[1] :], i)
     single = find_single(line)
     if single is None:
         return None
@@ -193,7 +218,7 @@ def _anchor_at(lines: list[str], i: int) -> _Anchor | None:
     if len(before) + len(after) > 3:
         # a header that starts or ends with its date ("2007 Summer Intern at Symbian", "Intern | Acme | Summer 2015")
         if (len(after) <= 3 or len(before) <= 3) and looks_like_header(line):
-            return _anchor(i, single, before + " " + after, i)
+            return _anchor(i, single, before + " | " + after, i)
         return None
     # a date alone on its line: the next line may end the range ("present", "July 2011", "2001: Senior Engineer")
     nxt = _next_nonblank(lines, i + 1)

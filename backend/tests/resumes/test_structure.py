@@ -416,7 +416,23 @@ class TestBounds:
 
 
 _ALPHABET = st.sampled_from(
-    [*"abcXYZ019 .,:;-|()/@•o➢*◦▪✓\n\t", "Present", "2019", "Jan ", "Engineer", "Inc.", "University", " at "]
+    [
+        *"abcXYZ019 .,:;-|()/@•o➢*◦▪✓\n\t",
+        "Present",
+        "2019",
+        "Jan ",
+        "Engineer",
+        "Inc.",
+        "University",
+        " at ",
+        "Experience\n",
+        "Education\n",
+        "Skills: ",
+        "B.Tech ",
+        "Languages: English",
+        "linkedin.com/in/x",
+        "Manager, ",
+    ]
 )
 
 
@@ -424,12 +440,25 @@ def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_ALPHABET, max_size=400).map("".join))
 def test_any_text_gives_a_valid_structure_made_of_its_own_words(text: str) -> None:
-    resume = parse_structure(text, split_sections(text))
+    sections = split_sections(text)
+    resume = parse_structure(text, sections)
     JsonResume.model_validate(resume.model_dump())
-    source = _collapse(text)
+    # a role's lines are read from its section, which leaves out lines of other sections between them
+    source = _collapse(text) + " | " + _collapse(" ".join(sections.values()))
+    basics = resume.basics
+    # the summary is its lines joined with bullets dropped, so it is not checked as one piece
+    found = [basics.name, basics.label, basics.email, basics.phone, basics.url,
+             basics.location.city, basics.location.region, *(p.url for p in basics.profiles)]  # fmt: skip
     for work in resume.work:
-        for value in [work.name, work.position, *work.highlights]:
-            assert _collapse(value) in source
+        found += [work.name, work.position, work.location, *work.highlights]
+    for edu in resume.education:
+        found += [edu.institution, edu.studyType, edu.area, edu.score]
+    for skill in resume.skills:
+        found += [*skill.keywords, skill.name if skill.name != "Skills" else ""]
+    found += [p.name for p in resume.projects] + [h for p in resume.projects for h in p.highlights]
+    found += [c.name for c in resume.certificates] + [lang.language for lang in resume.languages]
+    for value in found:
+        assert _collapse(value) in source, value
