@@ -97,6 +97,9 @@ def _lines(section: str | None) -> list[str]:
 
 def _parse(text: str, sections: dict[str, str]) -> JsonResume:
     sections = {k: v[:MAX_TEXT] for k, v in sections.items() if isinstance(v, str)}
+    for key, value in _numbered_sections(text).items():  # "6. Employment History" is a heading too
+        if key in ("experience", "education") and key not in sections:
+            sections[key] = value
     work = parse_work(_lines(sections.get("experience")))
     if not sections.get("experience"):
         work = parse_work(_lines("\n".join(sections.get(k, "") for k in ("contact", "summary", "other"))))
@@ -116,6 +119,27 @@ def _parse(text: str, sections: dict[str, str]) -> JsonResume:
         certificates=parse_certificates(_lines(sections.get("certifications"))),
         languages=languages,
     )
+
+
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4})[.)]\s+(\S.{0,60})$")
+
+
+def _numbered_sections(text: str) -> dict[str, str]:
+    """Sections under numbered headings ("5. Academic Studies:", "6. Employment History"), which the section
+    splitter leaves unread because a heading there has no digits."""
+    found: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in text.splitlines()[:MAX_LINES]:
+        m = _NUMBERED.match(line)
+        key = heading_key(m.group(1)) if m else None
+        if key is None and m is None and current is not None and heading_key(line):
+            current = None  # a plain heading ends the numbered section
+            continue
+        if key is not None:
+            current = found.setdefault(key, [])
+        elif current is not None:
+            current.append(line)
+    return {key: "\n".join(lines) for key, lines in found.items() if any(ln.strip() for ln in lines)}
 
 
 def _confident(work: Work) -> bool:

@@ -20,7 +20,8 @@ _MONTH = (
 # One date; alternatives are ordered so the longest form wins and none can backtrack into another.
 _YEAR = r"(?:(?:19|20)\d\d|(?:19|20)[xX]{2})"  # "20XX": a template's placeholder, a date without a value
 _DATE = (
-    rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?[ ,]{{1,2}})?{_MONTH}[ ,'’]{{0,3}}(?:{_YEAR}|'\d\d|’\d\d)"
+    rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?[ ,]{{1,2}})?{_MONTH}(?: \d{{1,2}}(?:st|nd|rd|th)?,?)?[ ,'’]{{0,3}}"
+    rf"(?:{_YEAR}|'\d\d|’\d\d)"
     rf"|(?:spring|summer|fall|autumn|winter)s?[ ,]{{0,2}}{_YEAR}"
     r"|\d{1,2}/\d{1,2}/(?:19|20)\d\d"
     r"|\d{1,2} ?[/.] ?(?:19|20)\d\d"
@@ -29,7 +30,7 @@ _DATE = (
     rf"|{_YEAR})"
 )
 _NOW = r"(?:present|current(?:ly)?|till\s+date|till\s+now|to\s+date|date|now|ongoing|today|onwards|continuing)"
-_SEP = r"(?:\s*(?:-{1,2}|–|—|~|to|till|until|through|thru)\s*|\s+)"
+_SEP = r"(?:\s*(?:-{1,2}|–|—|~|to|till|until|through|thru):?\s*|\s+)"
 RANGE = re.compile(
     rf"(?<![\w/.])(?P<start>{_DATE})(?:{_SEP}|(?=present|current))(?P<end>{_DATE}|{_NOW})(?![\w/])"
     rf"|(?<![\w/.])(?P<open>{_DATE})\s+(?:onwards|till\s+date|to\s+date|-\s*$)",
@@ -55,6 +56,7 @@ def to_iso(token: str) -> str | None:
     """One written date as "YYYY" or "YYYY-MM", or None when it is not a plausible date."""
     t = re.sub(r"\s*/\s*", "/", token.strip().lower().rstrip("."))
     t = re.sub(r"^\d{1,2}(?:st|nd|rd|th)?[ ,]+(?=[a-z])", "", t)  # "14th Oct 2005": the day is dropped
+    t = re.sub(r"^([a-z]+\.?) \d{1,2}(?:st|nd|rd|th)?,?(?= )", r"\1", t)  # "September 1st 2014", "July 8, 1952"
     if not t:
         return None
     month = 0

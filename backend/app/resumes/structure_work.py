@@ -45,7 +45,11 @@ _NOISE = re.compile(
     re.IGNORECASE,
 )
 # "Client: Renault", "Environment: Java" under a header describe the role, they do not name it
-_DETAIL = re.compile(r"^[A-Z][\w ]{1,25}:(?:\s|$)")
+_DETAIL = re.compile(
+    r"^(?!(?:company|employer|organi[sz]ation|position|position held|designation|role|title|job title)\s*:)"
+    r"[A-Z][\w ]{1,25}:(?:\s|$)",
+    re.IGNORECASE,
+)
 _DANGLING = word_set("""for to from in of at with by since and or the a an till until""")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:inc|ltd|co|corp|llc|plc|bros|intl|dept|univ|jr|sr)|\b[A-Z]|\bL\.P)\.$", re.IGNORECASE
@@ -59,7 +63,7 @@ _SECTION_WORDS = word_set(
 _MONTH_STEMS = word_set("""jan feb mar apr may jun jul aug sep oct nov dec""")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9%)][.!?])\s+(?=[A-Z])")
 _LABEL = re.compile(
-    r"^(?:(?:company|employer|organi[sz]ation|position|designation|role|title|job title)\s*[:\-]\s*"
+    r"^(?:(?:company|employer|organi[sz]ation|position(?: held)?|designation|role|title|job title)\s*[:\-]\s*"
     r"|(?:presently |currently )?(?:working|worked|employed) (?:with|at|for|in)\s+)",
     re.IGNORECASE,
 )
