@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
 import os
 import tempfile
 import types
@@ -35,6 +36,7 @@ from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 
 from app.api.deps import get_admin_user
+from app.jobs import url_import
 from app.main import create_app
 from tests import transaction_guard
 from tests.conftest import STRONG_PASSWORD, _truncate_all, make_settings
@@ -47,13 +49,16 @@ CHECKS = [
     not_a_server_error,
     schemathesis.checks.response_schema_conformance,
     schemathesis.checks.status_code_conformance,
+    schemathesis.checks.content_type_conformance,
 ]
 
+# What the web app sends with every request (the CSRF guard of the cookie-authenticated operations asks for it).
+SPA_HEADER = {"X-Requested-With": "XMLHttpRequest"}
 # (method, path) -> why it is not fuzzed here.
 EXCLUDED: dict[tuple[str, str], str] = {
     ("POST", "/api/v1/jobs/import-url"): (
-        "fetches the link's page over the network; fuzzed by test_link_import_fuzz below with a stub resolver and an "
-        "in-memory career site instead"
+        "fetches the link's page over the network: test_link_import_conforms fuzzes it with a stub resolver and an "
+        "in-process career site answering instead"
     ),
 }
 # Operations that end or change the caller's account or session: each example runs as a new account.
@@ -191,6 +196,13 @@ async def _objects(world: World, headers: dict[str, str]) -> dict[str, Any]:
     document = await _ok(
         await r("POST", f"/api/v1/jobs/{job['id']}/documents", headers=headers, json={"kind": "cover_letter"}), 202
     )
+    # As if the worker had written it (no worker runs here), so that export, edit and versions reach their 200s.
+    from app.models.content import GeneratedDocument, GenerationStatus
+
+    async with world.app.state.session_factory() as s:
+        row = await s.get(GeneratedDocument, document["id"])
+        row.status, row.title, row.content = GenerationStatus.ready, "Letter", "Dear Acme,\n\nI build APIs.\n"
+        await s.commit()
     interview = await _ok(
         await r("POST", "/api/v1/interviews", headers=headers, json={"job_posting_id": job["id"]}), 202
     )
@@ -302,7 +314,7 @@ FRESH: dict[str, Callable[[World], Awaitable[int]]] = {
 
 async def _send(world: World, case: Any, headers: dict[str, str]) -> httpx.Response:
     """The case on the wire as Schemathesis encodes it (JSON, multipart, query), sent to the app in process."""
-    kwargs = case.as_transport_kwargs(base_url="http://testserver", headers=headers)
+    kwargs = case.as_transport_kwargs(base_url="http://testserver", headers={**headers, **SPA_HEADER})
     wanted = ("method", "url", "headers", "params", "data", "json", "files", "cookies")
     prepared = requests.Request(**{k: v for k, v in kwargs.items() if k in wanted}).prepare()
     body = prepared.body.encode() if isinstance(prepared.body, str) else prepared.body
@@ -311,20 +323,52 @@ async def _send(world: World, case: Any, headers: dict[str, str]) -> httpx.Respo
     )
 
 
-def _fuzz(world: World, method: str, path: str, role: str) -> tuple[int, list[str]]:
-    operation = world.schema[path][method]
-    count = DEEP or EXAMPLES[world.database]
-    failures: list[str] = []
-    sent = 0
+class Checker:
+    """Validates each response against the document, keeping every failure (with a curl line to reproduce it)."""
 
-    def check(case: Any, response: httpx.Response) -> None:
+    def __init__(self) -> None:
+        self.sent = 0
+        self.failures: list[str] = []
+
+    def __call__(self, case: Any, response: httpx.Response) -> None:
+        self.sent += 1
         try:
             case.validate_response(response, checks=CHECKS)
-        except Exception as exc:  # Schemathesis's FailureGroup: every check that failed, with a curl to reproduce
-            failures.append(f"{case.as_curl_command()}\n-> {response.status_code} {response.text[:500]}\n{exc}")
+        except (AssertionError, BaseExceptionGroup) as exc:  # Schemathesis's FailureGroup: each failed check
+            self.failures.append(f"{case.as_curl_command()}\n-> {response.status_code} {response.text[:500]}\n{exc}")
+
+    def verdict(self) -> str:
+        return f"{len(self.failures)} of {self.sent} requests failed:\n\n" + "\n\n".join(self.failures[:3])
+
+
+def _examples(operation: Any, count: int, each: Callable[[Any], None]) -> None:
+    """`each` on `count` valid and `count` invalid examples of the operation (Schemathesis's positive and negative
+    generation), without shrinking: a failure is reported as found, with its curl line."""
+    for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+
+        @settings(
+            max_examples=count,
+            phases=[Phase.explicit, Phase.generate],
+            deadline=None,
+            derandomize=not DEEP,  # the same examples on every `make test`; a deep run explores
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+        @given(case=operation.as_strategy(generation_mode=mode))
+        def run(case: Any) -> None:
+            each(case)
+
+        try:
+            run()
+        except Unsatisfiable:
+            if mode is not GenerationMode.NEGATIVE:
+                raise  # nothing to make invalid (no parameters, no body) is fine; nothing valid is not
+
+
+def _fuzz(world: World, method: str, path: str, role: str) -> Checker:
+    check = Checker()
 
     def one(case: Any) -> None:
-        nonlocal sent
         if (method, path) in THROWAWAY_ACCOUNT:
             headers = stranger = world.run(world.new_account())
         else:
@@ -332,7 +376,6 @@ def _fuzz(world: World, method: str, path: str, role: str) -> tuple[int, list[st
             # Generated ids are small numbers, like the user's own: as someone else, a DELETE cannot remove them.
             stranger = world.admin if role == "admin" else world.stranger
         check(case, world.run(_send(world, case, stranger)))
-        sent += 1
         params = case.path_parameters or {}
         known = {name: world.ids[name] for name in params if name in world.ids}
         if known:
@@ -340,33 +383,69 @@ def _fuzz(world: World, method: str, path: str, role: str) -> tuple[int, list[st
                 known.update({name: world.run(FRESH[name](world)) for name in known if name in FRESH})
             case.path_parameters = {**params, **known}
             check(case, world.run(_send(world, case, headers)))
-            sent += 1
 
-    modes = [GenerationMode.POSITIVE, GenerationMode.NEGATIVE]
-    for mode in modes:
-        strategy = operation.as_strategy(generation_mode=mode)
-
-        @settings(
-            max_examples=count,
-            phases=[Phase.explicit, Phase.generate],
-            deadline=None,
-            derandomize=True,
-            database=None,
-            suppress_health_check=list(HealthCheck),
-        )
-        @given(case=strategy)
-        def run(case: Any) -> None:
-            one(case)
-
-        try:
-            run()
-        except Unsatisfiable:
-            if mode is not GenerationMode.NEGATIVE:
-                raise  # no input to make invalid (no parameters, no body) is fine; no valid input is not
-    return sent, failures
+    _examples(world.schema[path][method], DEEP or EXAMPLES[world.database], one)
+    return check
 
 
 async def test_operation_conforms(world: World, operation: tuple[str, str, str]) -> None:
     method, path, role = operation
-    sent, failures = await asyncio.to_thread(_fuzz, world, method, path, role)
-    assert not failures, f"{len(failures)} of {sent} requests failed:\n\n" + "\n\n".join(failures[:3])
+    check = await asyncio.to_thread(_fuzz, world, method, path, role)
+    assert not check.failures, check.verdict()
+
+
+# ---- link import, with a stub resolver and the career site answering every outbound request -------------------
+POSTING = {
+    "@context": "https://schema.org/",
+    "@type": "JobPosting",
+    "title": "Site Reliability Engineer",
+    "description": "<p>Keep <b>Kubernetes</b> clusters healthy.</p>",
+    "datePosted": "2026-11-20",
+    "hiringOrganization": {"@type": "Organization", "name": "Initech"},
+    "jobLocation": {"@type": "Place", "address": {"addressLocality": "Austin", "addressCountry": "US"}},
+}
+LINKS = [
+    "https://careers.example.com/jobs/sre",
+    "http://careers.example.com:8080/jobs/sre?ref=fuzz#apply",
+    "https://intranet.internal/jobs/1",  # resolves to a private address: refused before any connection
+    "http://10.0.0.5/admin",
+    "http://[::1]/",
+    "ftp://careers.example.com/jobs/sre",
+    "https://boards.greenhouse.io/acme/jobs/123",  # a board link: its API answers with the career page, not JSON
+]
+
+
+async def _stub_resolve(host: str, port: int) -> list[str]:
+    """No DNS: `.internal` names are private, every other name is a public address."""
+    return ["10.1.2.3"] if host.endswith(".internal") else ["93.184.215.14"]
+
+
+async def _career_site(self: Any, request: httpx.Request) -> httpx.Response:
+    transaction_guard._check(request)
+    ld = json.dumps(POSTING)
+    return httpx.Response(200, html=f'<script type="application/ld+json">{ld}</script>', request=request)
+
+
+async def test_link_import_conforms(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """POST /jobs/import-url, fuzzed and with hand-picked links: 201 with the posting, or a 4xx saying why."""
+    monkeypatch.setattr(url_import, "_resolve", _stub_resolve)
+    monkeypatch.setattr(httpx.AsyncHTTPTransport, "handle_async_request", _career_site)
+    operation = world.schema["/api/v1/jobs/import-url"]["POST"]
+    check = Checker()
+    created = []
+
+    def one(case: Any) -> None:
+        # A new account each time: link import allows 20 a minute per user.
+        response = world.run(_send(world, case, world.run(world.new_account())))
+        check(case, response)
+        if response.status_code == 201:
+            created.append(response.json())
+
+    def links() -> None:
+        for link in LINKS:
+            one(operation.Case(body={"url": link}, media_type="application/json"))
+        _examples(operation, DEEP or EXAMPLES[world.database], one)
+
+    await asyncio.to_thread(links)
+    assert not check.failures, check.verdict()
+    assert created and created[0]["title"] == "Site Reliability Engineer"
