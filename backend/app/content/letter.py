@@ -44,6 +44,11 @@ _STOP = frozenset(_STOP_WORDS.split())
 _METRIC = re.compile(
     r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred)\b"
 )
+_PUFFERY = re.compile(
+    r"passion|driven|motivated|detail[- ]oriented|team player|hard[- ]working|dynamic|self[- ]starter|"
+    r"results[- ]oriented|enthusiastic|dedicated|proven track|go-getter|rockstar|ninja|guru",
+    re.I,
+)
 _NO_ARTICLE = ("head ", "chief ", "director ", "vp ", "vice ")
 
 
@@ -346,6 +351,23 @@ class _Composer:
             out.append(SentenceSource(text, [Source("resume", f"certificates[{i}]", "Certificate", quote)]))
         return out
 
+    def summary(self) -> SentenceSource | None:
+        """The resume's own summary as a first-person sentence, when it describes work rather than character."""
+        summary = self.structure.basics.summary
+        first = re.split(r"(?<=[.!?])\s+", " ".join(summary.split()))[0].rstrip(".!? ") if summary else ""
+        if not 4 <= len(first.split()) <= 30 or _PUFFERY.search(first):
+            return None
+        if re.match(r"(?i)i\s", first):
+            text = first
+        elif first.split(" ", 1)[0].lower() in ("a", "an"):
+            text = f"I am {first[0].lower()}{first[1:]}"
+        elif base_verb(first.split(" ", 1)[0].lower()) or first.split(" ", 1)[0].lower().endswith("ed"):
+            return None  # "Led teams..." is not a noun phrase to build "I am ..." on
+        else:
+            text = f"I am {_article(lower_first(first))}"
+        source = Source("resume", "basics.summary", "My resume's summary", summary)
+        return SentenceSource(_sentence_end(text), [source])
+
     def why(self) -> list[SentenceSource]:
         inputs = self.inputs
         out = []
@@ -400,6 +422,8 @@ def compose_letter(inputs: Inputs, tone: str = "professional", length: str = "me
     fillers += [(background, s) for s in [*c.skill_years(), *c.other_roles(), *c.education()]]
     more = c.other_skills()
     fillers += [(background, more)] if more else []
+    summary = c.summary()
+    fillers += [(opening, summary)] if summary else []
 
     def paragraphs() -> list[list[SentenceSource]]:
         return [p for p in ([greeting], opening, duties, middle, background, why, closing) if p]

@@ -63,11 +63,13 @@ class TestDocumentsFlow:
             finally:
                 await ws.close()
             doc = await _settled(c, created["id"])
-            assert (doc["provider"], doc["model"], doc["prompt_version"]) == ("offline", "offline", "cover-offline-v1")
+            assert (doc["provider"], doc["model"], doc["prompt_version"]) == ("offline", "offline", "cover-offline-v2")
             assert doc["options"] == {"tone": "friendly", "length": "medium"} and doc["version_count"] == 1
             assert "Acme" in doc["content"] and "Backend Engineer" in doc["content"]
             assert doc["report"]["removed"] == [] and "Apache Kafka" in doc["report"]["missing_skills"]
-            assert 300 <= doc["report"]["word_count"] <= 345 and doc["diff"] is None
+            # a thin resume (one role, three bullets): every fact used, then visible places for the user's words
+            assert 180 <= doc["report"]["word_count"] <= 275 and doc["diff"] is None
+            assert all(s["sources"] for s in doc["report"]["sentences"])
 
             edited = doc["content"].replace("Acme", "Acme GmbH", 1) + "\nP.S. 70.000 € is “fine”."
             r = await c.patch(f"/api/v1/documents/{doc['id']}", json={"content": edited})
@@ -153,7 +155,9 @@ class TestDocumentsFlow:
             r = await c.post(f"/api/v1/jobs/{job_id}/documents", json={"kind": "cover_letter", "length": "short"})
             assert r.status_code == 202, r.text
             doc = await _settled(c, r.json()["id"])
-            assert doc["status"] == "ready" and 250 <= doc["report"]["word_count"] <= 290
+            # no resume yet: no padding, but visible places for the user's own words
+            assert doc["status"] == "ready" and doc["report"]["word_count"] <= 230
+            assert "[One more result from your work" in doc["content"]
             r = await c.patch(f"/api/v1/documents/{doc['id']}", json={"content": "x" * 50_001})
             assert r.status_code == 422
             r = await c.patch(f"/api/v1/documents/{doc['id']}", json={"content": ""})
