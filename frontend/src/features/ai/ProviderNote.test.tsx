@@ -60,7 +60,7 @@ describe('Where the data goes, where it came from', () => {
     await user.click(within(card).getByRole('button', { name: 'Write cover letter' }));
     const dialog = await screen.findByRole('dialog', { name: 'Write a cover letter' });
     expect(
-      within(dialog).getByText('Your resume, your profile’s skills and this posting are sent to Groq (llama-3.3-70b-versatile).'),
+      within(dialog).getByText('Your resume, your profile’s skills and pitch, what you write here and this posting are sent to Groq (llama-3.3-70b-versatile).'),
     ).toBeInTheDocument();
   });
 
