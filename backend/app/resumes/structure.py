@@ -12,8 +12,9 @@ import logging
 import re
 
 from app.resumes.jsonresume import Basics, JsonResume, Location, Profile, Work
-from app.resumes.sections import heading_key
+from app.resumes.sections import heading_key, split_sections
 from app.resumes.structure_dates import find_range
+from app.resumes.structure_flat import is_flat, unflatten
 from app.resumes.structure_sections import (
     education_anywhere,
     parse_certificates,
@@ -97,6 +98,9 @@ def _lines(section: str | None) -> list[str]:
 
 def _parse(text: str, sections: dict[str, str]) -> JsonResume:
     sections = {k: v[:MAX_TEXT] for k, v in sections.items() if isinstance(v, str)}
+    if is_flat(text):  # one long line: its sections could not be found, so they are read again with breaks put back
+        text = unflatten(text)
+        sections = split_sections(text)
     for key, value in _numbered_sections(text).items():  # "6. Employment History" is a heading too
         if key in ("experience", "education") and key not in sections:
             sections[key] = value

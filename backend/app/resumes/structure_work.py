@@ -242,8 +242,13 @@ def _anchor_at(lines: list[str], i: int) -> _Anchor | None:
 
 def _anchor(i: int, dates: DateRange, rest: str, last: int) -> _Anchor | None:
     rest = clean(rest, 300)
-    if len(rest.split()) > 14 and ". " in rest:  # "Aug 2011 - Aug 2012. Assistant Program Manager. Developed ..."
-        rest = clean(rest.split(". ", 1)[0], 300)
+    if len(rest.split()) > 14:
+        # "Senior Project Manager (2001-2004) - Promoted to ...": the header is what comes before the dates;
+        # "Aug 2011 - Aug 2012. Assistant Program Manager. Developed ...": the first sentence after them
+        head = clean(rest.split(" | ", 1)[0], 300)
+        if not (1 <= len(head.split()) <= 10) and ". " in rest:
+            head = clean(rest.split(". ", 1)[0], 300)
+        rest = head
     if len(rest.split()) > 14 or (rest and rest[:1].islower() and len(rest.split()) > 4):
         return None
     return _Anchor(i, dates, rest, last)

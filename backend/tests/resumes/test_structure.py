@@ -247,6 +247,29 @@ class TestWithoutHeadings:
         ]
 
 
+FLATTENED = (
+    "Dana Whitfield 42 Harbor Road, Portland, OR (503) 555-0177 dana.whitfield@example.com Professional Summary "
+    "Operations lead with ten years in retail logistics and a record of cutting costs. Work Experience "
+    "Northwind Traders, Portland, OR 2016 - Present Operations Manager Responsible for three distribution "
+    "centres and a team of forty. Cut freight spend by 12% in two years. Contoso Retail, Salem, OR 2011 - 2016 "
+    "Logistics Coordinator Planned weekly deliveries to sixty stores. Education Bachelor of Science in Business "
+    "Administration, Oregon State University, 2011 Skills Excel, SQL, Tableau"
+)
+
+
+class TestFlattenedText:
+    """A text export whose line breaks were lost arrives as one line; its roles are still read."""
+
+    def test_roles_from_one_line(self) -> None:
+        resume = structure_of(FLATTENED)
+        assert roles(resume) == [
+            ("Northwind Traders", "Operations Manager", "2016", None),
+            ("Contoso Retail", "Logistics Coordinator", "2011", "2016"),
+        ]
+        assert resume.basics.email == "dana.whitfield@example.com"
+        assert [e.institution for e in resume.education] == ["Oregon State University"]
+
+
 class TestFromFiles:
     def test_two_column_pdf_keeps_roles_apart_from_the_side_column(self) -> None:
         parsed = parse_resume(factories.two_column_pdf())
