@@ -112,6 +112,14 @@ class TestComposeLetter:
         assert guard_text(letter.text, inputs)[1] == [] and letter.removed == []
         assert check_letter(letter.text, [s.as_dict() for s in letter.sentences], inputs) == []
 
+    @pytest.mark.parametrize("sample", SAMPLES, ids=IDS)
+    def test_from_resume_text_through_the_structure_parser(self, sample: Sample) -> None:
+        inputs = inputs_of(sample)  # the structure the resume parser reads from the text
+        assert inputs.structure.work, "the parser found the role"
+        letter = compose_letter(inputs)
+        assert letter.removed == [] and inputs.structure.work[0].name in letter.text
+        assert check_letter(letter.text, [s.as_dict() for s in letter.sentences], inputs) == []
+
     def test_the_opening_names_the_role_and_the_strongest_match(self) -> None:
         letter = compose_letter(grace())
         opening = letter.text.split("\n\n")[1]

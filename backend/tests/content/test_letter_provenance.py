@@ -5,6 +5,7 @@ wrote no reason."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -12,7 +13,7 @@ from app.content import phrases
 from app.content.inputs import Inputs, build_inputs
 from app.content.letter import LENGTHS, compose_letter, word_count
 from app.resumes.jsonresume import JsonResume
-from tests.content.provenance import check_letter
+from tests.content.provenance import check_letter, check_sentence, resolve
 
 EMPLOYERS = [
     "Initech Corp",
@@ -83,7 +84,14 @@ DUTIES = [
 TITLES = ["Backend Engineer", "Data Analyst", "SAP Security Analyst", "Registered Nurse", "Account Executive"]
 COMPANIES = ["Acme", "Hooli", "Vandelay Industries", "Wonka Labs", "Lumen Foods", ""]
 PITCHES = ["", "I am moving back to Berlin in March and can start in April.",
-           "I want to work closer to patients after five years in admin."]  # fmt: skip
+           "I want to work closer to patients after five years in admin.",
+           "I am passionate about patient safety."]  # the user's own words may speak of character  # fmt: skip
+SUMMARIES = ["", "Data analyst who turns messy sales data into clear decisions.",
+             "Results-driven professional passionate about synergy.",  # puffery: never repeated as a claim
+             "Registered nurse with cardiac ward experience."]  # fmt: skip
+PROJECTS = [[], [{"name": "Open Data Dashboard", "startDate": "2021", "endDate": "2022",
+                  "highlights": ["Built a Tableau dashboard of city budgets used by 3 newsrooms"]}]]  # fmt: skip
+CERTIFICATES = [[], [{"name": "Tableau Desktop Specialist", "issuer": "Tableau", "date": "2020-05"}]]
 WHYS = ["", "Your clinic's work on remote monitoring is why I am applying.",
         "I have used Hooli's products for years and want to help build them."]  # fmt: skip
 
@@ -123,8 +131,9 @@ def resumes(draw: st.DrawFn) -> JsonResume:
         )
     )
     return JsonResume.model_validate(
-        {"basics": {"name": "Kim Park"}, "work": work, "skills": [{"name": "Skills", "keywords": skills}],
-         "education": education}
+        {"basics": {"name": "Kim Park", "summary": draw(st.sampled_from(SUMMARIES))}, "work": work,
+         "skills": [{"name": "Skills", "keywords": skills}], "education": education,
+         "projects": draw(st.sampled_from(PROJECTS)), "certificates": draw(st.sampled_from(CERTIFICATES))}
     )  # fmt: skip
 
 
@@ -166,3 +175,57 @@ class TestLetterProvenance:
             assert phrases.MORE_PLACEHOLDERS[-1] in letter.text and count >= 140, letter.text
         placeholder = phrases.WHY_PLACEHOLDER.format(company=inputs.company or "this company")
         assert (placeholder in letter.text) == (not inputs.why_company)
+        assert "synergy" not in letter.text
+
+
+class TestTheCheckerIsNotVacuous:
+    """The checker must catch what the issue reported and what a composer bug would produce."""
+
+    def inputs(self) -> Inputs:
+        inputs = build_inputs(name="Kim Park", job_title="Data Analyst", company="Acme", profile_skills=[],
+                              job_skills=["SQL", "C#"], responsibilities=["Write SQL for our warehouse"])  # fmt: skip
+        inputs.structure = JsonResume.model_validate({"work": [{"name": "Initech Corp", "position": "Data Analyst",
+            "startDate": "2019", "highlights": ["Cut report time by 40% with SQL"]}],
+            "skills": [{"name": "Tools", "keywords": ["SQL", "C#", "Microsoft Excel"]}]})  # fmt: skip
+        return inputs
+
+    def sentence(self, text: str, *refs: str, kind: str = "resume") -> dict[str, object]:
+        inputs = self.inputs()
+        inputs.pitch = "I am passionate about clean data."
+        sources = [{"kind": kind, "ref": r, "label": "", "quote": resolve(r, inputs) or ""} for r in refs]
+        return {"text": text, "sources": sources}
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Colleagues say I explain tricky Microsoft Excel ideas in plain words.",
+            "I am happy to take the unglamorous SQL chores that keep a team moving.",
+            "New tools do not worry me; I learned SQL by building something small first.",
+            "C# is at the centre of my experience and of your posting.",
+            "I am a passionate team player.",
+        ],
+    )
+    def test_the_issues_padding_is_flagged(self, text: str) -> None:
+        assert check_sentence(self.sentence(text, "skills"), self.inputs()) != []
+
+    @pytest.mark.parametrize(
+        ("text", "refs"),
+        [
+            ("At Initech Corp, I cut report time by 45% with SQL.", ("work[0]", "work[0].highlights[0]")),
+            ("At Globex, I cut report time by 40% with SQL.", ("work[0]", "work[0].highlights[0]")),
+            ("At Initech Corp, I cut report time by 40% with Python.", ("work[0]", "work[0].highlights[0]")),
+            ("I have worked as a Senior Data Analyst at Initech Corp since 2019.", ("work[0]",)),
+            ("I have worked as a Data Analyst at Initech Corp since 2017.", ("work[0]",)),
+            ("I cut report time by 40% with SQL.", ()),
+            ("I cut report time by 40% with SQL.", ("work[3].highlights[0]",)),
+        ],
+    )
+    def test_a_wrong_fact_or_a_missing_source_is_flagged(self, text: str, refs: tuple[str, ...]) -> None:
+        assert check_sentence(self.sentence(text, *refs), self.inputs()) != []
+
+    def test_a_true_sentence_passes_and_a_users_own_words_may_speak_of_character(self) -> None:
+        inputs = self.inputs()
+        true = self.sentence("At Initech Corp, I cut report time by 40% with SQL.", "work[0]", "work[0].highlights[0]")
+        assert check_sentence(true, inputs) == []
+        inputs.pitch = "I am passionate about clean data."
+        assert check_sentence(self.sentence(inputs.pitch, "pitch", kind="user"), inputs) == []
