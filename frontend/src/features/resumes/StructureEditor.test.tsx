@@ -115,13 +115,19 @@ describe('Resume structure editor', () => {
     const section = await structureSection();
     await user.click(within(section).getByRole('button', { name: 'Add role' }));
     const role = within(section).getByRole('group', { name: 'Role 3: New role' });
+    expect(within(role).getByLabelText(/^Job title/)).toHaveFocus();
     await user.type(within(role).getByLabelText(/^Job title/), 'Consultant');
     await user.type(within(role).getByLabelText(/^Start/), '2024-02');
     await user.click(within(role).getByLabelText('I still work here'));
     await user.type(within(role).getByLabelText('Highlight 1'), 'Advised on engines');
     await user.click(within(section).getByRole('button', { name: /^Languages/ }));
+    // Removing an entry leaves focus on its section's "Add" button, never on the page.
+    await user.click(within(section).getByRole('button', { name: 'Add language' }));
+    await user.click(within(section).getByRole('button', { name: 'Remove language 1' }));
+    expect(within(section).getByRole('button', { name: 'Add language' })).toHaveFocus();
     await user.click(within(section).getByRole('button', { name: 'Add language' }));
     const language = within(section).getByRole('group', { name: 'Language 1: New language' });
+    expect(within(language).getByLabelText(/^Language/)).toHaveFocus();
     await user.type(within(language).getByLabelText(/^Language/), 'French');
     await user.type(within(language).getByLabelText(/^Fluency/), 'Fluent');
     await user.click(within(section).getByRole('button', { name: 'Save structure' }));

@@ -1,6 +1,6 @@
 import { Box, Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { PlusIcon } from '../../components/icons';
 import { LineListEditor } from './LineListEditor';
 import {
@@ -16,10 +16,36 @@ import {
 
 type Form = UseFormReturnType<StructureValues>;
 
+/**
+ * Keyboard focus after adding or removing an entry: into the new entry's first field, or (the removed entry's
+ * button being gone) onto the section's "Add" button, so focus is never dropped to the page.
+ */
+function useEntryFocus(items: readonly { key: string }[]) {
+  const root = useRef<HTMLDivElement>(null);
+  const pending = useRef<string | null>(null);
+  useEffect(() => {
+    const target = pending.current;
+    if (target === null) return;
+    pending.current = null;
+    const entry = root.current?.querySelector<HTMLElement>(`[data-entry="${target}"]`);
+    (entry?.querySelector<HTMLElement>('input, textarea') ?? root.current?.querySelector<HTMLElement>('[data-add]'))?.focus();
+  }, [items]);
+  return {
+    rootRef: root,
+    focusAdded: (key: string) => {
+      pending.current = key;
+    },
+    focusAfterRemoval: () => {
+      pending.current = '';
+    },
+  };
+}
+
 const DATE_HINT = 'YYYY, YYYY-MM or YYYY-MM-DD';
 const two = { base: 1, sm: 2 } as const;
 
 interface EntryProps {
+  entryKey: string;
   legend: string;
   onRemove: () => void;
   removeLabel: string;
@@ -27,9 +53,9 @@ interface EntryProps {
 }
 
 /** One entry of a list (a role, a degree): a named group with its fields and a way to remove it. */
-function Entry({ legend, onRemove, removeLabel, children }: EntryProps) {
+function Entry({ entryKey, legend, onRemove, removeLabel, children }: EntryProps) {
   return (
-    <Fieldset legend={legend} variant="filled" className="structure-entry" styles={{ legend: { fontWeight: 600, overflowWrap: 'anywhere' } }}>
+    <Fieldset data-entry={entryKey} legend={legend} variant="filled" className="structure-entry" styles={{ legend: { fontWeight: 600, overflowWrap: 'anywhere' } }}>
       <Stack gap="sm">
         {children}
         <Group justify="flex-end">
@@ -45,7 +71,7 @@ function Entry({ legend, onRemove, removeLabel, children }: EntryProps) {
 function AddButton({ onClick, children, disabled }: { onClick: () => void; children: ReactNode; disabled?: boolean }) {
   return (
     <Box>
-      <Button variant="light" size="xs" leftSection={<PlusIcon size={14} />} onClick={onClick} disabled={disabled}>
+      <Button data-add variant="light" size="xs" leftSection={<PlusIcon size={14} />} onClick={onClick} disabled={disabled}>
         {children}
       </Button>
     </Box>
@@ -95,13 +121,23 @@ export function BasicsFields({ form }: { form: Form }) {
 
 export function WorkFields({ form }: { form: Form }) {
   const work = form.values.work;
+  const { rootRef, focusAdded, focusAfterRemoval } = useEntryFocus(work);
   return (
-    <Stack gap="md">
+    <Stack gap="md" ref={rootRef}>
       {work.length === 0 ? <Empty>No roles yet.</Empty> : null}
       {work.map((role, i) => {
         const name = roleName(role);
         return (
-          <Entry key={role.key} legend={`Role ${i + 1}: ${name}`} onRemove={() => form.removeListItem('work', i)} removeLabel={`Remove role ${i + 1}`}>
+          <Entry
+            key={role.key}
+            entryKey={role.key}
+            legend={`Role ${i + 1}: ${name}`}
+            onRemove={() => {
+              focusAfterRemoval();
+              form.removeListItem('work', i);
+            }}
+            removeLabel={`Remove role ${i + 1}`}
+          >
             <SimpleGrid cols={two} spacing="sm">
               <TextInput label="Job title" maxLength={200} {...form.getInputProps(`work.${i}.position`)} />
               <TextInput label="Employer" maxLength={200} {...form.getInputProps(`work.${i}.name`)} />
@@ -119,7 +155,13 @@ export function WorkFields({ form }: { form: Form }) {
           </Entry>
         );
       })}
-      <AddButton onClick={() => form.insertListItem('work', newWork())} disabled={work.length >= 40}>
+      <AddButton
+        onClick={() => {
+          const entry = newWork();
+          focusAdded(entry.key);
+          form.insertListItem('work', entry);
+        }}
+        disabled={work.length >= 40}>
         Add role
       </AddButton>
     </Stack>
@@ -128,14 +170,19 @@ export function WorkFields({ form }: { form: Form }) {
 
 export function EducationFields({ form }: { form: Form }) {
   const education = form.values.education;
+  const { rootRef, focusAdded, focusAfterRemoval } = useEntryFocus(education);
   return (
-    <Stack gap="md">
+    <Stack gap="md" ref={rootRef}>
       {education.length === 0 ? <Empty>No education yet.</Empty> : null}
       {education.map((entry, i) => (
         <Entry
           key={entry.key}
+          entryKey={entry.key}
           legend={`Education ${i + 1}: ${entry.institution.trim() || 'New entry'}`}
-          onRemove={() => form.removeListItem('education', i)}
+          onRemove={() => {
+            focusAfterRemoval();
+            form.removeListItem('education', i);
+          }}
           removeLabel={`Remove education ${i + 1}`}
         >
           <SimpleGrid cols={two} spacing="sm">
@@ -149,7 +196,13 @@ export function EducationFields({ form }: { form: Form }) {
           <TagsInput label="Courses" description="Press Enter after each" maxTags={40} {...form.getInputProps(`education.${i}.courses`)} />
         </Entry>
       ))}
-      <AddButton onClick={() => form.insertListItem('education', newEducation())} disabled={education.length >= 20}>
+      <AddButton
+        onClick={() => {
+          const entry = newEducation();
+          focusAdded(entry.key);
+          form.insertListItem('education', entry);
+        }}
+        disabled={education.length >= 20}>
         Add education
       </AddButton>
     </Stack>
@@ -158,21 +211,32 @@ export function EducationFields({ form }: { form: Form }) {
 
 export function SkillFields({ form }: { form: Form }) {
   const skills = form.values.skills;
+  const { rootRef, focusAdded, focusAfterRemoval } = useEntryFocus(skills);
   return (
-    <Stack gap="md">
+    <Stack gap="md" ref={rootRef}>
       {skills.length === 0 ? <Empty>No skill groups yet.</Empty> : null}
       {skills.map((group, i) => (
         <Entry
           key={group.key}
+          entryKey={group.key}
           legend={`Skill group ${i + 1}: ${group.name.trim() || 'New group'}`}
-          onRemove={() => form.removeListItem('skills', i)}
+          onRemove={() => {
+            focusAfterRemoval();
+            form.removeListItem('skills', i);
+          }}
           removeLabel={`Remove skill group ${i + 1}`}
         >
           <TextInput label="Group name" description="e.g. Databases" maxLength={200} {...form.getInputProps(`skills.${i}.name`)} />
           <TagsInput label="Skills in this group" description="Press Enter after each" maxTags={80} {...form.getInputProps(`skills.${i}.keywords`)} />
         </Entry>
       ))}
-      <AddButton onClick={() => form.insertListItem('skills', newSkill())} disabled={skills.length >= 60}>
+      <AddButton
+        onClick={() => {
+          const entry = newSkill();
+          focusAdded(entry.key);
+          form.insertListItem('skills', entry);
+        }}
+        disabled={skills.length >= 60}>
         Add skill group
       </AddButton>
     </Stack>
@@ -181,14 +245,19 @@ export function SkillFields({ form }: { form: Form }) {
 
 export function ProjectFields({ form }: { form: Form }) {
   const projects = form.values.projects;
+  const { rootRef, focusAdded, focusAfterRemoval } = useEntryFocus(projects);
   return (
-    <Stack gap="md">
+    <Stack gap="md" ref={rootRef}>
       {projects.length === 0 ? <Empty>No projects yet.</Empty> : null}
       {projects.map((project, i) => (
         <Entry
           key={project.key}
+          entryKey={project.key}
           legend={`Project ${i + 1}: ${project.name.trim() || 'New project'}`}
-          onRemove={() => form.removeListItem('projects', i)}
+          onRemove={() => {
+            focusAfterRemoval();
+            form.removeListItem('projects', i);
+          }}
           removeLabel={`Remove project ${i + 1}`}
         >
           <SimpleGrid cols={two} spacing="sm">
@@ -202,7 +271,13 @@ export function ProjectFields({ form }: { form: Form }) {
           <TagsInput label="Keywords" description="Press Enter after each" maxTags={40} {...form.getInputProps(`projects.${i}.keywords`)} />
         </Entry>
       ))}
-      <AddButton onClick={() => form.insertListItem('projects', newProject())} disabled={projects.length >= 30}>
+      <AddButton
+        onClick={() => {
+          const entry = newProject();
+          focusAdded(entry.key);
+          form.insertListItem('projects', entry);
+        }}
+        disabled={projects.length >= 30}>
         Add project
       </AddButton>
     </Stack>
@@ -211,14 +286,19 @@ export function ProjectFields({ form }: { form: Form }) {
 
 export function CertificateFields({ form }: { form: Form }) {
   const certificates = form.values.certificates;
+  const { rootRef, focusAdded, focusAfterRemoval } = useEntryFocus(certificates);
   return (
-    <Stack gap="md">
+    <Stack gap="md" ref={rootRef}>
       {certificates.length === 0 ? <Empty>No certificates yet.</Empty> : null}
       {certificates.map((certificate, i) => (
         <Entry
           key={certificate.key}
+          entryKey={certificate.key}
           legend={`Certificate ${i + 1}: ${certificate.name.trim() || 'New certificate'}`}
-          onRemove={() => form.removeListItem('certificates', i)}
+          onRemove={() => {
+            focusAfterRemoval();
+            form.removeListItem('certificates', i);
+          }}
           removeLabel={`Remove certificate ${i + 1}`}
         >
           <SimpleGrid cols={two} spacing="sm">
@@ -229,7 +309,13 @@ export function CertificateFields({ form }: { form: Form }) {
           </SimpleGrid>
         </Entry>
       ))}
-      <AddButton onClick={() => form.insertListItem('certificates', newCertificate())} disabled={certificates.length >= 40}>
+      <AddButton
+        onClick={() => {
+          const entry = newCertificate();
+          focusAdded(entry.key);
+          form.insertListItem('certificates', entry);
+        }}
+        disabled={certificates.length >= 40}>
         Add certificate
       </AddButton>
     </Stack>
@@ -238,14 +324,19 @@ export function CertificateFields({ form }: { form: Form }) {
 
 export function LanguageFields({ form }: { form: Form }) {
   const languages = form.values.languages;
+  const { rootRef, focusAdded, focusAfterRemoval } = useEntryFocus(languages);
   return (
-    <Stack gap="md">
+    <Stack gap="md" ref={rootRef}>
       {languages.length === 0 ? <Empty>No languages yet.</Empty> : null}
       {languages.map((language, i) => (
         <Entry
           key={language.key}
+          entryKey={language.key}
           legend={`Language ${i + 1}: ${language.language.trim() || 'New language'}`}
-          onRemove={() => form.removeListItem('languages', i)}
+          onRemove={() => {
+            focusAfterRemoval();
+            form.removeListItem('languages', i);
+          }}
           removeLabel={`Remove language ${i + 1}`}
         >
           <SimpleGrid cols={two} spacing="sm">
@@ -254,7 +345,13 @@ export function LanguageFields({ form }: { form: Form }) {
           </SimpleGrid>
         </Entry>
       ))}
-      <AddButton onClick={() => form.insertListItem('languages', newLanguage())} disabled={languages.length >= 20}>
+      <AddButton
+        onClick={() => {
+          const entry = newLanguage();
+          focusAdded(entry.key);
+          form.insertListItem('languages', entry);
+        }}
+        disabled={languages.length >= 20}>
         Add language
       </AddButton>
     </Stack>
