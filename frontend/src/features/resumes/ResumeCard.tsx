@@ -70,7 +70,7 @@ export function ResumeCard() {
               Resume
             </Title>
             <Text size="sm" c="dimmed">
-              Upload your resume and we suggest the skills it mentions; you choose which go into your profile.
+              Upload your resume and we suggest the skills it mentions; you choose which go into your profile, and check the roles and dates your letters are written from.
             </Text>
           </div>
           {activeId !== null ? (
