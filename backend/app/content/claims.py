@@ -3,7 +3,8 @@
 The prompt numbers the evidence [E1]…[En] (evidence.numbered) and asks for the ids after each sentence. Here the
 letter is split into sentences, the cited ids are read and the markers stripped, and every sentence goes through
 the guard with its number checks on: a sentence claiming a skill, employer, title, degree, number, metric or
-years of experience that the resume and profile do not hold is removed and reported as `{kind, text, reason}`.
+years of experience that the resume and profile do not hold is removed and reported as `{kind, text, reason}`, and
+so is one about the person's character or habits ("I am a passionate team player") that they did not write.
 What remains carries its sources: the cited evidence, or kind "llm" when the model cited nothing."""
 
 from __future__ import annotations
@@ -21,6 +22,15 @@ CITATION = re.compile(rf"\s*\[\s*{_IDS}\s*\]|\s*\(\s*{_IDS}\s*\)")
 # A sentence ends at . ! or ? (then closing quotes and citations), before a space and a capital, digit or bracket.
 _END = re.compile(
     rf"(?<=[.!?])((?:[\"\u201d\u2019)]*)(?:\s*[\[(]\s*{_IDS}\s*[\])])*)\s+(?![\[(]\s*E\d)(?=[\"\u201c\u2018(\[*]?[A-Z0-9])"
+)
+# Claims about character, habits or motives: kept only when the user wrote them (pitch, why_company, summary).
+_TRAIT = re.compile(
+    r"\bI(?: am|'m|\u2019m) (?:a |an |very |highly |extremely |truly )?(?:passionate|team player|detail[- ]oriented|"
+    r"hard[- ]working|self[- ]starter|self[- ]motivated|motivated|driven|results[- ]driven|dedicated|creative|"
+    r"reliable|proactive|fast learner|quick learner|people person|perfectionist|known for)\b"
+    r"|\bcolleagues (?:say|describe|call)|\bI (?:love|thrive|pride myself|excel at|never miss|always)\b"
+    r"|\bmy (?:passion|strong work ethic)\b",
+    re.I,
 )
 UNCITED = Source("llm", "", "Written by the model (no evidence cited)", "")
 
@@ -64,6 +74,7 @@ def check_letter(text: str, inputs: Inputs) -> Checked:
     evidence = dict(numbered(inputs))
     roles = {source.ref: source for source in evidence.values() if re.fullmatch(r"work\[\d+\]", source.ref)}
     allowed = allowed_for(inputs, posting=True)
+    own_words = " ".join([inputs.pitch, inputs.why_company, inputs.structure.basics.summary]).lower()
     checked = Checked(content="")
     lines: list[str] = []
     for line in text.split("\n"):
@@ -75,9 +86,16 @@ def check_letter(text: str, inputs: Inputs) -> Checked:
             sentence = strip_citations(raw).strip()
             if not sentence:
                 continue
-            found = violations(sentence, allowed, numbers=True)
+            found = [
+                {"kind": v.kind, "text": sentence, "reason": v.reason}
+                for v in violations(sentence, allowed, numbers=True)
+            ]
+            trait = _TRAIT.search(sentence)
+            if trait and trait.group(0).lower() not in own_words:
+                reason = f"\u201c{trait.group(0)}\u201d says something about you that you did not write"
+                found.append({"kind": "trait", "text": sentence, "reason": reason})
             if found:
-                checked.removed += [{"kind": v.kind, "text": sentence, "reason": v.reason} for v in found]
+                checked.removed += found
                 continue
             sources = _with_roles([evidence[i] for i in dict.fromkeys(cited_ids(raw)) if i in evidence], roles)
             checked.sentences.append(SentenceSource(sentence, sources or [UNCITED]))

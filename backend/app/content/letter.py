@@ -296,7 +296,8 @@ class _Composer:
         if not names:
             return None
         source = Source("resume", "skills", "Skills on my resume", ", ".join(self.structure.skill_names()))
-        return SentenceSource(f"My resume also lists {and_list(names)}.", [source])
+        also = " also" if self.shared else ""
+        return SentenceSource(f"My resume{also} lists {and_list(names)}.", [source])
 
     def skill_years(self) -> list[SentenceSource]:
         """The shared skills an achievement names, grouped by the latest role that used them: since when (or from
@@ -426,7 +427,11 @@ def compose_letter(inputs: Inputs, tone: str = "professional", length: str = "me
     fillers += [(opening, summary)] if summary else []
 
     def paragraphs() -> list[list[SentenceSource]]:
-        return [p for p in ([greeting], opening, duties, middle, background, why, closing) if p]
+        out = []
+        for p in ([greeting], opening, duties, middle, background, why, closing):
+            # a long run of achievements reads better in two paragraphs
+            out += [p[:5], p[5:]] if len(p) > 7 else [p]
+        return [p for p in out if p]
 
     def render() -> str:
         body = "\n\n".join(" ".join(s.text for s in p) for p in paragraphs())

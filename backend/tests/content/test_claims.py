@@ -107,6 +107,14 @@ class TestCheckLetter:
             if sentence.sources[0].kind != "llm":
                 assert check_sentence(sentence.as_dict(), inputs) == [], sentence.text
 
+    def test_character_claims_go_unless_the_user_wrote_them(self) -> None:
+        inputs = grace()
+        text = "I am a passionate team player. I thrive under pressure. I am passionate about patient safety."
+        checked = claims.check_letter(text, inputs)
+        assert checked.content == "" and {r["kind"] for r in checked.removed} == {"trait"}
+        inputs.pitch = "I am passionate about patient safety."
+        assert claims.check_letter(text, inputs).content == "I am passionate about patient safety."
+
     def test_supported_numbers_and_years_stay(self) -> None:
         inputs = grace()
         text = ("I have five years of experience with PostgreSQL. Our APIs served two million calls a day. "
