@@ -80,6 +80,13 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return ".".join(parts) or "request"
 
 
+def _lower_first(msg: str) -> str:
+    """After a field name, 'String should …' reads 'string should …'; 'URL scheme …' keeps its acronym."""
+    if len(msg) > 1 and msg[1].isupper():
+        return msg
+    return msg[:1].lower() + msg[1:]
+
+
 def describe_validation_errors(errors: list[dict[str, Any]]) -> str:
     """Turn Pydantic's error list into one sentence a person can act on."""
     sentences = []
@@ -91,7 +98,7 @@ def describe_validation_errors(errors: list[dict[str, Any]]) -> str:
         if err.get("type") == "missing":
             sentences.append(f"{field} is required")
         else:
-            sentences.append(f"{field}: {msg[0].lower() + msg[1:] if msg else msg}")
+            sentences.append(f"{field}: {_lower_first(msg)}")
     more = len(errors) - 5
     text = "; ".join(sentences) + (f" (and {more} more)" if more > 0 else "")
     return text[0].upper() + text[1:] + "." if text else "The request is invalid."

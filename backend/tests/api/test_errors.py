@@ -27,6 +27,12 @@ class TestErrorShapes:
         assert r.json()["detail"] == "Password is required."
         assert r.json()["errors"][0]["type"] == "missing"
 
+    async def test_a_message_starting_with_an_acronym_keeps_it(self, client: httpx.AsyncClient) -> None:
+        h = await register(client)
+        r = await client.post("/api/v1/jobs/import-url", headers=h, json={"url": "ftp://example.com/job"})
+        assert r.status_code == 422
+        assert r.json()["detail"] == "Url: URL scheme should be 'http' or 'https'."
+
     async def test_unknown_api_path_is_json_404(self, client: httpx.AsyncClient) -> None:
         r = await client.get("/api/v1/nothing-here")
         assert r.status_code == 404
