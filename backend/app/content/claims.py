@@ -65,8 +65,7 @@ def cited_ids(sentence: str) -> list[str]:
 
 def strip_citations(text: str) -> str:
     """The text without [E1]-style markers (also what a reader sees while the letter streams)."""
-    cleaned = CITATION.sub("", text)
-    return re.sub(r"[ \t]+([.,;:!?])", r"\1", cleaned)
+    return CITATION.sub("", text)  # the pattern takes the spaces before a marker with it
 
 
 def check_letter(text: str, inputs: Inputs) -> Checked:

@@ -9,11 +9,14 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.content import claims
 from app.content.evidence import numbered
 from app.content.generation import generate
 from app.content.inputs import Inputs, build_inputs
+from app.content.letter import compose_letter
 from app.content.prompts import letter_messages
 from app.core.cache import MemoryCache
 from app.core.config import Settings
@@ -23,6 +26,7 @@ from app.models.content import DocumentKind
 from app.resumes.jsonresume import JsonResume
 from tests.content.conftest import llm_settings
 from tests.content.provenance import check_sentence
+from tests.content.test_letter_provenance import pairs
 from tests.live import account, next_of
 from tests.llm.server import LLMServer, ok
 from tests.tasks.test_background import api
@@ -132,6 +136,38 @@ class TestCheckLetter:
                 out += f.feed(text[i : i + n])
                 i += n
             assert out + f.flush() == claims.strip_citations(text)
+
+
+INVENTIONS = [
+    ("I grew revenue by {n}% in a single quarter.", "metric"),
+    ("I managed a budget of ${n}M.", "metric"),
+    ("I led a team of {n} engineers.", "metric"),
+    ("I bring {y} years of experience to this role.", "experience"),
+    ("Before that, I spent a year at {employer}.", "employer"),
+    ("I also shipped {skill} services every week.", "skill"),
+    ("I am a passionate team player.", "trait"),
+]
+EMPLOYERS = ["Massive Dynamic", "Cyberdyne Systems", "Soylent Corp", "Tyrell Corporation"]
+FOREIGN_SKILLS = ["Haskell", "Erlang", "COBOL", "Fortran"]
+
+
+class TestClaimsProperty:
+    @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(inputs=pairs(), picks=st.lists(st.sampled_from(INVENTIONS), min_size=1, max_size=4, unique=True),
+           n=st.sampled_from([93, 87, 9173, 61]), y=st.integers(25, 40), employer=st.sampled_from(EMPLOYERS),
+           skill=st.sampled_from(FOREIGN_SKILLS))  # fmt: skip
+    def test_invented_sentences_go_and_the_true_letter_stays_whole(
+        self, inputs: Inputs, picks: list[tuple[str, str]], n: int, y: int, employer: str, skill: str
+    ) -> None:
+        """A model's letter = a true letter (the offline one) with invented sentences as paragraphs of their own."""
+        true = compose_letter(inputs).text
+        invented = {t.format(n=n, y=y, employer=employer, skill=skill): kind for t, kind in picks}
+        paragraphs = true.split("\n\n")
+        for i, sentence in enumerate(invented):
+            paragraphs.insert(1 + 2 * i, f"{sentence} [E1]")
+        checked = claims.check_letter("\n\n".join(paragraphs), inputs)
+        assert checked.content == true
+        assert {r["text"]: r["kind"] for r in checked.removed} == invented
 
 
 class TestPrompt:
