@@ -42,6 +42,7 @@ logger = logging.getLogger(__name__)
 STRUCTURE_VERSION = "s1"
 MAX_TEXT = 200_000
 MAX_LINES = 5000
+MAX_FLAT_LINE = 3000
 
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,5}")
 _PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d ().-]{7,18}\d(?![\w/])")
@@ -99,8 +100,9 @@ def _lines(section: str | None) -> list[str]:
 def _parse(text: str, sections: dict[str, str]) -> JsonResume:
     sections = {k: v[:MAX_TEXT] for k, v in sections.items() if isinstance(v, str)}
     if is_flat(text):  # one long line: its sections could not be found, so they are read again with breaks put back
-        text = unflatten(text)
-        sections = split_sections(text)
+        unflattened = unflatten(text)
+        if max(len(line) for line in unflattened.splitlines()) <= MAX_FLAT_LINE:  # else not prose: leave it
+            text, sections = unflattened, split_sections(unflattened)
     for key, value in _numbered_sections(text).items():  # "6. Employment History" is a heading too
         if key in ("experience", "education") and key not in sections:
             sections[key] = value

@@ -22,9 +22,13 @@ _HEADING_NAMES = sorted(
     key=len,
     reverse=True,
 )
-_HEADING = re.compile(
-    "|".join(rf"\b{re.escape(name.upper())}\b|\b{re.escape(name.title())}\b" for name in _HEADING_NAMES)
-)
+_ONE_HEADING = "|".join(rf"{re.escape(name.upper())}|{re.escape(name.title())}" for name in _HEADING_NAMES)
+# "Skills and Expertise", "Highlights of Qualifications", "Professional Experience:" are one heading each
+_HEADING = re.compile(rf"\b(?:{_ONE_HEADING})\b(?:\s+(?:and|&|of|AND|OF)\s+[A-Z][A-Za-z]+)*\s*:?")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{0,100}\w")
+_PHONE = re.compile(r"(?<![\w/])\(?\+?\d[\d ().-]{7,16}\d(?![\w/])")
+_PLACE_END = re.compile(r"(?<=, [A-Z]{2})\s+(?=[A-Z][a-z])")  # "Service Group New Cityland, CA Help launch"
+_O_BULLET = re.compile(r"\s+o\s+(?=[A-Z])")
 _TITLE_RUN = re.compile(r"^((?:[A-Z][\w&/'.-]*\s+){0,5}[A-Z][\w&/'.-]*)\s+(?=[A-Z])")
 
 
@@ -37,17 +41,38 @@ def unflatten(text: str) -> str:
     """The text with line breaks put back when it is flat; any other text is returned as it is."""
     if not is_flat(text):
         return text
-    out = _BULLET.sub("\n", text)
+    out = _O_BULLET.sub("\no ", _BULLET.sub("\n", text))
     out = RANGE.sub(lambda m: f"\n{m.group(0)}\n", out)
     out = _HEADING.sub(lambda m: f"\n{m.group(0)}\n", out)
+    out = _EMAIL.sub(lambda m: f"{m.group(0)}\n", out)  # the headline or summary after the contact details
+    out = _PHONE.sub(_phone_break, out)
+    out = _PLACE_END.sub("\n", out)
     out = _SENTENCE.sub("\n", out)
     lines: list[str] = []
-    for raw in out.splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        lines.extend(_split_title(line))
+    raws = [ln.strip() for ln in out.splitlines() if ln.strip()]
+    for k, line in enumerate(raws):
+        before_dates = k + 1 < len(raws) and RANGE.match(raws[k + 1]) is not None
+        for piece in _split_trailing_title(line) if before_dates else [line]:
+            lines.extend(_split_title(piece))
     return "\n".join(lines)
+
+
+def _phone_break(m: re.Match[str]) -> str:
+    digits = sum(c.isdigit() for c in m.group(0))
+    return f"{m.group(0)}\n" if 9 <= digits <= 15 and not RANGE.search(m.group(0)) else m.group(0)
+
+
+def _split_trailing_title(line: str) -> list[str]:
+    """ "... Food & beverage management Assistant Restaurant Manager" before its dates → the title on its own."""
+    words = line.split()
+    if len(words) <= 6:
+        return [line]
+    for start in range(len(words) - 6, len(words)):
+        tail = words[start:]
+        if all(w[:1].isupper() or w in ("of", "and", "&") for w in tail) and is_title(" ".join(tail)):
+            head = " ".join(words[:start])
+            return [head, " ".join(tail)]
+    return [line]
 
 
 def _split_title(line: str) -> list[str]:
