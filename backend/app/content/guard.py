@@ -92,6 +92,7 @@ class Allowed:
     masks: list[str] = field(default_factory=list)  # the job's company and title: never violations
     numbers: set[str] = field(default_factory=set)  # every number the user wrote, as digits
     years_span: int = 0  # the years the resume's roles cover, first start to last end (or today)
+    years_written: set[int] = field(default_factory=set)  # "8 years of ..." as the user wrote it
 
     def mentions(self, phrase: str, *, or_job: bool = True) -> bool:
         norm = normalize(phrase)
@@ -128,7 +129,12 @@ def allowed_for(inputs: Inputs, *, posting: bool = False) -> Allowed:
         masks=masks,
         numbers=numbers,
         years_span=_years_span(inputs),
+        years_written={_years_of(m.group(1)) for m in _YEARS.finditer(text)},
     )
+
+
+def _years_of(raw: str) -> int:
+    return int(raw) if raw.isdigit() else _NUMBER_WORDS[raw.lower()]
 
 
 def _numbers_in(text: str, *, tagged: bool = False) -> list[str]:
@@ -176,9 +182,8 @@ def number_violations(masked: str, allowed: Allowed) -> list[Violation]:
     """Years of experience beyond the resume's dates, and numbers or metrics the user never wrote."""
     found: list[Violation] = []
     for match in _YEARS.finditer(masked):
-        raw = match.group(1).lower()
-        years = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
-        if years > allowed.years_span and str(years) not in allowed.numbers:
+        years = _years_of(match.group(1))
+        if years > allowed.years_span and years not in allowed.years_written:
             shown = f"{allowed.years_span} years" if allowed.years_span else "no dated roles"
             found.append(Violation("experience", match.group(0), f"your resume's dates show {shown}, not {years}"))
     for match in _NUMBER.finditer(_YEARS.sub(" ", masked)):
