@@ -53,10 +53,17 @@ _PROFILE = re.compile(
     r"(?:https?://)?(?:[a-z]{2,3}\.)?(?P<net>linkedin|github|gitlab)\.com/(?:in/|pub/)?(?P<user>[\w.-]{1,100})[^\s,;|]*",
     re.IGNORECASE,
 )
+# "Name: Jane Doe", "CV Jane Doe", "Resume Template Jane Doe", "RESUME - Jane Doe": what comes before the name
 _NAME_LABEL = re.compile(
-    r"^(?:(?:name|full name)\s*[:\-]\s*|(?:cv|resume|résumé|curriculum vitae)\s*(?:of\s+|[:\-–]\s*)?(?=\S))",
+    r"^(?:.{0,60}?\bname\s*:\s*"
+    r"|(?:(?:cv|resume|résumé|curriculum vitae|vita|template|sample|example)\b\s*(?:of\s+|[:\-–]\s*)?)+(?=\S))",
     re.IGNORECASE,
 )
+_CONTACT_START = re.compile(
+    r"^(?:\S*@|\S*\d|(?:e-?mail|phone|mobile|cell|tel|address|website|linkedin|contact)\b)", re.IGNORECASE
+)
+_DIRECTION = re.compile(r"^(?:[NSEW]\.?|North|South|East|West)$")
+_STREET = re.compile(r"^(?:st|street|ave|avenue|rd|road|blvd|lane|ln|drive|dr|way|court|ct)\.?,?$", re.IGNORECASE)
 _NOT_NAME = re.compile(
     r"\b(?:resume|résumé|curriculum|vitae|cv|profile|page|contact|address|objective)\b",
     re.IGNORECASE,
@@ -208,8 +215,19 @@ def _name_prefix(line: str) -> str:
     """The leading words of a line that can be a person's name: "Allen Neal King" of "Allen Neal King ESB
     Integration Developer - Cisco Systems", "Jane Example" of "Jane Example | jane@example.com"."""
     taken: list[str] = []
-    for token in re.split(r"\s+", line.strip())[:6]:
+    tokens = re.split(r"\s+", line.strip())[:7]
+    for k, token in enumerate(tokens[:6]):
         word = token.rstrip(",")
+        if k + 1 < len(tokens) and _STREET.match(tokens[k + 1]):
+            break  # "Cristen Devin Konopelski West St., Chicago": the street starts here
+        if k + 2 < len(tokens) and _DIRECTION.match(word) and _STREET.match(tokens[k + 2]):
+            break  # "Jacinto Erdman W. Clybourn St."
+        if (
+            word.lower() in ("flat", "unit", "apt", "suite", "house")
+            and k + 1 < len(tokens)
+            and tokens[k + 1][:1].isdigit()
+        ):
+            break  # "Saul Sauer Flat 5a"
         if not _NAME_WORD.match(word) or title_score(word) or word.lower() in _NOT_NAME_WORDS:
             break
         if taken and len(word) > 2 and word.isupper() != taken[-1].isupper():
@@ -225,9 +243,15 @@ def _name_prefix(line: str) -> str:
         return " ".join(taken)
     headline = title_score(" ".join(rest.split()[:4])) > 0
     case_change = rest.split()[0].isupper() and not taken[-1].isupper() if rest else False
-    if rest and not headline and not case_change and rest[:1].isalpha():
+    if rest and not headline and not case_change and rest[:1].isalpha() and not _contact_follows(rest):
         return ""  # the start of a sentence or a phrase, not a name on its own
     return " ".join(taken)
+
+
+def _contact_follows(rest: str) -> bool:
+    """ "Corina Conroy OCrona@yahoo.com", "Bob Dibbert Email: ...", "Edmund Stehr Decker St., Detroit"."""
+    tokens = rest.split()
+    return bool(_CONTACT_START.match(rest)) or (len(tokens) > 1 and bool(_STREET.match(tokens[1])))
 
 
 def _label(head: list[str], name_at: int) -> str:

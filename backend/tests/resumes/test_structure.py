@@ -236,6 +236,26 @@ class TestTitleAtCompany:
         assert [len(w.highlights) for w in resume.work] == [2, 1]
 
 
+class TestName:
+    @pytest.mark.parametrize(
+        ("first_lines", "name"),
+        [
+            ("Resume Template Burl Schmitt 89, New Church Rd., Trenton", "Burl Schmitt"),
+            ("Corina Conroy OCrona@example.com", "Corina Conroy"),
+            ("Edmund Israel Stehr Decker St., Detroit, Michigan", "Edmund Israel Stehr"),
+            ("Allen Neal King ESB Integration Developer - Cisco Systems", "Allen Neal King"),
+            ("CURRICULUM VITAE\nNAME: Louie Koelpin ADDRESS: 1 High Street", "Louie Koelpin"),
+            (
+                "Copy Writer CV Resume Template\nOmar Blossom Jacobson. Heath\nEast Vill., New York City",
+                "Omar Blossom Jacobson",
+            ),
+            ("CIVIL ENGINEERING RESUME\n419 Rose Street\nSan Francisco AC\n94102\nMarty Ondricka", "Marty Ondricka"),
+        ],
+    )
+    def test_name_from_the_first_lines(self, first_lines: str, name: str) -> None:
+        assert structure_of(first_lines + "\nname@example.com\n").basics.name == name
+
+
 class TestWithoutHeadings:
     def test_roles_found_without_an_experience_heading(self) -> None:
         resume = structure_of(NO_HEADINGS)
@@ -266,6 +286,7 @@ class TestFlattenedText:
             ("Northwind Traders", "Operations Manager", "2016", None),
             ("Contoso Retail", "Logistics Coordinator", "2011", "2016"),
         ]
+        assert resume.basics.name == "Dana Whitfield"
         assert resume.basics.email == "dana.whitfield@example.com"
         assert [e.institution for e in resume.education] == ["Oregon State University"]
 
