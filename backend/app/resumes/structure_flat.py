@@ -15,7 +15,7 @@ from app.resumes.structure_text import is_title
 
 FLAT_MIN_CHARS = 400  # a line this long in a text with almost no lines is a flattened resume
 
-_BULLET = re.compile(r"\s+(?=[•●▪◦➢✓■►\uf0b7\uf0a7\uf076\uf0d8\uf0fc]\s)")
+_BULLET = re.compile(r"\s+(?=[•●▪◦➢✓■►\ue000-\uf8ff]\s)")
 _SENTENCE = re.compile(r"(?<=[a-z0-9%)][.!?])\s+(?=[A-Z])")
 _HEADING_NAMES = sorted(
     {name for name in HEADINGS if len(name) > 4 and name not in ("work", "career", "details", "about", "tools")},

@@ -17,9 +17,9 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-BULLET = re.compile(r"^\s*(?:[•·●○◦▪▫■□◆◇►▶➢➤➣→✓✔✗❖⁃‣∙*>]|-{1,2}(?!\d)|o(?=\s)|\(?\d{1,2}[.)](?=\s))\s*")
-_INLINE_BULLET = re.compile(r"\s+[•●➢➤▪◦✓■►]\s+")
-_GLYPH_ONLY = re.compile(r"^[\s•·●○◦▪▫■□◆◇►▶➢➤➣→✓✔✗❖⁃‣∙*>o\-]*$")
+BULLET = re.compile(r"^\s*(?:[•·●○◦▪▫■□◆◇►▶➢➤➣→✓✔✗❖♦⁃‣∙*>\ue000-\uf8ff]|-{1,2}(?!\d)|o(?=\s)|\(?\d{1,2}[.)](?=\s))\s*")
+_INLINE_BULLET = re.compile(r"\s+[•●➢➤▪◦✓■►♦\ue000-\uf8ff]\s+")
+_GLYPH_ONLY = re.compile(r"^[\s•·●○◦▪▫■□◆◇►▶➢➤➣→✓✔✗❖♦⁃‣∙*>o\-\ue000-\uf8ff]*$")
 
 _TITLE_WORDS = word_set(
     """engineer engineers developer programmer manager analyst consultant intern internship director representative

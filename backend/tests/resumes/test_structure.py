@@ -368,6 +368,18 @@ class TestHeaderVariants:
         resume = structure_of("Alex Morgan\nalex@example.com\n\nExperience\n" + lines)
         assert roles(resume) == [expected]
 
+    def test_symbol_font_bullets_and_inline_bullets_are_split(self) -> None:
+        text = (
+            "Experience\nTeacher, Milton Middle School (2001 - 2006)\n\uf0b7 Taught English 7 and 8.\n"
+            "\uf0b7 Sponsored the creative writing club. ♦ Ran the fine arts night.\n"
+        )
+        [role] = structure_of(text).work
+        assert role.highlights == [
+            "Taught English 7 and 8.",
+            "Sponsored the creative writing club.",
+            "Ran the fine arts night.",
+        ]
+
     def test_a_degree_in_the_experience_section_is_not_a_role(self) -> None:
         text = "Experience\nAugust 2007\nJuly 2011\nPh.D. in Computer Security\nUniversity of Oslo\n"
         assert structure_of(text).work == []
