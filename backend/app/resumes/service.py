@@ -193,7 +193,7 @@ def json_resume_file(resume: Resume) -> tuple[bytes, str]:
     """The structure as a JSON Resume file (with the schema's `$schema` line) and a download name."""
     body = {"$schema": JSON_RESUME_SCHEMA, **structure_of(resume).dump()}
     stem = Path(resume.filename).stem or "resume"
-    return json.dumps(body, ensure_ascii=False, indent=2).encode(), f"{stem}.resume.json"
+    return json.dumps(body, ensure_ascii=False, indent=2).encode(), f"{stem}.json"
 
 
 async def import_json_resume(
@@ -216,7 +216,8 @@ async def import_json_resume(
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise ResumeRefused(f"This JSON Resume file has a field we cannot take: {where}: {first['msg']}.") from exc
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise ResumeRefused(f"This JSON Resume file has a field we cannot take: {where}: {message}.") from exc
     text = render_text(structure)
     if not text.strip():
         raise ResumeRefused("This JSON Resume file has no content: no name, roles, education or skills.")
