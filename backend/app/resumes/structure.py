@@ -84,8 +84,10 @@ _CITY_REGION = re.compile(
     r"\b([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}), ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?|[A-Z]{2})\b"
 )
 _NETWORKS = {"linkedin": "LinkedIn", "github": "GitHub", "gitlab": "GitLab"}
-_WORK_SECTIONS = ("experience",)
-_OTHER_SECTIONS = ("skills",)
+# Roles are also read under these headings, when confident: "Wine and Spirits Sales Experience" is too long a heading
+# for the splitter, so its roles land under the skills heading before it. ("other" was tried: awards and
+# memberships with years read as roles and cost more precision than they gave recall.)
+_ALSO_ROLES_IN = ("skills",)
 
 
 def parse_structure(text: str, sections: dict[str, str]) -> JsonResume:
@@ -117,7 +119,7 @@ def _parse(text: str, sections: dict[str, str]) -> JsonResume:
     if not sections.get("experience"):
         work = parse_work(_lines("\n".join(sections.get(k, "") for k in ("contact", "summary", "other"))))
         work = [w for w in work if w.name and w.position]
-    for key in _OTHER_SECTIONS:  # roles under a heading the splitter did not know ("Sales Experience" under Skills)
+    for key in _ALSO_ROLES_IN:
         if sections.get("experience") and sections.get(key):
             extra = [w for w in parse_work(_lines(sections[key])) if _confident(w)]
             work = _merge_in_order(text, work, extra)
