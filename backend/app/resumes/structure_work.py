@@ -57,17 +57,23 @@ def parse_work(lines: list[str]) -> list[Work]:
     _attach_headers(lines, anchors)
     # An Indeed export writes the employer as "Company -" or "Company - City, State -"; a role without dates still
     # has that line, and it anchors the role when no dated header took it.
-    claimed = {i for a in anchors for i in (a.index, *a.pre, *a.post)}
-    undated = [
-        _Anchor(i, DateRange(None, None, False, (0, 0)), lines[i], i, undated=True)
-        for i, line in enumerate(lines)
-        if i not in claimed
-        and looks_like_header(line)
-        and (INDEED_EMPLOYER.search(line) or _role_line(line) or _block_start(lines, i, claimed))
-    ]
-    if undated:
-        anchors = sorted([*anchors, *undated], key=lambda a: a.index)
-        _attach_headers(lines, anchors)
+    # Then, in a second round, a short block of naming lines with a job title in it (_block_start).
+    for round_ in ("named", "block"):
+        claimed = {i for a in anchors for i in (a.index, *a.pre, *a.post)}
+        undated = [
+            _Anchor(i, DateRange(None, None, False, (0, 0)), line, i, undated=True)
+            for i, line in enumerate(lines)
+            if i not in claimed
+            and looks_like_header(line)
+            and (
+                bool(INDEED_EMPLOYER.search(line) or _role_line(line))
+                if round_ == "named"
+                else _block_start(lines, i, claimed)
+            )
+        ]
+        if undated:
+            anchors = sorted([*anchors, *undated], key=lambda a: a.index)
+            _attach_headers(lines, anchors)
     roles: list[Work] = []
     for k, anchor in enumerate(anchors):
         body_start = max([anchor.last, *anchor.post]) + 1
@@ -254,7 +260,7 @@ def _walk(lines: list[str], start: int, stop: int, step: int, claimed: set[int])
                     found.append(nxt)
                 break
             found.append(i)
-            if is_location(line) or _INDEED_CITY.match(line):
-                budget += 1  # "Bangalore, Karnataka -" under the employer does not use up a header line
+            if budget == MAX_HEADER_LINES and (is_location(line) or _INDEED_CITY.match(line)):
+                budget += 1  # "Bangalore, Karnataka -" under the employer does not use up a header line (once)
         i += step
     return sorted(found)

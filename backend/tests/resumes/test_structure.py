@@ -156,6 +156,17 @@ class TestIndeedExport:
             "Cut the monthly reporting run from six hours to forty minutes.",
         ]
 
+    def test_a_role_without_dates_keeps_its_own_title_and_employer(self) -> None:
+        text = (
+            "WORK EXPERIENCE\n\nTechnical Architect\n\nAccenture Services -\nPune, Maharashtra\n\n"
+            "Software Engineer 2\n\nMicrosoft -\nRedmond -\n\nJune 2016 to February 2017\n\n"
+            "• Designed the store's monitoring.\n"
+        )
+        assert roles(structure_of(text)) == [
+            ("Accenture Services", "Technical Architect", None, None),
+            ("Microsoft", "Software Engineer 2", "2016-06", "2017-02"),
+        ]
+
     def test_basics_and_education(self) -> None:
         resume = structure_of(INDEED)
         assert resume.basics.name == "Priya Raman"
