@@ -42,7 +42,7 @@ def test_resume_upload_review_and_job_skills(
     sign_in(page, live_server, email, password)
     page.goto(live_server + "/profile")
     card = page.get_by_role("region", name=re.compile("Resume"))
-    card.get_by_label("Resume file").set_input_files(str(resume))
+    card.get_by_label("Resume file", exact=True).set_input_files(str(resume))
     expect(page.get_by_text("Skills found in katherine-resume.pdf")).to_be_visible(timeout=30_000)
     to_add = page.get_by_role("list", name="Skills to add")
     chips = to_add.get_by_role("button")
@@ -76,7 +76,7 @@ def test_resume_upload_review_and_job_skills(
     upload_again = page.get_by_role("button", name=re.compile("Upload another|Upload a new|New resume", re.I))
     if upload_again.count():
         upload_again.first.click()
-    page.get_by_label("Resume file").set_input_files(str(scanned))
+    page.get_by_label("Resume file", exact=True).set_input_files(str(scanned))
     expect(page.get_by_role("alert").filter(has_text="no extractable text")).to_be_visible(timeout=30_000)
     assert profile_skills() == skills
 
