@@ -120,6 +120,15 @@ def _sentence_end(text: str) -> str:
     return text if text[-1:] in ".!?" else text + "."
 
 
+@dataclass
+class _Filler:
+    """An optional sentence, and its shorter form when it continues a sentence about the same role."""
+
+    full: SentenceSource
+    continuation: SentenceSource | None = None
+    ref: str = ""  # the role it is about
+
+
 class _Composer:
     def __init__(self, inputs: Inputs, tone: str, length: str) -> None:
         self.inputs, self.tone, self.length = inputs, tone, length
@@ -256,21 +265,23 @@ class _Composer:
                 evidence.append(Evidence(duty_text, fact.text, shared))
         return out, evidence
 
-    def more_facts(self) -> list[SentenceSource]:
-        """The remaining achievements, best first; a role not yet named is introduced with its first one."""
+    def more_facts(self) -> list[_Filler]:
+        """The remaining achievements, best first; a role not yet named is introduced with its first one. Each
+        comes with a continuation ("I also …") used only when the sentence before it in the letter is of the
+        same role, so that a skipped sentence never leaves an "also" pointing at the wrong employer."""
         out = []
-        previous = ""
         while (fact := self.next_fact()) is not None:
             ref = fact.role.ref if fact.role else ""
+            sources = [*([fact.role] if fact.role else []), fact.source]
             if ref and ref not in self.roles_named:
                 self.roles_named.add(ref)
                 clause = first_person(fact.text, current=fact.current).render()
                 text = f"{self.role_phrase(self.roles[ref])}, where {clause}."
-            else:
-                same = bool(previous) and previous == ref
-                text = _cap(self.fact_clause(fact, prefix=not same, also=same)) + "."
-            out.append(SentenceSource(text, [*([fact.role] if fact.role else []), fact.source]))
-            previous = ref
+                out.append(_Filler(SentenceSource(text, sources), ref=ref))
+                continue
+            full = SentenceSource(_cap(self.fact_clause(fact)) + ".", sources)
+            also = SentenceSource(_cap(self.fact_clause(fact, prefix=False, also=True)) + ".", sources)
+            out.append(_Filler(full, also if ref else None, ref))
         return out
 
     def shared_skills(self) -> SentenceSource | None:
@@ -416,15 +427,15 @@ def compose_letter(inputs: Inputs, tone: str = "professional", length: str = "me
     if inputs.name:
         signoff.append(SentenceSource(inputs.name, [name_source(inputs)]))
 
-    fillers: list[tuple[list[SentenceSource], SentenceSource]] = []
+    fillers: list[tuple[list[SentenceSource], _Filler]] = []
     shared = c.shared_skills()
-    fillers += [(middle, shared)] if shared else []
-    fillers += [(middle, s) for s in c.more_facts()]
-    fillers += [(background, s) for s in [*c.skill_years(), *c.other_roles(), *c.education()]]
+    fillers += [(middle, _Filler(shared))] if shared else []
+    fillers += [(middle, f) for f in c.more_facts()]
+    fillers += [(background, _Filler(s)) for s in [*c.skill_years(), *c.other_roles(), *c.education()]]
     more = c.other_skills()
-    fillers += [(background, more)] if more else []
+    fillers += [(background, _Filler(more))] if more else []
     summary = c.summary()
-    fillers += [(opening, summary)] if summary else []
+    fillers += [(opening, _Filler(summary))] if summary else []
 
     def paragraphs() -> list[list[SentenceSource]]:
         out = []
@@ -440,12 +451,18 @@ def compose_letter(inputs: Inputs, tone: str = "professional", length: str = "me
     while word_count(render()) > high and len(duties) > 1:
         duties.pop()
         evidence.pop()
-    for target, sentence in fillers:
+    last_role = ""  # the role of the sentence the last filler became
+    for target, filler in fillers:
         current = word_count(render())
         if current >= low:
             break
+        continues = filler.continuation is not None and filler.ref == last_role and target is middle
+        sentence = filler.continuation if continues and filler.continuation else filler.full
         if current + word_count(sentence.text) <= high and (checked := c.ok(sentence)) is not None:
             target.append(checked)
+            last_role = filler.ref
+        else:
+            last_role = ""
     for template in phrases.MORE_PLACEHOLDERS:  # too little on the resume to reach the window: ask, visibly
         if word_count(render()) >= low:
             break

@@ -5,6 +5,8 @@ wrote no reason."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -176,6 +178,10 @@ class TestLetterProvenance:
         placeholder = phrases.WHY_PLACEHOLDER.format(company=inputs.company or "this company")
         assert (placeholder in letter.text) == (not inputs.why_company)
         assert "synergy" not in letter.text
+        for before, after in zip(letter.sentences, letter.sentences[1:], strict=False):
+            if re.match(r"(I|My work) (\w+ )?also\b", after.text) and "also worked as" not in after.text:
+                role = [src.ref for src in after.sources if re.fullmatch(r"work\[\d+\]", src.ref)]
+                assert role and role[0] in {src.ref for src in before.sources}, (before.text, after.text)
 
 
 class TestTheCheckerIsNotVacuous:
