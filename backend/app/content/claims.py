@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.content import phrases
 from app.content.evidence import Source, numbered
 from app.content.guard import allowed_for, violations
 from app.content.inputs import Inputs
@@ -73,6 +74,7 @@ def check_letter(text: str, inputs: Inputs) -> Checked:
     evidence = dict(numbered(inputs))
     roles = {source.ref: source for source in evidence.values() if re.fullmatch(r"work\[\d+\]", source.ref)}
     allowed = allowed_for(inputs, posting=True)
+    placeholder = phrases.WHY_PLACEHOLDER.format(company=inputs.company or "this company")
     own_words = " ".join([inputs.pitch, inputs.why_company, inputs.structure.basics.summary]).lower()
     checked = Checked(content="")
     lines: list[str] = []
@@ -95,6 +97,12 @@ def check_letter(text: str, inputs: Inputs) -> Checked:
                 found.append({"kind": "trait", "text": sentence, "reason": reason})
             if found:
                 checked.removed += found
+                continue
+            if sentence == placeholder:
+                checked.sentences.append(
+                    SentenceSource(sentence, [Source("placeholder", "why_company", "Write this yourself", sentence)])
+                )
+                kept.append(sentence)
                 continue
             sources = _with_roles([evidence[i] for i in dict.fromkeys(cited_ids(raw)) if i in evidence], roles)
             checked.sentences.append(SentenceSource(sentence, sources or [UNCITED]))

@@ -99,6 +99,8 @@ class TestCheckLetter:
             assert sentence in checked.content
         assert "[E" not in checked.content and "(E" not in checked.content
         assert "[Why Acme: one sentence in your words]" in checked.content
+        why = next(s for s in checked.sentences if s.text.startswith("[Why"))
+        assert [(x.kind, x.ref) for x in why.sources] == [("placeholder", "why_company")]
         by_text = {s.text: s for s in checked.sentences}
         batch = by_text[TRUE[0]].sources
         # the cited highlight, and its role brought along (the employer and dates live there)
