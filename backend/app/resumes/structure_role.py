@@ -100,8 +100,9 @@ def _names_something(part: str) -> bool:
     ws = part.split()
     if ws[-1].lower() in _DANGLING or (part.endswith(".") and not _ABBREVIATION.search(part)):
         return False
-    if len(ws) == 1 and ws[0].endswith("ed") and not ws[0].isupper():
-        return False  # "Served", "Updated": a verb left over from a sentence
+    verb_first = ws[0].endswith("ed") and not ws[0].isupper() and (len(ws) == 1 or len(ws[0]) >= 7)
+    if verb_first and not is_title(part):  # "Embedded Software Engineer" is a title
+        return False  # "Served", "Researched information for ...": a sentence, not a name ("United" stays)
     if "©" in part or re.search(
         r"\b(?:resume|curriculum vitae|page \d)|^(?:dr|mr|mrs|ms|prof)\.? ", part, re.IGNORECASE
     ):

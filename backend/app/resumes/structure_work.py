@@ -221,14 +221,14 @@ def _anchor_at(lines: list[str], i: int) -> _Anchor | None:
 
 
 def _anchor(i: int, dates: DateRange, rest: str, last: int) -> _Anchor | None:
+    dotted = re.match(r"^\s*\|?\s*\.\s+(\S.*)$", rest)
+    if dotted:  # "Aug 2011 - Aug 2012. Assistant Program Manager. Developed ...": the first sentence is the header
+        rest = dotted.group(1).split(". ", 1)[0]
     rest = clean(rest, 300)
     if len(rest.split()) > 14:
-        # "Senior Project Manager (2001-2004) - Promoted to ...": the header is what comes before the dates;
-        # "Aug 2011 - Aug 2012. Assistant Program Manager. Developed ...": the first sentence after them
+        # "Senior Project Manager (2001-2004) - Promoted to ...": the header is what comes before the dates
         head = clean(rest.split(" | ", 1)[0], 300)
-        if not (1 <= len(head.split()) <= 10) and ". " in rest:
-            head = clean(rest.split(". ", 1)[0], 300)
-        rest = head
+        rest = head if 1 <= len(head.split()) <= 10 else rest
     if len(rest.split()) > 14 or (rest and rest[:1].islower() and len(rest.split()) > 4):
         return None
     return _Anchor(i, dates, rest, last)

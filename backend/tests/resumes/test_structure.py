@@ -370,6 +370,10 @@ class TestHeaderVariants:
                 ("", "IT Recruiter", "2005-10", "2008-02"),
             ),
             (
+                "Aug 2011 - Aug 2012. Assistant Program Manager. Developed radio playlists and ran the weekly show.",
+                ("", "Assistant Program Manager", "2011-08", "2012-08"),
+            ),
+            (
                 "Software Developer\nMicrosoft\n• Built the telemetry pipeline for the store.",
                 ("Microsoft", "Software Developer", None, None),
             ),
