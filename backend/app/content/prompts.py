@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from app.content import phrases
-from app.content.evidence import numbered
+from app.content.evidence import Source, numbered
 from app.content.inputs import Inputs
 from app.content.letter import LENGTHS
 
@@ -49,6 +49,20 @@ def _facts(inputs: Inputs) -> dict[str, object]:
     }
 
 
+def _bounded(evidence: list[tuple[str, Source]]) -> list[tuple[str, Source]]:
+    """The evidence within MAX_RESUME_CHARS of resume text, in the resume's order; the user's own words
+    and the posting always go in. Ids keep their numbers, so a cited id still points at the same item."""
+    room = MAX_RESUME_CHARS
+    out = []
+    for ident, source in evidence:
+        if source.kind == "resume":
+            room -= len(source.quote)
+            if room < 0:
+                continue
+        out.append((ident, source))
+    return out
+
+
 def letter_messages(inputs: Inputs, tone: str, length: str) -> list[dict[str, str]]:
     """The letter prompt: the structured resume, the user's own words and the posting as numbered evidence
     [E1]…[En], and the rule that each sentence cites the evidence it rests on (app/content/claims.py checks)."""
@@ -81,7 +95,7 @@ def letter_messages(inputs: Inputs, tone: str, length: str) -> list[dict[str, st
         "candidate": {"name": inputs.name},
         "evidence": [
             {"id": ident, "kind": source.kind, "about": source.label, "text": source.quote}
-            for ident, source in numbered(inputs)
+            for ident, source in _bounded(numbered(inputs))
         ],
         "job": {"title": inputs.job_title, "company": inputs.company, "skills": inputs.job_skills},
         "matching_skills": inputs.matching_skills,
