@@ -54,6 +54,9 @@ _SIGNATURES: list[tuple[bytes, str]] = [
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_SPACE_RUN = re.compile(r" {2,}")
+FLAT_CHARS_PER_BREAK = 200  # fewer line breaks than one per this many characters: the breaks were lost
+FLAT_MIN_RUNS = 5
 
 
 @dataclass
@@ -75,7 +78,7 @@ def parse_resume(data: bytes) -> ParsedResume:
         elif kind == "docx":
             raw, pages = extract_docx(data)
         else:
-            raw = decode_text(data)
+            raw = restore_line_breaks(decode_text(data))
     except ResumeParseError:
         raise
     except Exception as exc:  # a reader bug must still reach the user as a refusal, not a crash
@@ -173,6 +176,21 @@ def decode_text(data: bytes) -> str:
     if len(_CONTROL.findall(text)) > max(len(text) // 100, 2):
         raise ResumeParseError(NOT_TEXT, "not_text")
     return text
+
+
+def restore_line_breaks(text: str) -> str:
+    """A text file whose line breaks became runs of spaces (a copy out of a form field, a flattened export) gets
+    them back: when it has fewer than one line break per 200 characters and many runs of two or more spaces,
+    each run becomes a line break, so the sections and roles can be read as written. Other texts are unchanged;
+    PDF and DOCX readers keep their own lines and never come here."""
+    t = text.replace("\r\n", "\n").replace("\r", "\n")
+    breaks = t.count("\n")
+    if len(t) < FLAT_CHARS_PER_BREAK or breaks * FLAT_CHARS_PER_BREAK >= len(t):
+        return text
+    runs = sum(1 for _ in _SPACE_RUN.finditer(t))
+    if runs < max(FLAT_MIN_RUNS, breaks * 2, len(t) // (FLAT_CHARS_PER_BREAK * 2)):
+        return text
+    return _SPACE_RUN.sub("\n", t)
 
 
 def _bom_encoding(data: bytes) -> str | None:

@@ -57,7 +57,8 @@ _DECORATION = " \t#*=_~|:;.-\u2013\u2014\u2022\u00b7\u25aa\u25a0\u25a1\u25c6\u25
 _INLINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/+'-]{1,38}?)\s*[:|]\s*(\S.*)$")
 _SPACED_LETTERS = re.compile(r"^(?:[A-Za-z] ){3,}[A-Za-z]$")
 _CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.-]+|https?://|www\.|linkedin|github|gitlab|\+?\d[\d ().-]{7,}\d", re.IGNORECASE
+    r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,200}|https?://|www\.|linkedin|github|gitlab|\+?\d[\d ().-]{7,30}\d",
+    re.IGNORECASE,
 )
 
 

@@ -22,7 +22,7 @@ from app.tasks.registry import TaskContext, copilot_task
 
 log = structlog.get_logger(__name__)
 
-PARSER_VERSION = "p1"
+PARSER_VERSION = "p2"
 BACKFILL_BATCH = 50  # bump when parse_resume's output changes: cached parses of older versions are not used
 PARSE_CACHE_TTL_SECONDS = 7 * 24 * 3600
 

@@ -5,12 +5,20 @@ from __future__ import annotations
 import codecs
 import contextlib
 import io
+import time
 import zipfile
 
 import pytest
 from fpdf.enums import EncryptionMethod
 
-from app.resumes.parsing import MAX_RESUME_BYTES, ParsedResume, ResumeParseError, parse_resume, sniff_type
+from app.resumes.parsing import (
+    MAX_RESUME_BYTES,
+    ParsedResume,
+    ResumeParseError,
+    parse_resume,
+    restore_line_breaks,
+    sniff_type,
+)
 from tests.resumes import factories as f
 
 
@@ -161,6 +169,50 @@ class TestTxt:
 
     def test_ligatures_and_no_break_spaces_are_folded(self) -> None:
         assert parse_resume("Oﬃce\u00a0work, soft\u00adware".encode()).text == "Office work, software"
+
+
+class TestFlattenedText:
+    """A TXT whose line breaks became runs of spaces (a copy out of a web form, a flattened export) is read with
+    its lines back, as the same resume uploaded as PDF or DOCX would be."""
+
+    FLAT = "  ".join(f.TXT_RESUME.strip().splitlines()).replace("    ", "  ")
+
+    def test_runs_of_spaces_become_line_breaks(self) -> None:
+        assert "\n" not in self.FLAT and len(self.FLAT) > 200
+        parsed = parse_resume(self.FLAT.encode())
+        lines = [ln for ln in parse_resume(f.TXT_RESUME.encode()).text.splitlines() if ln]
+        assert parsed.text.splitlines() == lines
+        assert parsed.sections["skills"] == "Python, Go, Docker, Terraform, AWS"
+        assert parsed.sections["experience"].startswith("Senior Engineer, Acme Corp")
+
+    def test_a_text_with_its_lines_keeps_its_double_spaces_as_spaces(self) -> None:
+        text = f.TXT_RESUME.replace(". ", ".  ").replace(", ", ",  ")
+        assert restore_line_breaks(text) == text
+        assert parse_resume(text.encode()).text.splitlines()[0] == f.NAME
+
+    def test_one_paragraph_with_a_few_double_spaces_is_left_alone(self) -> None:
+        prose = "Backend engineer with eight years of payment systems.  " + "Built services in Go and Python. " * 12
+        assert restore_line_breaks(prose) == prose
+        assert "\n" not in parse_resume(prose.encode()).text
+
+    def test_short_text_is_left_alone(self) -> None:
+        assert restore_line_breaks("Jane Doe  jane@example.com  Python") == "Jane Doe  jane@example.com  Python"
+
+    def test_docx_paragraph_with_runs_of_spaces_stays_one_line(self) -> None:
+        from docx import Document
+
+        doc = Document()
+        doc.add_paragraph(self.FLAT)
+        buffer = io.BytesIO()
+        doc.save(buffer)
+        parsed = parse_resume(buffer.getvalue())
+        assert parsed.kind == "docx" and "\n" not in parsed.text
+
+    def test_a_50k_character_line_is_read_quickly(self) -> None:
+        for line in ("a" * 50_000, "a.b-" * 12_500, "x" * 70 + "@" + "y" * 50_000, "1 " * 25_000):
+            started = time.perf_counter()
+            parse_resume(line.encode())
+            assert time.perf_counter() - started < 0.5, line[:10]
 
 
 class TestBadFiles:
