@@ -45,7 +45,7 @@ from tests.conftest import STRONG_PASSWORD, _truncate_all, make_settings
 
 T = TypeVar("T")
 
-EXAMPLES = {"sqlite": 8, "postgresql": 3}
+EXAMPLES = {"sqlite": 12, "postgresql": 4}
 DEEP = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "0"))
 CHECKS = [
     not_a_server_error,
@@ -61,6 +61,35 @@ EXCLUDED: dict[tuple[str, str], str] = {
     ("POST", "/api/v1/jobs/import-url"): (
         "fetches the link's page over the network: test_link_import_conforms fuzzes it with a stub resolver and an "
         "in-process career site answering instead"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class KnownFailure:
+    """A failure found here whose fix belongs to code this test's author may not change: tolerated only in this
+    exact form (any other failure of the operation still fails the test), and the strict xfail test named here
+    turns red once it is fixed, so both are removed together."""
+
+    status: int
+    url_contains: str
+    reason: str
+    regression_test: str
+
+    def matches(self, response: httpx.Response) -> bool:
+        return response.status_code == self.status and self.url_contains in str(response.request.url)
+
+    def __str__(self) -> str:
+        return f"{self.reason} (see {self.regression_test})"
+
+
+KNOWN_FAILURES: dict[tuple[str, str], KnownFailure] = {
+    ("GET", "/api/v1/documents/{document_id}/export"): KnownFailure(
+        500,
+        "format=docx",
+        "DOCX export of a document whose text has a control character (saved by PATCH /documents/{id}) is a 500: "
+        "python-docx refuses XML-incompatible characters in app/content/export.py to_docx",
+        "test_docx_export_of_a_control_character",
     ),
 }
 # Operations that end or change the caller's account or session: each example runs as a new account.
@@ -331,15 +360,20 @@ async def _send(world: World, case: Any, headers: dict[str, str]) -> httpx.Respo
 class Checker:
     """Validates each response against the document, keeping every failure (with a curl line to reproduce it)."""
 
-    def __init__(self) -> None:
+    def __init__(self, known: KnownFailure | None = None) -> None:
         self.sent = 0
         self.failures: list[str] = []
+        self.known = known
+        self.known_seen = 0
 
     def __call__(self, case: Any, response: httpx.Response) -> None:
         self.sent += 1
         try:
             case.validate_response(response, checks=CHECKS)
         except (AssertionError, BaseExceptionGroup) as exc:  # Schemathesis's FailureGroup: each failed check
+            if self.known is not None and self.known.matches(response):
+                self.known_seen += 1
+                return
             self.failures.append(f"{case.as_curl_command()}\n-> {response.status_code} {response.text[:500]}\n{exc}")
 
     def verdict(self) -> str:
@@ -371,7 +405,7 @@ def _examples(operation: Any, count: int, each: Callable[[Any], None]) -> None:
 
 
 def _fuzz(world: World, method: str, path: str, role: str) -> Checker:
-    check = Checker()
+    check = Checker(KNOWN_FAILURES.get((method, path)))
 
     def one(case: Any) -> None:
         if (method, path) in THROWAWAY_ACCOUNT:
@@ -401,6 +435,21 @@ async def test_operation_conforms(world: World, operation: tuple[str, str, str])
     method, path, role = operation
     check = await asyncio.to_thread(_fuzz, world, method, path, role)
     assert not check.failures, check.verdict()
+    if check.known_seen:
+        pytest.xfail(f"{check.known_seen} of {check.sent} requests hit a known failure: {check.known}")
+
+
+@pytest.mark.xfail(strict=True, reason=str(KNOWN_FAILURES[("GET", "/api/v1/documents/{document_id}/export")]))
+async def test_docx_export_of_a_control_character(world: World) -> None:
+    """A control character pasted into the text (here U+0001) is no reason for the Word file to fail."""
+    r = await world.request(
+        "PATCH", f"/api/v1/documents/{world.ids['document_id']}", headers=world.user, json={"content": "A\x01B"}
+    )
+    assert r.status_code == 200, r.text
+    r = await world.request(
+        "GET", f"/api/v1/documents/{world.ids['document_id']}/export?format=docx", headers=world.user
+    )
+    assert r.status_code == 200, r.text
 
 
 # ---- link import, with a stub resolver and the career site answering every outbound request -------------------
