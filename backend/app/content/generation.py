@@ -126,6 +126,13 @@ async def generate(
         content, removed = checked.content, checked.removed
     else:
         content, removed = guard_text(result.value, tailor.guard_inputs(inputs, tailored) if tailored else inputs)
+        lost = [w for w in inputs.structure.work if w.name and w.name.lower() not in content.lower()]
+        if lost and not result.cancelled:  # every role is kept (issue #18): a model that dropped one is not used
+            outcome = offline_outcome(inputs, kind, options)
+            names = ", ".join(w.name for w in lost[:3])
+            outcome.report["notice"] = f"The model left out your role at {names}; this is the offline version instead."
+            log.info("content_llm_dropped_roles", count=len(lost))
+            return outcome
     report: dict[str, Any] = {
         "removed": removed,
         "matching_skills": inputs.matching_skills,

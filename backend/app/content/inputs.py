@@ -145,6 +145,9 @@ def build_inputs(
         inputs.resume_skills = canonical_skills(list(resume.skills or []))
         inputs.bullets = bullets_of(inputs.sections)
         inputs.structure = structure_of(resume)
+        inputs.name = inputs.name or " ".join(
+            inputs.structure.basics.name.split()
+        )  # the resume signs for an unnamed profile
     return inputs
 
 

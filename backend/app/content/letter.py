@@ -315,7 +315,14 @@ class _Composer:
         when to when)."""
         by_role: dict[str, list[tuple[str, Fact]]] = {}
         for skill in self.shared[:4]:
-            facts = [f for f in self.facts if f.role is not None and key(skill) in {key(s) for s in f.skills}]
+            # Only a skill the achievement names as written ("Python"), not one read into it ("data pipelines" is
+            # Data Engineering to the taxonomy, but "I used Data Engineering" is not how a person writes).
+            named = re.compile(rf"(?<!\w){re.escape(skill)}(?!\w)", re.IGNORECASE)
+            facts = [
+                f
+                for f in self.facts
+                if f.role is not None and key(skill) in {key(s) for s in f.skills} and named.search(f.source.quote)
+            ]
             facts.sort(key=lambda f: f.recency, reverse=True)
             if facts and facts[0].role is not None:
                 by_role.setdefault(facts[0].role.ref, []).append((skill, facts[0]))

@@ -13,7 +13,7 @@ from app.content.inputs import Inputs
 from app.content.letter import LENGTHS
 
 LETTER_PROMPT_VERSION = "cover-llm-v2"
-TAILOR_PROMPT_VERSION = "tailor-llm-v1"
+TAILOR_PROMPT_VERSION = "tailor-llm-v2"
 MAX_RESUME_CHARS = 12_000
 
 _RULES = (
@@ -110,8 +110,9 @@ def tailor_messages(inputs: Inputs, original_markdown: str) -> list[dict[str, st
         "You tailor resumes to a job.\n"
         "Rewrite the candidate's resume (given as Markdown under resume_markdown) so that it leads with what the "
         "job asks for: a summary rewritten around the matching skills, the skills section with the job's skills "
-        "first, and within each role the bullets most relevant to the job first. Keep every employer, title, date "
-        "and degree exactly as written; rephrase, reorder or drop bullets but never add new achievements.\n" + _RULES
+        "first, and within each role the bullets most relevant to the job first. Keep every role, employer, title, "
+        "date and degree exactly as written and every bullet (reorder them, tighten their wording, never drop one); "
+        "never add an achievement, skill or number.\n" + _RULES
     )
     facts = _facts(inputs)
     facts["resume_markdown"] = original_markdown[:MAX_RESUME_CHARS]

@@ -22,7 +22,7 @@ from app.resumes.jsonresume import JsonResume, Skill, Work
 from app.skills.extractor import extract_skills
 from app.skills.taxonomy import get_taxonomy
 
-PROMPT_VERSION = "tailor-offline-v1"
+PROMPT_VERSION = "tailor-offline-v2"
 _WORD = re.compile(r"[a-z][a-z+#.]{2,}")
 _STOP = {"and", "the", "for", "with", "our", "your", "you", "will", "into", "from", "that", "this", "are", "was",
          "were", "have", "has", "its", "their", "across", "using", "over", "more", "new", "all"}  # fmt: skip

@@ -107,7 +107,7 @@ class TestDocumentsFlow:
             r = await c.post(f"/api/v1/jobs/{job_id}/documents", json={"kind": "tailored_resume"})
             assert r.status_code == 202, r.text
             tailored = await _settled(c, r.json()["id"])
-            assert tailored["status"] == "ready" and tailored["prompt_version"] == "tailor-offline-v1"
+            assert tailored["status"] == "ready" and tailored["prompt_version"] == "tailor-offline-v2"
             assert tailored["content"].startswith("# Grace Hopper")
             assert "Kafka" not in tailored["content"] and "Apache Kafka" in tailored["report"]["missing_skills"]
             assert "source_markdown" not in tailored["report"]

@@ -116,7 +116,7 @@ class TestGenerateWithLLM:
         llm_server.queue(error(500))
         inputs = inputs_of(SAMPLES[1])
         outcome = await generate(llm, inputs, DocumentKind.tailored_resume, {}, user_id=None)
-        assert outcome.provider == "offline" and outcome.prompt_version == "tailor-offline-v1"
+        assert outcome.provider == "offline" and outcome.prompt_version == "tailor-offline-v2"
         assert "offline version" in outcome.report["notice"] and outcome.source
         assert outcome.content.startswith("# Linus Berg")
 
@@ -124,10 +124,22 @@ class TestGenerateWithLLM:
         self, llm: LLMClient, session: AsyncSession, llm_server: LLMServer
     ) -> None:
         answer = (
-            "# Grace Hopper\n\n## Skills\n\n- Python, PostgreSQL, Apache Kafka, Docker\n\n## Education\n\nMBA, 2020"
+            "# Grace Hopper\n\n## Experience\n\n### Senior Engineer \u2014 Initech Corp\n\n## Skills\n\n"
+            "- Python, PostgreSQL, Apache Kafka, Docker\n\n## Education\n\nMBA, 2020"
         )
         llm_server.queue(ok(answer))
         outcome = await generate(llm, inputs_of(SAMPLES[0]), DocumentKind.tailored_resume, {}, user_id=None)
+        assert outcome.provider != "offline"
         assert "Kafka" not in outcome.content and "MBA" not in outcome.content
         assert "- Python, PostgreSQL, Docker" in outcome.content
         assert outcome.source and outcome.source.startswith("# Grace Hopper")
+
+    async def test_a_tailored_resume_that_drops_a_role_is_not_used(
+        self, llm: LLMClient, session: AsyncSession, llm_server: LLMServer
+    ) -> None:
+        llm_server.queue(ok("# Grace Hopper\n\n## Skills\n\n- Python, PostgreSQL, Docker"))
+        outcome = await generate(llm, inputs_of(SAMPLES[0]), DocumentKind.tailored_resume, {}, user_id=None)
+        assert outcome.provider == "offline" and "Initech Corp" in outcome.content
+        assert outcome.report["notice"] == (
+            "The model left out your role at Initech Corp; this is the offline version instead."
+        )
