@@ -42,6 +42,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
               "talks", "presentations", "conferences"),
 }  # fmt: skip
 HEADINGS: dict[str, str] = {name: key for key, names in _NAMES.items() for name in names}
+_SQUEEZED_HEADINGS = {name.replace(" ", ""): key for name, key in HEADINGS.items()}
 # "Technologies: Python, Kafka" under a job lists that job's stack; such labels open a section only on their own line.
 _ENTRY_LABELS = {"tools", "technologies", "tech stack", "technology stack", "stack", "languages",
                  "programming languages", "tools and technologies", "work", "details", "about", "training",
@@ -56,6 +57,8 @@ _SMALL_WORDS = {"and", "of", "the", "in", "for", "with", "to", "on", "at", "a", 
 _DECORATION = " \t#*=_~|:;.-\u2013\u2014\u2022\u00b7\u25aa\u25a0\u25a1\u25c6\u25c7\u25ba\u25b6\u27a4\u2192>[](){}"
 _INLINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/+'-]{1,38}?)\s*[:|]\s*(\S.*)$")
 _SPACED_LETTERS = re.compile(r"^(?:[A-Za-z] ){3,}[A-Za-z]$")
+# Small capitals or letter-spacing read back from a PDF: "P ROFESSIONAL E XPERIENCE", "E xp er ie nc e"
+_BROKEN_WORDS = re.compile(r"^(?:[A-Za-z]{1,2} +)+[A-Za-z]+(?: +[A-Za-z]+)*$")
 _CONTACT = re.compile(
     r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,200}|https?://|www\.|linkedin|github|gitlab|\+?\d[\d ().-]{7,30}\d",
     re.IGNORECASE,
@@ -70,6 +73,10 @@ def heading_key(line: str) -> str | None:
     if not cleaned or len(cleaned) > 45 or any(c.isdigit() for c in cleaned):
         return None
     words = cleaned.split()
+    if _BROKEN_WORDS.match(cleaned) and sum(1 for w in words if len(w) <= 2) * 3 >= len(words):
+        squeezed = _SQUEEZED_HEADINGS.get("".join(words).lower())
+        if squeezed:
+            return squeezed
     if len(words) > 5:
         return None
     normalized = _normalize(cleaned)

@@ -28,6 +28,7 @@ from app.resumes.structure_text import (
     clean,
     is_glyph_only,
     is_location,
+    is_title,
     looks_like_header,
     strip_bullet,
     title_score,
@@ -39,7 +40,7 @@ __all__ = ["STRUCTURE_VERSION", "parse_structure"]
 
 logger = logging.getLogger(__name__)
 
-STRUCTURE_VERSION = "s1"
+STRUCTURE_VERSION = "s2"
 MAX_TEXT = 200_000
 MAX_LINES = 5000
 MAX_FLAT_LINE = 3000
@@ -125,8 +126,10 @@ def _parse(text: str, sections: dict[str, str]) -> JsonResume:
             work = _merge_in_order(text, work, extra)
     skills, language_lines = parse_skills(_lines(sections.get("skills")))
     languages = parse_languages([*language_lines, *_lines(sections.get("other")), *_lines(sections.get("contact"))])
+    basics = _basics(text, sections)
+    work = _with_headline(basics.label, work)
     return JsonResume(
-        basics=_basics(text, sections),
+        basics=basics,
         work=work[:40],
         education=parse_education(_lines(sections.get("education"))) or education_anywhere(_lines(text)),
         skills=skills,
@@ -155,6 +158,34 @@ def _numbered_sections(text: str) -> dict[str, str]:
         elif current is not None:
             current.append(line)
     return {key: "\n".join(lines) for key, lines in found.items() if any(ln.strip() for ln in lines)}
+
+
+_HEADLINE_SPLIT = re.compile(r"\s+(?:-|–|—|\||@|at)\s+")
+
+
+def _with_headline(label: str, work: list[Work]) -> list[Work]:
+    """The headline under the name ("Architect - Microsoft India", "Legal assistant") names the current role: it
+    gives the title of the role at that employer when the roles read lack one, or is the role itself when none
+    was read. Both strings are the headline's own words."""
+    pieces = [clean(p) for p in _HEADLINE_SPLIT.split(label, maxsplit=1)] if label else []
+    if not pieces or not is_title(pieces[0]) or len(pieces[0].split()) > 6:
+        return work
+    title = pieces[0]
+    employer = pieces[1] if len(pieces) > 1 and pieces[1] and not is_location(pieces[1]) else ""
+    if employer:
+        key = employer.casefold()
+        same = [w for w in work if w.name and (key in w.name.casefold() or w.name.casefold() in key)]
+        for w in same[:1]:
+            if not w.position:
+                w.position = title
+        if same:
+            return work
+        return [Work(name=employer, position=title), *work]
+    if not work:
+        return [Work(position=title)]
+    if not work[0].position or not is_title(work[0].position):  # "Project management": no role word, a guess
+        work[0].position = title
+    return work
 
 
 def _confident(work: Work) -> bool:

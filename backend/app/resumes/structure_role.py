@@ -2,6 +2,8 @@
 header names a job at all (not an award, a degree, a heading or a sentence). Vocabularies are generic words for
 roles, legal forms and places (structure_text), never names of employers."""
 
+# ruff: noqa: RUF001  -- resume text is made of dashes, curly quotes and bullets
+
 from __future__ import annotations
 
 import re
@@ -81,6 +83,10 @@ def build_role(
         return None  # dates beside a line that names neither a role nor a company: an award, a project, a heading
     if position is None and any(DEGREE.search(p) for _, p in parts):
         return None  # a degree listed among the roles ("M.Sc. in Computer Security / University of Oslo")
+    if position is None and employer is not None:
+        lead = _lead_title(body)
+        if lead:
+            position = (-1, -1, lead)
     highlights, summary = _body(body)
     return Work(
         name=clean(employer[2]) if employer else "",
@@ -161,6 +167,19 @@ def _employer(
     if own_line and lines[position[0]].rstrip().endswith(","):
         candidates = own_line  # "Director of Engineering, Android," / "Tinder": the title line runs on
     return min(candidates, key=lambda k: (abs(k[0] - position[0]), k[1]))
+
+
+_LEAD_TITLE = re.compile(
+    r"^((?:[A-Z][\w&/.'’-]*|of|and|for|&)(?:\s+(?:[A-Z][\w&/.'’-]*|of|and|for|&)){0,7})\s+[-–—:]\s+[A-Z]"
+)
+
+
+def _lead_title(body: list[str]) -> str:
+    """ "Vice President of Operations - Promoted to review ...": the first line of a role's text opens with its
+    title when the header named only the employer."""
+    first = next((ln for ln in body if ln.strip()), "")
+    m = _LEAD_TITLE.match(first.strip())
+    return m.group(1) if m and is_title(m.group(1)) else ""
 
 
 def _body(body: list[str]) -> tuple[list[str], str]:

@@ -33,7 +33,7 @@ _TITLE_WORDS = word_set(
     freelancer contractor apprentice producer artist animator member chairman chairperson partner expert
     evangelist technologist programmer/analyst faculty postdoc educator trainer handler supervisor/manager
     officer/manager coach employee worker babysitter nanny caregiver aide treasurer chair vice volunteer crew
-    housekeeper janitor guard soldier sergeant captain pilot author investigator mentor"""
+    housekeeper janitor guard soldier sergeant captain pilot author investigator mentor professional"""
 )
 COMPANY_WORDS = word_set(
     """inc inc. llc ltd ltd. limited pvt pvt. corp corp. corporation co co. company technologies technology solutions
@@ -144,6 +144,8 @@ def _is_region(text: str) -> bool:
 def is_title(part: str) -> bool:
     """A job title rather than an employer: the head noun (the last word) names a role, or role words outweigh
     company words ("Software Engineering Intern" is a title, "Phone Sales Co." an employer)."""
+    if "/" in part and " " in part.split("/", 1)[0].strip() and is_title(part.split("/", 1)[0]):
+        return True  # "Process Mechanical Division Manager/VP Field Services"
     head = re.split(r"\s+(?:of|for)\s+", part, maxsplit=1)[0]  # "Manager of Services", "Director of Engineering"
     ws = [w for w in words(head) if not _LEVEL.match(w)]  # "Software Engineer II", "Engineer 2"
     if not ws or len(words(part)) > 8:

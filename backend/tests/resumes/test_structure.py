@@ -407,6 +407,42 @@ class TestHeaderVariants:
         assert roles(structure_of(text)) == [("Acme Corp", "Analyst", "2019", "2024")]
 
 
+class TestMoreLayouts:
+    def test_small_capital_heading_and_title_opening_the_first_sentence(self) -> None:
+        text = (
+            "Erin Stehr\nerin@example.com\nP ROFESSIONAL E XPERIENCE\nAcme Mechanics, Inc., Los Angeles, CA\n"
+            "2007 to 2010\nVice President of Operations - Promoted to review and approve plans for planned outputs.\n"
+            "Worked closely with project managers on costs.\n"
+        )
+        assert roles(structure_of(text)) == [("Acme Mechanics, Inc.", "Vice President of Operations", "2007", "2010")]
+
+    def test_title_with_a_slash_is_a_title(self) -> None:
+        text = (
+            "Erin Stehr\nerin@example.com\nEXPERIENCE\nProcess Mechanical Division Manager/VP Field Services\n"
+            "Southern Mechanical Services, Inc., Boston, MA\n2001 to 2007\n- Managed the growth of the division.\n"
+        )
+        [work] = structure_of(text).work
+        assert (work.position, work.name) == (
+            "Process Mechanical Division Manager/VP Field Services",
+            "Southern Mechanical Services, Inc.",
+        )
+
+    def test_headline_is_the_current_role_when_none_was_read(self) -> None:
+        text = "Hyman Murray\nLegal assistant\nAREAS OF EXPERTISE\nLegal research\nDocument management\n"
+        assert [(w.name, w.position) for w in structure_of(text).work] == [("", "Legal assistant")]
+
+    def test_headline_title_and_employer_name_the_current_role(self) -> None:
+        text = INDEED.replace("Data Engineer - Northwind Analytics", "Lead Data Engineer - Fabrikam Retail")
+        work = structure_of(text).work
+        assert (work[0].name, work[0].position) == ("Fabrikam Retail", "Lead Data Engineer")
+        assert [w.name for w in work[1:]] == ["Northwind Analytics", "Contoso Systems Pvt. Ltd"]
+
+    def test_headline_matching_a_role_adds_nothing(self) -> None:
+        work = structure_of(INDEED).work
+        assert [(w.name, w.position) for w in work][:1] == [("Northwind Analytics", "Data Engineer")]
+        assert len(work) == 2
+
+
 class TestOtherSections:
     def test_flat_skill_list_is_one_group_and_languages_are_spoken(self) -> None:
         text = "Sam Lee\nsam@example.com\n\nSkills\nExcel, Tableau, SQL\nPublic speaking\nLanguages: English, Hindi\n"
@@ -454,7 +490,7 @@ class TestDates:
 
 class TestBounds:
     def test_version(self) -> None:
-        assert STRUCTURE_VERSION == "s1"
+        assert STRUCTURE_VERSION == "s2"
 
     def test_typical_resume_is_fast(self) -> None:
         parsed = parse_resume(CLASSIC_US.encode())
