@@ -113,6 +113,10 @@ describe('Profile: resume upload and progress', () => {
       expect.arrayContaining([expect.stringContaining('Python'), expect.stringContaining('Kubernetes')]),
     ));
     expect(within(skills).queryByText('Pandas')).not.toBeInTheDocument();
+    // The structure stays open to be checked; "Done" makes the card ready for another file.
+    expect(await within(section).findByText(/Skills settled/)).toBeInTheDocument();
+    expect(within(section).getByRole('region', { name: 'Your resume, as structure' })).toBeInTheDocument();
+    await user.click(within(section).getByRole('button', { name: 'Done' }));
     expect(await within(section).findByLabelText('Resume file')).toBeInTheDocument();
   });
 
@@ -235,6 +239,9 @@ describe('Profile: earlier resumes', () => {
     expect(experience).toHaveAttribute('aria-expanded', 'true');
     expect(within(section).getByText('Analyst at the Analytical Engine Company, 1843–1852')).toBeInTheDocument();
     await user.click(within(section).getByRole('button', { name: 'Not now' }));
+    expect(within(section).queryByRole('button', { name: 'Not now' })).not.toBeInTheDocument();
+    expect(within(section).getByRole('region', { name: 'Your resume, as structure' })).toBeInTheDocument();
+    await user.click(within(section).getByRole('button', { name: 'Done' }));
     expect(within(section).getByLabelText('Resume file')).toBeInTheDocument();
   });
 });

@@ -20,8 +20,10 @@ export function resumeNeedingAttention(items: readonly ResumeSummary[] | undefin
   return isResumeProcessing(latest) || (latest.status === 'ready' && !latest.reviewed_at) ? latest.id : null;
 }
 
-function ActiveResume({ id, onClose }: { id: number; onClose: () => void }) {
+function ActiveResume({ id, onClose, onKeepOpen }: { id: number; onClose: () => void; onKeepOpen: () => void }) {
   const resume = useResume(id);
+  // Once the skills are settled the structure stays open: its roles and dates are what letters are written from.
+  const [reviewed, setReviewed] = useState(false);
   if (resume.isPending) {
     return (
       <Stack gap="xs" role="status" aria-busy="true" aria-label="Loading your resume">
@@ -44,7 +46,23 @@ function ActiveResume({ id, onClose }: { id: number; onClose: () => void }) {
   if (resume.data.status === 'ready') {
     return (
       <Stack gap="lg">
-        <ResumeReview key={resume.data.id} resume={resume.data} onDone={onClose} />
+        {reviewed ? (
+          <Group justify="space-between" gap="sm">
+            <Text size="sm">Skills settled. Check the roles and dates below: your letters and tailored resumes are written from them.</Text>
+            <Button variant="default" size="xs" onClick={onClose}>
+              Done
+            </Button>
+          </Group>
+        ) : (
+          <ResumeReview
+            key={resume.data.id}
+            resume={resume.data}
+            onDone={() => {
+              setReviewed(true);
+              onKeepOpen();
+            }}
+          />
+        )}
         <Divider />
         <StructureEditor key={`structure-${resume.data.id}`} resume={resume.data} />
       </Stack>
@@ -80,7 +98,9 @@ export function ResumeCard() {
           ) : null}
         </Group>
 
-        {activeId !== null ? <ActiveResume id={activeId} onClose={showUpload} /> : null}
+        {activeId !== null ? (
+          <ActiveResume id={activeId} onClose={showUpload} onKeepOpen={() => setView({ kind: 'resume', id: activeId })} />
+        ) : null}
         {activeId === null ? (
           <>
             <ResumeDropzone onUploaded={(resume) => setView({ kind: 'resume', id: resume.id })} />
