@@ -14,6 +14,7 @@ from fpdf import FPDF
 
 from app.bench.common import percentiles
 from app.resumes.parsing import parse_resume
+from app.resumes.structure import parse_structure
 
 RUNS = 20
 SKILLS = ["Python", "Kubernetes", "PostgreSQL", "Terraform", "Apache Kafka", "Docker", "Go", "Redis", "AWS", "React"]
@@ -71,13 +72,19 @@ def docx_resume() -> bytes:
 
 def _measure(data: bytes) -> dict[str, Any]:
     parsed = parse_resume(data)  # warm-up: imports, font caches
-    samples = []
+    structure = parse_structure(parsed.text, parsed.sections)
+    samples, structure_samples = [], []
     for _ in range(RUNS):
         start = time.perf_counter()
         parse_resume(data)
         samples.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        parse_structure(parsed.text, parsed.sections)
+        structure_samples.append((time.perf_counter() - start) * 1000)
     return {**percentiles(samples), "bytes": len(data), "pages": parsed.pages, "chars": len(parsed.text),
-            "sections": sorted(parsed.sections)}  # fmt: skip
+            "sections": sorted(parsed.sections),
+            "structure": {**percentiles(structure_samples), "roles": len(structure.work),
+                          "highlights": sum(len(w.highlights) for w in structure.work)}}  # fmt: skip
 
 
 async def bench_resume_parse(_: Path) -> dict[str, Any]:
