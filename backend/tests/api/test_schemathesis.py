@@ -22,40 +22,24 @@ import json
 import os
 import tempfile
 import types
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import httpx
 import pytest
-import requests
 import schemathesis
 from fastapi.routing import APIRoute
-from hypothesis import HealthCheck, Phase, given, settings
-from hypothesis.errors import Unsatisfiable
-from schemathesis import GenerationMode
-from schemathesis.checks import not_a_server_error
 
 from app.api.deps import get_admin_user
 from app.jobs import url_import
 from app.main import create_app
 from tests import transaction_guard
-from tests.conftest import STRONG_PASSWORD, _truncate_all, make_settings
-
-T = TypeVar("T")
+from tests.api.fuzzing import BODY_IDS, FRESH, Checker, KnownFailure, World, examples, objects, register, send
+from tests.conftest import _truncate_all, make_settings
 
 EXAMPLES = {"sqlite": 12, "postgresql": 4}
 DEEP = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "0"))
-CHECKS = [
-    not_a_server_error,
-    schemathesis.checks.response_schema_conformance,
-    schemathesis.checks.status_code_conformance,
-    schemathesis.checks.content_type_conformance,
-]
-
-# What the web app sends with every request (the CSRF guard of the cookie-authenticated operations asks for it).
-SPA_HEADER = {"X-Requested-With": "XMLHttpRequest"}
 # (method, path) -> why it is not fuzzed here.
 EXCLUDED: dict[tuple[str, str], str] = {
     ("POST", "/api/v1/jobs/import-url"): (
@@ -63,24 +47,6 @@ EXCLUDED: dict[tuple[str, str], str] = {
         "in-process career site answering instead"
     ),
 }
-
-
-@dataclass(frozen=True)
-class KnownFailure:
-    """A failure found here whose fix belongs to code this test's author may not change: tolerated only in this
-    exact form (any other failure of the operation still fails the test), and the strict xfail test named here
-    turns red once it is fixed, so both are removed together."""
-
-    status: int
-    url_contains: str
-    reason: str
-    regression_test: str
-
-    def matches(self, response: httpx.Response) -> bool:
-        return response.status_code == self.status and self.url_contains in str(response.request.url)
-
-    def __str__(self) -> str:
-        return f"{self.reason} (see {self.regression_test})"
 
 
 KNOWN_FAILURES: dict[tuple[str, str], KnownFailure] = {
@@ -150,113 +116,6 @@ def test_every_exclusion_is_still_an_operation() -> None:
     assert documented >= THROWAWAY_ACCOUNT
 
 
-@dataclass
-class World:
-    """The app under test, its loop, and a user with one of each of their objects."""
-
-    app: Any
-    client: httpx.AsyncClient
-    loop: asyncio.AbstractEventLoop
-    database: str
-    admin: dict[str, str]
-    user: dict[str, str]
-    stranger: dict[str, str]
-    ids: dict[str, Any]
-    accounts: int = 0
-    schema: Any = field(default=None)
-
-    def run(self, coro: Awaitable[T]) -> T:
-        """Run a coroutine on the test's loop from Hypothesis's thread."""
-        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout=60)  # type: ignore[arg-type]
-
-    async def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
-        try:
-            return await self.client.request(method, url, **kwargs)
-        finally:
-            self.client.cookies.clear()  # the bearer header is the identity, never a cookie from an earlier answer
-
-    async def new_account(self) -> dict[str, str]:
-        self.accounts += 1
-        return await _register(self, f"throwaway{self.accounts}@example.com")
-
-
-async def _register(world: World, email: str) -> dict[str, str]:
-    r = await world.request(
-        "POST", "/api/v1/auth/register", json={"email": email, "password": STRONG_PASSWORD, "full_name": "Fuzz"}
-    )
-    assert r.status_code == 201, r.text
-    return {"Authorization": f"Bearer {r.json()['access_token']}"}
-
-
-async def _ok(response: httpx.Response, status: int = 200) -> Any:
-    assert response.status_code == status, response.text
-    return response.json() if response.content else None
-
-
-async def _objects(world: World, headers: dict[str, str]) -> dict[str, Any]:
-    """One of each object a user has (the recipe of test_ownership.py), keyed by the path parameter naming it."""
-    from app.models.sources import JobMatch
-    from app.notifications.service import notify
-    from app.tasks.registry import discard_tasks, enqueue
-    from tests.interviews.worker import prepare
-
-    r = world.request
-    job = await _ok(
-        await r("POST", "/api/v1/jobs", headers=headers, json={"title": "Backend Engineer", "company": "Acme"}), 201
-    )
-    application = await _ok(
-        await r("POST", "/api/v1/applications", headers=headers, json={"job_posting_id": job["id"]}), 201
-    )
-    me = await _ok(await r("GET", "/api/v1/auth/me", headers=headers))
-    async with world.app.state.session_factory() as s:
-        note = await notify(s, me["id"], "test", "Fuzz")
-        run = enqueue(s, "auth.purge_expired", user_id=me["id"])
-        match = JobMatch(user_id=me["id"], job_posting_id=job["id"], score=0.9, matched_skills=[], missing_skills=[])
-        s.add(match)
-        await s.commit()
-        discard_tasks(s)
-    export = await _ok(await r("POST", "/api/v1/users/me/exports", headers=headers), 202)
-    search = await _ok(await r("POST", "/api/v1/saved-searches", headers=headers, json={"keywords": "rust"}), 201)
-    followed = await _ok(
-        await r("POST", "/api/v1/followed-companies", headers=headers, json={"source": "lever", "token": "acme"}), 201
-    )
-    resume_file = {"file": ("cv.txt", b"Ada Example\nSkills: Python, PostgreSQL\n", "text/plain")}
-    resume = await _ok(await r("POST", "/api/v1/resumes", headers=headers, files=resume_file), 202)
-    skills = {"skills": [{"name": "Python"}]}
-    await _ok(await r("PUT", "/api/v1/users/me/skills", headers=headers, json=skills))
-    document = await _ok(
-        await r("POST", f"/api/v1/jobs/{job['id']}/documents", headers=headers, json={"kind": "cover_letter"}), 202
-    )
-    # As if the worker had written it (no worker runs here), so that export, edit and versions reach their 200s.
-    from app.models.content import GeneratedDocument, GenerationStatus
-
-    async with world.app.state.session_factory() as s:
-        row = await s.get(GeneratedDocument, document["id"])
-        row.status, row.title, row.content = GenerationStatus.ready, "Letter", "Dear Acme,\n\nI build APIs.\n"
-        await s.commit()
-    interview = await _ok(
-        await r("POST", "/api/v1/interviews", headers=headers, json={"job_posting_id": job["id"]}), 202
-    )
-    await prepare(world.app, interview["id"], 5)
-    questions = (await _ok(await r("GET", f"/api/v1/interviews/{interview['id']}", headers=headers)))["questions"]
-    return {
-        "job_id": job["id"],
-        "application_id": application["id"],
-        "notification_id": note.id,
-        "run_id": run.id,
-        "match_id": match.id,
-        "export_id": export["id"],
-        "search_id": search["id"],
-        "follow_id": followed["id"],
-        "resume_id": resume["id"],
-        "document_id": document["id"],
-        "session_id": interview["id"],
-        "answer_id": questions[0]["id"],
-        "key": "evening-summaries",
-        "provider": "google",
-    }
-
-
 @pytest.fixture(scope="module")
 def offline() -> Iterator[None]:
     """Outbound HTTP (httpx, and httpx2 under the OpenAI SDK) fails as unreachable, after the transaction check."""
@@ -286,122 +145,14 @@ async def world(fuzz_database: tuple[str, str], tmp_root: Path, offline: None) -
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)  # a crash is a 500 to check
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         world = World(app, client, asyncio.get_running_loop(), name, {}, {}, {}, {})
-        world.admin = await _register(world, "root@example.com")  # the first account administers the server
-        world.user = await _register(world, "ada@example.com")
-        world.stranger = await _register(world, "stranger@example.com")
-        world.ids = await _objects(world, world.user)
+        world.admin = await register(world, "root@example.com")  # the first account administers the server
+        world.user = await register(world, "ada@example.com")
+        world.stranger = await register(world, "stranger@example.com")
+        world.ids = await objects(world, world.user)
         world.schema = schemathesis.openapi.from_dict(app.openapi())
         yield world
     await _truncate_all(app.state.engine)
     await app.state.engine.dispose()
-
-
-# A DELETE of the user's object gets a new object per example, so the shared ones stay for the other operations.
-async def _new_job(world: World) -> int:
-    r = await world.request("POST", "/api/v1/jobs", headers=world.user, json={"title": "Doomed", "company": "Acme"})
-    return int((await _ok(r, 201))["id"])
-
-
-async def _new(world: World, path: str, body: dict[str, Any] | None = None, **kwargs: Any) -> int:
-    r = await world.request("POST", path, headers=world.user, json=body, **kwargs)
-    assert r.status_code in (201, 202), r.text
-    return int(r.json()["id"])
-
-
-async def _new_application(world: World) -> int:
-    return await _new(world, "/api/v1/applications", {"job_posting_id": await _new_job(world)})
-
-
-async def _new_document(world: World) -> int:
-    return await _new(world, f"/api/v1/jobs/{await _new_job(world)}/documents", {"kind": "cover_letter"})
-
-
-async def _new_interview(world: World) -> int:
-    return await _new(world, "/api/v1/interviews", {"job_posting_id": await _new_job(world)})
-
-
-async def _new_follow(world: World) -> int:
-    world.accounts += 1  # a counter for unique names
-    return await _new(world, "/api/v1/followed-companies", {"source": "lever", "token": f"acme{world.accounts}"})
-
-
-async def _new_resume(world: World) -> int:
-    r = await world.request(
-        "POST", "/api/v1/resumes", headers=world.user, files={"file": ("cv.txt", b"Ada\nSkills: Go\n", "text/plain")}
-    )
-    return int((await _ok(r, 202))["id"])
-
-
-# Ids in bodies, and the path parameter naming the same kind of object.
-BODY_IDS = {"job_posting_id": "job_id", "session_id": "session_id"}
-
-FRESH: dict[str, Callable[[World], Awaitable[int]]] = {
-    "job_id": _new_job,
-    "application_id": _new_application,
-    "document_id": _new_document,
-    "session_id": _new_interview,
-    "follow_id": _new_follow,
-    "search_id": lambda world: _new(world, "/api/v1/saved-searches", {"keywords": "doomed"}),
-    "resume_id": _new_resume,
-}
-
-
-async def _send(world: World, case: Any, headers: dict[str, str]) -> httpx.Response:
-    """The case on the wire as Schemathesis encodes it (JSON, multipart, query), sent to the app in process."""
-    kwargs = case.as_transport_kwargs(base_url="http://testserver", headers={**headers, **SPA_HEADER})
-    wanted = ("method", "url", "headers", "params", "data", "json", "files", "cookies")
-    prepared = requests.Request(**{k: v for k, v in kwargs.items() if k in wanted}).prepare()
-    body = prepared.body.encode() if isinstance(prepared.body, str) else prepared.body
-    return await world.request(
-        prepared.method or "GET", prepared.url or "", headers=dict(prepared.headers), content=body
-    )
-
-
-class Checker:
-    """Validates each response against the document, keeping every failure (with a curl line to reproduce it)."""
-
-    def __init__(self, known: KnownFailure | None = None) -> None:
-        self.sent = 0
-        self.failures: list[str] = []
-        self.known = known
-        self.known_seen = 0
-
-    def __call__(self, case: Any, response: httpx.Response) -> None:
-        self.sent += 1
-        try:
-            case.validate_response(response, checks=CHECKS)
-        except (AssertionError, BaseExceptionGroup) as exc:  # Schemathesis's FailureGroup: each failed check
-            if self.known is not None and self.known.matches(response):
-                self.known_seen += 1
-                return
-            self.failures.append(f"{case.as_curl_command()}\n-> {response.status_code} {response.text[:500]}\n{exc}")
-
-    def verdict(self) -> str:
-        return f"{len(self.failures)} of {self.sent} requests failed:\n\n" + "\n\n".join(self.failures[:3])
-
-
-def _examples(operation: Any, count: int, each: Callable[[Any], None]) -> None:
-    """`each` on `count` valid and `count` invalid examples of the operation (Schemathesis's positive and negative
-    generation), without shrinking: a failure is reported as found, with its curl line."""
-    for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
-
-        @settings(
-            max_examples=count,
-            phases=[Phase.explicit, Phase.generate],
-            deadline=None,
-            derandomize=not DEEP,  # the same examples on every `make test`; a deep run explores
-            database=None,
-            suppress_health_check=list(HealthCheck),
-        )
-        @given(case=operation.as_strategy(generation_mode=mode))
-        def run(case: Any) -> None:
-            each(case)
-
-        try:
-            run()
-        except Unsatisfiable:
-            if mode is not GenerationMode.NEGATIVE:
-                raise  # nothing to make invalid (no parameters, no body) is fine; nothing valid is not
 
 
 def _fuzz(world: World, method: str, path: str, role: str) -> Checker:
@@ -414,7 +165,7 @@ def _fuzz(world: World, method: str, path: str, role: str) -> Checker:
             headers = world.admin if role == "admin" else world.user
             # Generated ids are small numbers, like the user's own: as someone else, a DELETE cannot remove them.
             stranger = world.admin if role == "admin" else world.stranger
-        check(case, world.run(_send(world, case, stranger)))
+        check(case, world.run(send(world, case, stranger)))
         params = case.path_parameters or {}
         known = {name: world.ids[name] for name in params if name in world.ids}
         body = case.body if isinstance(case.body, dict) else {}
@@ -425,9 +176,9 @@ def _fuzz(world: World, method: str, path: str, role: str) -> Checker:
             case.path_parameters = {**params, **known}
             if in_body:
                 case.body = {**body, **in_body}
-            check(case, world.run(_send(world, case, headers)))
+            check(case, world.run(send(world, case, headers)))
 
-    _examples(world.schema[path][method], DEEP or EXAMPLES[world.database], one)
+    examples(world.schema[path][method], DEEP or EXAMPLES[world.database], one, derandomize=not DEEP)
     return check
 
 
@@ -494,7 +245,7 @@ async def test_link_import_conforms(world: World, monkeypatch: pytest.MonkeyPatc
 
     def one(case: Any) -> None:
         # A new account each time: link import allows 20 a minute per user.
-        response = world.run(_send(world, case, world.run(world.new_account())))
+        response = world.run(send(world, case, world.run(world.new_account())))
         check(case, response)
         if response.status_code == 201:
             created.append(response.json())
@@ -502,7 +253,7 @@ async def test_link_import_conforms(world: World, monkeypatch: pytest.MonkeyPatc
     def links() -> None:
         for link in LINKS:
             one(operation.Case(body={"url": link}, media_type="application/json"))
-        _examples(operation, DEEP or EXAMPLES[world.database], one)
+        examples(operation, DEEP or EXAMPLES[world.database], one, derandomize=not DEEP)
 
     await asyncio.to_thread(links)
     assert not check.failures, check.verdict()
