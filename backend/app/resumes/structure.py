@@ -26,6 +26,7 @@ from app.resumes.structure_sections import (
 from app.resumes.structure_text import (
     US_STATE,
     clean,
+    is_bullet,
     is_glyph_only,
     is_location,
     is_title,
@@ -120,6 +121,7 @@ def _parse(text: str, sections: dict[str, str]) -> JsonResume:
     if not sections.get("experience"):
         work = parse_work(_lines("\n".join(sections.get(k, "") for k in ("contact", "summary", "other"))))
         work = [w for w in work if w.name and w.position]
+    work = _with_lone_titles(_lines(sections.get("experience")), work)
     for key in _ALSO_ROLES_IN:
         if sections.get("experience") and sections.get(key):
             extra = [w for w in parse_work(_lines(sections[key])) if _confident(w)]
@@ -127,7 +129,7 @@ def _parse(text: str, sections: dict[str, str]) -> JsonResume:
     skills, language_lines = parse_skills(_lines(sections.get("skills")))
     languages = parse_languages([*language_lines, *_lines(sections.get("other")), *_lines(sections.get("contact"))])
     basics = _basics(text, sections)
-    work = _with_headline(basics.label, work)
+    work = _with_headline(basics.label, _without_stray_names(work, basics.name))
     return JsonResume(
         basics=basics,
         work=work[:40],
@@ -158,6 +160,65 @@ def _numbered_sections(text: str) -> dict[str, str]:
         elif current is not None:
             current.append(line)
     return {key: "\n".join(lines) for key, lines in found.items() if any(ln.strip() for ln in lines)}
+
+
+_ROLE_LABEL = re.compile(
+    r"^\(?\s*(?:(?:designation|position(?: held)?|role|job title)\s*[:\-]\s*"
+    r"|(?:currently |presently )?(?:working|worked|employed) as (?:an? )?)",
+    re.IGNORECASE,
+)
+_WEAK_HEADS = frozenset({"professional", "professionals", "member", "members", "employee", "employees", "staff"})
+
+
+def _with_lone_titles(lines: list[str], work: list[Work]) -> list[Work]:
+    """A job title alone on its line in the experience section that no role took ("Technical Analyst" in a table
+    of positions, "Designation: Software Engineer", "Worked as Test Engineer.") is a role of its own, with only
+    that title."""
+    taken = [w.position.casefold() for w in work if w.position]
+    found: list[Work] = []
+    for raw in lines:
+        if is_bullet(raw):
+            continue
+        labelled = _ROLE_LABEL.sub("", raw.strip())
+        line = clean(labelled.rstrip(").") if labelled != raw.strip() else labelled)
+        folded = line.casefold()
+        if (
+            not line
+            or len(line.split()) > 5
+            or any(c.isdigit() for c in line)
+            or line.endswith(".")
+            or not looks_like_header(line)
+            or not is_title(line)
+            or line.split()[-1].casefold() in _WEAK_HEADS
+            or not title_score(re.split(r"\s+(?:of|for|and|&|/)\s+|/", line)[0].split()[-1])  # the head names a role
+            or heading_key(line)
+            or any(folded in t or t in folded for t in taken)
+        ):
+            continue
+        taken.append(folded)
+        found.append(Work(position=line))
+    return [*work, *found][:40] if found else work
+
+
+_DATE_LEFTOVER = re.compile(r"^(?:present|current|now|till date|to date)\s+(?=[A-Z0-9])")
+
+
+def _without_stray_names(work: list[Work], person: str) -> list[Work]:
+    """An employer read from the person's own name (a page header repeated in the section) or from the end of a
+    phrase ("later vice-chairman of ...", "under the payroll of ...": a lower-case word first, unlike "eBay") is
+    not an employer; a role left with nothing that another role does not already say is dropped."""
+    out: list[Work] = []
+    for w in work:
+        w.name = _DATE_LEFTOVER.sub("", w.name)  # "present K20 Center": the end of the dates before it
+        first = w.name.split(" ", 1)[0] if w.name else ""
+        if w.name and (
+            w.name.casefold() == person.casefold() or (first[:1].islower() and not any(c.isupper() for c in first))
+        ):
+            w.name = ""
+            if not w.position or any(o.position == w.position for o in out):
+                continue
+        out.append(w)
+    return out
 
 
 _HEADLINE_SPLIT = re.compile(r"\s+(?:-|–|—|\||@|at)\s+")

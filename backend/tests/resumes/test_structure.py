@@ -442,6 +442,32 @@ class TestMoreLayouts:
         assert [(w.name, w.position) for w in work][:1] == [("Northwind Analytics", "Data Engineer")]
         assert len(work) == 2
 
+    def test_lone_title_lines_and_labelled_titles_are_roles(self) -> None:
+        text = (
+            "Jane Example\njane@example.com\nEXPERIENCE\nAcme Corp, Senior Engineer, 2019 - 2024\n"
+            "- Built the billing service.\nTechnical Analyst\nDesignation: Software Intern\n"
+            "Worked as Test Automation Engineer.\nEmployee Benefits\nPROFESSIONAL\n"
+        )
+        work = structure_of(text).work
+        assert [(w.name, w.position) for w in work] == [
+            ("Acme Corp", "Senior Engineer"),
+            ("", "Technical Analyst"),
+            ("", "Software Intern"),
+            ("", "Test Automation Engineer"),
+        ]
+
+    def test_the_persons_own_name_and_a_phrase_are_not_employers(self) -> None:
+        text = (
+            "Suzie Cummerata\nsuzie@example.com\nEXPERIENCE\nSales Manager, DeLeon Tequila, 2015 - 2019\n"
+            "- Opened forty accounts.\nSuzie Cummerata\nSales Manager\n2019 - 2020\n- Page two.\n"
+            "Member, later vice-chairman of the multimedia group\n2010 - 2012\n"
+            "Game Programmer\nJan 2014 - present K20 Center\n"
+        )
+        work = structure_of(text).work
+        names = [w.name for w in work]
+        assert "Suzie Cummerata" not in names and not any(n.startswith("later") for n in names)
+        assert "K20 Center" in names
+
 
 class TestOtherSections:
     def test_flat_skill_list_is_one_group_and_languages_are_spoken(self) -> None:
