@@ -129,7 +129,8 @@ def _parse(text: str, sections: dict[str, str]) -> JsonResume:
     skills, language_lines = parse_skills(_lines(sections.get("skills")))
     languages = parse_languages([*language_lines, *_lines(sections.get("other")), *_lines(sections.get("contact"))])
     basics = _basics(text, sections)
-    work = _with_headline(basics.label, _without_stray_names(work, basics.name))
+    person = basics.name if basics.name and text.count(basics.name) > 1 else ""  # repeated: a page header
+    work = _with_headline(basics.label, _without_stray_names(work, person))
     return JsonResume(
         basics=basics,
         work=work[:40],
@@ -212,7 +213,8 @@ def _without_stray_names(work: list[Work], person: str) -> list[Work]:
         w.name = _DATE_LEFTOVER.sub("", w.name)  # "present K20 Center": the end of the dates before it
         first = w.name.split(" ", 1)[0] if w.name else ""
         if w.name and (
-            w.name.casefold() == person.casefold() or (first[:1].islower() and not any(c.isupper() for c in first))
+            (person and w.name.casefold() == person.casefold())
+            or (first[:1].islower() and not any(c.isupper() for c in first))
         ):
             w.name = ""
             if not w.position or any(o.position == w.position for o in out):
