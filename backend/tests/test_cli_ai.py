@@ -68,6 +68,8 @@ def test_resume_parse_reads_files(tmp_path: Path, name: str, content: object, ex
     out = json.loads(r.stdout)
     assert set(out) == {"text", "sections", "skills", "resume"}
     assert expected <= set(out["skills"]), out["skills"]
+    basics = out["resume"]["basics"]  # JSON Resume, as the contract names it
+    assert (basics["name"], basics["email"]) == ("Jane Example", "jane@example.com")
     assert "experience" in out["sections"]
 
 
