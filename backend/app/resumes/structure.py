@@ -15,6 +15,7 @@ from app.resumes.jsonresume import Basics, JsonResume, Location, Profile, Work
 from app.resumes.sections import heading_key, split_sections
 from app.resumes.structure_dates import find_range
 from app.resumes.structure_flat import is_flat, unflatten
+from app.resumes.structure_role import lead_title
 from app.resumes.structure_sections import (
     education_anywhere,
     parse_certificates,
@@ -24,8 +25,10 @@ from app.resumes.structure_sections import (
     parse_skills,
 )
 from app.resumes.structure_text import (
+    COMPANY_WORDS,
     US_STATE,
     clean,
+    header_parts,
     is_bullet,
     is_glyph_only,
     is_location,
@@ -34,6 +37,7 @@ from app.resumes.structure_text import (
     strip_bullet,
     title_score,
     word_set,
+    words,
 )
 from app.resumes.structure_work import parse_work
 
@@ -171,34 +175,94 @@ _ROLE_LABEL = re.compile(
 _WEAK_HEADS = frozenset({"professional", "professionals", "member", "members", "employee", "employees", "staff"})
 
 
+_MEMBERSHIP_HEADS = frozenset({"association", "associations", "society", "council", "group"})
+_CONNECTORS = frozenset({"of", "and", "&", "the", "for", "de", "du", "la", "los", "las", "del", "in", "at"})
+_COMPANY_LABEL = re.compile(r"^(?:company|employer|organi[sz]ation|client)\s*[:\-]\s*", re.IGNORECASE)
+
+
+def _lone_title(raw: str) -> str:
+    """ "Technical Analyst", "Designation: Software Engineer", "Worked as Test Engineer.": a job title alone."""
+    labelled = _ROLE_LABEL.sub("", raw.strip())
+    line = clean(labelled.rstrip(").") if labelled != raw.strip() else labelled)
+    if (
+        not line
+        or len(line.split()) > 5
+        or any(c.isdigit() for c in line)
+        or line.endswith(".")
+        or not looks_like_header(line)
+        or not is_title(line)
+        or line.split()[-1].casefold() in _WEAK_HEADS
+        or not title_score(re.split(r"\s+(?:of|for|and|&|/)\s+|/", line)[0].split()[-1])  # the head names a role
+        or heading_key(line)
+    ):
+        return ""
+    return line
+
+
+def _lone_employer(raw: str) -> str:
+    """ "Qualcomm, Inc., Cary, North Carolina", "Company: Acme Ltd": an employer (a legal form or a company word)
+    alone on its line, or followed by its place only."""
+    line = _COMPANY_LABEL.sub("", raw.strip())
+    if not looks_like_header(line) or find_range(line) or heading_key(line) or line.endswith("."):
+        return ""
+    parts = header_parts(line)
+    if not parts or any(not is_location(p) for p in parts[1:]):
+        return ""
+    name = parts[0]
+    ws = name.split()
+    head = words(re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0])
+    if (
+        not 2 <= len(ws) <= 8
+        or not head
+        or head[-1] not in COMPANY_WORDS
+        or head[-1] in _MEMBERSHIP_HEADS
+        or is_title(name)
+        or is_location(name)
+        or re.search(r"[\d©/]|\.com\b", name)
+        or re.match(r"^[A-Z][a-z]+(?:ed|ised|ized)$", ws[0])  # "Organised ...": a sentence
+        or any(not (w[:1].isupper() or w[:1].isdigit() or w in _CONNECTORS) for w in ws)
+    ):
+        return ""
+    return name
+
+
 def _with_lone_titles(lines: list[str], work: list[Work]) -> list[Work]:
-    """A job title alone on its line in the experience section that no role took ("Technical Analyst" in a table
-    of positions, "Designation: Software Engineer", "Worked as Test Engineer.") is a role of its own, with only
-    that title."""
-    taken = [w.position.casefold() for w in work if w.position]
-    found: list[Work] = []
-    for raw in lines:
-        if is_bullet(raw):
+    """A job title or an employer alone on its line in the experience section that no role took ("Technical
+    Analyst" in a table of positions, "Qualcomm, Inc., Cary, North Carolina" over an undated paragraph) is a role
+    of its own; a title and an employer on neighbouring lines are one role."""
+    titles = [w.position.casefold() for w in work if w.position]
+    names = [w.name.casefold() for w in work if w.name]
+    found: list[tuple[int, Work]] = []  # (line index, role)
+    for i, raw in enumerate(lines):
+        if is_bullet(raw) or not raw.strip():
             continue
-        labelled = _ROLE_LABEL.sub("", raw.strip())
-        line = clean(labelled.rstrip(").") if labelled != raw.strip() else labelled)
-        folded = line.casefold()
-        if (
-            not line
-            or len(line.split()) > 5
-            or any(c.isdigit() for c in line)
-            or line.endswith(".")
-            or not looks_like_header(line)
-            or not is_title(line)
-            or line.split()[-1].casefold() in _WEAK_HEADS
-            or not title_score(re.split(r"\s+(?:of|for|and|&|/)\s+|/", line)[0].split()[-1])  # the head names a role
-            or heading_key(line)
-            or any(folded in t or t in folded for t in taken)
-        ):
+        title = _lone_title(raw)
+        employer = "" if title else _lone_employer(raw)
+        if title:
+            folded = title.casefold()
+            if any(folded in t or t in folded for t in titles):
+                continue
+            titles.append(folded)
+        elif employer:
+            folded = employer.casefold()
+            if any(folded in n or n in folded for n in names):
+                continue
+            names.append(folded)
+        else:
             continue
-        taken.append(folded)
-        found.append(Work(position=line))
-    return [*work, *found][:40] if found else work
+        previous = found[-1] if found else None
+        neighbour = previous is not None and all(not ln.strip() for ln in lines[previous[0] + 1 : i])
+        pairs = previous is not None and (not previous[1].position if title else not previous[1].name)
+        if neighbour and previous is not None and pairs:
+            role = previous[1]  # "Software Engineer" / "Acme Ltd, Pune": one role
+            role.position = role.position or title
+            role.name = role.name or employer
+            found[-1] = (i, role)
+            continue
+        if employer:  # "Southern Mechanical Services, Inc." / "Vice President of Field Construction - Took ..."
+            title = lead_title(lines[i + 1 : i + 3])
+        found.append((i, Work(name=employer, position=title)))
+    return [*work, *(w for _, w in found)][:40] if found else work
 
 
 _DATE_LEFTOVER = re.compile(r"^(?:present|current|now|till date|to date)\s+(?=[A-Z0-9])")

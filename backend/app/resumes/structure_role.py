@@ -84,7 +84,7 @@ def build_role(
     if position is None and any(DEGREE.search(p) for _, p in parts):
         return None  # a degree listed among the roles ("M.Sc. in Computer Security / University of Oslo")
     if position is None and employer is not None:
-        lead = _lead_title(body)
+        lead = lead_title(body)
         if lead:
             position = (-1, -1, lead)
     highlights, summary = _body(body)
@@ -174,7 +174,7 @@ _LEAD_TITLE = re.compile(
 )
 
 
-def _lead_title(body: list[str]) -> str:
+def lead_title(body: list[str]) -> str:
     """ "Vice President of Operations - Promoted to review ...": the first line of a role's text opens with its
     title when the header named only the employer."""
     first = next((ln for ln in body if ln.strip()), "")

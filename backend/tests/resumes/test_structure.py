@@ -468,6 +468,20 @@ class TestMoreLayouts:
         assert "Suzie Cummerata" not in names and not any(n.startswith("later") for n in names)
         assert "K20 Center" in names
 
+    def test_lone_employer_lines_are_roles_and_pair_with_their_title(self) -> None:
+        text = (
+            "Jane Example\njane@example.com\nEXPERIENCE\nAcme Corp, Senior Engineer, 2019 - 2024\n"
+            "- Built the billing service.\nQualcomm, Inc., Cary, North Carolina\n"
+            "Vice President of Field Construction - Took this small company to 85 employees.\n"
+            "Standard Bank\nCredit Analyst\nSanta Cruz County Bar Association\nPolicies & Procedures\n"
+        )
+        work = structure_of(text).work
+        assert [(w.name, w.position) for w in work] == [
+            ("Acme Corp", "Senior Engineer"),
+            ("Qualcomm, Inc.", "Vice President of Field Construction"),
+            ("Standard Bank", "Credit Analyst"),
+        ]
+
 
 class TestOtherSections:
     def test_flat_skill_list_is_one_group_and_languages_are_spoken(self) -> None:
