@@ -12,7 +12,7 @@ import logging
 import re
 
 from app.resumes.jsonresume import Basics, JsonResume, Location, Profile, Work
-from app.resumes.sections import heading_key, split_sections
+from app.resumes.sections import HEADINGS, heading_key, split_sections
 from app.resumes.structure_dates import find_range
 from app.resumes.structure_flat import is_flat, unflatten
 from app.resumes.structure_role import lead_title
@@ -118,6 +118,10 @@ def _parse(text: str, sections: dict[str, str]) -> JsonResume:
         unflattened = unflatten(text)
         if max(len(line) for line in unflattened.splitlines()) <= MAX_FLAT_LINE:  # else not prose: leave it
             text, sections = unflattened, split_sections(unflattened)
+    if "experience" not in sections:
+        opened = _heading_opens_line(text)
+        if opened != text:
+            text, sections = opened, split_sections(opened)
     for key, value in _numbered_sections(text).items():  # "6. Employment History" is a heading too
         if key in ("experience", "education") and key not in sections:
             sections[key] = value
@@ -144,6 +148,28 @@ def _parse(text: str, sections: dict[str, str]) -> JsonResume:
         certificates=parse_certificates(_lines(sections.get("certifications"))),
         languages=languages,
     )
+
+
+_EXPERIENCE_NAMES = "|".join(
+    re.escape(name)
+    for name in sorted((n for n, k in HEADINGS.items() if k == "experience" and " " in n), key=len)[::-1]
+)
+_GLUED_HEADING = re.compile(rf"^((?i:{_EXPERIENCE_NAMES}))\s*:?\s+(?=[A-Z][A-Za-z]+\s+[A-Z])", re.MULTILINE)
+
+
+def _heading_opens_line(text: str) -> str:
+    """ "Work Experience Carnegie Mellon University": a heading whose line break was lost runs into the first
+    role; the line is split after it (only whitespace is replaced) when it is written as a heading."""
+
+    def split(m: re.Match[str]) -> str:
+        heading = m.group(1)
+        return (
+            f"{heading}\n"
+            if heading_key(heading) == "experience" and (heading.istitle() or heading.isupper())
+            else m.group(0)
+        )
+
+    return _GLUED_HEADING.sub(split, text, count=1)
 
 
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4})[.)]\s+(\S.{0,60})$")

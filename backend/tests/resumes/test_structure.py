@@ -482,6 +482,16 @@ class TestMoreLayouts:
             ("Standard Bank", "Credit Analyst"),
         ]
 
+    def test_heading_run_into_the_first_role(self) -> None:
+        text = (
+            "Ira Buckridge\nira@example.com\nEducation\nCornell University\nPh.D. in Computer Science\n2005 - 2010\n"
+            "Work Experience Carnegie Mellon University\nPostdoctoral Scientist\nPittsburgh, PA\n2010 - Present\n"
+            "Developed new online learning techniques.\n"
+        )
+        resume = structure_of(text)
+        assert roles(resume) == [("Carnegie Mellon University", "Postdoctoral Scientist", "2010", None)]
+        assert [e.institution for e in resume.education] == ["Cornell University"]
+
 
 class TestOtherSections:
     def test_flat_skill_list_is_one_group_and_languages_are_spoken(self) -> None:
