@@ -130,6 +130,7 @@ def _parse(text: str, sections: dict[str, str]) -> JsonResume:
         work = parse_work(_lines("\n".join(sections.get(k, "") for k in ("contact", "summary", "other"))))
         work = [w for w in work if w.name and w.position]
     work = _with_lone_titles(_lines(sections.get("experience")), work)
+    work = _with_prose_roles(_lines(text), work)
     for key in _ALSO_ROLES_IN:
         if sections.get("experience") and sections.get(key):
             extra = [w for w in parse_work(_lines(sections[key])) if _confident(w)]
@@ -289,6 +290,55 @@ def _with_lone_titles(lines: list[str], work: list[Work]) -> list[Work]:
             title = lead_title(lines[i + 1 : i + 3])
         found.append((i, Work(name=employer, position=title)))
     return [*work, *(w for _, w in found)][:40] if found else work
+
+
+_CAP = r"(?:[A-Z][\w&/.'-]*|[A-Z]{2,}[\w/]*)"
+_CAP_RUN = rf"{_CAP}(?:\s+(?:{_CAP}|of|and|&|for)){{0,5}}"
+_VERB = r"(?:(?:presently|currently)\s+)?(?:working|worked|employed|serv(?:ed|ing))(?:\s+currently)?"
+# "Worked as Deputy Manager with Genius Consultants Ltd", "working with Accenture as a Software Test Engineer",
+# "21 months of experience in ADFC as Phone Banker", "Served as Linux Systems Administrator."
+_PROSE_ROLE = re.compile(
+    rf"\b(?i:{_VERB}\s+(?:with|at|for|in)|experience\s+(?:with|at|in))\s+(?P<org>[A-Z][\w&.'()/-]*(?:\s+[\w&.'()/-]+){{0,5}}?)\s+as\s+(?:an?\s+)?"
+    rf"(?P<title>{_CAP_RUN})"
+    rf"|\b(?i:{_VERB})\s+as\s+(?:an?\s+)?(?P<title2>{_CAP_RUN})(?:\s+(?:with|at|for|in)\s+(?P<org2>{_CAP_RUN}))?"
+)
+
+
+def _with_prose_roles(lines: list[str], work: list[Work]) -> list[Work]:
+    """Roles written as a sentence ("Worked as Deputy Manager with Genius Consultants Ltd"): the title (and the
+    employer, when named) are cut from it; a role already read is completed, not repeated."""
+    added: list[Work] = []
+    for line in lines:
+        if len(line) > 600 or not re.search(r"\b(?:as|As)\b", line):
+            continue
+        for m in _PROSE_ROLE.finditer(line):
+            title = _trim_run(m.group("title") or m.group("title2") or "")
+            org = _trim_run(m.group("org") or m.group("org2") or "")
+            if not title or not is_title(title) or len(title.split()) > 6:
+                continue
+            org = org if org and not is_title(org) and not is_location(org) and len(org.split()) <= 6 else ""
+            folded = title.casefold()
+            roles = [*work, *added]
+            same = [
+                w
+                for w in roles
+                if org and w.name and (org.casefold() in w.name.casefold() or w.name.casefold() in org.casefold())
+            ]
+            if same and not same[0].position:
+                same[0].position = title
+                continue
+            if any(w.position and (folded in w.position.casefold() or w.position.casefold() in folded) for w in roles):
+                continue
+            added.append(Work(name=org, position=title))
+    return [*work, *added][:40] if added else work
+
+
+def _trim_run(run: str) -> str:
+    """A run of capitalised words without a dangling connector or full stop at its end."""
+    ws = run.split()
+    while ws and ws[-1].lower() in ("of", "and", "&", "for"):
+        ws.pop()
+    return clean(" ".join(ws).rstrip("."))
 
 
 _DATE_LEFTOVER = re.compile(r"^(?:present|current|now|till date|to date)\s+(?=[A-Z0-9])")

@@ -33,7 +33,10 @@ _TITLE_WORDS = word_set(
     freelancer contractor apprentice producer artist animator member chairman chairperson partner expert
     evangelist technologist programmer/analyst faculty postdoc educator trainer handler supervisor/manager
     officer/manager coach employee worker babysitter nanny caregiver aide treasurer chair vice volunteer crew
-    housekeeper janitor guard soldier sergeant captain pilot author investigator mentor professional"""
+    housekeeper janitor guard soldier sergeant captain pilot author investigator mentor professional banker
+    solicitor barrister advocate underwriter broker teller surveyor draftsman welder plumber carpenter machinist
+    dentist surgeon paramedic firefighter ambassador newsreader reviewer examiner translator interpreter
+    copywriter journalist correspondent stylist barista co-ordinator coordinator/manager"""
 )
 COMPANY_WORDS = word_set(
     """inc inc. llc ltd ltd. limited pvt pvt. corp corp. corporation co co. company technologies technology solutions

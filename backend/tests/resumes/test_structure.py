@@ -492,6 +492,20 @@ class TestMoreLayouts:
         assert roles(resume) == [("Carnegie Mellon University", "Postdoctoral Scientist", "2010", None)]
         assert [e.institution for e in resume.education] == ["Cornell University"]
 
+    def test_roles_written_as_sentences(self) -> None:
+        text = (
+            "Jane Example\njane@example.com\nEXPERIENCE\nAcme Corp, Senior Engineer, 2019 - 2024\n"
+            "- Built the billing service.\nWorked as Deputy Manager with Genius Consultants Ltd -Bangalore from 2007\n"
+            "• 21 months of experience in ADFC as Phone Banker.\n"
+            "Presently working with Acme Corp as Senior Engineer and mentor.\n"
+        )
+        work = structure_of(text).work
+        assert [(w.name, w.position) for w in work] == [
+            ("Acme Corp", "Senior Engineer"),
+            ("Genius Consultants Ltd", "Deputy Manager"),
+            ("ADFC", "Phone Banker"),
+        ]
+
 
 class TestOtherSections:
     def test_flat_skill_list_is_one_group_and_languages_are_spoken(self) -> None:
