@@ -207,9 +207,14 @@ _CONNECTORS = frozenset({"of", "and", "&", "the", "for", "de", "du", "la", "los"
 _COMPANY_LABEL = re.compile(r"^(?:company|employer|organi[sz]ation|client)\s*[:\-]\s*", re.IGNORECASE)
 
 
-def _lone_title(raw: str) -> str:
-    """ "Technical Analyst", "Designation: Software Engineer", "Worked as Test Engineer.": a job title alone."""
-    labelled = _ROLE_LABEL.sub("", raw.strip())
+_TITLE_COLON_EMPLOYER = re.compile(r"^([A-Z][\w /&-]{1,40}):\s+([A-Z][\w&.,' -]{1,60}[\w.])$")
+_ASIDE = re.compile(r"\s*(?:\([^()]{1,40}\)|,\s*(?:part|full)[- ]time)$", re.IGNORECASE)
+
+
+def _lone_title(raw: str, *, labelled_line: bool = False) -> str:
+    """ "Technical Analyst", "Designation: Software Engineer", "Worked as Test Engineer.", "Office Assistant (part
+    time basis)": a job title alone."""
+    labelled = _ROLE_LABEL.sub("", _ASIDE.sub("", raw.strip()))
     line = clean(labelled.rstrip(").") if labelled != raw.strip() else labelled)
     if (
         not line
@@ -220,7 +225,7 @@ def _lone_title(raw: str) -> str:
         or not is_title(line)
         or line.split()[-1].casefold() in _WEAK_HEADS
         or not title_score(re.split(r"\s+(?:of|for|and|&|/)\s+|/", line)[0].split()[-1])  # the head names a role
-        or heading_key(line)
+        or (heading_key(line) and not labelled_line)  # "Volunteer" alone is a heading, "Volunteer: Acme" is not
     ):
         return ""
     return line
@@ -265,6 +270,20 @@ def _with_lone_titles(lines: list[str], work: list[Work]) -> list[Work]:
             continue
         title = _lone_title(raw)
         employer = "" if title else _lone_employer(raw)
+        pair = None if title or employer else _TITLE_COLON_EMPLOYER.match(raw.strip())
+        if (
+            pair and _lone_title(pair.group(1), labelled_line=True) and not re.search(r"\d", pair.group(2))
+        ):  # "Volunteer: Jellop Primary School", "Tutor: Self Employed"
+            title, employer = _lone_title(pair.group(1), labelled_line=True), clean(pair.group(2))
+            employer = "" if re.match(r"(?i)self[- ]?employed", employer) else employer
+            if any(title.casefold() == t for t in titles) and (
+                not employer or any(employer.casefold() in n for n in names)
+            ):
+                continue
+            titles.append(title.casefold())
+            names.append(employer.casefold())
+            found.append((i, Work(name=employer, position=title)))
+            continue
         if title:
             folded = title.casefold()
             if any(folded in t or t in folded for t in titles):

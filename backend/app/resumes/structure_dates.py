@@ -127,7 +127,7 @@ def find_range(line: str) -> DateRange | None:
     return None
 
 
-_SHORT_END = re.compile(r"(?<![\w/.])((?:19|20)\d\d)\s?[-–]\s?(\d\d)(?![\w/.])")
+_SHORT_END = re.compile(r"(?<![\w/.])((?:19|20)\d\d)\s?[-–]\s?(\d\d)(?![\w/]|\.\d)")
 
 
 def find_single(line: str) -> DateRange | None:

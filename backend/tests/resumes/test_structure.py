@@ -506,6 +506,22 @@ class TestMoreLayouts:
             ("ADFC", "Phone Banker"),
         ]
 
+    def test_title_colon_employer_asides_and_short_year_ranges(self) -> None:
+        text = (
+            "Jane Example\njane@example.com\nEXPERIENCE\nAcme Corp, Senior Engineer, 2019 - 2024\n"
+            "- Built the billing service.\nVolunteer: Jellop Primary School\nOffice Assistant (part time basis)\n"
+            "Associate Director, Developmental Disabilities Job Project, Canton, Ohio, 1986-89.\n"
+            "Tutor: Self Employed\n"
+        )
+        work = structure_of(text).work
+        assert [(w.name, w.position) for w in work] == [
+            ("Acme Corp", "Senior Engineer"),
+            ("Developmental Disabilities Job Project", "Associate Director"),
+            ("Jellop Primary School", "Volunteer"),
+            ("", "Office Assistant"),
+            ("", "Tutor"),
+        ]
+
 
 class TestOtherSections:
     def test_flat_skill_list_is_one_group_and_languages_are_spoken(self) -> None:
