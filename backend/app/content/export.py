@@ -104,7 +104,12 @@ def _runs(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+# Characters XML 1.0 cannot hold (python-docx refuses them): a control character pasted into a document is dropped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def to_docx(title: str, markdown: str, template: TemplateName = "classic") -> bytes:
+    title, markdown = _NOT_XML.sub("", title), _NOT_XML.sub("", markdown)
     t = TEMPLATES[template]
     doc = Document()
     section = doc.sections[0]

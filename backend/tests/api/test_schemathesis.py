@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import io
 import json
 import os
 import tempfile
@@ -29,6 +30,7 @@ from typing import Any
 import httpx
 import pytest
 import schemathesis
+from docx import Document
 from fastapi.routing import APIRoute
 
 from app.api.deps import get_admin_user
@@ -58,15 +60,7 @@ OUTSIDE_THE_DOCUMENT: dict[str, str] = {
     "/metrics": "Prometheus text for the scraper, not the API; tests/core/test_metrics.py",
     "/{path:path}": "the built web app's files and index.html; TestFrontendServing in tests/api/test_errors.py",
 }
-KNOWN_FAILURES: dict[tuple[str, str], KnownFailure] = {
-    ("GET", "/api/v1/documents/{document_id}/export"): KnownFailure(
-        500,
-        "format=docx",
-        "DOCX export of a document whose text has a control character (saved by PATCH /documents/{id}) is a 500: "
-        "python-docx refuses XML-incompatible characters in app/content/export.py to_docx",
-        "test_docx_export_of_a_control_character",
-    ),
-}
+KNOWN_FAILURES: dict[tuple[str, str], KnownFailure] = {}  # none now: each needs a strict-xfail test of its own
 # Operations that end or change the caller's account or session: each example runs as a new account.
 THROWAWAY_ACCOUNT = {
     ("POST", "/api/v1/auth/logout"),
@@ -211,7 +205,6 @@ async def test_operation_conforms(world: World, operation: tuple[str, str, str])
         pytest.xfail(f"{check.known_seen} of {check.sent} requests hit a known failure: {check.known}")
 
 
-@pytest.mark.xfail(strict=True, reason=str(KNOWN_FAILURES[("GET", "/api/v1/documents/{document_id}/export")]))
 async def test_docx_export_of_a_control_character(world: World) -> None:
     """A control character pasted into the text (here U+0001) is no reason for the Word file to fail."""
     r = await world.request(
@@ -222,6 +215,7 @@ async def test_docx_export_of_a_control_character(world: World) -> None:
         "GET", f"/api/v1/documents/{world.ids['document_id']}/export?format=docx", headers=world.user
     )
     assert r.status_code == 200, r.text
+    assert Document(io.BytesIO(r.content)).paragraphs[-1].text == "AB"  # the character no Word file can hold is gone
 
 
 # ---- link import, with a stub resolver and the career site answering every outbound request -------------------
