@@ -28,6 +28,7 @@ from app.resumes.structure_text import (
     COMPANY_WORDS,
     US_STATE,
     clean,
+    company_score,
     header_parts,
     is_bullet,
     is_glyph_only,
@@ -360,6 +361,10 @@ def _trim_run(run: str) -> str:
     return clean(" ".join(ws).rstrip("."))
 
 
+_NOT_EMPLOYER = re.compile(
+    r"\b(?:awards?|prizes?|conferences?|seminars?|presentations?|workshops?|scholarships?)\b(?:\s+\d{4})?\s*$",
+    re.IGNORECASE,
+)
 _DATE_LEFTOVER = re.compile(r"^(?:present|current|now|till date|to date)\s+(?=[A-Z0-9])")
 
 
@@ -370,6 +375,12 @@ def _without_stray_names(work: list[Work], person: str) -> list[Work]:
     out: list[Work] = []
     for w in work:
         w.name = _DATE_LEFTOVER.sub("", w.name)  # "present K20 Center": the end of the dates before it
+        if w.name and is_title(w.name) and not company_score(w.name) and (not w.position or not is_title(w.position)):
+            w.name, w.position = w.position, w.name  # "News 24/7" / "Newsreader": the role word names the title
+        if w.name and _NOT_EMPLOYER.search(w.name):
+            w.name = ""  # "TA Excellence Award", "PIHRA Conference 2000": an honour or an event
+            if not w.position:
+                continue
         first = w.name.split(" ", 1)[0] if w.name else ""
         if w.name and (
             (person and w.name.casefold() == person.casefold())

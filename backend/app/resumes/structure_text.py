@@ -36,7 +36,7 @@ _TITLE_WORDS = word_set(
     housekeeper janitor guard soldier sergeant captain pilot author investigator mentor professional banker
     solicitor barrister advocate underwriter broker teller surveyor draftsman welder plumber carpenter machinist
     dentist surgeon paramedic firefighter ambassador newsreader reviewer examiner translator interpreter
-    copywriter journalist correspondent stylist barista co-ordinator coordinator/manager"""
+    copywriter journalist correspondent stylist barista co-ordinator coordinator/manager anchor presenter dj"""
 )
 COMPANY_WORDS = word_set(
     """inc inc. llc ltd ltd. limited pvt pvt. corp corp. corporation co co. company technologies technology solutions

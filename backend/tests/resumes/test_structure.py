@@ -522,6 +522,14 @@ class TestMoreLayouts:
             ("", "Tutor"),
         ]
 
+    def test_a_role_word_is_the_title_and_an_honour_is_not_an_employer(self) -> None:
+        text = (
+            "Jane Example\njane@example.com\nEXPERIENCE\nNewsreader\nNews 24/7\n2015 - 2019\n- Read the news.\n"
+            "Cornell Teaching Assistant (TA Excellence Award)\nFall 2006 - Spring 2007\n- Taught networks.\n"
+        )
+        work = structure_of(text).work
+        assert [(w.name, w.position) for w in work] == [("News 24/7", "Newsreader"), ("", "Cornell Teaching Assistant")]
+
 
 class TestOtherSections:
     def test_flat_skill_list_is_one_group_and_languages_are_spoken(self) -> None:
