@@ -205,6 +205,7 @@ _WEAK_HEADS = frozenset({"professional", "professionals", "member", "members", "
 
 _MEMBERSHIP_HEADS = frozenset({"association", "associations", "society", "council", "group"})
 _CONNECTORS = frozenset({"of", "and", "&", "the", "for", "de", "du", "la", "los", "las", "del", "in", "at"})
+_PLACE_NAME = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?$")  # "Clayton", "Santa Cruz": a town after the employer
 _COMPANY_LABEL = re.compile(r"^(?:company|employer|organi[sz]ation|client)\s*[:\-]\s*", re.IGNORECASE)
 
 
@@ -219,7 +220,7 @@ def _lone_title(raw: str, *, labelled_line: bool = False) -> str:
     line = clean(labelled.rstrip(").") if labelled != raw.strip() else labelled)
     if (
         not line
-        or len(line.split()) > 5
+        or len(line.replace(" / ", "/").split()) > (8 if "/" in line else 5)  # "WM Consultant / PLM Consultant"
         or any(c.isdigit() for c in line)
         or line.endswith(".")
         or not looks_like_header(line)
@@ -239,7 +240,7 @@ def _lone_employer(raw: str) -> str:
     if not looks_like_header(line) or find_range(line) or heading_key(line) or line.endswith("."):
         return ""
     parts = header_parts(line)
-    if not parts or any(not is_location(p) for p in parts[1:]):
+    if not parts or any(not (is_location(p) or _PLACE_NAME.match(p)) or is_title(p) for p in parts[1:]):
         return ""
     name = parts[0]
     ws = name.split()
@@ -522,14 +523,29 @@ def _contact_follows(rest: str) -> bool:
 
 def _label(head: list[str], name_at: int) -> str:
     """The headline under the name ("Data Analyst", "Architect - Microsoft India")."""
-    if name_at < 0:
-        return ""
-    for line in head[name_at + 1 : name_at + 4]:
-        if _EMAIL.search(line) or _PHONE.search(line) or _URL.search(line) or heading_key(line):
-            continue
-        if looks_like_header(line) and title_score(line) and not find_range(line):
-            return clean(line)
+    if name_at >= 0:
+        for line in head[name_at + 1 : name_at + 4]:
+            if _EMAIL.search(line) or _PHONE.search(line) or _URL.search(line) or heading_key(line):
+                continue
+            if looks_like_header(line) and title_score(line) and not find_range(line):
+                return clean(line)
+    for line in head[:4]:  # "Copy Writer CV Resume Template", "Software Intern Resume Sample": the document's title
+        m = _DOCUMENT_TITLE.match(line.strip())
+        if (
+            m
+            and is_title(m.group(1))
+            and len(m.group(1).split()) <= 5
+            and not re.search(r"(?i)\b(?:sample|template|example|page|entry level)\b", m.group(1))
+        ):
+            return clean(m.group(1))
     return ""
+
+
+_DOCUMENT_TITLE = re.compile(
+    r"^([A-Z][\w/&.'-]*(?:\s+[\w/&.'-]+){0,5}?)\s+(?:(?:cv|resume|résumé|curriculum vitae)\b\s*)+"
+    r"(?:template|sample|example|format)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _phone(lines: list[str]) -> str:

@@ -530,6 +530,24 @@ class TestMoreLayouts:
         work = structure_of(text).work
         assert [(w.name, w.position) for w in work] == [("News 24/7", "Newsreader"), ("", "Cornell Teaching Assistant")]
 
+    def test_document_title_is_the_headline(self) -> None:
+        resume = structure_of("Copy Writer CV Resume Template\nJane Example\njane@example.com\nSKILLS\nWriting\n")
+        assert resume.basics.label == "Copy Writer"
+        sample = structure_of("SAMPLE TWO PAGE TEACHER RESUME\nJane Example\njane@example.com\nSKILLS\nWriting\n")
+        assert sample.basics.label == ""
+
+    def test_several_titles_on_one_line_and_an_employer_with_its_town(self) -> None:
+        text = (
+            "Jane Example\njane@example.com\nEXPERIENCE\nAcme Corp, Senior Engineer, 2019 - 2024\n"
+            "- Built the billing service.\nWM Functional Consultant / Visual PLM Consultant / Lead Technical\n"
+            "- Ran the warehouse module.\nD & T Printing Services, Clayton\nOffice Assistant (part time basis)\n"
+        )
+        work = structure_of(text).work
+        assert [(w.name, w.position) for w in work][1:] == [
+            ("", "WM Functional Consultant / Visual PLM Consultant / Lead Technical"),
+            ("D & T Printing Services", "Office Assistant"),
+        ]
+
 
 class TestOtherSections:
     def test_flat_skill_list_is_one_group_and_languages_are_spoken(self) -> None:
