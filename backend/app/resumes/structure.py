@@ -321,7 +321,7 @@ _VERB = r"(?:(?:presently|currently)\s+)?(?:working|worked|employed|serv(?:ed|in
 _PROSE_ROLE = re.compile(
     rf"\b(?i:{_VERB}\s+(?:with|at|for|in)|experience\s+(?:with|at|in))\s+(?P<org>[A-Z][\w&.'()/-]*(?:\s+[\w&.'()/-]+){{0,5}}?)\s+as\s+(?:an?\s+)?"
     rf"(?P<title>{_CAP_RUN})"
-    rf"|\b(?i:{_VERB})\s+as\s+(?:an?\s+)?(?P<title2>{_CAP_RUN})(?:\s+(?:with|at|for|in)\s+(?P<org2>{_CAP_RUN}))?"
+    rf"|\b(?i:{_VERB})\s+as\s+(?:an?\s+)?(?:[a-z]{{4,}}\s+)?(?P<title2>{_CAP_RUN})(?:\s+(?:with|at|for|in)\s+(?P<org2>{_CAP_RUN}))?"
 )
 
 

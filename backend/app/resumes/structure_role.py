@@ -109,8 +109,11 @@ def _names_something(part: str) -> bool:
     verb_first = ws[0].endswith("ed") and not ws[0].isupper() and (len(ws) == 1 or len(ws[0]) >= 7)
     if verb_first and not is_title(part):  # "Embedded Software Engineer" is a title
         return False  # "Served", "Researched information for ...": a sentence, not a name ("United" stays)
-    if "©" in part or re.search(
-        r"\b(?:resume|curriculum vitae|page \d)|^(?:dr|mr|mrs|ms|prof)\.? ", part, re.IGNORECASE
+    if (
+        part[:1] in "\"'"
+        or re.search("[“”‘]", part)
+        or "©" in part
+        or re.search(r"\b(?:resume|curriculum vitae|page \d)|^(?:dr|mr|mrs|ms|prof)\.? ", part, re.IGNORECASE)
     ):
         return False
     if ws[-1].lower().strip(":") in _SECTION_WORDS or (len(ws) == 1 and ws[0].lower().rstrip(".")[:3] in _MONTH_STEMS):
@@ -131,6 +134,8 @@ def _named_employer(lines: list[str], employer: tuple[int, int, str]) -> bool:
 def _may_be_title(part: str) -> bool:
     """A title without a role word ("Web development"): a few words, not a school, a degree or a lone place name."""
     ws = part.split()
+    if len(ws) >= 2 and is_location(ws[-1]):
+        return False  # "B.C. Canada": a place
     return 2 <= len(ws) <= 6 and not SCHOOL.search(part) and not DEGREE.search(part)
 
 
@@ -177,7 +182,8 @@ _LEAD_TITLE = re.compile(
 def lead_title(body: list[str]) -> str:
     """ "Vice President of Operations - Promoted to review ...": the first line of a role's text opens with its
     title when the header named only the employer."""
-    first = next((ln for ln in body if ln.strip()), "")
+    # a quoted motto between the dates and the text ("“Provide solutions for ...”") is passed over
+    first = next((ln for ln in body if ln.strip() and ln.strip()[:1] not in '“"‘'), "")
     m = _LEAD_TITLE.match(first.strip())
     return m.group(1) if m and is_title(m.group(1)) else ""
 

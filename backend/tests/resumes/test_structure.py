@@ -548,6 +548,21 @@ class TestMoreLayouts:
             ("D & T Printing Services", "Office Assistant"),
         ]
 
+    def test_a_quoted_motto_and_a_place_are_not_titles(self) -> None:
+        text = (
+            "Erin Stehr\nerin@example.com\nEXPERIENCE\nConstruction Quality Solutions, LLC, Los Angeles, CA\n"
+            "2010 to Present\n“Provide solutions for Industrial, Commercial, and Agricultural Maintenance.”\n"
+            "Owner/Operator - Oversee all aspects of multiple construction operations.\n"
+            "Pipeline Alaska, Inc.\nB.C. Canada\n1990 to 1995\n- Laid pipe.\n"
+            "- Served as departmental Linux Systems Administrator.\n"
+        )
+        work = structure_of(text).work
+        assert [(w.name, w.position) for w in work] == [
+            ("Construction Quality Solutions, LLC", "Owner/Operator"),
+            ("Pipeline Alaska, Inc.", ""),
+            ("", "Linux Systems Administrator"),
+        ]
+
 
 class TestOtherSections:
     def test_flat_skill_list_is_one_group_and_languages_are_spoken(self) -> None:
