@@ -322,6 +322,9 @@ _PROSE_ROLE = re.compile(
     rf"\b(?i:{_VERB}\s+(?:with|at|for|in)|experience\s+(?:with|at|in))\s+(?P<org>[A-Z][\w&.'()/-]*(?:\s+[\w&.'()/-]+){{0,5}}?)\s+as\s+(?:an?\s+)?"
     rf"(?P<title>{_CAP_RUN})"
     rf"|\b(?i:{_VERB})\s+as\s+(?:an?\s+)?(?:[a-z]{{4,}}\s+)?(?P<title2>{_CAP_RUN})(?:\s+(?:with|at|for|in)\s+(?P<org2>{_CAP_RUN}))?"
+    # "Worked with Connect pro Management Consultant From Oct 2005": an employer and when
+    rf"|\b(?i:{_VERB}\s+(?:with|at|for))\s+(?P<org3>[A-Z][\w&.'-]*(?:\s+[\w&.'-]+){{0,5}}?)\s+(?i:from|since)\s+"
+    r"(?=(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d\d)"
 )
 
 
@@ -329,15 +332,28 @@ def _with_prose_roles(lines: list[str], work: list[Work]) -> list[Work]:
     """Roles written as a sentence ("Worked as Deputy Manager with Genius Consultants Ltd"): the title (and the
     employer, when named) are cut from it; a role already read is completed, not repeated."""
     added: list[Work] = []
-    for line in lines:
-        if len(line) > 600 or not re.search(r"\b(?:as|As)\b", line):
+    candidates = [*lines]
+    for k, line in enumerate(lines[:-1]):  # "Sep 2007 worked as" / "Senior IT Recruiter.": a sentence over two lines
+        if re.search(r"\bas(?: an?)?$", line.rstrip(), re.IGNORECASE):
+            candidates.append(f"{line.rstrip()} {lines[k + 1].strip()}")
+    for line in candidates:
+        if len(line) > 600 or not re.search(r"\b(?:as|As|from|From|since|Since)\b", line):
             continue
         for m in _PROSE_ROLE.finditer(line):
             title = _trim_run(m.group("title") or m.group("title2") or "")
-            org = _trim_run(m.group("org") or m.group("org2") or "")
-            if not title or not is_title(title) or len(title.split()) > 6:
+            org = _trim_run(m.group("org") or m.group("org2") or m.group("org3") or "")
+            if title and (not is_title(title) or len(title.split()) > 6):
                 continue
-            org = org if org and not is_title(org) and not is_location(org) and len(org.split()) <= 6 else ""
+            named_alone = bool(m.group("org3"))  # "Worked with X from 2005": X is the employer, whatever its words
+            org = (
+                org
+                if org and (named_alone or not is_title(org)) and not is_location(org) and len(org.split()) <= 6
+                else ""
+            )
+            if not title:
+                if org and not any(org.casefold() in w.name.casefold() for w in [*work, *added] if w.name):
+                    added.append(Work(name=org))
+                continue
             folded = title.casefold()
             roles = [*work, *added]
             same = [
@@ -376,7 +392,7 @@ def _without_stray_names(work: list[Work], person: str) -> list[Work]:
     out: list[Work] = []
     for w in work:
         w.name = _DATE_LEFTOVER.sub("", w.name)  # "present K20 Center": the end of the dates before it
-        if w.name and is_title(w.name) and not company_score(w.name) and (not w.position or not is_title(w.position)):
+        if w.name and is_title(w.name) and not company_score(w.name) and w.position and not is_title(w.position):
             w.name, w.position = w.position, w.name  # "News 24/7" / "Newsreader": the role word names the title
         if w.name and _NOT_EMPLOYER.search(w.name):
             w.name = ""  # "TA Excellence Award", "PIHRA Conference 2000": an honour or an event

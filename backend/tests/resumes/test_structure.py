@@ -563,6 +563,18 @@ class TestMoreLayouts:
             ("", "Linux Systems Administrator"),
         ]
 
+    def test_a_sentence_over_two_lines_and_an_employer_with_its_start(self) -> None:
+        text = (
+            "Jane Example\njane@example.com\nEXPERIENCE\nAcme Corp, Senior Engineer, 2019 - 2024\n"
+            "- Built the billing service.\nWorked with Connect pro Management Consultant From Oct 2005\n"
+            "Sep 2007 worked as\nSenior IT Recruiter.\n"
+        )
+        work = structure_of(text).work
+        assert [(w.name, w.position) for w in work][1:] == [
+            ("Connect pro Management Consultant", ""),
+            ("", "Senior IT Recruiter"),
+        ]
+
 
 class TestOtherSections:
     def test_flat_skill_list_is_one_group_and_languages_are_spoken(self) -> None:
