@@ -31,7 +31,8 @@ KEY_PURPOSE = "llm-api-key"
 DATA_SENT = [
     "Job descriptions you add or import, to find the skills and duties they ask for.",
     "Your resume's text (with the contact details in it), to find its skills.",
-    "Your resume, your profile's skills and the job posting, to write a cover letter or tailored resume.",
+    "Your resume, your profile's skills and pitch, what you write for a letter and the job posting, to write a "
+    "cover letter or tailored resume.",
     "The interview question, the job's title and skills and your answer, to write feedback.",
     "Never your password, your tracker, your notes or other users' data.",
 ]

@@ -183,7 +183,11 @@ def test_admin_picks_a_local_provider_and_every_feature_names_it(
     page.get_by_role("button", name="Write cover letter").click()
     dialog = page.get_by_role("dialog", name="Write a cover letter")
     expect(
-        dialog.get_by_text(re.compile(r"^Your resume, your profile.s skills and this posting are sent to"))
+        dialog.get_by_text(
+            re.compile(
+                r"^Your resume, your profile.s skills and pitch, what you write here and this posting are sent to"
+            )
+        )
     ).to_have_text(SENT_TO)
     dialog.get_by_role("button", name="Write cover letter").click()
     expect(page).to_have_url(re.compile(r"/documents/\d+"))
