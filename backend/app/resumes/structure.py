@@ -248,7 +248,7 @@ def _lone_employer(raw: str) -> str:
     if (
         not 2 <= len(ws) <= 8
         or not head
-        or head[-1] not in COMPANY_WORDS
+        or (head[-1] not in COMPANY_WORDS and head[-1][:-1] not in COMPANY_WORDS)  # "Law Offices"
         or head[-1] in _MEMBERSHIP_HEADS
         or is_title(name)
         or is_location(name)
@@ -385,6 +385,10 @@ _NOT_EMPLOYER = re.compile(
 _DATE_LEFTOVER = re.compile(r"^(?:present|current|now|till date|to date)\s+(?=[A-Z0-9])")
 
 
+_PHRASE_OPENERS = frozenset({"since", "while", "during", "after", "before", "when", "with", "from", "through"})
+_GENERIC_PLACES = frozenset({"university", "college", "school", "institute", "academy"})
+
+
 def _without_stray_names(work: list[Work], person: str) -> list[Work]:
     """An employer read from the person's own name (a page header repeated in the section) or from the end of a
     phrase ("later vice-chairman of ...", "under the payroll of ...": a lower-case word first, unlike "eBay") is
@@ -402,6 +406,11 @@ def _without_stray_names(work: list[Work], person: str) -> list[Work]:
         if w.name and (
             (person and w.name.casefold() == person.casefold())
             or (first[:1].islower() and not any(c.isupper() for c in first))
+            or first.casefold() in _PHRASE_OPENERS  # "Since moving to Santa Cruz in 2007"
+            or re.search(r"\.\s+[A-Z][a-z]+ed\b", w.name)  # "Business. Worked with PIHRA": two sentences
+            or (" " not in w.name and w.name.casefold() in COMPANY_WORDS | _GENERIC_PLACES)  # "University" alone
+            or re.search(r"\bfrom the\b", w.name, re.IGNORECASE)  # "Connecticut from the James Beard Foundation"
+            or re.fullmatch(r"(?:[A-Za-z]+\s)?[A-Za-z]*\d+\s+(?:and|to|-)\s+[A-Za-z]*\d+", w.name)  # "Grade 8 and 9"
         ):
             w.name = ""
             if not w.position or any(o.position == w.position for o in out):

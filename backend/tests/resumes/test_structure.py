@@ -575,6 +575,27 @@ class TestMoreLayouts:
             ("", "Senior IT Recruiter"),
         ]
 
+    @pytest.mark.parametrize(
+        "header",
+        [
+            "Maths & Science Educator, Grade 8 and 9",
+            "Paralegal, Since moving to Santa Cruz in 2007",
+            "Nominated Best Chef, Connecticut from the James Beard Foundation",
+            "Researcher, University",
+        ],
+    )
+    def test_phrases_are_not_employers(self, header: str) -> None:
+        text = f"Jane Example\njane@example.com\nEXPERIENCE\n{header}\n2010 - 2012\n- Did the work.\n"
+        work = structure_of(text).work
+        assert [w.name for w in work] == [""] and work[0].position == header.split(",")[0]
+
+    def test_law_offices_alone_on_their_line_are_employers(self) -> None:
+        text = (
+            "Jane Example\njane@example.com\nEXPERIENCE\nLaw Clerk, Acme Legal LLP, 2001 - 2003\n- Filed.\n"
+            "Law Offices of Gary Eisenberg\n- Drafted pleadings.\n"
+        )
+        assert [w.name for w in structure_of(text).work] == ["Acme Legal LLP", "Law Offices of Gary Eisenberg"]
+
 
 class TestOtherSections:
     def test_flat_skill_list_is_one_group_and_languages_are_spoken(self) -> None:
