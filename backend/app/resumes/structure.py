@@ -385,6 +385,22 @@ _NOT_EMPLOYER = re.compile(
 _DATE_LEFTOVER = re.compile(r"^(?:present|current|now|till date|to date)\s+(?=[A-Z0-9])")
 
 
+_PLACE_OF_WORK = frozenset(
+    {"store", "stores", "shop", "restaurant", "hotel", "bank", "cafe", "company", "inc", "ltd", "llc", "corp",
+     "limited", "plc", "gmbh", "hospital", "clinic", "school", "college", "university", "agency"}
+)  # fmt: skip
+
+
+def _employer_before_title(position: str) -> tuple[str, str]:
+    """ "Colesworthy store Sales Assistant": an employer ending in a company word, then the title."""
+    ws = position.split()
+    for k in range(2, len(ws)):
+        head = ws[k - 1].lower().strip(",.")
+        if head in _PLACE_OF_WORK and is_title(" ".join(ws[k:])):
+            return " ".join(ws[:k]).rstrip(","), " ".join(ws[k:])
+    return "", position
+
+
 _PHRASE_OPENERS = frozenset({"since", "while", "during", "after", "before", "when", "with", "from", "through"})
 _GENERIC_PLACES = frozenset({"university", "college", "school", "institute", "academy"})
 
@@ -396,6 +412,8 @@ def _without_stray_names(work: list[Work], person: str) -> list[Work]:
     out: list[Work] = []
     for w in work:
         w.name = _DATE_LEFTOVER.sub("", w.name)  # "present K20 Center": the end of the dates before it
+        if not w.name and w.position:
+            w.name, w.position = _employer_before_title(w.position)
         if w.name and is_title(w.name) and not company_score(w.name) and w.position and not is_title(w.position):
             w.name, w.position = w.position, w.name  # "News 24/7" / "Newsreader": the role word names the title
         if w.name and _NOT_EMPLOYER.search(w.name):

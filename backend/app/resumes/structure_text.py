@@ -45,7 +45,7 @@ COMPANY_WORDS = word_set(
     motors airlines insurance financial capital holdings studios gmbh ag plc infotech infosystems restaurant
     restaurants hotel hotels store stores retail center centre department ministry government council associates
     firm bureau office
-    law district church library association museum"""
+    law district church library association museum charity trust"""
 )
 SCHOOL = re.compile(
     r"\b(?:university|universit[äeéy]|universidad|universidade|università|école|hochschule|college|institute"

@@ -35,6 +35,7 @@ class TestHeadingKey:
             ("P ROFESSIONAL E XPERIENCE", "experience"),
             ("E xp er ie nc e", "experience"),
             ("Ke y S ki ll s", "skills"),
+            ("Career Experience/Job History:", "experience"),
             ("■ SKILLS ■", "skills"),
             ("## Education", "education"),
             ("Contact", "contact"),

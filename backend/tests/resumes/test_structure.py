@@ -596,6 +596,18 @@ class TestMoreLayouts:
         )
         assert [w.name for w in structure_of(text).work] == ["Acme Legal LLP", "Law Offices of Gary Eisenberg"]
 
+    def test_employer_written_before_the_title_and_a_charity(self) -> None:
+        text = (
+            "Jane Example\njane@example.com\nCareer Experience/Job History:\n"
+            "March 2009 - December 2012 Colesworthy store Sales Assistant\n- Served customers.\n"
+            "ABC CHARITY, Sometown Chapter -- Sometown, OH\nWeb Developer\n2005 - 2008\n- Built the site.\n"
+        )
+        work = structure_of(text).work
+        assert [(w.name, w.position) for w in work] == [
+            ("Colesworthy store", "Sales Assistant"),
+            ("ABC CHARITY", "Web Developer"),
+        ]
+
 
 class TestOtherSections:
     def test_flat_skill_list_is_one_group_and_languages_are_spoken(self) -> None:
