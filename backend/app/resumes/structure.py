@@ -222,6 +222,7 @@ def _lone_title(raw: str, *, labelled_line: bool = False) -> str:
         not line
         or len(line.replace(" / ", "/").split()) > (8 if "/" in line else 5)  # "WM Consultant / PLM Consultant"
         or any(c.isdigit() for c in line)
+        or ":" in line  # "Tools: QTP, Test Director": a label's list
         or line.endswith(".")
         or not looks_like_header(line)
         or not is_title(line)
@@ -322,6 +323,8 @@ _PROSE_ROLE = re.compile(
     rf"\b(?i:{_VERB}\s+(?:with|at|for|in)|experience\s+(?:with|at|in))\s+(?P<org>[A-Z][\w&.'()/-]*(?:\s+[\w&.'()/-]+){{0,5}}?)\s+as\s+(?:an?\s+)?"
     rf"(?P<title>{_CAP_RUN})"
     rf"|\b(?i:{_VERB})\s+as\s+(?:an?\s+)?(?:[a-z]{{4,}}\s+)?(?P<title2>{_CAP_RUN})(?:\s+(?:with|at|for|in)\s+(?P<org2>{_CAP_RUN}))?"
+    # "My role as a Quality Engineer involved ...", "role of Test Lead / Manager in all engagements"
+    rf"|\b(?i:(?:my\s+)?role\s+(?:as|of))\s+(?:an?\s+)?(?P<title3>{_CAP_RUN})"
     # "Worked with Connect pro Management Consultant From Oct 2005": an employer and when
     rf"|\b(?i:{_VERB}\s+(?:with|at|for))\s+(?P<org3>[A-Z][\w&.'-]*(?:\s+[\w&.'-]+){{0,5}}?)\s+(?i:from|since)\s+"
     r"(?=(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d\d)"
@@ -337,10 +340,10 @@ def _with_prose_roles(lines: list[str], work: list[Work]) -> list[Work]:
         if re.search(r"\bas(?: an?)?$", line.rstrip(), re.IGNORECASE):
             candidates.append(f"{line.rstrip()} {lines[k + 1].strip()}")
     for line in candidates:
-        if len(line) > 600 or not re.search(r"\b(?:as|As|from|From|since|Since)\b", line):
+        if len(line) > 600 or not re.search(r"\b(?:as|As|from|From|since|Since|of)\b", line):
             continue
         for m in _PROSE_ROLE.finditer(line):
-            title = _trim_run(m.group("title") or m.group("title2") or "")
+            title = _trim_run(m.group("title") or m.group("title2") or m.group("title3") or "")
             org = _trim_run(m.group("org") or m.group("org2") or m.group("org3") or "")
             if title and (not is_title(title) or len(title.split()) > 6):
                 continue
@@ -428,6 +431,7 @@ def _without_stray_names(work: list[Work], person: str) -> list[Work]:
             or re.search(r"\.\s+[A-Z][a-z]+ed\b", w.name)  # "Business. Worked with PIHRA": two sentences
             or (" " not in w.name and w.name.casefold() in COMPANY_WORDS | _GENERIC_PLACES)  # "University" alone
             or re.search(r"\bfrom the\b", w.name, re.IGNORECASE)  # "Connecticut from the James Beard Foundation"
+            or re.fullmatch(r"(?i)(?:company|employer|organi[sz]ation)(?: name)?", w.name)  # a template's placeholder
             or re.fullmatch(r"(?:[A-Za-z]+\s)?[A-Za-z]*\d+\s+(?:and|to|-)\s+[A-Za-z]*\d+", w.name)  # "Grade 8 and 9"
         ):
             w.name = ""
@@ -466,7 +470,11 @@ def _with_headline(label: str, work: list[Work]) -> list[Work]:
 
 
 def _confident(work: Work) -> bool:
-    return bool(work.name and work.position and title_score(work.position) and work.startDate)
+    """A role read outside the experience section: a title and an employer, or an employer named with a legal
+    form or company word ("Royal Bank of Scotland, New Delhi Aug 2004 to Jan 2005"), with its dates."""
+    if not work.name or not work.startDate:
+        return False
+    return bool(work.position and title_score(work.position)) or (not work.position and company_score(work.name) > 0)
 
 
 def _merge_in_order(text: str, work: list[Work], extra: list[Work]) -> list[Work]:

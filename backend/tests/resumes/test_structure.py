@@ -608,6 +608,21 @@ class TestMoreLayouts:
             ("ABC CHARITY", "Web Developer"),
         ]
 
+    def test_roles_under_a_skills_heading_named_by_a_company_with_dates(self) -> None:
+        text = (
+            "Jane Example\njane@example.com\nEXPERIENCE\nArchitect, Contoso Systems, 2010 - 2020\n- Designed.\n"
+            "Key Skills Acquired\nTools: QTP, Test Director\n\n"
+            "Royal Bank of Scotland, New Delhi Aug 2004 to Jan 2005 (6 months)\n"
+            "My role as a Quality Engineer involved in\n• Review of functional requirements\n"
+            "Company name - Location\nJan 2001 - Dec 2002\n"
+        )
+        work = structure_of(text).work
+        assert [(w.name, w.position, w.startDate) for w in work] == [
+            ("Contoso Systems", "Architect", "2010"),
+            ("Royal Bank of Scotland", "", "2004-08"),
+            ("", "Quality Engineer", None),
+        ]
+
 
 class TestOtherSections:
     def test_flat_skill_list_is_one_group_and_languages_are_spoken(self) -> None:
