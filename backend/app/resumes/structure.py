@@ -132,6 +132,7 @@ def _parse(text: str, sections: dict[str, str]) -> JsonResume:
         work = [w for w in work if w.name and w.position]
     work = _with_lone_titles(_lines(sections.get("experience")), work)
     work = _with_prose_roles(_lines(text), work)
+    work = _with_labelled_roles(_lines(text), work)
     for key in _ALSO_ROLES_IN:
         if sections.get("experience") and sections.get(key):
             extra = [w for w in parse_work(_lines(sections[key])) if _confident(w)]
@@ -221,7 +222,7 @@ def _lone_title(raw: str, *, labelled_line: bool = False) -> str:
     if (
         not line
         or len(line.replace(" / ", "/").split()) > (8 if "/" in line else 5)  # "WM Consultant / PLM Consultant"
-        or any(c.isdigit() for c in line)
+        or (any(c.isdigit() for c in line) and not labelled_line)  # "Sr. Java J2ee Developer" after "Title"
         or ":" in line  # "Tools: QTP, Test Director": a label's list
         or line.endswith(".")
         or not looks_like_header(line)
@@ -323,6 +324,8 @@ _PROSE_ROLE = re.compile(
     rf"\b(?i:{_VERB}\s+(?:with|at|for|in)|experience\s+(?:with|at|in))\s+(?P<org>[A-Z][\w&.'()/-]*(?:\s+[\w&.'()/-]+){{0,5}}?)\s+as\s+(?:an?\s+)?"
     rf"(?P<title>{_CAP_RUN})"
     rf"|\b(?i:{_VERB})\s+as\s+(?:an?\s+)?(?:[a-z]{{4,}}\s+)?(?P<title2>{_CAP_RUN})(?:\s+(?:with|at|for|in)\s+(?P<org2>{_CAP_RUN}))?"
+    # "worked as a teaching assistant and examiner", "Experience working as a camera operator, production ..."
+    rf"|\b(?i:{_VERB})\s+as\s+(?:an?\s+)?(?P<title4>[a-z][\w-]+(?:\s+[a-z][\w-]+){{1,3}}?)(?=\s*(?:[,.;]|$|\s(?:and|at|for|with|in|to|on)\b))"
     # "My role as a Quality Engineer involved ...", "role of Test Lead / Manager in all engagements"
     rf"|\b(?i:(?:my\s+)?role\s+(?:as|of))\s+(?:an?\s+)?(?P<title3>{_CAP_RUN})"
     # "Worked with Connect pro Management Consultant From Oct 2005": an employer and when
@@ -343,7 +346,7 @@ def _with_prose_roles(lines: list[str], work: list[Work]) -> list[Work]:
         if len(line) > 600 or not re.search(r"\b(?:as|As|from|From|since|Since|of)\b", line):
             continue
         for m in _PROSE_ROLE.finditer(line):
-            title = _trim_run(m.group("title") or m.group("title2") or m.group("title3") or "")
+            title = _trim_run(m.group("title") or m.group("title2") or m.group("title3") or m.group("title4") or "")
             org = _trim_run(m.group("org") or m.group("org2") or m.group("org3") or "")
             if title and (not is_title(title) or len(title.split()) > 6):
                 continue
@@ -371,6 +374,30 @@ def _with_prose_roles(lines: list[str], work: list[Work]) -> list[Work]:
                 continue
             added.append(Work(name=org, position=title))
     return [*work, *added][:40] if added else work
+
+
+_TITLE_KEY = re.compile(
+    r"^(?:\d{1,2}[.)]\s*)?(?:job\s+|current\s+)?(?:title|designation|position(?:\s+held)?|role)\s*:?$", re.IGNORECASE
+)
+_EMPLOYER_KEY = re.compile(
+    r"^(?:\d{1,2}[.)]\s*)?(?:company|employer|organi[sz]ation|name of (?:the )?employer)\s*:?$", re.IGNORECASE
+)
+
+
+def _with_labelled_roles(lines: list[str], work: list[Work]) -> list[Work]:
+    """A form's "Position:" (or "Title") line with the title on the next line, and its "Company:" line with the
+    employer on the next: one role ("1. Position:" / "Legal Manager of Concessions" / "2. Company:" / "Acme S.A.")."""
+    filled = [ln.strip() for ln in lines if ln.strip()]
+    title = employer = ""
+    for k, line in enumerate(filled[:-1]):
+        value = filled[k + 1]
+        if not title and _TITLE_KEY.match(line):
+            title = _lone_title(value, labelled_line=True)
+        elif not employer and _EMPLOYER_KEY.match(line) and looks_like_header(value) and not _TITLE_KEY.match(value):
+            employer = clean(value) if not find_range(value) and not is_title(value) else ""
+    if not title or any(w.position and title.casefold() == w.position.casefold() for w in work):
+        return work
+    return [*work, Work(name=employer, position=title)][:40]
 
 
 def _trim_run(run: str) -> str:

@@ -623,6 +623,19 @@ class TestMoreLayouts:
             ("", "Quality Engineer", None),
         ]
 
+    def test_form_labels_on_their_own_lines_and_lower_case_sentences(self) -> None:
+        form = "CV Terrell O'Keefe\n1. Position:\nLegal Manager of Concessions\n2. Company:\nGRUPO ODINSA. S.A.\n"
+        assert [(w.name, w.position) for w in structure_of(form).work] == [
+            ("GRUPO ODINSA. S.A.", "Legal Manager of Concessions")
+        ]
+        titled = "Title\nSr. Java J2ee Developer\nPrimary Skills\nJava J2ee, spring, hibernate\n"
+        assert [w.position for w in structure_of(titled).work] == ["Sr. Java J2ee Developer"]
+        prose = (
+            "Jane Example\njane@example.com\nEXPERIENCE\nLighting Technician, Project Bluelight, 2010 - 2011\n- Set lights.\n"
+            "Experience working as a camera operator, production crew member, and editor on several films.\n"
+        )
+        assert [w.position for w in structure_of(prose).work] == ["Lighting Technician", "camera operator"]
+
 
 class TestOtherSections:
     def test_flat_skill_list_is_one_group_and_languages_are_spoken(self) -> None:
