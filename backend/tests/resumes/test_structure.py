@@ -631,7 +631,8 @@ class TestMoreLayouts:
         titled = "Title\nSr. Java J2ee Developer\nPrimary Skills\nJava J2ee, spring, hibernate\n"
         assert [w.position for w in structure_of(titled).work] == ["Sr. Java J2ee Developer"]
         prose = (
-            "Jane Example\njane@example.com\nEXPERIENCE\nLighting Technician, Project Bluelight, 2010 - 2011\n- Set lights.\n"
+            "Jane Example\njane@example.com\nEXPERIENCE\n"
+            "Lighting Technician, Project Bluelight, 2010 - 2011\n- Set lights.\n"
             "Experience working as a camera operator, production crew member, and editor on several films.\n"
         )
         assert [w.position for w in structure_of(prose).work] == ["Lighting Technician", "camera operator"]
