@@ -13,7 +13,7 @@ import re
 
 from app.resumes.jsonresume import Basics, JsonResume, Location, Profile, Work
 from app.resumes.sections import HEADINGS, heading_key, split_sections
-from app.resumes.structure_dates import find_range
+from app.resumes.structure_dates import find_range, find_single
 from app.resumes.structure_flat import is_flat, unflatten
 from app.resumes.structure_role import lead_title
 from app.resumes.structure_sections import (
@@ -133,6 +133,7 @@ def _parse(text: str, sections: dict[str, str]) -> JsonResume:
     work = _with_lone_titles(_lines(sections.get("experience")), work)
     work = _with_prose_roles(_lines(text), work)
     work = _with_labelled_roles(_lines(text), work)
+    work = _with_other_roles(_lines(sections.get("other")), work)
     for key in _ALSO_ROLES_IN:
         if sections.get("experience") and sections.get(key):
             extra = [w for w in parse_work(_lines(sections[key])) if _confident(w)]
@@ -398,6 +399,34 @@ def _with_labelled_roles(lines: list[str], work: list[Work]) -> list[Work]:
     if not title or any(w.position and title.casefold() == w.position.casefold() for w in work):
         return work
     return [*work, Work(name=employer, position=title)][:40]
+
+
+def _with_other_roles(lines: list[str], work: list[Work]) -> list[Work]:
+    """Volunteer and leadership roles under other headings, written "Title, Organisation[, Place][, dates]"
+    ("Secretary, Greenacre Baseball Club", "Volunteer, Habitat for Humanity, Muncie, Indiana, September 2010")."""
+    added: list[Work] = []
+    for raw in lines:
+        line = strip_bullet(raw) if is_bullet(raw) else raw.strip()
+        if not line or len(line) > 120 or line.endswith(".") or not looks_like_header(line):
+            continue
+        parts = header_parts(line)
+        if len(parts) < 2 or re.match(r"(?i)(?:dr|mr|mrs|ms|prof)\.?\s", parts[0]) or len(parts[0].split()) > 4:
+            continue
+        title, org = _lone_title(parts[0], labelled_line=True), parts[1]
+        if not line.startswith(f"{parts[0]}, "):
+            continue  # "Title, Organisation" only: "Head: Strategy", "Developer (A/P)" are not
+        if not title or heading_key(line) or is_title(org) or is_location(org) or find_single(org):
+            continue
+        if not org[:1].isupper() or any(not (w[:1].isupper() or w in _CONNECTORS) for w in org.split()):
+            continue
+        if len(org.split()) < 2 or re.search(
+            r"(?i)\b(?:committee|chapter|council|board|conference|society|association|club)\b", org
+        ):
+            org = ""  # "Chairman, Diversity Committee": an office held in a body, not an employer
+        if any(w.position == title and w.name == org for w in [*work, *added]):
+            continue
+        added.append(Work(name=org, position=title))
+    return [*work, *added][:40] if added else work
 
 
 def _trim_run(run: str) -> str:

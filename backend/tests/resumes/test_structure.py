@@ -637,6 +637,20 @@ class TestMoreLayouts:
         )
         assert [w.position for w in structure_of(prose).work] == ["Lighting Technician", "camera operator"]
 
+    def test_volunteer_and_leadership_roles_under_other_headings(self) -> None:
+        text = (
+            "Jane Example\njane@example.com\nEXPERIENCE\nTeacher, Acme School, 2010 - 2012\n- Taught.\n"
+            "VOLUNTEER EXPERIENCE\nVolunteer, Habitat for Humanity, Muncie, Indiana, September 2010\n"
+            "Chairman, Diversity Committee\nHead: Strategy, Marketing & Communications (Nedbank)\n"
+            "REFERENCES\nDr Alpha Wisoky Lecturer, Department of Marketing, Monash University\n"
+        )
+        work = structure_of(text).work
+        assert [(w.name, w.position) for w in work] == [
+            ("Acme School", "Teacher"),
+            ("Habitat for Humanity", "Volunteer"),
+            ("", "Chairman"),
+        ]
+
 
 class TestOtherSections:
     def test_flat_skill_list_is_one_group_and_languages_are_spoken(self) -> None:
