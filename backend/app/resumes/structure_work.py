@@ -202,6 +202,10 @@ def _anchor_at(lines: list[str], i: int) -> _Anchor | None:
     if len(before) + len(after) > 3:
         # a header that starts or ends with its date ("2007 Summer Intern at Symbian", "Intern | Acme | Summer 2015")
         if (len(after) <= 3 or len(before) <= 3) and looks_like_header(line):
+            if len(after) <= 3:  # "Substitute Teacher, Muncie Schools; May 2013" / "present": the range ends below
+                ended = _range_end(lines, i, single)
+                if ended is not None:
+                    return _anchor(i, ended[0], before + " | " + after, ended[1])
             return _anchor(i, single, before + " | " + after, i)
         return None
     # a date alone on its line: the next line may end the range ("present", "July 2011", "2001: Senior Engineer")
@@ -218,6 +222,23 @@ def _anchor_at(lines: list[str], i: int) -> _Anchor | None:
         if ordered:
             return _anchor(i, DateRange(single.start, end.start, False, single.span), following[end.span[1] :], nxt)
     return _anchor(i, single, "", i)
+
+
+def _range_end(lines: list[str], i: int, single: DateRange) -> tuple[DateRange, int] | None:
+    """The end of a range whose start closes line i, when the next line holds only that end ("present",
+    "May 2012")."""
+    nxt = _next_nonblank(lines, i + 1)
+    if nxt is None or nxt - i > 2:
+        return None
+    following = lines[nxt].strip()
+    if _NOW_LINE.match(following) and len(following) <= 12:
+        return DateRange(single.start, None, True, single.span), nxt
+    end = find_single(following)
+    if end is None or end.span[0] > 1 or len(following) - end.span[1] > 1 or find_range(following):
+        return None
+    if end.start is None or single.start is None or end.start >= single.start:
+        return DateRange(single.start, end.start, False, single.span), nxt
+    return None
 
 
 def _anchor(i: int, dates: DateRange, rest: str, last: int) -> _Anchor | None:

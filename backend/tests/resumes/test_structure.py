@@ -651,6 +651,21 @@ class TestMoreLayouts:
             ("", "Chairman"),
         ]
 
+    def test_a_range_whose_end_wrapped_onto_the_next_line(self) -> None:
+        text = (
+            "Jane Example\njane@example.com\nTEACHING EXPERIENCE\n"
+            "Substitute Teacher, Muncie Community Schools, Muncie, IN; May 2013\npresent\n"
+            "Substitute teach kindergarten through sixth-grade classes as needed\n"
+            "Student Teacher, Woodburn Elementary School, Woodburn, Indiana; January 2013\nMay 2013\n"
+            "Assessed student learning through a pre- and post-test.\n"
+        )
+        work = structure_of(text).work
+        assert roles(structure_of(text)) == [
+            ("Muncie Community Schools", "Substitute Teacher", "2013-05", None),
+            ("Woodburn Elementary School", "Student Teacher", "2013-01", "2013-05"),
+        ]
+        assert work[0].highlights == ["Substitute teach kindergarten through sixth-grade classes as needed"]
+
 
 class TestOtherSections:
     def test_flat_skill_list_is_one_group_and_languages_are_spoken(self) -> None:
