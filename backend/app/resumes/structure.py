@@ -479,6 +479,10 @@ def _without_stray_names(work: list[Work], person: str) -> list[Work]:
             w.name = ""  # "TA Excellence Award", "PIHRA Conference 2000": an honour or an event
             if not w.position:
                 continue
+        if w.position and re.match(r"(?i)team size\b", w.position):
+            w.position = ""  # "Team Size 15 Members": a detail of the project, not a title
+        if w.name and not w.position and w.name.isupper() and len(w.name.split()) <= 2 and not company_score(w.name):
+            continue  # "WEB SITES" alone: a heading the splitter did not know, not an employer
         first = w.name.split(" ", 1)[0] if w.name else ""
         if w.name and (
             (person and w.name.casefold() == person.casefold())

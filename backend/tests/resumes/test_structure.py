@@ -666,6 +666,13 @@ class TestMoreLayouts:
         ]
         assert work[0].highlights == ["Substitute teach kindergarten through sixth-grade classes as needed"]
 
+    def test_an_unknown_capitalised_heading_and_a_team_size_are_not_a_role(self) -> None:
+        text = (
+            "Jane Example\njane@example.com\nEXPERIENCE\nAnalyst, Acme Bank, 2010 - 2012\n- Analysed.\n\n"
+            "WEB SITES\n2001 - 2003\n- Built three sites.\n"
+        )
+        assert [w.name for w in structure_of(text).work] == ["Acme Bank"]
+
 
 class TestOtherSections:
     def test_flat_skill_list_is_one_group_and_languages_are_spoken(self) -> None:
