@@ -36,6 +36,7 @@ class TestHeadingKey:
             ("E xp er ie nc e", "experience"),
             ("Ke y S ki ll s", "skills"),
             ("Career Experience/Job History:", "experience"),
+            ("Educational Qualification", "education"),
             ("■ SKILLS ■", "skills"),
             ("## Education", "education"),
             ("Contact", "contact"),
