@@ -54,6 +54,7 @@ EXEMPT = {
     "/api/v1/auth/oauth/{provider}/callback": "one oauth_flow row by primary key, then the provider",
     "/api/v1/exports/download": "one data_export row by primary key (signed token), then a file",
     "/api/v1/resumes/{resume_id}/file": "one resume row by primary key, then a file",
+    "/api/v1/resumes/{resume_id}/json-resume": "one resume row by primary key, then its stored structure",
     "/api/v1/documents/{document_id}/export": "one document by primary key, then PDF/DOCX rendering",
     "/api/v1/admin/backups": "lists backup files on disk, no SQL",
     "/metrics": "Prometheus counters held in memory, no SQL",
