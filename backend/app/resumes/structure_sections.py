@@ -41,6 +41,7 @@ _FLUENCY = re.compile(
     re.IGNORECASE,
 )
 _LANG_LABEL = re.compile(r"^(?:spoken\s+)?languages?(?:\s+(?:known|spoken))?\s*[:\-–]?\s*(?P<rest>.*)$", re.IGNORECASE)
+_TABLE_ROW = re.compile(r"^(?P<label>[A-Za-z][\w &/+().-]{0,40}?)\s+\|\s+(?P<items>\S.*)$")
 _GROUP = re.compile(r"^(?P<label>[A-Za-z][\w &/+().-]{0,40}?)\s*[:–]\s*(?P<items>\S.*)$")
 _ITEM_SPLIT = re.compile(r"\s*(?:[,;|•·●▪◦➢✓]|\s-\s|\s{2,})\s*")
 
@@ -173,7 +174,8 @@ def parse_skills(lines: list[str]) -> tuple[list[Skill], list[str]]:
             language_lines.append(line)
             continue
         in_languages = False
-        m = _GROUP.match(line)
+        # A table row read from a DOCX ("Languages | TypeScript, Rust"): one bar, a list after it.
+        m = _GROUP.match(line) or (_TABLE_ROW.match(line) if line.count("|") == 1 and "," in line else None)
         if m and len(m.group("label").split()) <= 4 and not m.group("items").startswith("//"):
             items = _items(m.group("items"))
             if items:
