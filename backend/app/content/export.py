@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
-from urllib.parse import quote
 
 from docx import Document
 from docx.shared import Mm, Pt, RGBColor
@@ -218,10 +216,3 @@ def filename(title: str, fmt: str) -> str:
     """The document's title as a file name ("Cover letter \u2013 Acme \u2013 Backend Engineer.pdf")."""
     clean = " ".join(_UNSAFE.sub(" ", title).split()).strip(" .") or "Document"
     return f"{clean[:150]}.{fmt}"
-
-
-def content_disposition(name: str) -> str:
-    """An ASCII fallback for old clients and the exact name in `filename*` (RFC 6266 / 5987)."""
-    ascii_name = unicodedata.normalize("NFKD", name.replace("\u2013", "-").replace("\u2014", "-"))
-    ascii_name = ascii_name.encode("ascii", "ignore").decode().replace('"', "").replace("\\", "") or "document"
-    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"

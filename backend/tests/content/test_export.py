@@ -17,13 +17,13 @@ from app.content.export import (
     FONTS,
     TEMPLATES,
     TemplateName,
-    content_disposition,
     export_document,
     filename,
     to_docx,
     to_pdf,
 )
 from app.core.config import Settings
+from app.core.files import content_disposition
 from app.resumes.jsonresume import JsonResume
 from tests.content.conftest import give_resume
 from tests.content.test_documents_api import _job, _settled

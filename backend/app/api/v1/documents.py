@@ -10,6 +10,7 @@ from app.api.deps import CurrentUser, SessionDep
 from app.api.routing import CommittingRoute
 from app.content import export, service
 from app.content.schemas import DocumentCreate, DocumentRead, DocumentUpdate, VersionRead
+from app.core.files import content_disposition
 from app.core.pagination import Page, PageDep
 from app.core.schemas import Id
 from app.models.content import DocumentKind
@@ -84,9 +85,7 @@ async def export_document(
 ) -> Response:
     """The current version as a Word document, a PDF, or (tailored resumes) a JSON Resume file."""
     data, name, media_type = await service.export_file(session, user.id, document_id, format, template)
-    return Response(
-        content=data, media_type=media_type, headers={"Content-Disposition": export.content_disposition(name)}
-    )
+    return Response(content=data, media_type=media_type, headers={"Content-Disposition": content_disposition(name)})
 
 
 @router.post("/documents/{document_id}/cancel", operation_id="documents-cancel")

@@ -9,7 +9,7 @@ from fastapi.responses import FileResponse, Response
 
 from app.api.deps import CurrentUser, SessionDep, SettingsDep
 from app.api.routing import CommittingRoute
-from app.content.export import content_disposition
+from app.core.files import content_disposition
 from app.core.pagination import Page, PageDep
 from app.core.schemas import Id
 from app.resumes import service
@@ -89,9 +89,7 @@ async def export_json_resume(resume_id: Id, user: CurrentUser, session: SessionD
     """The resume's structure as a JSON Resume file, for any tool that reads the format."""
     resume = await service.get_owned(session, user.id, resume_id)
     body, name = service.json_resume_file(resume)
-    return Response(
-        body, media_type="application/json", headers={"Content-Disposition": content_disposition(name)}
-    )
+    return Response(body, media_type="application/json", headers={"Content-Disposition": content_disposition(name)})
 
 
 @router.post("/{resume_id}/skills", operation_id="resumes-apply_skills")
