@@ -12,6 +12,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.core.middleware import security_headers
+
 log = structlog.get_logger(__name__)
 
 
@@ -174,7 +176,9 @@ def install_exception_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled_error", path=request.url.path)
+        # Starlette answers this one from its outermost layer, past SecurityHeadersMiddleware: add them here.
         return JSONResponse(
             {"detail": "Something went wrong on our side. Please try again.", "code": "internal_error"},
             status_code=500,
+            headers=security_headers(request.url.path, request.url.scheme == "https"),
         )

@@ -47,6 +47,20 @@ DOCS_PATHS = frozenset({"/docs", "/docs/oauth2-redirect"})
 HSTS = "max-age=31536000; includeSubDomains"
 
 
+def security_headers(path: str, https: bool) -> dict[str, str]:
+    """The security headers of a response to `path`; Cache-Control only as a default for the API (see below)."""
+    headers = {
+        "Content-Security-Policy": DOCS_CSP if path in DOCS_PATHS else APP_CSP,
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+    }
+    if https:
+        headers["Strict-Transport-Security"] = HSTS
+    if path == "/api" or path.startswith("/api/"):
+        headers["Cache-Control"] = "no-store"
+    return headers
+
+
 class SecurityHeadersMiddleware:
     """Add the security headers to every HTTP response, in one place (docs/security.md lists them).
 
@@ -61,21 +75,14 @@ class SecurityHeadersMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        path: str = scope["path"]
-        csp = DOCS_CSP if path in DOCS_PATHS else APP_CSP
-        is_api = path == "/api" or path.startswith("/api/")
-        https = scope.get("scheme") == "https"
+        wanted = security_headers(scope["path"], scope.get("scheme") == "https")
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
-                headers["Content-Security-Policy"] = csp
-                headers["X-Content-Type-Options"] = "nosniff"
-                headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
-                if https:
-                    headers["Strict-Transport-Security"] = HSTS
-                if is_api and "cache-control" not in headers:
-                    headers["Cache-Control"] = "no-store"
+                for name, value in wanted.items():
+                    if name != "Cache-Control" or "cache-control" not in headers:  # a route's own caching stands
+                        headers[name] = value
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi.routing import APIRoute
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -184,3 +185,21 @@ class TestARouteThatChoosesItsCaching:
     async def test_keeps_its_own_cache_control(self, tiny: httpx.AsyncClient) -> None:
         assert (await tiny.get("/api/v1/cached")).headers["cache-control"] == "public, max-age=60"
         assert (await tiny.get("/api/v1/plain")).headers["cache-control"] == "no-store"
+
+
+class TestAnUnexpectedError:
+    async def test_the_500_carries_the_headers_too(self, app: Any) -> None:
+        """Starlette answers an unhandled exception from its outermost layer, past the headers middleware."""
+
+        async def broken() -> None:
+            raise RuntimeError("a bug")
+
+        app.router.routes.insert(0, APIRoute("/api/v1/broken-for-test", broken))  # before the catch-all routes
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+            r = await c.get("/api/v1/broken-for-test")
+        assert r.status_code == 500 and r.json()["code"] == "internal_error"
+        assert r.headers["content-security-policy"] == APP_CSP
+        assert r.headers["x-content-type-options"] == "nosniff"
+        assert r.headers["cache-control"] == "no-store"
+        assert r.headers["referrer-policy"] == "strict-origin-when-cross-origin"
