@@ -86,8 +86,11 @@ def test_structure_letter_sources_tailor_download(
     expect(structure.get_by_text("Read from your file — check it")).to_be_visible()
     first = structure.get_by_role("group", name=re.compile(r"^Role 1: Senior Data Analyst at Langley Computing"))
     second = structure.get_by_role("group", name=re.compile(r"^Role 2: Data Analyst at Tidewater Research"))
-    if not first.get_by_label("Employer").is_visible():  # parts are collapsible: open the roles
-        structure.get_by_role("button", name=re.compile("Experience|Roles", re.I)).first.click()
+    roles = structure.get_by_role("button", name="Roles (2)")  # parts are collapsible: open the roles
+    expect(roles).to_be_visible()
+    if roles.get_attribute("aria-expanded") != "true":
+        roles.click()
+    expect(roles).to_have_attribute("aria-expanded", "true")
     expect(first.get_by_label("Employer")).to_have_value("Langley Computing")
     expect(second.get_by_label("Employer")).to_have_value("Tidewater Research")
     first.get_by_label("Employer").fill("NASA Langley Research Center")
