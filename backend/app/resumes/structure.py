@@ -46,7 +46,7 @@ __all__ = ["STRUCTURE_VERSION", "parse_structure"]
 
 logger = logging.getLogger(__name__)
 
-STRUCTURE_VERSION = "s3"
+STRUCTURE_VERSION = "s4"
 MAX_TEXT = 200_000
 MAX_LINES = 5000
 MAX_FLAT_LINE = 3000

@@ -27,6 +27,7 @@ _SCORE = re.compile(
     re.IGNORECASE,
 )
 _AREA_AFTER = re.compile(r"^\s*(?:of\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,2}\s*)?(?:in|\(|-|–|,|:)\s*(?P<area>[^,|()\d]+)")
+_AREA_DIRECT = re.compile(r"^ (?P<area>[A-Z][A-Za-z&]*(?: (?:[A-Z][A-Za-z&]*|and|of|&)){0,3})(?=\s*(?:[,(|]|$))")
 _STUDY_OF = re.compile(r"^\s*(?:of|in)\s+(?P<of>(?:[A-Z][\w&]*\s*){1,3})")
 _SPOKEN = word_set(
     """english hindi spanish french german italian portuguese russian mandarin chinese cantonese japanese korean
@@ -152,6 +153,9 @@ def _degree(line: str, match: re.Match[str]) -> tuple[str, str]:
         area = re.split(r"\s+(?:from|at|with|and minor)\s+|\s+-\s+", area)[0]
         if SCHOOL.search(area) or len(area.split()) > 7:
             area = ""
+    direct = None if area else _AREA_DIRECT.match(tail)  # "BSc Mathematics, West Virginia State College"
+    if direct and not SCHOOL.search(direct.group("area")):
+        area = direct.group("area")
     return clean(study), clean(area)
 
 

@@ -218,6 +218,20 @@ class TestClassicUsResume:
             ("AWS Certified Solutions Architect - Associate", "2021")
         ]
 
+    @pytest.mark.parametrize(
+        ("line", "study", "area", "school"),
+        [
+            ("BSc Mathematics, West Virginia State College (2008 - 2012)", "BSc", "Mathematics",
+             "West Virginia State College"),
+            ("MSc Data Science and Statistics (2019), University of Leeds", "MSc", "Data Science and Statistics",
+             "University of Leeds"),
+            ("MBA, Harvard Business School (2015)", "MBA", "", "Harvard Business School"),
+        ],
+    )  # fmt: skip
+    def test_the_subject_written_right_after_the_degree(self, line: str, study: str, area: str, school: str) -> None:
+        [edu] = structure_of(f"Jane Doe\njane@example.com\n\nEDUCATION\n{line}\n").education
+        assert (edu.studyType, edu.area, edu.institution) == (study, area, school)
+
 
 class TestCompanyCityDateLines:
     def test_company_city_dates_then_title(self) -> None:
