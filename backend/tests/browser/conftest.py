@@ -271,3 +271,12 @@ def serious_accessibility_violations(page: Page) -> list[str]:
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     shutil.rmtree(ARTIFACTS, ignore_errors=True)
+
+
+def sign_in(page: Page, base: str, email: str, password: str) -> None:
+    """Sign in through the login page and wait until the app shows the signed-in shell."""
+    page.goto(base + "/login")
+    field(page, "Email").fill(email)
+    field(page, "Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()

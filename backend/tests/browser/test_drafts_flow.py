@@ -12,9 +12,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
-from tests.browser.conftest import field, serious_accessibility_violations
+from tests.browser.conftest import serious_accessibility_violations, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -53,14 +53,6 @@ Requirements
 """
 WHY = "Harbor Health's clinics served my family in Hampton, and I would like my reports to help them."
 BULLETS = [line[2:] for line in RESUME.splitlines() if line.startswith("• ")]
-
-
-def sign_in(page: Page, base: str, email: str, password: str) -> None:
-    page.goto(base + "/login")
-    field(page, "Email").fill(email)
-    field(page, "Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def test_structure_letter_sources_tailor_download(

@@ -9,20 +9,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
-from tests.browser.conftest import field, serious_accessibility_violations
+from tests.browser.conftest import field, serious_accessibility_violations, sign_in
 from tests.resumes.factories import scanned_pdf, two_column_pdf
 
 pytestmark = pytest.mark.browser
-
-
-def sign_in(page: Page, base: str, email: str, password: str) -> None:
-    page.goto(base + "/login")
-    field(page, "Email").fill(email)
-    field(page, "Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def test_resume_upload_review_and_job_skills(

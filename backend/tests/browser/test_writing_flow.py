@@ -10,10 +10,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 from pypdf import PdfReader
 
-from tests.browser.conftest import field, serious_accessibility_violations
+from tests.browser.conftest import serious_accessibility_violations, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -41,14 +41,6 @@ Responsibilities
 Requirements
 - Python, PostgreSQL, Kubernetes; Rust is a plus
 """
-
-
-def sign_in(page: Page, base: str, email: str, password: str) -> None:
-    page.goto(base + "/login")
-    field(page, "Email").fill(email)
-    field(page, "Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def test_letter_edit_download_and_interview(live_server: str, browser: Browser, artifacts: Path) -> None:
