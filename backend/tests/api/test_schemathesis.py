@@ -37,7 +37,7 @@ from app.api.deps import get_admin_user
 from app.jobs import url_import
 from app.main import create_app
 from tests import transaction_guard
-from tests.api.fuzzing import BODY_IDS, FRESH, Checker, KnownFailure, World, examples, objects, register, send
+from tests.api.fuzzing import BODY_IDS, FRESH, Checker, World, examples, objects, register, send
 from tests.conftest import _truncate_all, make_settings
 
 EXAMPLES = {"sqlite": 12, "postgresql": 4}
@@ -60,7 +60,6 @@ OUTSIDE_THE_DOCUMENT: dict[str, str] = {
     "/metrics": "Prometheus text for the scraper, not the API; tests/core/test_metrics.py",
     "/{path:path}": "the built web app's files and index.html; TestFrontendServing in tests/api/test_errors.py",
 }
-KNOWN_FAILURES: dict[tuple[str, str], KnownFailure] = {}  # none now: each needs a strict-xfail test of its own
 # Operations that end or change the caller's account or session: each example runs as a new account.
 THROWAWAY_ACCOUNT = {
     ("POST", "/api/v1/auth/logout"),
@@ -124,7 +123,6 @@ def test_every_exclusion_is_still_an_operation() -> None:
     documented = {(method, path) for method, path, _ in _operations()}
     assert set(EXCLUDED) <= documented
     assert documented >= THROWAWAY_ACCOUNT
-    assert documented >= set(KNOWN_FAILURES)
 
 
 def test_every_route_outside_the_document_has_a_reason() -> None:
@@ -171,7 +169,7 @@ async def world(fuzz_database: tuple[str, str], tmp_root: Path, offline: None) -
 
 
 def _fuzz(world: World, method: str, path: str, role: str) -> Checker:
-    check = Checker(KNOWN_FAILURES.get((method, path)))
+    check = Checker()
 
     def one(case: Any) -> None:
         if (method, path) in THROWAWAY_ACCOUNT:
@@ -201,8 +199,6 @@ async def test_operation_conforms(world: World, operation: tuple[str, str, str])
     method, path, role = operation
     check = await asyncio.to_thread(_fuzz, world, method, path, role)
     assert not check.failures, check.verdict()
-    if check.known_seen:
-        pytest.xfail(f"{check.known_seen} of {check.sent} requests hit a known failure: {check.known}")
 
 
 async def test_docx_export_of_a_control_character(world: World) -> None:
