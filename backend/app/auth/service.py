@@ -45,12 +45,15 @@ def _check_password(settings: Settings, password: str, email: str) -> None:
         raise WeakPassword(problem)
 
 
-def make_access_token(settings: Settings, user: User, session_id: str | None = None) -> str:
-    """A signed access token. Its `sid` names the session (refresh-token family) that ends it early; a token
-    without one is not a sign-in (benchmarks, tools holding the signing key) and ends only when it expires."""
-    claims = {"sid": session_id} if session_id else {}
+def make_access_token(settings: Settings, user: User, session_id: str) -> str:
+    """A signed access token. Its `sid` names the session (refresh-token family) that ends it early: every access
+    token belongs to one, so sign-out, a password change or reset ends every token issued before it."""
     return security.encode_token(
-        settings.signing_key, str(user.id), "access", timedelta(seconds=settings.access_token_ttl_seconds), **claims
+        settings.signing_key,
+        str(user.id),
+        "access",
+        timedelta(seconds=settings.access_token_ttl_seconds),
+        sid=session_id,
     )
 
 
@@ -206,9 +209,14 @@ async def reset_password(session: AsyncSession, settings: Settings, token: str, 
 
 
 def access_claims(settings: Settings, token: str) -> dict[str, Any] | None:
-    """The claims of a valid, unexpired access token, else None. Whether its session still lives is not checked."""
+    """The claims of a valid, unexpired access token naming its session, else None. Whether the session still lives
+    is not checked. A token without a session (signed by an older release, or by hand) is refused: nothing could
+    end it before it expires."""
     claims = security.decode_token(settings.signing_key, token, "access")
-    if claims is None or not str(claims["sub"]).isdigit() or not isinstance(claims.get("sid", ""), str):
+    if claims is None or not str(claims["sub"]).isdigit():
+        return None
+    sid = claims.get("sid")
+    if not isinstance(sid, str) or not 0 < len(sid) <= 64:
         return None
     return claims
 
@@ -218,13 +226,10 @@ async def user_from_access_token(session: AsyncSession, settings: Settings, toke
     claims = access_claims(settings, token)
     if claims is None:
         return None
-    user_id, sid = int(claims["sub"]), claims.get("sid")
-    user = await (
-        auth_repo.get_user_in_live_session(session, user_id, sid) if sid else users.get_by_id(session, user_id)
-    )
+    user = await auth_repo.get_user_in_live_session(session, int(claims["sub"]), claims["sid"])
     return user if user is not None and user.is_active else None
 
 
-async def session_is_live(session: AsyncSession, user_id: int, session_id: str | None) -> bool:
+async def session_is_live(session: AsyncSession, user_id: int, session_id: str) -> bool:
     """Whether a session has not ended since its access token was checked (a socket asks now and then)."""
-    return session_id is None or await auth_repo.session_is_live(session, user_id, session_id)
+    return await auth_repo.session_is_live(session, user_id, session_id)

@@ -21,7 +21,7 @@ from typing import Any
 import uvicorn
 from sqlalchemy import insert, select
 
-from app.auth.service import make_access_token
+from app.auth.service import issue_tokens
 from app.bench.common import percentiles
 from app.core.config import Settings
 from app.core.events import RedisBus, user_channel
@@ -112,10 +112,12 @@ async def _users(settings: Settings, n: int) -> list[str]:
             insert(User),
             [{"email": f"rt{i}@bench.example", "full_name": f"User {i}", "created_at": now} for i in range(n)],
         )
-        await session.commit()
         users = (await session.scalars(select(User).order_by(User.id))).all()
+        # Every access token belongs to a session (a sign-in) that can end it.
+        tokens = [(await issue_tokens(session, settings, u, user_agent="bench")).access_token for u in users]
+        await session.commit()
     await engine.dispose()
-    return [make_access_token(settings, u) for u in users]
+    return tokens
 
 
 async def _measure(settings: Settings, mode: str) -> dict[str, Any]:

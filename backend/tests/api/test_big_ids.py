@@ -96,7 +96,7 @@ async def test_an_out_of_range_integer_in_a_query_or_body_is_a_422(
 @pytest.mark.parametrize("sub", [str(2**70), str(MAX_ID + 1), "0", "²", "-1"])
 async def test_a_token_naming_an_impossible_user_is_invalid(app: Any, client: httpx.AsyncClient, sub: str) -> None:
     await register(client)
-    token = security.encode_token(app.state.settings.signing_key, sub, "access", timedelta(minutes=5))
+    token = security.encode_token(app.state.settings.signing_key, sub, "access", timedelta(minutes=5), sid="s")
     r = await client.get("/api/v1/users/me", headers={"Authorization": f"Bearer {token}"})
     assert r.status_code == 401, r.text
     assert r.json()["code"] == "invalid_token"

@@ -8,12 +8,14 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+from datetime import timedelta
 from typing import Any
 
 import httpx
 import pytest
 from websockets.exceptions import ConnectionClosed
 
+from app.core import security
 from tests.conftest import STRONG_PASSWORD, register
 from tests.live import account, open_socket
 from tests.mailserver import Inbox
@@ -103,6 +105,26 @@ class TestPasswordChange:
         )
         assert r.status_code == 400
         assert await me(client, headers) == 200
+
+
+class TestTokensWithoutASession:
+    """Every access token names its session; one signed without (by an older release, a tool holding the key)
+    could not be ended before it expires, so it is refused, on the API and on the socket."""
+
+    @pytest.mark.parametrize("sid", [None, "", 7, "x" * 65])
+    async def test_is_refused(self, app: Any, client: httpx.AsyncClient, sid: object) -> None:
+        headers = await register(client)
+        user_id = (await client.get("/api/v1/auth/me", headers=headers)).json()["id"]
+        claims = {} if sid is None else {"sid": sid}
+        key = app.state.settings.signing_key
+        token = security.encode_token(key, str(user_id), "access", timedelta(minutes=5), **claims)
+        r = await client.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {token}"})
+        assert (r.status_code, r.json()["code"]) == (401, "invalid_token")
+        # The same claims with the live session's id work: only the missing session is refused.
+        sid_of_session = security.decode_token(key, headers["Authorization"].split()[1], "access")
+        assert sid_of_session is not None
+        good = security.encode_token(key, str(user_id), "access", timedelta(minutes=5), sid=sid_of_session["sid"])
+        assert await me(client, {"Authorization": f"Bearer {good}"}) == 200
 
 
 class TestPasswordReset:

@@ -25,7 +25,7 @@ from sqlalchemy import event, insert, text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from app.applications import rollups
-from app.auth.service import make_access_token
+from app.auth.service import issue_tokens
 from app.core.config import Settings, to_async_url
 from app.core.db import make_session_factory
 from app.jobs.text import derived_fields
@@ -469,8 +469,11 @@ async def test_every_list_search_and_analytics_query_can_use_an_index(
 
     seeded = await _seed(app.state.engine)
     seeded_s = clock.perf_counter() - started
-    admin = User(id=seeded.user_ids[0])
-    headers = {"Authorization": f"Bearer {make_access_token(settings, admin)}"}
+    async with make_session_factory(app.state.engine)() as s:
+        admin = await s.get_one(User, seeded.user_ids[0])
+        access = (await issue_tokens(s, settings, admin, user_agent="plans")).access_token
+        await s.commit()
+    headers = {"Authorization": f"Bearer {access}"}
     today = datetime.now(UTC).date()
     values = {
         **seeded.ids,

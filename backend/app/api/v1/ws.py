@@ -44,7 +44,7 @@ def origin_allowed(origin: str, websocket: WebSocket, settings: Settings) -> boo
 class SocketAuth:
     user_id: int
     expires_at: float
-    session_id: str | None  # the sign-in the token belongs to: when it ends, the socket closes
+    session_id: str  # the sign-in the token belongs to: when it ends, the socket closes
 
 
 async def _user_for(websocket: WebSocket, token: object) -> SocketAuth | None:
@@ -56,7 +56,7 @@ async def _user_for(websocket: WebSocket, token: object) -> SocketAuth | None:
         return None
     async with websocket.app.state.session_factory() as session:
         user = await auth_service.user_from_access_token(session, settings, token)
-    return SocketAuth(user.id, float(claims["exp"]), claims.get("sid")) if user is not None else None
+    return SocketAuth(user.id, float(claims["exp"]), claims["sid"]) if user is not None else None
 
 
 async def _session_ended(websocket: WebSocket, auth: SocketAuth) -> bool:
