@@ -1,7 +1,9 @@
 """Work survives a restart (decision 005, "Restarts"): real `copilot serve` processes on SQLite with the embedded
-worker, stopped with SIGTERM or killed with SIGKILL while one resume is being read (its LLM call held open by the
-test) and others wait in the queue, then started again on the same data; and a `copilot worker` on PostgreSQL +
-Redis killed mid-task and started again. Every resume ends ready, every task run ends, none ran twice."""
+worker, stopped with SIGTERM or killed with SIGKILL while one task is at the LLM (its call held open by the test)
+and others wait in the queue, then started again on the same data; and a `copilot worker` on PostgreSQL + Redis
+killed mid-task and started again. Two kinds of work: resumes being read; and cover letters being written with a
+data export queued behind them. Everything ends done, every task run ends, none ran twice, nothing is duplicated
+(one letter per request, one archive per export)."""
 
 from __future__ import annotations
 
@@ -26,7 +28,9 @@ from app.core.migrations import upgrade
 from app.models.task import TaskRun
 from tests.auth.providers import serve
 from tests.conftest import make_settings, redis_test_url
+from tests.content.conftest import JOB, RESUME
 from tests.live import account
+from tests.llm.features import FeatureModel
 from tests.llm.server import LLMServer
 from tests.tasks.test_background import eventually as wait_for
 from tests.tasks.test_scaled import Processes
@@ -98,12 +102,12 @@ async def upload(host: str, token: str) -> list[int]:
     return ids
 
 
-async def runs(settings: Settings) -> list[TaskRun]:
+async def runs(settings: Settings, *names: str) -> list[TaskRun]:
     engine = make_engine(settings)
     try:
         async with make_session_factory(engine)() as session:
-            rows = await session.scalars(select(TaskRun).where(TaskRun.name == "resumes.process").order_by(TaskRun.id))
-            return list(rows.all())
+            query = select(TaskRun).where(TaskRun.name.in_(names or ("resumes.process",))).order_by(TaskRun.id)
+            return list((await session.scalars(query)).all())
     finally:
         await engine.dispose()
 
@@ -148,6 +152,85 @@ async def interrupt_and_restart(
         assert row.attempts == expected, (row.args, row.attempts, row.error)
 
 
+LETTER_TASKS = ("content.generate", "data.export_user")
+Scenario = Callable[[Processes, Settings, HeldLLM, signal.Signals, Callable[[], str], str], Awaitable[None]]
+
+
+async def interrupt_letters_and_restart(
+    procs: Processes, settings: Settings, llm: HeldLLM, stop: signal.Signals, start: Callable[[], str], host: str
+) -> None:
+    """Two cover letters and an export: the first letter held at the LLM, the second and the export queued behind
+    it; stop the process doing the work, start it again, check the end."""
+    llm.responder = FeatureModel()
+    llm.gate.set()  # the resume and the posting's skills first, unheld
+    token, _ = await account(host, "grace@example.com")
+    async with httpx.AsyncClient(base_url=f"http://{host}", headers={"Authorization": f"Bearer {token}"}) as c:
+        files = {"file": ("grace.txt", RESUME.encode(), "text/plain")}
+        resume = (await c.post("/api/v1/resumes", files=files)).json()
+        job = (await c.post("/api/v1/jobs", json=JOB)).json()
+
+        async def idle() -> bool:
+            done = (await c.get(f"/api/v1/resumes/{resume['id']}")).json()["status"] == "ready"
+            runs_ = (await c.get("/api/v1/tasks")).json()["items"]
+            return done and all(r["state"] == "succeeded" for r in runs_)
+
+        await eventually(idle, "the resume read and the posting's skills found", procs.logs)
+        llm.gate.clear()
+        arrived = llm.arrived
+        letters = []
+        for _ in range(2):
+            r = await c.post(f"/api/v1/jobs/{job['id']}/documents", json={"kind": "cover_letter"})
+            assert r.status_code == 202, r.text
+            letters.append(r.json()["id"])
+        r = await c.post("/api/v1/users/me/exports")
+        assert r.status_code == 202, r.text
+        export_id = r.json()["id"]
+
+    async def held() -> bool:
+        states = sorted(r.state for r in await runs(settings, *LETTER_TASKS))
+        return llm.arrived > arrived and states == ["queued", "queued", "running"]
+
+    await eventually(held, "one letter at the LLM, the other and the export queued", procs.logs)
+    worker = procs.procs[-1][0]
+    worker.send_signal(stop)
+    worker.wait(timeout=60)
+    before = {r.task_id: r for r in await runs(settings, *LETTER_TASKS)}
+    stuck = [r for r in before.values() if r.state == "running"]
+    assert len(stuck) == 1 and stuck[0].name == "content.generate", [(r.name, r.state) for r in before.values()]
+
+    llm.gate.set()
+    host = start()
+    async with httpx.AsyncClient(base_url=f"http://{host}", headers={"Authorization": f"Bearer {token}"}) as c:
+
+        async def all_done() -> tuple[list[dict[str, Any]], dict[str, Any]] | None:
+            docs = [(await c.get(f"/api/v1/documents/{i}")).json() for i in letters]
+            export = (await c.get(f"/api/v1/users/me/exports/{export_id}")).json()
+            ended = all(d["status"] == "ready" for d in docs) and export["status"] == "ready"
+            return (docs, export) if ended else None
+
+        docs, _export = await eventually(all_done, "both letters and the export ready", procs.logs)
+        for doc in docs:
+            assert "Initech" in doc["content"], doc  # the model's letter, written once, whole
+            versions = (await c.get(f"/api/v1/documents/{doc['id']}/versions")).json()
+            assert versions["total"] == 1, versions
+        listed = (await c.get("/api/v1/documents", params={"job_id": job["id"]})).json()["items"]
+        assert sorted(d["id"] for d in listed) == sorted(letters)  # a retried letter is not a second letter
+        exports = (await c.get("/api/v1/users/me/exports")).json()
+        assert [e["id"] for e in exports] == [export_id]
+        archive = await c.get(exports[0]["download_url"])
+        assert archive.status_code == 200 and archive.content[:2] == b"PK", archive.status_code
+
+    async def all_ended() -> list[TaskRun] | None:
+        rows = await runs(settings, *LETTER_TASKS)
+        return rows if all(r.state == "succeeded" for r in rows) else None
+
+    after = {r.task_id: r for r in await eventually(all_ended, "every task run succeeded", procs.logs)}
+    assert after.keys() == before.keys()
+    for task_id, row in after.items():
+        expected = 2 if task_id == stuck[0].task_id else 1
+        assert row.attempts == expected, (row.name, row.attempts, row.error)
+
+
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL], ids=["sigterm", "sigkill"])
 async def test_embedded_worker_picks_up_after_a_restart(stop: signal.Signals, tmp_path: Path, llm: HeldLLM) -> None:
     url = f"sqlite:///{tmp_path / 'copilot.db'}"
@@ -161,9 +244,23 @@ async def test_embedded_worker_picks_up_after_a_restart(stop: signal.Signals, tm
         procs.stop()
 
 
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL], ids=["sigterm", "sigkill"])
+async def test_letters_and_an_export_survive_a_restart(stop: signal.Signals, tmp_path: Path, llm: HeldLLM) -> None:
+    url = f"sqlite:///{tmp_path / 'copilot.db'}"
+    settings = make_settings(url, tmp_path)
+    await asyncio.to_thread(upgrade, settings)
+    procs = Processes(tmp_path, environment(tmp_path, llm, DATABASE_URL=url, EMBEDDED_WORKER="true"))
+    try:
+        host = procs.serve("web-1")
+        await interrupt_letters_and_restart(procs, settings, llm, stop, lambda: procs.serve("web-2"), host)
+    finally:
+        procs.stop()
+
+
 @pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+@pytest.mark.parametrize("scenario", [interrupt_and_restart, interrupt_letters_and_restart], ids=["resumes", "letters"])
 async def test_a_killed_worker_on_redis_picks_up_after_a_restart(
-    settings: Settings, clean_db: None, tmp_path: Path, llm: HeldLLM
+    settings: Settings, clean_db: None, tmp_path: Path, llm: HeldLLM, scenario: Scenario
 ) -> None:
     url = redis_test_url()
     if url is None:
@@ -180,7 +277,7 @@ async def test_a_killed_worker_on_redis_picks_up_after_a_restart(
             procs.start("worker-2", "worker", "--concurrency", "1")
             return host
 
-        await interrupt_and_restart(procs, settings, llm, signal.SIGKILL, restart_worker, host)
+        await scenario(procs, settings, llm, signal.SIGKILL, restart_worker, host)
     finally:
         procs.stop()
         redis.Redis.from_url(redis_url).flushdb()
