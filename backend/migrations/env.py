@@ -35,6 +35,43 @@ def include_object(obj: Any, name: str | None, type_: str, reflected: bool, comp
 
 
 def do_run_migrations(connection: Connection) -> None:
+    if connection.dialect.name != "sqlite":
+        _run(connection)
+        return
+    _sqlite_foreign_keys(connection, on=False)
+    _run(connection)
+    _check_sqlite_foreign_keys(connection)
+    if not connection.in_transaction():  # a comparison (`alembic check`) leaves its read open; the engine goes next
+        _sqlite_foreign_keys(connection, on=True)
+
+
+def _sqlite_foreign_keys(connection: Connection, *, on: bool) -> None:
+    """SQLite changes a column by copying its table and dropping the old one (batch mode). With foreign keys on,
+    that DROP deletes every row that refers to the table through ON DELETE CASCADE: upgrading 0003 to 0004 emptied
+    `refresh_token` and every other table of users. So migrations run with them off, as SQLite's documented
+    procedure for schema changes says, and the references are checked afterwards. The PRAGMA is a no-op inside a
+    transaction, so it goes to the driver before Alembic begins one."""
+    if connection.in_transaction():
+        raise RuntimeError("migrations on SQLite must start outside a transaction (foreign keys are switched off)")
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+    finally:
+        cursor.close()
+
+
+def _check_sqlite_foreign_keys(connection: Connection) -> None:
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_key_check")
+        broken = cursor.fetchall()
+    finally:
+        cursor.close()
+    if broken:
+        raise RuntimeError(f"after the migration, rows refer to rows that do not exist: {broken[:10]}")
+
+
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

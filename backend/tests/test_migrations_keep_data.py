@@ -78,19 +78,6 @@ OMIT = object()  # leave the column to the database (its autoincrement, generate
 
 # A column a migration rewrites on purpose: (table, column) -> why and which revision. Compared nowhere.
 CHANGED_BY_MIGRATION: dict[tuple[str, str], str] = {}
-# A value a migration loses by mistake, known and reported: tolerated so the test keeps guarding everything else,
-# and checked the other way round, so the fix has to delete the entry.
-KNOWN_MIGRATION_BUGS: dict[tuple[str, str], str] = {
-    ("application", "updated_at"): "0007's rollup backfill is an ORM update(Application): its onupdate stamps every "
-    "application with the migration's time, so the last time the user changed it is lost",
-}
-# SQLite: migrations run with PRAGMA foreign_keys=ON (make_engine), so a batch step that recreates a parent table
-# (DROP TABLE) deletes its children by ON DELETE CASCADE, or fails where a cascade reaches the FTS triggers.
-SQLITE_FOREIGN_KEY_CASCADE = (
-    'BUG (reported): 0004 recreates "user" and 0007 recreates application on SQLite with foreign keys on: 0004 '
-    "fails ('database table is locked') once a user owns a posting, else deletes every row that refers to a user; "
-    "0007 deletes every application_event"
-)
 # A table a migration drops on purpose, rows and all: table -> why and which revision.
 DROPPED_BY_MIGRATION: dict[str, str] = {}
 
@@ -392,7 +379,7 @@ def seed_new_tables(conn: Connection, revision: str, seeded: Seeded) -> None:
         seeded.by_table[table.name] = earlier
 
 
-def check_kept(conn: Connection, revision: str, seeded: Seeded, at_head: bool) -> None:
+def check_kept(conn: Connection, revision: str, seeded: Seeded) -> None:
     """Every recorded row is still there with the same values; columns added since are NOT NULL where they must be."""
     present = set(inspect(conn).get_table_names())
     problems: list[str] = []
@@ -421,9 +408,6 @@ def check_kept(conn: Connection, revision: str, seeded: Seeded, at_head: bool) -
                 if was is OMIT:
                     if now is None and not column.nullable:
                         problems.append(f"{row.label()}: {column.name} (added later, NOT NULL) is NULL")
-                elif (name, column.name) in KNOWN_MIGRATION_BUGS:
-                    if now == was and at_head:
-                        problems.append(f"{row.label()}: {column.name} kept: remove it from KNOWN_MIGRATION_BUGS")
                 elif (name, column.name) not in CHANGED_BY_MIGRATION and now != was:
                     problems.append(f"{row.label()}: {column.name} was {was!r}, now {now!r}")
     if problems:
@@ -441,12 +425,7 @@ async def _in_database(settings: Settings, work: Callable[[Connection], T]) -> T
         await engine.dispose()
 
 
-@pytest.fixture(
-    params=[
-        pytest.param("sqlite", marks=pytest.mark.xfail(strict=True, reason=SQLITE_FOREIGN_KEY_CASCADE)),
-        "postgresql",
-    ]
-)
+@pytest.fixture(params=["sqlite", "postgresql"])
 async def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
     """A database with no tables at all: a file for SQLite, a database of its own on PostgreSQL."""
     if request.param == "sqlite":
@@ -472,9 +451,7 @@ async def test_upgrades_keep_every_row_of_every_table(empty_database: str, tmp_p
         except Exception as exc:  # the message is the point: which step broke on a filled database
             pytest.fail(f"upgrade to {revision} failed on a filled database: {exc}", pytrace=False)
         # Check first (what this step did to the rows before it), then fill what it created.
-        await _in_database(
-            settings, functools.partial(check_kept, revision=revision, seeded=seeded, at_head=revision == revisions[-1])
-        )
+        await _in_database(settings, functools.partial(check_kept, revision=revision, seeded=seeded))
         await _in_database(settings, functools.partial(seed_new_tables, revision=revision, seeded=seeded))
 
     # Every table of the models was filled, by some step: none slipped through as "not seeded".

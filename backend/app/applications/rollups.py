@@ -70,6 +70,9 @@ def statements(dialect: str, scope: ColumnElement[bool]) -> list[Any]:
             response_s=case(
                 (first_answer >= first_sent, seconds_between(dialect, first_sent, first_answer)), else_=None
             ),
+            # Rollups are derived, not an edit: without this the column's onupdate would stamp every application
+            # (migration 0007's backfill lost each one's last-change time that way).
+            updated_at=Application.updated_at,
         )
     )
     return [durations, per_application]
