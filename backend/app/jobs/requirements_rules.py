@@ -1,0 +1,351 @@
+"""Years of experience, degrees and seniority read from a posting's sentences (see `requirements.py`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from app.jobs.requirements_sections import Unit, lower
+from app.skills.extractor import extract_skills
+from app.skills.taxonomy import get_taxonomy
+
+Seniority = Literal["intern", "junior", "mid", "senior", "lead", "principal", "manager", "director", "executive"]
+Degree = Literal["associate", "bachelor", "master", "phd"]
+SENIORITY_ORDER: tuple[Seniority, ...] = (
+    "intern", "junior", "mid", "senior", "lead", "principal", "manager", "director", "executive",
+)  # fmt: skip
+DEGREE_ORDER: tuple[Degree, ...] = ("associate", "bachelor", "master", "phd")
+MAX_YEARS_RULES, MAX_RULE_TEXT, MAX_FIELDS, MAX_YEARS = 20, 200, 5, 20
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+@dataclass(frozen=True)
+class YearsRule:
+    years: int  # the minimum asked: "5+ years" -> 5, "3-5 years" -> 3, "at least two years" -> 2
+    skill: str | None  # canonical skill name when the phrase ties it to one ("5+ years of Python"), else None
+    text: str  # the sentence/line it was read from (trimmed, <= 200 chars), shown to the user
+    required: bool  # False when it sits in a nice-to-have section or says "preferred"/"ideally"
+
+
+def trim(text: str, limit: int = MAX_RULE_TEXT) -> str:
+    text = " ".join(text.split()).strip(" -\u2022*\u00b7")
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
+
+
+_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
+}  # fmt: skip
+_NUM = r"(?:\d{1,2}|" + "|".join(_NUMBERS) + ")"
+_YEARS = re.compile(
+    rf"(?<![\w.,$\u00a3\u20ac/-])(?P<a>{_NUM})(?:\s?\(\d{{1,2}}\))?(?:\s?\+|\s(?:plus|or\smore|or\sgreater))?"
+    rf"(?:\s?(?:-|\u2013|\u2014|to)\s?(?P<b>{_NUM})\+?)?\s?(?:full[\s-]time\s|professional\s|relevant\s)?"
+    r"(?:years?|yrs?)\b(?:'s?|\u2019s?)?(?:\s(?:or\smore|plus|minimum))?",
+    re.IGNORECASE,
+)
+# The last words before the number that make it a period of time, a limit or a company's age, not a minimum asked.
+_BAD_BEFORE = re.compile(
+    r"\b(?:after|within|every|per|each|first|next|past|last|up\sto|less\sthan|no\smore\sthan|fewer\sthan|maximum\sof|"
+    r"max|under|term\sof|period\sof|duration\sof|aged?|over\sthe|since|for\sthe|in\sthe|founded|established|"
+    r"history\sof|track\srecord\sof)\s?(?:of\s|the\s|a\s|about\s|around\s|approximately\s)?$"
+)
+_COMPANY = re.compile(
+    r"\b(?:we(?:'ve|\u2019ve|\shave|\sbring|\shave\sbeen)|our\s(?:company|team|firm|founders?)\s(?:has|have)|"
+    r"(?:company|firm|agency|organi[sz]ation|business)\s(?:has|with|of)|founded|established|in\sbusiness)\b"
+)
+_BAD_AFTER = re.compile(
+    r"^(?:ago|old|of\sage|later|from\snow|in\sbusiness|of\shistory|of\sexistence|anniversary|warranty|guarantee|"
+    r"contract|term|tenure|period|programme|program|fellowship|degree|of\sstudy|of\sstudies|at\s(?:university|"
+    r"college)|and\s\d|running|in\sa\srow|of\sfunding|of\sgrowth|of\ssuccess|of\soperation|of\sservice\sto)\b"
+)
+_EXPERIENCE = re.compile(r"\b(?:experience[ds]?|exp|expertise|background|track\srecord)\b")
+_LINK = re.compile(
+    r"^(?:in|of|as|with|on|at|building|working|developing|designing|writing|leading|managing|programming|coding|"
+    r"using|doing|running|hands[\s-]on|professional|industry|relevant|commercial|practical|proven|post|total|"
+    r"engineering|software|full[\s-]time|direct|previous|prior|progressive|recent|combined|overall)\b"
+)
+_CANDIDATE = re.compile(
+    r"\b(?:you|your|candidate|candidates|applicant|applicants|required|requires|require|must|should|need|needs|"
+    r"minimum|at\sleast|looking\sfor|seeking|ideal|ideally|preferred|qualifications?)\b"
+)
+_TAIL_END = re.compile(r"[,;:.!?()]|\b(?:and|or|including|plus|preferably|ideally|with\sat\sleast)\s+\d")
+# "5+ years of software engineering", "… of product management", "… of Agile" ask for experience overall: years are
+# tied only to tools, languages and technologies.
+_OVERALL_CATEGORIES = frozenset({"field", "practice", "business", "knowledge", "methodology"})
+
+
+def read_years(units: list[Unit]) -> list[YearsRule]:
+    """Minimum years of experience asked, each tied to a skill when the phrase names one."""
+    out: list[YearsRule] = []
+    seen: set[tuple[int, str | None, bool]] = set()
+    for unit in units:
+        if unit.kind in ("benefits", "about"):
+            continue
+        low = lower(unit.text)
+        if "y" not in low or ("year" not in low and "yr" not in low):
+            continue
+        for match in _YEARS.finditer(low):
+            rule = _years_rule(unit, low, match)
+            if rule is None or (rule.years, rule.skill, rule.required) in seen:
+                continue
+            seen.add((rule.years, rule.skill, rule.required))
+            out.append(rule)
+            if len(out) >= MAX_YEARS_RULES:
+                return out
+    return out
+
+
+def _years_rule(unit: Unit, low: str, match: re.Match[str]) -> YearsRule | None:
+    years = _number(match.group("a"))
+    if not 1 <= years <= MAX_YEARS:
+        return None
+    head = low[max(0, match.start() - 60) : match.start()]
+    raw_tail = low[match.end() : match.end() + 120].lstrip(" '\u2019")
+    cut = _TAIL_END.search(raw_tail)
+    tail = raw_tail[: cut.start()] if cut else raw_tail
+    offset = match.end() + (len(low[match.end() : match.end() + 120]) - len(raw_tail))
+    written = unit.text[offset : offset + len(tail)]  # as written: "Go" counts where "go" does not
+    if _BAD_BEFORE.search(head) or _BAD_AFTER.match(raw_tail) or _COMPANY.search(head):
+        return None
+    in_requirements = unit.kind in ("requirements", "nice_to_have")
+    said = _EXPERIENCE.search(tail) or _EXPERIENCE.search(head[-40:])
+    linked = _LINK.match(tail) is not None
+    if not (said or (linked and (in_requirements or _CANDIDATE.search(low)))):
+        return None
+    skill = _tied_skill(written) or (
+        None if tail.strip() else _tied_skill(unit.text[max(0, match.start() - 40) : match.start()])
+    )
+    optional = unit.optional is not None and unit.optional[0] <= match.start()
+    return YearsRule(years, skill, trim(unit.text), required=unit.kind != "nice_to_have" and not optional)
+
+
+def _number(token: str) -> int:
+    return int(token) if token.isdigit() else _NUMBERS.get(token, 0)
+
+
+def _tied_skill(phrase: str) -> str | None:
+    """The first concrete skill a years phrase names ("of experience with Python" → Python)."""
+    if not phrase.strip():
+        return None
+    taxonomy = get_taxonomy()
+    for skill in extract_skills(f"experience {phrase}"):  # the lead-in lets ambiguous names count ("in Go")
+        if taxonomy.category(skill) not in _OVERALL_CATEGORIES:
+            return skill
+    return None
+
+
+# Degrees. Abbreviations that are also other words ("MS Office", "BA" = business analyst, "master the craft") count
+# only next to a degree word, another degree, or "in <field>".
+_AND_DEGREE = r"(?:\s(?:degree|diploma))?"  # "PhD degree", "BS degree" are one mention, not a PhD and a degree
+_DEGREE = re.compile(
+    rf"(?P<phd>(?:\bph\.?\s?d\b\.?|\bdoctorate\b|\bdoctoral\sdegree\b|\bd\.?phil\b){_AND_DEGREE})"
+    r"|(?P<master>(?:\bmaster['\u2019\u00b4]?s?\s(?:degree|of\s(?:science|arts|engineering|business|computer|"
+    r"information|fine|public|education|technology|laws|philosophy))\b|\bm\.?\s?sc\b\.?|\bmba\b|"
+    r"\bmasters?\sdegree\b|(?-i:\bM\.?Eng\b\.?|\bMS\b|\bM\.S\.|\bMA\b|\bM\.A\.)|\bmaster['\u2019\u00b4]s\b|"
+    rf"\bmasters\b){_AND_DEGREE})"
+    r"|(?P<bachelor>(?:\bbachelor['\u2019\u00b4]?s?\b(?:\s(?:degree|of\s(?:science|arts|engineering|business|"
+    r"technology|computer|applied)))?|\bb\.?\s?sc\b\.?|(?-i:\bB\.?Eng\b\.?|\bB\.?Tech\b|\bBS\b|\bB\.S\.|\bBA\b|"
+    rf"\bB\.A\.)){_AND_DEGREE})"
+    r"|(?P<associate>\bassociate['\u2019]?s?\s(?:degree|of\s(?:science|arts|applied)))"
+    r"|(?P<generic>(?<![\w-])degree\b)",
+    re.IGNORECASE,
+)
+# Outside a requirements section a degree counts only in a sentence that asks for it.
+_DEGREE_CUE = re.compile(r"\b(?:you|your|candidates?|applicants?|requires?|required|requirements?|must|should|need|"
+                         r"needs|hold|holds|qualifications?|minimum|equivalent|preferred|preferably|ideally|or\shigher|"
+                         r"has\sa|have\sa)\b")  # fmt: skip
+_NOT_DEGREE_SENTENCE = re.compile(r"\b(?:salary|salaries|wage|stipend|tuition|scholarships?|reimburse\w*|pension)\b")
+_STRONG = re.compile(
+    r"^(?:bachelor|ph\.?\s?d|doctor|d\.?phil|m\.?\s?sc|b\.?\s?sc|mba|associate|masters?\sdegree)", re.I
+)
+_NEAR_DEGREE = re.compile(r"^\s?(?:degree|in\s|/|or\s|,|\(|of\s|level|-level|holder)", re.I)
+_NOT_MS = re.compile(r"^\s(?:office|excel|word|sql|access|teams|project|dynamics|azure|outlook|powerpoint|visio|"
+                     r"windows|exchange|sharepoint|dos|paint|intune|365)\b", re.I)  # fmt: skip
+_NOT_PHD = re.compile(r"^\s?(?:student|students|candidate|candidates|program|programme|position|positions|"
+                      r"fellowship|fellows|stipend|thesis|studies|project|course|school|scholarship|research|"
+                      r"researchers?|supervision)\b", re.I)  # fmt: skip
+_NOT_GENERIC_BEFORE = re.compile(r"(?:\b(?:high|certain|some|great|greater|large|lesser|varying|any|that|what|"
+                                 r"same|\d+)|\d-|school|secondary)\s?$", re.I)  # fmt: skip
+_NOT_GENERIC_AFTER = re.compile(r"^(?:\sof\b|-|\s(?:awards?|certificates?|certification|transcripts?|diplomas?|"
+                                r"copies|documents?|programs?|programmes?|courses?|students?|apprenticeships?)\b)",
+                                re.I)  # fmt: skip
+_MASTER_BEFORE = re.compile(r"\b(?:graduate|advanced|postgraduate|post-graduate)\s$", re.I)
+_EQUIVALENT = re.compile(
+    r"\b(?:or\s(?:an?\s)?equivalent|equivalent\s(?:practical\s|work\s|professional\s|relevant\s)?experience|"
+    r"or\s(?:related|relevant|comparable|similar|practical)\s(?:work\s)?experience|in\slieu\sof|or\sexperience|"
+    r"or\sequivalent|equivalent\scombination)\b"
+)
+_NO_DEGREE = re.compile(r"\b(?:no|not|without)\s(?:a\s|formal\s|university\s|college\s)?degree|degree\s(?:is\s)?not\s")
+_FIELD_START = re.compile(
+    r"^(?:\s(?:degree|diploma|or\shigher|or\sabove|level|qualification|\(or\sequivalent\)|required)){0,3},?\s?"
+    r"(?:in|of)\s(?:the\s)?(?:field\sof\s|area\sof\s)?",
+    re.I,
+)
+_FIELD_SPLIT = re.compile(r",\s?(?:or\s|and\s)?|\s(?:or|and|and/or)\s|/")
+_FIELD_STOP = re.compile(r"[;.(:]|\s(?:with|from|plus|preferred|required|is|are|as|at|and\s\d|or\sequivalent)\b")
+_NOT_FIELD = re.compile(r"\b(?:related|relevant|similar|equivalent|field|discipline|area|subject|experience|degree|"
+                        r"years?|other|etc|such|any)\b", re.I)  # fmt: skip
+
+
+@dataclass
+class DegreeFinding:
+    degree: Degree | None = None
+    fields: list[str] | None = None
+    required: bool = False
+
+
+def read_degree(units: list[Unit]) -> DegreeFinding:
+    """The lowest degree that satisfies the posting, its fields as written, and whether it is required."""
+    required: list[Degree] = []
+    optional: list[Degree] = []
+    fields: list[str] = []
+    for unit in units:
+        if unit.kind in ("benefits", "about"):
+            continue
+        low = lower(unit.text)
+        if _NO_DEGREE.search(low) or _NOT_DEGREE_SENTENCE.search(low):
+            continue
+        cued = unit.kind in ("requirements", "nice_to_have") or _DEGREE_CUE.search(low) is not None
+        for match in _DEGREE.finditer(unit.text):
+            level = _level(unit.text, match)
+            if level is None or not (cued or _leads(unit.text, match)):
+                continue
+            optional_here = unit.optional is not None and unit.optional[0] <= match.start()
+            if unit.kind == "nice_to_have" or optional_here or _EQUIVALENT.search(low):
+                optional.append(level)
+            else:
+                required.append(level)
+            for name in _fields(unit.text[match.end() : match.end() + 200]):
+                if name.lower() not in {f.lower() for f in fields} and len(fields) < MAX_FIELDS:
+                    fields.append(name)
+    levels = required or optional
+    if not levels:
+        return DegreeFinding()
+    return DegreeFinding(min(levels, key=DEGREE_ORDER.index), fields, bool(required))
+
+
+def _leads(text: str, match: re.Match[str]) -> bool:
+    """A degree that opens its line or names a field ("- PhD in Physics…") asks for it even outside a requirements
+    section; "The Faculty has 750 Ph.D. students" does not."""
+    opening = len(text[: match.start()].lstrip(" -*\u2022\u00b7\u25aa>").split()) <= 3
+    return opening or text[match.end() : match.end() + 4].lower() == " in "
+
+
+def _level(text: str, match: re.Match[str]) -> Degree | None:
+    kind = match.lastgroup
+    before, after = text[max(0, match.start() - 24) : match.start()], text[match.end() : match.end() + 24]
+    if kind == "generic":
+        if _NOT_GENERIC_BEFORE.search(before) or _NOT_GENERIC_AFTER.match(after):
+            return None
+        return "master" if _MASTER_BEFORE.search(before) else "bachelor"
+    if kind == "phd" and _NOT_PHD.match(after):
+        return None
+    if after.startswith("-") and not after.lower().startswith(("-level", "-holder", "-qualified")):
+        return None  # "ph.d.-graden", "MS-DOS"
+    if kind in ("master", "bachelor") and not _STRONG.match(match.group(0)):
+        if _NOT_MS.match(after):
+            return None
+        near = _NEAR_DEGREE.match(after) or before.rstrip().endswith(("/", " or", ","))
+        if not near and "degree" not in text.lower():
+            return None
+    return kind  # type: ignore[return-value]
+
+
+def _fields(after: str) -> list[str]:
+    """ "in Computer Science, Mathematics, or a related field" → ["Computer Science", "Mathematics"]."""
+    start = _FIELD_START.match(after)
+    if start is None:
+        return []
+    rest = after[start.end() :]
+    stop = _FIELD_STOP.search(rest)
+    rest = rest[: stop.start()] if stop else rest
+    out: list[str] = []
+    for item in _FIELD_SPLIT.split(rest):
+        name = item.strip().removeprefix("a ").removeprefix("an ").removeprefix("the ").strip(" -")
+        words = name.split()
+        if not words or len(words) > 5 or _NOT_FIELD.search(name) or not name[:1].isalpha():
+            break  # a list of fields ends at "a related field", "or equivalent" or a sentence
+        out.append(name)
+    return out
+
+
+# Seniority from the title. "Staff" is read as senior: it is a senior individual contributor without a team to
+# lead, and the scale has no step between senior and lead that would fit it better.
+_TITLE_LEVELS: dict[str, Seniority] = {
+    "intern": "intern", "internship": "intern", "trainee": "intern", "apprentice": "intern", "werkstudent": "intern",
+    "junior": "junior", "jr": "junior", "graduate": "junior",
+    "mid": "mid", "intermediate": "mid", "senior": "senior", "sr": "senior", "staff": "senior",
+    "lead": "lead", "principal": "principal", "distinguished": "principal", "manager": "manager",
+    "director": "director", "head": "director", "vp": "executive", "svp": "executive", "evp": "executive",
+    "cto": "executive", "ceo": "executive", "cfo": "executive", "coo": "executive", "cio": "executive",
+    "ciso": "executive", "cpo": "executive", "chief": "executive", "president": "executive",
+}  # fmt: skip
+_STAFF_ROLES = _words(
+    "engineer software data machine ml backend back frontend front full fullstack platform site security product "
+    "research infrastructure systems mobile ios android scientist developer designer devops cloud applied ai "
+    "reliability"
+)
+_ROMAN: dict[str, Seniority] = {"I": "junior", "II": "mid", "III": "senior"}
+_TITLE_TOKEN = re.compile(r"[A-Za-z]+|[/|]|(?<=[A-Za-z])-(?=[A-Za-z])")
+# "Product Manager", "Account Manager" name a job, not a level of seniority.
+_ROLE_MANAGERS = _words(
+    "product project program programme account accounts category case community content office property "
+    "relationship success brand campaign partner partnership partnerships release delivery territory operations "
+    "marketing social event events"
+)
+
+
+def _not_a_level(words: list[str], i: int, following: str) -> bool:
+    """ "Member of Technical Staff", "Staff Accountant", "Head Chef", "Product Manager"."""
+    low = words[i]
+    return (
+        (low == "staff" and following not in _STAFF_ROLES)
+        or (low == "head" and following != "of")
+        or (low == "manager" and i > 0 and words[i - 1] in _ROLE_MANAGERS)
+    )
+
+
+def title_seniority(title: str) -> Seniority | None:
+    """The level a title names; alternatives ("Mid / Senior", "Junior-Mid") give the lower one, a combination
+    ("Senior Manager", "Senior Director") the higher one."""
+    tokens = _TITLE_TOKEN.findall(title[:300])
+    words = [t.lower() for t in tokens]
+
+    def following(i: int) -> str:
+        j = i + 1 + (i + 1 < len(words) and words[i + 1] == "-")
+        return words[j] if j < len(words) else ""
+
+    found: list[tuple[int, Seniority]] = []
+    for i, low in enumerate(words):
+        level = _TITLE_LEVELS.get(low)
+        if low in ("entry", "mid") and following(i) == "level":
+            level = "junior" if low == "entry" else "mid"
+        elif low == "co" and following(i) == "op":
+            level = "intern"
+        elif _not_a_level(words, i, following(i)):
+            level = None
+        elif low == "graduate" and following(i) in ("student", "research"):
+            level = "intern"
+        elif tokens[i] in _ROMAN and i:
+            level = _ROMAN[tokens[i]]
+        if level is not None:
+            found.append((i, level))
+    if found and not {"assistant", "coordinator", "secretary", "to"}.isdisjoint(words):
+        found = [(i, s) for i, s in found if SENIORITY_ORDER.index(s) < SENIORITY_ORDER.index("manager")]
+    if not found:
+        return None
+    ranks = [SENIORITY_ORDER.index(level) for _, level in found]
+    (i, _), (j, _) = found[0], found[-1]
+    between = words[i + 1 : j]
+    alternatives = bool(between) and all(w in ("/", "|", "-", "or", "to") for w in between)
+    return SENIORITY_ORDER[min(ranks) if alternatives else max(ranks)]
+
+
+def years_seniority(years: int | None) -> Seniority | None:
+    if years is None:
+        return None
+    return "junior" if years <= 1 else "mid" if years <= 4 else "senior"
