@@ -43,6 +43,11 @@ FORMAT_VERSION = 1
 # well under these. They bound what a hostile ZIP can make the server hold in memory.
 MAX_IMPORT_MEMBERS = 10_000
 MAX_IMPORT_UNPACKED_BYTES = 200 * 1024 * 1024
+# Parsed JSON takes up to 70 bytes per value (an empty object, 3 bytes as text, is a 64-byte dict): a 10 MB member of
+# `{},` would cost a gigabyte. Values (counted from the separators and brackets) are capped before parsing; an
+# export's tables hold a few hundred thousand.
+MAX_IMPORT_JSON_VALUES = 2_000_000
+MAX_IMPORT_JSON_DEPTH = 32  # a section is a list of records whose deepest values (a resume's structure) are 6 deep
 SECRET_COLUMNS = {"hashed_password", "token_hash", "code_verifier", "nonce"}
 
 
@@ -168,9 +173,10 @@ def read_archive(content: bytes) -> tuple[dict[str, Any], dict[str, list[dict[st
         raise ImportRefused(f"This file unpacks to more than a Career Copilot export can hold ({exc}).") from exc
     except ArchiveDamaged as exc:
         raise ImportRefused(f"This file is not a Career Copilot export or it is damaged ({exc}).") from exc
+    reader = _JsonReader()
     try:
-        manifest = json.loads(members["manifest.json"])
-    except (KeyError, ValueError) as exc:
+        manifest = reader.load("manifest.json", members["manifest.json"])
+    except KeyError as exc:
         raise ImportRefused("This ZIP has no readable manifest.json: it is not a Career Copilot export.") from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise ImportRefused("This ZIP is not a Career Copilot export.")
@@ -178,15 +184,50 @@ def read_archive(content: bytes) -> tuple[dict[str, Any], dict[str, list[dict[st
         raise ImportRefused("This export was made by a newer Career Copilot; upgrade this one first.")
     data: dict[str, list[dict[str, Any]]] = {}
     for name in [s.name for s in SECTIONS if s.imported] + ["catalogue_jobs"]:
-        try:
-            rows = json.loads(members.get(f"data/{name}.json", b"[]"))
-        except ValueError as exc:
-            raise ImportRefused(f"data/{name}.json in this export is not valid JSON.") from exc
+        rows = reader.load(f"data/{name}.json", members.get(f"data/{name}.json", b"[]"))
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             raise ImportRefused(f"data/{name}.json in this export is not a list of records.")
         data[name] = rows
     files = {name.removeprefix("files/"): body for name, body in members.items() if name.startswith("files/")}
     return manifest, data, files
+
+
+class _JsonReader:
+    """The export's JSON members, within MAX_IMPORT_JSON_VALUES values in all (counted on the bytes, an upper bound:
+    a comma or bracket inside a string counts too, before json.loads builds anything) and MAX_IMPORT_JSON_DEPTH
+    levels (a deeper value would be stored, then fail to serialise on every page that shows it)."""
+
+    def __init__(self) -> None:
+        self.left = MAX_IMPORT_JSON_VALUES
+
+    def load(self, name: str, body: bytes) -> Any:
+        self.left -= sum(body.count(c) for c in (b",", b":", b"[", b"{")) + 1
+        if self.left < 0:
+            raise ImportRefused(
+                f"This export holds more than {MAX_IMPORT_JSON_VALUES:,} values; it is not one Career Copilot made."
+            )
+        try:
+            value = json.loads(body)
+        except ValueError as exc:
+            raise ImportRefused(f"{name} in this export is not valid JSON.") from exc
+        except RecursionError as exc:
+            raise ImportRefused(f"{name} in this export is nested too deeply to be an export.") from exc
+        if _deeper_than(value, MAX_IMPORT_JSON_DEPTH):
+            raise ImportRefused(f"{name} in this export is nested too deeply to be an export.")
+        return value
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    pending = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        if depth > limit:
+            return True
+        pending.extend((child, depth + 1) for child in children)
+    return False
 
 
 def _values(model: type[Base], row: dict[str, Any], drop: set[str]) -> dict[str, Any]:
