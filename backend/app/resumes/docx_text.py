@@ -2,7 +2,10 @@
 
 The ZIP is measured before python-docx unpacks anything (a small upload may inflate to gigabytes): first by its
 declared sizes, then by inflating each member in steps with a hard cap (`core/archives.py`), and python-docx reads
-the members so inflated, repacked uncompressed, never the upload itself. The body is
+the members so inflated, repacked uncompressed, never the upload itself. A part with a document type declaration is
+refused before any XML is parsed: Word never writes one (the Open Packaging Conventions forbid it), and it is how a file
+asks for entity expansion ("billion laughs") or external entities (XXE); lxml resolves neither, but it would keep the
+text up to an entity and drop the rest of the run. The body is
 walked as XML rather than through python-docx's paragraph list, which skips content controls and text boxes,
 where resume templates often keep the contact block or a side column."""
 
@@ -24,6 +27,10 @@ MAX_MEMBERS = 1000
 MAX_RATIO = 100
 RATIO_CHECKED_FROM_BYTES = 1024 * 1024
 
+HAS_DTD = (
+    "This DOCX contains XML that Word never writes (a document type declaration), so it was not read. Save it again "
+    "from your word processor, or upload a PDF or TXT file."
+)
 TOO_LARGE = "This DOCX is too large when unpacked. Remove large embedded files, or upload a PDF or TXT file instead."
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -31,6 +38,7 @@ _SKIPPED = {W + "pPr", W + "rPr", W + "tblPr", W + "tcPr", W + "trPr", W + "sdtP
             W + "instrText", W + "delText", MC_FALLBACK}  # fmt: skip
 _WRAPPERS = {W + "customXml", W + "ins", W + "moveTo", W + "smartTag"}
 _WORD_MAIN = b"wordprocessingml.document.main+xml"
+_DOCTYPE = tuple("<!DOCTYPE".encode(encoding) for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
 _OTHER_WORD = {
     b"ms-word.document.macroEnabled.main+xml": "a macro-enabled Word document (.docm)",
     b"wordprocessingml.template.main+xml": "a Word template (.dotx)",
@@ -64,6 +72,9 @@ def extract_docx(data: bytes) -> tuple[str, int]:
         raise ResumeParseError(TOO_LARGE, "docx_too_large") from exc
     except ArchiveDamaged as exc:
         raise damaged("DOCX") from exc
+    xml_parts = (body for name, body in members.items() if name.endswith((".xml", ".rels")))
+    if any(marker in body for body in xml_parts for marker in _DOCTYPE):
+        raise ResumeParseError(HAS_DTD, "docx_dtd")
     content_types = members.get("[Content_Types].xml")
     if content_types is None:
         raise damaged("DOCX")
