@@ -2,12 +2,19 @@
 
 pypdf first answers the cheap questions (damaged? password? how many pages? how much does it inflate to?); then
 pdfminer, the engine under pdfplumber, gives each glyph's position and `layout` orders them. pdfminer is driven
-directly so a page can be stopped mid-way when the time or glyph budget runs out."""
+directly so a page can be stopped mid-way when the time or glyph budget runs out.
+
+pdfminer was not written for hostile files: it inflates a stream with no limit (and a damaged one byte by byte, in
+quadratic time), and its content parser keeps every nesting level, operand and saved graphics state it is given. So
+pdfminer inflates nothing here: it reads each stream as pypdf decoded it, under pypdf's output limits, and image
+streams (which the size check does not count) as empty; and its content parser counts every token against the
+budget and refuses runaway nesting, operand stacks and saved states."""
 
 from __future__ import annotations
 
 import re
 import time
+from collections.abc import Sequence
 from io import BytesIO
 from typing import Any
 
@@ -16,11 +23,14 @@ from pdfminer.layout import LTChar
 from pdfminer.pdfcolor import PDFColorSpace
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
-from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfinterp import PDFContentParser, PDFGraphicState, PDFPageInterpreter, PDFResourceManager, PDFStackT
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import PDFStream, stream_value
+from pdfminer.psexceptions import PSEOF
+from pdfminer.psparser import PSKeyword, PSStackEntry, keyword_name
 from pdfminer.utils import Matrix, Rect, apply_matrix_rect
-from pypdf import PasswordType, PdfReader
+from pypdf import PasswordType, PdfReader, apply_configuration
 from pypdf.errors import LimitReachedError
 from pypdf.generic import IndirectObject, StreamObject
 
@@ -31,6 +41,10 @@ MAX_PDF_PAGES = 20
 MAX_INFLATED_BYTES = 40 * 1024 * 1024  # all non-image streams together, decompressed
 MAX_GLYPHS = 200_000  # a dense page holds about 5,000
 MAX_CONTENT_STREAMS = 5_000  # page contents plus every drawing of a form (icons, logos): tens in a resume
+MAX_CONTENT_TOKENS = 2_000_000  # operators and operands of every content stream; a dense page has tens of thousands
+MAX_NESTING = 32  # arrays and dictionaries inside a content stream; text arrays and marked content need 2 or 3
+MAX_SAVED_STATES = 1_000  # graphics states saved (q) and not yet restored; real files stay under a few dozen
+MAX_OPERANDS = 128  # operands waiting for an operator; none takes more than 33
 TIME_BUDGET_SECONDS = 8.0
 
 ENCRYPTED = "This PDF is password-protected. Remove the password and upload it again."
@@ -46,17 +60,73 @@ TOO_COMPLEX = "This PDF is too complex to read in reasonable time. Export a simp
 _PAGE_NUMBER = re.compile(r"^(page\s+\d+(\s*(of|/)\s*\d+)?|-\s*\d+\s*-|\d+\s*/\s*\d+)$", re.IGNORECASE)
 
 
+def _too_complex() -> ResumeParseError:
+    return ResumeParseError(TOO_COMPLEX, "pdf_too_complex")
+
+
 class _Budget:
-    """Time, glyphs and content streams left for the whole document; checked inside pdfminer's loops."""
+    """Time, glyphs, content streams and tokens left for the whole document; checked inside pdfminer's loops."""
 
     def __init__(self) -> None:
         self.deadline = time.monotonic() + TIME_BUDGET_SECONDS
         self.glyphs = 0
         self.streams = 0
+        self.tokens = 0
 
     def check(self) -> None:
-        if time.monotonic() > self.deadline or self.glyphs > MAX_GLYPHS or self.streams > MAX_CONTENT_STREAMS:
-            raise ResumeParseError(TOO_COMPLEX, "pdf_too_complex")
+        if (
+            time.monotonic() > self.deadline
+            or self.glyphs > MAX_GLYPHS
+            or self.streams > MAX_CONTENT_STREAMS
+            or self.tokens > MAX_CONTENT_TOKENS
+        ):
+            raise _too_complex()
+
+
+class _Document(PDFDocument):
+    """Hands pdfminer each stream as pypdf decoded it (under pypdf's limits); any other stream reads as empty."""
+
+    def __init__(self, parser: PDFParser, decoded: dict[tuple[int, int], bytes]) -> None:
+        self.decoded = decoded  # before pdfminer's own set-up, which already reads objects
+        super().__init__(parser, password="")
+
+    def getobj(self, objid: int) -> object:
+        obj = super().getobj(objid)
+        if isinstance(obj, PDFStream) and obj.data is None:
+            obj.data, obj.rawdata = self.decoded.get((objid, obj.genno or 0), b""), None
+        return obj
+
+
+class _BoundedContentParser(PDFContentParser):
+    """pdfminer's content parser, with every token counted against the budget and nesting refused past a limit.
+    The clock is also read as it steps through its buffer: one endless token (a run of bytes that are neither space
+    nor delimiter, or inline image data) is built up without a push."""
+
+    def __init__(self, streams: Sequence[object], budget: _Budget) -> None:
+        self.budget = budget
+        self.steps = 0
+        super().__init__(streams)
+
+    def fillbuf(self) -> bool:
+        self.steps += 1
+        if self.steps % 256 == 0:
+            self.budget.check()
+        return super().fillbuf()
+
+    def push(self, *objs: PSStackEntry[PSKeyword | PDFStream]) -> None:
+        self._count()
+        super().push(*objs)
+
+    def start_type(self, pos: int, type: str) -> None:
+        if len(self.context) >= MAX_NESTING:
+            raise _too_complex()
+        self._count()
+        super().start_type(pos, type)
+
+    def _count(self) -> None:
+        self.budget.tokens += 1
+        if self.budget.tokens % 1000 == 0:
+            self.budget.check()
 
 
 class _GlyphDevice(PDFPageAggregator):
@@ -105,21 +175,64 @@ class _GlyphDevice(PDFPageAggregator):
 
 
 class _BoundedInterpreter(PDFPageInterpreter):
-    """Checks the budget before each content stream, so nested forms cannot multiply the work unseen."""
+    """Checks the budget before each content stream, so nested forms cannot multiply the work unseen, and parses it
+    with the bounded parser; saved graphics states and waiting operands are capped."""
 
-    def execute(self, streams: Any) -> None:
+    def execute(self, streams: Sequence[object]) -> None:
+        # pdfminer's own loop (a stream already being drawn further up is skipped), with the bounded parser
         device = self.device
-        if isinstance(device, _GlyphDevice):
-            device.budget.streams += 1
-            device.budget.check()
-        super().execute(streams)
+        assert isinstance(device, _GlyphDevice)
+        device.budget.streams += 1
+        device.budget.check()
+        self.stream_ids.clear()
+        valid: list[PDFStream] = []
+        for obj in streams:
+            stream = stream_value(obj)
+            if stream.objid is not None and stream.objid not in self.parent_stream_ids:
+                valid.append(stream)
+                self.stream_ids.add(stream.objid)
+        try:
+            parser = _BoundedContentParser(valid, device.budget)
+        except PSEOF:
+            return
+        while True:
+            try:
+                _, obj = parser.nextobject()
+            except PSEOF:
+                break
+            if isinstance(obj, PSKeyword):
+                self._operator(keyword_name(obj))
+            else:
+                self.push(obj)
+
+    def _operator(self, name: str) -> None:
+        method = getattr(self, "do_" + name.replace("*", "_a").replace('"', "_w").replace("'", "_q"), None)
+        if method is None:
+            return
+        count = method.__code__.co_argcount - 1
+        if not count:
+            method()
+            return
+        args = self.pop(count)
+        if len(args) == count:
+            method(*args)
+
+    def push(self, obj: PDFStackT) -> None:
+        self.argstack.append(obj)
+        if len(self.argstack) > MAX_OPERANDS:  # operands no operator took; pdfminer's pop copies the whole stack
+            del self.argstack[: -MAX_OPERANDS // 2]
+
+    def do_q(self) -> None:
+        if len(self.gstack) >= MAX_SAVED_STATES:
+            raise _too_complex()
+        super().do_q()
 
 
 def extract_pdf(data: bytes) -> tuple[str, int]:
     """(text in reading order, page count); raises ResumeParseError with the reason."""
-    pages = _check(data)
+    pages, decoded = _check(data)
     try:
-        text = _read_text(data)
+        text = _read_text(data, decoded)
     except ResumeParseError:
         raise
     except PDFEncryptionError as exc:
@@ -134,46 +247,60 @@ def extract_pdf(data: bytes) -> tuple[str, int]:
     return text, pages
 
 
-def _check(data: bytes) -> int:
-    """Refuse damaged, password-protected, over-long and over-inflating PDFs; return the page count."""
+def _check(data: bytes) -> tuple[int, dict[tuple[int, int], bytes]]:
+    """Refuse damaged, password-protected, over-long and over-inflating PDFs; return the page count and the decoded
+    streams."""
     if data.rfind(b"%%EOF") < 0:  # cut off before its trailer: a truncated upload
         raise damaged("PDF")
     try:
-        reader = PdfReader(BytesIO(data), strict=False)
-        if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
-            raise ResumeParseError(ENCRYPTED, "pdf_encrypted")
-        pages = len(reader.pages)
-        if pages > MAX_PDF_PAGES:
-            raise ResumeParseError(
-                f"This PDF has {pages} pages; a resume can have at most {MAX_PDF_PAGES}.", "pdf_too_many_pages"
-            )
-        _check_inflated_size(reader)
+        # pypdf stops one stream at the whole document's budget (by default at 75 MB, twice that)
+        limit = MAX_INFLATED_BYTES + 1
+        with apply_configuration(
+            zlib_maximum_output_length=limit,
+            lzw_maximum_output_length=limit,
+            run_length_maximum_output_length=limit,
+            brotli_maximum_output_length=limit,
+        ):
+            reader = PdfReader(BytesIO(data), strict=False)
+            if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+                raise ResumeParseError(ENCRYPTED, "pdf_encrypted")
+            pages = len(reader.pages)
+            if pages > MAX_PDF_PAGES:
+                raise ResumeParseError(
+                    f"This PDF has {pages} pages; a resume can have at most {MAX_PDF_PAGES}.", "pdf_too_many_pages"
+                )
+            decoded = _decoded_streams(reader)
     except ResumeParseError:
         raise
     except LimitReachedError as exc:
-        raise ResumeParseError(TOO_COMPLEX, "pdf_too_complex") from exc
+        raise _too_complex() from exc
     except Exception as exc:
         raise damaged("PDF") from exc
     if pages == 0:
         raise damaged("PDF")
-    return pages
+    return pages, decoded
 
 
-def _check_inflated_size(reader: PdfReader) -> None:
-    """pdfminer inflates streams without a limit: refuse a PDF whose streams would inflate past the budget."""
+def _decoded_streams(reader: PdfReader) -> dict[tuple[int, int], bytes]:
+    """Every stream but the images (pdfminer never needs their pixels), decoded, by object number and generation;
+    refuses a PDF whose streams together inflate past the budget."""
     left = MAX_INFLATED_BYTES
+    decoded: dict[tuple[int, int], bytes] = {}
     for generation, objects in reader.xref.items():
         for number in objects:
             obj = reader.get_object(IndirectObject(number, generation, reader))
             if not isinstance(obj, StreamObject) or obj.get("/Subtype") == "/Image":
                 continue
-            left -= len(obj.get_data())
+            body = obj.get_data()
+            left -= len(body)
             if left < 0:
-                raise ResumeParseError(TOO_COMPLEX, "pdf_too_complex")
+                raise _too_complex()
+            decoded[number, generation] = body
+    return decoded
 
 
-def _read_text(data: bytes) -> str:
-    document = PDFDocument(PDFParser(BytesIO(data)), password="")
+def _read_text(data: bytes, decoded: dict[tuple[int, int], bytes]) -> str:
+    document = _Document(PDFParser(BytesIO(data)), decoded)
     resources = PDFResourceManager(caching=True)
     device = _GlyphDevice(resources, laparams=None)
     device.budget = _Budget()
