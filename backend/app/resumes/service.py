@@ -69,8 +69,15 @@ def file_path(settings: Settings, resume: Resume) -> Path:
 
 
 def _clean_filename(name: str | None, kind: str) -> str:
-    base = Path((name or "").replace("\\", "/")).name.strip() or f"resume.{kind}"
-    return "".join(c for c in base if c.isprintable())[:200]
+    """The name to show and to download under: no folders, no control or direction characters, at most 200
+    characters, ending in the extension of what the file is (the content decided), so a download opens as what it
+    is ("cv.html" holding text is shown and saved as "cv.html.txt")."""
+    base = Path((name or "").replace("\\", "/")).name
+    base = "".join(c for c in base if c.isprintable()).strip(" .")
+    suffix = f".{kind}"
+    if not base.lower().endswith(suffix):
+        base = f"{base or 'resume'}{suffix}"
+    return base[: 200 - len(suffix)] + suffix if len(base) > 200 else base
 
 
 async def upload(session: AsyncSession, settings: Settings, user: User, filename: str | None, data: bytes) -> Resume:
