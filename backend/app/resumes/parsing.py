@@ -18,7 +18,7 @@ from app.resumes.errors import ResumeParseError
 from app.resumes.pdf_text import extract_pdf
 from app.resumes.sections import split_sections
 
-__all__ = ["MAX_RESUME_BYTES", "ParsedResume", "ResumeParseError", "parse_resume", "sniff_type"]
+__all__ = ["MAX_RESUME_BYTES", "ParsedResume", "ResumeParseError", "parse_resume", "require_some_text", "sniff_type"]
 
 Kind = Literal["pdf", "docx", "txt"]
 MAX_RESUME_BYTES = 5 * 1024 * 1024
@@ -55,6 +55,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SPACE_RUN = re.compile(r" {2,}")
+MIN_LETTERS = 10  # fewer is no resume: a one-byte file, a stray note (a PDF has its own, higher, bar for "no text")
 FLAT_CHARS_PER_BREAK = 200  # fewer line breaks than one per this many characters: the breaks were lost
 FLAT_MIN_RUNS = 5
 
@@ -87,6 +88,17 @@ def parse_resume(data: bytes) -> ParsedResume:
     if not text:
         raise ResumeParseError(EMPTY if kind == "txt" else "This document contains no text.", "empty_file")
     return ParsedResume(kind, CONTENT_TYPES[kind], text, split_sections(text), pages)
+
+
+def require_some_text(text: str) -> None:
+    """Refuse a read file with almost no letters as a resume (parse_resume itself reads any text it is given)."""
+    letters = sum(c.isalpha() for c in text)
+    if letters < MIN_LETTERS:
+        raise ResumeParseError(
+            f"This file holds almost no text ({letters} letter{'' if letters == 1 else 's'}), so it cannot be a "
+            "resume. Check that you chose the right file.",
+            "too_little_text",
+        )
 
 
 def sniff_type(data: bytes) -> Kind:

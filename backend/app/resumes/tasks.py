@@ -16,7 +16,7 @@ from app.llm.skills import extract_hybrid
 from app.models.base import utcnow
 from app.models.resume import Resume, ResumeStatus
 from app.resumes import service
-from app.resumes.parsing import ParsedResume, ResumeParseError, parse_resume
+from app.resumes.parsing import ParsedResume, ResumeParseError, parse_resume, require_some_text
 from app.resumes.structure import STRUCTURE_VERSION, parse_structure
 from app.tasks.registry import TaskContext, copilot_task
 
@@ -39,10 +39,13 @@ async def process_resume(ctx: TaskContext, resume_id: int) -> str:
         resume.status = ResumeStatus.reading
         service.announce(session, resume, "Reading the text")
         path = service.file_path(ctx.settings, resume)
+        imported = resume.structure_origin == "imported"  # its text is written from the user's JSON Resume
     await ctx.progress(30, "Reading the text")
     try:
         data = await asyncio.to_thread(path.read_bytes)
         parsed = await _parse(ctx, data)
+        if not imported:
+            require_some_text(parsed.text)
     except (ResumeParseError, OSError) as exc:
         message = exc.message if isinstance(exc, ResumeParseError) else "The stored file could not be read."
         await _fail(ctx, resume_id, message)
