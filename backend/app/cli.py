@@ -372,10 +372,12 @@ def users_reset_password(email: str) -> None:
 
 
 from app.cli_ai import eval_cli, resume_cli, skills_cli  # noqa: E402  (it builds on the helpers above)
+from app.match.cli import match_cli  # noqa: E402
 
 cli.add_typer(skills_cli, name="skills")
 cli.add_typer(resume_cli, name="resume")
 cli.add_typer(eval_cli, name="eval")
+cli.add_typer(match_cli, name="match")
 
 
 def main() -> None:

@@ -55,6 +55,7 @@ EXEMPT = {
     "/api/v1/exports/download": "one data_export row by primary key (signed token), then a file",
     "/api/v1/resumes/{resume_id}/file": "one resume row by primary key, then a file",
     "/api/v1/resumes/{resume_id}/json-resume": "one resume row by primary key, then its stored structure",
+    "/api/v1/resumes/{resume_id}/check": "one resume row by primary key, then its stored file",
     "/api/v1/documents/{document_id}/export": "one document by primary key, then PDF/DOCX rendering",
     "/api/v1/admin/backups": "lists backup files on disk, no SQL",
     "/metrics": "Prometheus counters held in memory, no SQL",
@@ -94,6 +95,7 @@ CASES: dict[str, list[str]] = {
         "/api/v1/jobs?q=python&remote=remote&salary_min=50000&posted_since={recent}&mine=false",
     ],
     "/api/v1/jobs/{job_id}": ["/api/v1/jobs/{job_id}"],
+    "/api/v1/jobs/{job_id}/match": ["/api/v1/jobs/{job_id}/match"],
     "/api/v1/applications": [
         "/api/v1/applications",
         "/api/v1/applications?page=4&size=100",

@@ -21,12 +21,14 @@ from app.api.v1 import (
     users,
     ws,
 )
+from app.match import router as match
 
 api_router = APIRouter(prefix="/api/v1", dependencies=[Depends(reject_nul_characters)])
 api_router.include_router(auth.router)
 api_router.include_router(users.router)
 api_router.include_router(oauth.router)
 api_router.include_router(jobs.router)
+api_router.include_router(match.router)
 api_router.include_router(applications.router)
 api_router.include_router(notifications.router)
 api_router.include_router(analytics.router)

@@ -1,0 +1,67 @@
+"""The match report as the API sends it."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Status = Literal["met", "partly", "not_met", "unknown"]
+
+
+class FitPart(BaseModel):
+    key: Literal["role", "must_have", "nice_to_have", "seniority", "experience", "education", "location"]
+    label: str
+    value: float | None = Field(description="0..1; null when unknown (left out of the score)")
+    status: Status
+    detail: str = Field(description="The part in words")
+
+
+class FitSkill(BaseModel):
+    name: str
+    where: Literal["resume", "profile", "missing"] = Field(
+        description="In your resume; in your profile but not your resume; or in neither"
+    )
+    required: bool = Field(description="Named in the posting's requirements (else in its nice-to-haves)")
+
+
+class FitSuggestion(BaseModel):
+    text: str
+    gain: int = Field(description="Points the score would rise by")
+    add_skills: list[str] = Field(description="Skills to say in your resume: your profile already has them")
+
+
+class FitYears(BaseModel):
+    years: int
+    skill: str | None
+    text: str
+    required: bool
+
+
+class FitLocationRule(BaseModel):
+    kind: Literal["located_in", "citizenship", "work_authorization", "clearance"]
+    place: str | None
+    text: str
+
+
+class FitRequirements(BaseModel):
+    """What the posting asks, as read from it."""
+
+    seniority: str | None
+    min_years: int | None
+    degree: str | None
+    degree_required: bool
+    remote: Literal["remote", "hybrid", "onsite"] | None
+    sponsorship: Literal["none", "offered"] | None
+    location_rules: list[FitLocationRule]
+    years: list[FitYears]
+
+
+class JobFitRead(BaseModel):
+    score: int = Field(ge=0, le=100)
+    parts: list[FitPart]
+    skills: list[FitSkill]
+    suggestions: list[FitSuggestion]
+    blockers: list[str]
+    resume_id: int | None = Field(description="The resume compared (your newest ready one); null: none yet")
+    requirements: FitRequirements

@@ -1,0 +1,110 @@
+"""The match report of a job for a user (the job page), and of text for a resume file (the CLI, the eval).
+
+The report is computed from the user's newest ready resume, their profile skills and the posting, all offline and
+in a few milliseconds; it is cached per user and job (family `match`, tags `user:{id}` and `catalogue`), so any
+change to the resume, the profile or the posting makes the next read compute it afresh."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.content.inputs import latest_ready_resume
+from app.core import cache_invalidation as invalidation
+from app.core.cache import Cache
+from app.jobs import service as jobs
+from app.jobs.requirements import REQUIREMENTS_VERSION, Requirements, parse_requirements
+from app.match.facts import PersonFacts, person_facts
+from app.match.schemas import JobFitRead
+from app.match.scoring import MatchReport, score_match
+from app.resumes.jsonresume import JsonResume
+from app.resumes.service import structure_of
+from app.users import service as users
+
+SCORE_VERSION = "m1"  # bump when the score's rules change: cached reports are then recomputed
+CACHE_TTL_SECONDS = 600
+_TITLE_MAX_WORDS = 15
+
+
+def split_title(text: str) -> tuple[str, str]:
+    """(title, description) of a posting written as text: its first line when short, as boards write them."""
+    stripped = text.lstrip()
+    first, _, rest = stripped.partition("\n")
+    if first.strip() and len(first) <= 150 and len(first.split()) <= _TITLE_MAX_WORDS:
+        return first.strip(), rest
+    return "", stripped
+
+
+def person_from_file(data: bytes, profile_skills: list[str]) -> PersonFacts:
+    """The facts of a resume file read as an upload is read (raises ResumeParseError)."""
+    from app.resumes.parsing import parse_resume
+    from app.resumes.structure import parse_structure
+    from app.skills import extract
+
+    parsed = parse_resume(data)
+    structure = parse_structure(parsed.text, parsed.sections)
+    return person_facts(structure, parsed.text, extract(parsed.text, "resume").skills, profile_skills)
+
+
+def score_text(person: PersonFacts, text: str) -> MatchReport:
+    title, body = split_title(text)
+    return score_match(person, title, parse_requirements(title, body))
+
+
+def present(report: MatchReport, req: Requirements, *, resume_id: int | None) -> JobFitRead:
+    return JobFitRead.model_validate(
+        {
+            **asdict(report),
+            "resume_id": resume_id,
+            "requirements": {
+                "seniority": req.seniority,
+                "min_years": req.min_years,
+                "degree": req.degree,
+                "degree_required": req.degree_required,
+                "remote": req.remote,
+                "sponsorship": req.sponsorship,
+                "location_rules": [asdict(r) for r in req.location_rules],
+                "years": [asdict(r) for r in req.years],
+            },
+        }
+    )
+
+
+async def match_for_job(session: AsyncSession, cache: Cache, user_id: int, job_id: int) -> JobFitRead:
+    """The report for one job the user can see (404 otherwise)."""
+    job = await jobs.get_visible(session, user_id, job_id)
+    user = await users.get_profile(session, user_id)
+    resume = await latest_ready_resume(session, user_id)
+    profile_skills = [s.name for s in user.skills]
+    digest = hashlib.sha256(
+        "\x1f".join(
+            [
+                SCORE_VERSION,
+                REQUIREMENTS_VERSION,
+                str(job.id),
+                job.title,
+                job.description_text or "",
+                str(resume.id if resume else 0),
+                str(resume.structure_version if resume else ""),
+                ",".join(profile_skills),
+            ]
+        ).encode()
+    ).hexdigest()[:32]
+
+    async def compute() -> dict[str, Any]:
+        if resume is not None:
+            structure = structure_of(resume)
+            text, skills = resume.text or "", list(resume.skills or [])
+        else:
+            structure, text, skills = JsonResume(), "", []
+        person = person_facts(structure, text, skills, profile_skills)
+        req = parse_requirements(job.title, job.description_text or "")
+        report = score_match(person, job.title, req)
+        return present(report, req, resume_id=resume.id if resume else None).model_dump(mode="json")
+
+    tags = [invalidation.CATALOGUE, *invalidation.user_tags(user_id)]
+    value = await cache.get_or_compute("match", f"{user_id}:{job_id}:{digest}", compute, CACHE_TTL_SECONDS, tags=tags)
+    return JobFitRead.model_validate(value)
