@@ -45,7 +45,7 @@ export default defineConfig({
     css: false,
     restoreMocks: true,
     unstubGlobals: true,
-    // Whole-app tests type into Mantine forms; leave headroom on small CI machines.
-    testTimeout: 15_000,
+    // Whole-app tests type into Mantine forms: an upper bound for a busy two-core machine, not an expected time.
+    testTimeout: 60_000,
   },
 });

@@ -362,13 +362,10 @@ describe('Realtime', () => {
     first.serverClose(1008, 'Invalid or expired token');
     await waitFor(() => expect(server.calls('POST /api/v1/auth/refresh')).toHaveLength(2));
     expect(FakeWebSocket.instances).toHaveLength(1);
-    const second = await waitFor(
-      () => {
-        expect(FakeWebSocket.instances).toHaveLength(2);
-        return FakeWebSocket.latest();
-      },
-      { timeout: 3000 },
-    );
+    const second = await waitFor(() => {
+      expect(FakeWebSocket.instances).toHaveLength(2);
+      return FakeWebSocket.latest();
+    });
     second.open();
     expect(second.frames).toEqual([{ type: 'auth', token: 't2' }]);
   });

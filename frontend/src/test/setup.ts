@@ -1,9 +1,15 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanNotifications } from '@mantine/notifications';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { tokenStore } from '../client';
 import { installFakeWebSocket } from './fakeWebSocket';
+
+// findBy* and waitFor poll until what they look for appears; this is how long they may keep trying. It is an upper
+// bound, not a wait: a passing test moves on at once. On a machine whose CPUs are busy with other work a screen can
+// take seconds to render, which the library's default of one second cannot absorb (`make test` beside
+// `stress-ng --cpu 2` is how this is checked).
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom lacks a few browser APIs Mantine relies on.
 const { getComputedStyle } = window;

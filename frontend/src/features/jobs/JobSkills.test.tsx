@@ -60,7 +60,7 @@ describe('Job page: skills and responsibilities', () => {
     expect(within(section).getByRole('button', { name: 'Find skills again' })).toBeDisabled();
 
     state.job = { ...JOB, skills_provider: 'offline' };
-    expect(await within(section).findByText('Airflow', {}, { timeout: 4_000 })).toBeInTheDocument();
+    expect(await within(section).findByText('Airflow')).toBeInTheDocument();
     expect(within(section).queryByRole('status')).not.toBeInTheDocument();
     expect(within(section).getByText('Found offline by the built-in skills taxonomy')).toBeInTheDocument();
     expect(server.calls('GET /api/v1/jobs/5').length).toBeGreaterThanOrEqual(2);

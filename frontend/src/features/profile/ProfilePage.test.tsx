@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render';
 import { installFakeServer, json, PROFILE, TOKEN, USER } from '../../test/fakeServer';
@@ -128,7 +128,7 @@ describe('Profile page', () => {
     });
     const { user } = renderApp('/profile');
     await user.click(await screen.findByRole('button', { name: `Use browser timezone (${browserZone})` }));
-    expect(screen.queryByRole('button', { name: /Use browser timezone/ })).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('button', { name: /Use browser timezone/ })).not.toBeInTheDocument());
     await user.click(screen.getByRole('button', { name: 'Save profile' }));
     await screen.findByText('Profile saved');
     expect(await server.calls('PATCH /api/v1/users/me')[0].json()).toMatchObject({ timezone: browserZone });
