@@ -16,3 +16,10 @@ class ResumeParseError(AppError):
 
 def damaged(kind: str) -> ResumeParseError:
     return ResumeParseError(f"This {kind} is damaged and could not be read.", f"{kind.lower()}_damaged")
+
+
+class ResumeNotReady(AppError):
+    """The resume is still being read: what depends on its text must wait."""
+
+    status_code = 409
+    code = "resume_not_ready"

@@ -54,3 +54,43 @@ class SkillReview(Schema):
     """The user's decision on a resume's skills: keep these (found or added by hand); the rest are left out."""
 
     accept: list[Annotated[str, Field(min_length=1, max_length=80)]] = Field(max_length=300)
+
+
+class AtsFinding(Schema):
+    """One thing the resume check looked at, in words for the job seeker."""
+
+    code: str = Field(
+        description="what was checked: text, columns, tables, text_boxes, header_footer, fonts, icons, fonts_embedded, "
+        "file_type, contact, contact_email, contact_phone, headings, dates, length"
+    )
+    severity: Literal["error", "warning", "ok"]
+    title: str
+    detail: str = Field(description="what an ATS does with the file, and why it matters")
+    fix: str | None = Field(description="what to do about it; null when nothing needs doing")
+
+
+class AtsParsedRead(Schema):
+    """What an ATS takes from the resume: its plain text, and the fields it fills in from it."""
+
+    text: str
+    name: str
+    email: str
+    phone: str
+    titles: list[str]
+    employers: list[str]
+    schools: list[str]
+    headings: list[str] = Field(description="the sections found, in the order they appear")
+
+
+class ResumeCheckRead(Schema):
+    """The uploaded file as an applicant tracking system (ATS) reads it: a score, findings, and the parse."""
+
+    score: int = Field(
+        ge=0, le=100, description="100 - 25 per error - 8 per warning, at least 0; 0 when no text can be read"
+    )
+    label: str = Field(description="the score in words: 'ready for an ATS', 'a few things to fix', …")
+    file_type: Literal["pdf", "docx", "txt", "unknown"]
+    pages: int | None = Field(description="as the file records it; null when it does not (plain text)")
+    words: int
+    findings: list[AtsFinding] = Field(description="errors first, then warnings, then what is fine")
+    parsed: AtsParsedRead

@@ -7,15 +7,15 @@ from typing import Annotated
 from fastapi import APIRouter, File, UploadFile, status
 from fastapi.responses import FileResponse, Response
 
-from app.api.deps import CurrentUser, SessionDep, SettingsDep
+from app.api.deps import CurrentUser, SessionDep, SettingsDep, end_transaction
 from app.api.routing import CommittingRoute
 from app.core.files import content_disposition
 from app.core.pagination import Page, PageDep
 from app.core.schemas import Id
-from app.resumes import service
+from app.resumes import ats_check_service, service
 from app.resumes.jsonresume import JsonResume
 from app.resumes.parsing import MAX_RESUME_BYTES
-from app.resumes.schemas import ResumeRead, ResumeSummary, SkillReview
+from app.resumes.schemas import ResumeCheckRead, ResumeRead, ResumeSummary, SkillReview
 from app.users.schemas import ProfileRead
 
 router = APIRouter(prefix="/resumes", tags=["resumes"], route_class=CommittingRoute)
@@ -70,6 +70,15 @@ async def download_resume(resume_id: Id, user: CurrentUser, session: SessionDep,
     if not path.is_file():
         raise service.ResumeNotFound("The file of this resume is no longer stored.")
     return FileResponse(path, media_type=resume.content_type, filename=resume.filename)
+
+
+@router.get("/{resume_id}/check", operation_id="resumes-check")
+async def check_resume(resume_id: Id, user: CurrentUser, session: SessionDep, settings: SettingsDep) -> ResumeCheckRead:
+    """The uploaded file as an applicant tracking system (ATS) reads it: findings with fixes, a score, and the text
+    and fields it takes from the file. 409 while the resume is still being read."""
+    prepared = await ats_check_service.prepare(session, settings, user.id, resume_id)
+    await end_transaction(session)  # reading a large PDF takes seconds: hold no transaction meanwhile
+    return ResumeCheckRead.model_validate(await ats_check_service.run(prepared))
 
 
 @router.put("/{resume_id}/structure", operation_id="resumes-save_structure")
