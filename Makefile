@@ -107,10 +107,12 @@ loadtest: $(STAMPS)/python
 	@$(BIN)/copilot loadtest --users $${LOADTEST_USERS:-200} --postings $${LOADTEST_POSTINGS:-1000000} \
 		--seconds $${LOADTEST_SECONDS:-120} --ramp $${LOADTEST_RAMP:-30}
 
-# Offline skill extractor against the labelled dev sets in ../shared/data/eval (skipped with a message without them).
+# Offline skill extractor, resume structure and match score against the labelled dev sets in ../shared/data/eval
+# (skipped with a message without them).
 eval: $(STAMPS)/python
 	@$(BIN)/python backend/scripts/eval_skills.py --shared "$(CURDIR)/../shared"
 	@$(BIN)/python backend/scripts/eval_structure.py --shared "$(CURDIR)/../shared"
+	@$(BIN)/python backend/scripts/eval_match.py --shared "$(CURDIR)/../shared"
 
 clean:
 	rm -rf $(STAMPS) frontend/dist .venv frontend/node_modules

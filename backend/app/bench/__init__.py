@@ -7,7 +7,20 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from app.bench import analytics, auth, content, data, ingest, interviews, realtime, resumes, skills, streaming, tracker
+from app.bench import (
+    analytics,
+    auth,
+    content,
+    data,
+    ingest,
+    interviews,
+    match,
+    realtime,
+    resumes,
+    skills,
+    streaming,
+    tracker,
+)
 
 BENCHMARKS: dict[str, Callable[[Path], Awaitable[dict[str, Any]]]] = {
     "password_hash": auth.bench_password_hash,
@@ -19,6 +32,7 @@ BENCHMARKS: dict[str, Callable[[Path], Awaitable[dict[str, Any]]]] = {
     "ingest": ingest.bench_ingest,
     "resume_parse": resumes.bench_resume_parse,
     "skills": skills.bench_skills,
+    "match": match.bench_match,
     "interviews": interviews.bench_interviews,
     "content": content.bench_content,
     "streaming": streaming.bench_streaming,
