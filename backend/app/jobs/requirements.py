@@ -3,19 +3,25 @@ experience, degree, seniority, remote/hybrid/onsite, visa sponsorship and locati
 
 - Sections (`requirements_sections`): headings such as "Requirements", "What you'll need", "Nice to have",
   "Responsibilities", "Benefits", "About us" split the text; benefits and about sections never give skills or years.
-- Skills: `must_have` are the skills named in requirements sections; `nice_to_have` those named only in nice-to-have
-  sections or in the optional part of a requirements sentence ("Kafka is a plus", "…, preferably Django"). With no
-  requirements heading, every section but benefits, about and nice-to-have gives must-have skills. Fields of study
-  ("Computer Science") are left to `degree_fields`.
-- Years, degree and seniority (`requirements_rules`): "5+ years" → 5, "3-5 years" → 3, "at least two years" → 2,
-  tied to a skill when the phrase names one ("5 years of experience with Python"); time spans that are not
-  experience ("401k after 1 year", "founded 10 years ago", "a 3-year contract") are not read. `min_years` is the
-  largest required rule without a skill. Seniority comes from the title ("Senior"/"Sr."/"Staff" → senior, "Lead",
-  "Principal", "Head of"/"Director" → director, "VP"/"Chief" → executive, "Intern", "Junior"/"Graduate"/"Entry level"
-  → junior, "Engineer I/II/III" → junior/mid/senior), else from `min_years` (or, without one, the largest required
-  years for a skill): 0-1 junior, 2-4 mid, 5+ senior.
+- Skills: `must_have` are the skills named in requirements sections, and those years are asked for; `nice_to_have`
+  those named only in nice-to-have sections or in the optional part of a requirements sentence ("Kafka is a plus",
+  "…, preferably Django"). With no requirements heading, every section but benefits, about and nice-to-have gives
+  must-have skills. Fields of study ("Computer Science") are left to `degree_fields`.
+- Years (`requirements_rules`): "5+ years" → 5, "3-5 years" → 3, "at least two years" → 2, "0-2 years" → 0, tied to a
+  skill when the phrase names a tool, language or technology ("5 years of experience with Python"; "5 years of
+  product management" is experience overall). Time spans that are not experience ("401k after 1 year", "founded 10
+  years ago", "a 3-year contract") are not read. `min_years` is the largest required rule without a skill.
+- Degree: the lowest level that satisfies the posting ("BS/MS" → bachelor); not required with "or equivalent
+  experience", "preferred" or under nice-to-have.
+- Seniority from the title: "Intern"/"Trainee" → intern; "Junior"/"Jr"/"Graduate"/"Entry level"/"… I" → junior;
+  "Mid"/"… II" → mid; "Senior"/"Sr."/"Staff"/"… III" → senior ("Staff" is a senior individual contributor, and the
+  scale has no step between senior and lead); "Lead" → lead; "Principal" → principal; "Manager" (not "Product
+  Manager") → manager; "Head of"/"Director" → director; "VP"/"Chief"/"CTO" → executive. "Mid / Senior" gives the
+  lower, "Senior Manager" the higher. Without one: from `min_years` (or else the largest required years for a
+  skill), 0-1 junior, 2-4 mid, 5+ senior.
 - Place (`requirements_place`): remote/hybrid/onsite, sponsorship and hard location rules need explicit phrases, since
-  a wrong rule hides a job from the user; a time zone ("EU timezones") creates no location rule.
+  a wrong rule hides a job from the user; a time zone ("Remote-first, EU timezones") creates no location rule, "must
+  be based in"/"… only"/"citizens only" do. Rules of one kind are alternatives (US or Canada).
 
 Every pattern is linear (no nested repeats over user text); the text is cut at 100 KB and every list is capped.
 """
@@ -81,7 +87,7 @@ def parse_requirements(title: str, text: str) -> Requirements:
     """Read a posting's requirements from its title and plain text (HTML first through `app.jobs.text.html_to_text`)."""
     title = " ".join(title[:MAX_TITLE].split())
     text = text[:MAX_TEXT].replace("\r\n", "\n").replace("\r", "\n")
-    sections, _ = split_sections(text)
+    sections = split_sections(text)
     every = units(sections)
     years = read_years(every)
     must_have, nice_to_have = _skills(every, "requirements" in sections, years)
@@ -96,7 +102,7 @@ def parse_requirements(title: str, text: str) -> Requirements:
         years=years,
         min_years=min_years,
         degree=degree.degree,
-        degree_fields=degree.fields or [],
+        degree_fields=degree.fields,
         degree_required=degree.required,
         seniority=title_seniority(title) or years_seniority(min_years if min_years is not None else any_years),
         remote=remote_mode(every, title),
@@ -228,7 +234,7 @@ def _years_rule(value: object) -> YearsRule:
         raise _Malformed
     years = _optional_int(value.get("years"))
     skill = value.get("skill")
-    if years is None or years < 1 or (skill is not None and not isinstance(skill, str)) or len(skill or "") > 200:
+    if years is None or (skill is not None and not isinstance(skill, str)) or len(skill or "") > 200:
         raise _Malformed
     return YearsRule(years, skill, _string(value.get("text"), MAX_RULE_TEXT), _bool(value.get("required")))
 

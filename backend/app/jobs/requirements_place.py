@@ -77,20 +77,33 @@ def place_of(name: str) -> str:
     return _CASED.get(name) or _BY_NAME.get(name.lower()) or _ADJECTIVES.get(name.lower()) or name
 
 
-def _places_at(text: str, start: int) -> list[str]:
-    """The places written from `start`: "the US or Canada" → ["United States", "Canada"]."""
+def _places_at(text: str, start: int, named: bool = False) -> list[str]:
+    """The places written from `start`: "the US or Canada" → ["United States", "Canada"]; with `named`, also places
+    the gazetteer does not know, as written ("New York or the Bay Area")."""
     out: list[str] = []
     position = start
     while len(out) < 4:
-        match = _PLACE_AT.match(text, position)
+        match = _PLACE_AT.match(text, position) or (_NAMED.match(text, position) if named else None)
         if match is None:
             break
-        out.append(place_of(match.group("place")))
+        if "place" in match.groupdict():
+            out.append(place_of(match.group("place")))
+        else:
+            name = match.group("name").rstrip(".'\u2019-")
+            if not name or not _NOT_NAMED.isdisjoint(name.lower().split()):
+                break
+            out.append(name)
         more = _MORE_PLACE.match(text, match.end())
         if more is None:
             break
         position = more.end()
     return out
+
+
+# After "must be located in": a place the gazetteer does not know, as written ("Berlin", "the Bay Area").
+_NAMED = re.compile(r"(?:the\s|our\s)?(?P<name>[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,2})")
+_NOT_NAMED = frozenset({"time", "zone", "timezone", "timezones", "hours", "office", "offices", "one", "any", "all", "a",
+                        "an", "the", "our", "this", "that", "your", "order", "person"})  # fmt: skip
 
 
 _LOCATED = re.compile(
@@ -101,12 +114,14 @@ _LOCATED = re.compile(
     r"\s?(?:in|within|from|of)\s",
     re.IGNORECASE,
 )
-_ONLY = re.compile(rf"(?<![\w.])(?P<place>{_NOUN})[\s-](?:based\s(?:candidates|applicants)\s)?(?:residents\s)?only\b")
+_ONLY = re.compile(
+    rf"(?<![\w.])(?P<place>{_NOUN})[\s-](?i:(?:based\s(?:candidates|applicants)\s)?(?:residents\s)?only)\b"
+)
 _PEOPLE = re.compile(r"\b(?:remote|candidates?|applicants?|residents?|based|located|hire|hiring|applications?|"
                      r"open\sto|eligible|work|role|position|job)\b")  # fmt: skip
 _CITIZEN = re.compile(
-    rf"(?<![\w.])(?P<place>{_NOUN}|{_ADJ})\s(?:citizens?|citizenship|nationals?|nationality)\b"
-    rf"|\b(?:citizens?|citizenship|nationals?)\s(?:of|in)\s(?i:the\s)?(?P<of>{_NOUN})"
+    rf"(?<![\w.])(?P<place>{_NOUN}|{_ADJ})\s(?i:citizens?|citizenship|nationals?|nationality)\b"
+    rf"|\b(?i:citizens?|citizenship|nationals?)\s(?i:of|in)\s(?i:the\s)?(?P<of>{_NOUN})"
 )
 _CITIZEN_NEED = re.compile(r"\b(?:must|required|requires|require|requirement|only|need|needs|eligible|hold|possess|"
                            r"mandatory|have\sto|citizens?\sor|restricted|limited)\b")  # fmt: skip
@@ -117,7 +132,7 @@ _AUTHORIZED = re.compile(
     re.IGNORECASE,
 )
 _AUTHORIZED_ADJ = re.compile(
-    rf"(?<![\w.])(?P<place>{_NOUN})\s(?:work\s(?:authori[sz]ation|permit|visa)|right\sto\swork)"
+    rf"(?<![\w.])(?P<place>{_NOUN})\s(?i:work\s(?:authori[sz]ation|permit|visa)|right\sto\swork)"
 )
 _NEED = re.compile(r"\b(?:must|required|require|requires|need|needs|only|should|have\sto|necessary|mandatory|"
                    r"prerequisite|valid|proof|you\shave|you\shold|applicants|candidates)\b")  # fmt: skip
@@ -135,35 +150,36 @@ def location_rules(units: Iterable[Unit], title: str) -> list[LocationRule]:
     out: list[LocationRule] = []
     seen: set[tuple[str, str | None]] = set()
 
-    def add(kind: str, places: Iterable[str | None], text: str) -> None:
-        for place in places:
-            if (kind, place) not in seen and len(out) < MAX_LOCATION_RULES:
-                seen.add((kind, place))
-                out.append(LocationRule(kind, place, trim(text)))  # type: ignore[arg-type]
+    def add(kind: str, place: str | None, text: str, at: int) -> None:
+        if (kind, place) not in seen and len(out) < MAX_LOCATION_RULES:
+            seen.add((kind, place))
+            out.append(LocationRule(kind, place, trim(text, at)))  # type: ignore[arg-type]
 
     for text, span in [(title, None), *((u.text, u.optional) for u in units)]:
+        if len(out) >= MAX_LOCATION_RULES:
+            break
         low = lower(text)
         if span is not None and span[0] == 0:
             continue  # "Ideally based in the EU", "Clearance is a plus": a wish, not a rule
-
-        def wished(match: re.Match[str], span: tuple[int, int] | None = span) -> bool:
-            return span is not None and span[0] <= match.start()
-
+        found: list[tuple[str, str | None, int]] = []
         if "only" in low and _PEOPLE.search(low):
-            add("located_in", (place_of(m.group("place")) for m in _ONLY.finditer(text) if not wished(m)), text)
+            found += [("located_in", place_of(m.group("place")), m.start()) for m in _ONLY.finditer(text)]
         if any(w in low for w in ("locat", "based", "resid", "live", "only")):
-            for m in _LOCATED.finditer(text):
-                if not wished(m):
-                    add("located_in", _places_at(text, m.end()), text)
+            found += [("located_in", p, m.start()) for m in _LOCATED.finditer(text)
+                      for p in _places_at(text, m.end(), named=True)]  # fmt: skip
         if any(w in low for w in ("citizen", "national")) and _CITIZEN_NEED.search(low):
-            for m in _CITIZEN.finditer(text):
-                add("citizenship", [place_of(m.group("place") or m.group("of"))], text)
+            found += [("citizenship", place_of(m.group("place") or m.group("of")), m.start())
+                      for m in _CITIZEN.finditer(text)]  # fmt: skip
         if "work" in low and _NEED.search(low):
-            for m in _AUTHORIZED.finditer(text):
-                add("work_authorization", _places_at(text, m.end())[:1], text)
-            add("work_authorization", (place_of(m.group("place")) for m in _AUTHORIZED_ADJ.finditer(text)), text)
-        if "clear" in low and not _NOT_CLEARANCE.search(low) and _CLEARANCE.search(text):
-            add("clearance", [None], text)
+            found += [("work_authorization", p, m.start()) for m in _AUTHORIZED.finditer(text)
+                      for p in _places_at(text, m.end())[:1]]  # fmt: skip
+            found += [("work_authorization", place_of(m.group("place")), m.start())
+                      for m in _AUTHORIZED_ADJ.finditer(text)]  # fmt: skip
+        if "clear" in low and not _NOT_CLEARANCE.search(low) and (m := _CLEARANCE.search(text)):
+            found.append(("clearance", None, m.start()))
+        for kind, place, at in found:
+            if span is None or at < span[0]:  # "…, ideally based in the EU" wishes for the rest of the sentence
+                add(kind, place, text, at)
     return out
 
 
@@ -176,6 +192,16 @@ _OFFICE_DAYS = re.compile(
     rf"|\b(?:in[\s-]office|in[\s-]person|on[\s-]?site|office)\s(?:for\s)?(?:at\sleast\s)?(?P<b>{_N})"
     rf"(?:\s?(?:-|\u2013|to)\s?{_N})?\s(?:days?|x)\b"
 )
+_HOME_DAYS = re.compile(
+    rf"\b(?P<n>{_N})(?:\s?(?:-|\u2013|to|or)\s?{_N})?\s(?:days?|x)\s(?:a\s|per\s|each\s|every\s|/\s?)?(?:week\s)?"
+    r"(?:from\shome|remote(?:ly)?|wfh|of\s(?:remote\swork|home\soffice|working\sfrom\shome))\b"
+)
+
+
+def _days(number: str) -> int:
+    return int(number) if number.isdigit() else _DAYS_NUMBER.get(number, 0)
+
+
 _HYBRID = re.compile(
     r"\bhybrid\b(?![\s-](?:cloud|clouds|multi|apps?|applications?|mobile|infrastructure|architectures?|vehicles?|"
     r"cars?|solutions?|networks?|integration|systems?|it|data|deployments?|search|ai|models?|approach|events?|"
@@ -183,6 +209,7 @@ _HYBRID = re.compile(
 )
 _REMOTE = re.compile(
     r"\b(?:fully|100\s?%|completely|entirely|totally|permanently)[\s-]remote(?:ly)?\b|(?<!not\s)\bremote[\s-](?:first|only)\b"
+    r"|\b(?:fully|100\s?%|full[\s-]time)\s(?:work\sfrom\shome|wfh|home[\s-]based)\b"
     r"|\b(?:this|the)\s(?:role|position|job|opportunity)\s(?:is|will\sbe|can\sbe)\s(?:a\s)?(?:fully\s)?remote\b"
     r"|\bwork\s(?:fully\s)?remotely\b|\bwork\sfrom\sanywhere\b|\bremote\s(?:role|position|job|opportunity)\b"
     r"|\b(?:are|is)\sa\s(?:fully[\s-])?remote\s(?:company|team|role|position|job)\b"
@@ -197,9 +224,12 @@ _ONSITE = re.compile(
 _LABEL = re.compile(
     r"^(?:location|workplace(?:\stype)?|work(?:ing)?\s(?:model|arrangement|mode|location|style|setup|type|place)|"
     r"job\stype|remote|type|where)\s?:\s?(?P<v>remote|fully\sremote|100\s?%\sremote|hybrid|on[\s-]?site|in[\s-]office|"
-    r"office[\s-]based|in[\s-]person|yes)\b|^(?P<alone>remote|hybrid|on[\s-]?site)(?:\s?[(\-\u2013\u2014,:/|].{0,60})?$"
+    r"office[\s-]based|in[\s-]person|yes)\b|^(?P<alone>remote|hybrid|on[\s-]?site)(?:\s?[(\-\u2013\u2014,:/|]|\s(?:in|within|"
+    r"from|only|role|position|job|opportunity|ok)\b|$)"
 )
-_TITLE_MODE = re.compile(r"\b(?P<remote>remote)\b|\b(?P<hybrid>hybrid)\b|\b(?P<onsite>on[\s-]?site|in[\s-]office)\b")
+_TITLE_MODE = re.compile(
+    r"\b(?P<remote>remote)\b(?!\s(?:sensing|monitoring|patient|pilot|operat\w*|control\w*))|\b(?P<hybrid>hybrid)\b|\b(?P<onsite>on[\s-]?site|in[\s-]office)\b"
+)
 # Sentences that describe other roles or exceptions ("Many teams do offer hybrid options") decide nothing.
 _CONDITIONAL = re.compile(
     r"\b(?:if|unless|except|exceptional|some\sroles|some\spositions|many\steams|certain\sroles|may|might|depending|"
@@ -224,16 +254,18 @@ def remote_mode(units: Iterable[Unit], title: str) -> Remote | None:
     for unit in units:
         low = lower(unit.text).strip(" -*\u2022")
         label = _LABEL.match(low)
-        if label:
+        if label and (label.group("v") or (len(low) <= 80 and not _ONSITE.search(low))):
             return _mode(label.group("v") or label.group("alone"))
-        if not any(w in low for w in ("remot", "hybrid", "office", "site", "person", "anywhere", "day")):
+        if not any(w in low for w in ("remot", "hybrid", "office", "site", "person", "anywhere", "day", "home")):
             continue
         if _CONDITIONAL.search(low):
             continue
         days = _OFFICE_DAYS.search(low)
         if days:
-            number = days.group("a") or days.group("b")
-            found.add("onsite" if _DAYS_NUMBER.get(number, 0) == 5 or number == "5" else "hybrid")
+            found.add("onsite" if _days(days.group("a") or days.group("b")) == 5 else "hybrid")
+        home = _HOME_DAYS.search(low)
+        if home:
+            found.add("remote" if _days(home.group("n")) == 5 else "hybrid")
         if _HYBRID.search(low):
             found.add("hybrid")
         if _ONSITE.search(low):
@@ -262,7 +294,7 @@ _NO_SPONSOR = re.compile(
     r"company\s)?(?:visa\s|immigration\s|employer\s|h-?1b\s)?sponsorship\b"
     r"|\b(?:not|never)\s(?:now\sor\sin\sthe\sfuture\s)?(?:require|need)\s(?:current\sor\sfuture\s|any\s|employer\s)?"
     r"(?:visa\s|immigration\s|employer\s)?sponsorship\b"
-    r"|\b(?:not\seligible|ineligible)\sfor\s(?:visa\s|immigration\s)?sponsorship\b"
+    r"|\b(?:not\seligible|ineligible|not\squalify)\sfor\s(?:visa\s|immigration\s)?sponsorship\b"
     r"|\brequir\w{1,3}\s(?:visa\s|immigration\s)?sponsorship\s(?:now\sor\sin\sthe\sfuture\s)?(?:will\snot|won't|"
     r"cannot|are\snot|is\snot)\b"
 )
@@ -286,7 +318,7 @@ def sponsorship(units: Iterable[Unit]) -> Sponsorship | None:
         label = _SPONSOR_LABEL.match(low)
         if label:
             found.add("offered" if label.group("v") in ("yes", "available", "offered", "provided") else "none")
-        elif _NO_SPONSOR.search(low) and _VISA.search(low):
+        elif _NO_SPONSOR.search(low) and (_VISA.search(low) or low.startswith(("sponsorship", "visa"))):
             found.add("none")
         elif _OFFER_SPONSOR.search(low) and _VISA_STRICT.search(low):
             found.add("offered")

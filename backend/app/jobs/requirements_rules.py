@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from app.jobs.requirements_sections import Unit, lower
@@ -17,6 +17,7 @@ SENIORITY_ORDER: tuple[Seniority, ...] = (
 )  # fmt: skip
 DEGREE_ORDER: tuple[Degree, ...] = ("associate", "bachelor", "master", "phd")
 MAX_YEARS_RULES, MAX_RULE_TEXT, MAX_FIELDS, MAX_YEARS = 20, 200, 5, 20
+MAX_MENTIONS = 200  # phrases examined per posting, so a text made of "5 years 5 years …" costs little
 
 
 def _words(text: str) -> frozenset[str]:
@@ -25,13 +26,18 @@ def _words(text: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class YearsRule:
-    years: int  # the minimum asked: "5+ years" -> 5, "3-5 years" -> 3, "at least two years" -> 2
+    years: int  # the minimum asked: "5+ years" -> 5, "3-5 years" -> 3, "at least two years" -> 2, "0-2 years" -> 0
     skill: str | None  # canonical skill name when the phrase ties it to one ("5+ years of Python"), else None
     text: str  # the sentence/line it was read from (trimmed, <= 200 chars), shown to the user
     required: bool  # False when it sits in a nice-to-have section or says "preferred"/"ideally"
 
 
-def trim(text: str, limit: int = MAX_RULE_TEXT) -> str:
+def trim(text: str, at: int = 0, limit: int = MAX_RULE_TEXT) -> str:
+    """The sentence for display, at most `limit` characters; a longer one is cut around position `at`."""
+    if len(text) > limit:
+        start = max(0, min(at - limit // 3, len(text) - limit))
+        text = text[start : start + limit + 40]
+        text = ("\u2026" + text.split(" ", 1)[-1]) if start else text
     text = " ".join(text.split()).strip(" -\u2022*\u00b7")
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
 
@@ -51,7 +57,7 @@ _YEARS = re.compile(
 _BAD_BEFORE = re.compile(
     r"\b(?:after|within|every|per|each|first|next|past|last|up\sto|less\sthan|no\smore\sthan|fewer\sthan|maximum\sof|"
     r"max|under|term\sof|period\sof|duration\sof|aged?|over\sthe|since|for\sthe|in\sthe|founded|established|"
-    r"history\sof|track\srecord\sof)\s?(?:of\s|the\s|a\s|about\s|around\s|approximately\s)?$"
+    r"history\sof|track\srecord\sof|months?\s(?:to|or|-|\u2013))\s?(?:of\s|the\s|a\s|about\s|around\s|approximately\s)?$"
 )
 _COMPANY = re.compile(
     r"\b(?:we(?:'ve|\u2019ve|\shave|\sbring|\shave\sbeen)|our\s(?:company|team|firm|founders?)\s(?:has|have)|"
@@ -82,6 +88,7 @@ def read_years(units: list[Unit]) -> list[YearsRule]:
     """Minimum years of experience asked, each tied to a skill when the phrase names one."""
     out: list[YearsRule] = []
     seen: set[tuple[int, str | None, bool]] = set()
+    budget = MAX_MENTIONS
     for unit in units:
         if unit.kind in ("benefits", "about"):
             continue
@@ -89,6 +96,9 @@ def read_years(units: list[Unit]) -> list[YearsRule]:
         if "y" not in low or ("year" not in low and "yr" not in low):
             continue
         for match in _YEARS.finditer(low):
+            budget -= 1
+            if budget < 0:
+                return out
             rule = _years_rule(unit, low, match)
             if rule is None or (rule.years, rule.skill, rule.required) in seen:
                 continue
@@ -101,7 +111,9 @@ def read_years(units: list[Unit]) -> list[YearsRule]:
 
 def _years_rule(unit: Unit, low: str, match: re.Match[str]) -> YearsRule | None:
     years = _number(match.group("a"))
-    if not 1 <= years <= MAX_YEARS:
+    if (
+        not (1 if match.group("b") is None else 0) <= years <= MAX_YEARS
+    ):  # "0-2 years" asks for none; "0 years" is no rule
         return None
     head = low[max(0, match.start() - 60) : match.start()]
     raw_tail = low[match.end() : match.end() + 120].lstrip(" '\u2019")
@@ -120,7 +132,9 @@ def _years_rule(unit: Unit, low: str, match: re.Match[str]) -> YearsRule | None:
         None if tail.strip() else _tied_skill(unit.text[max(0, match.start() - 40) : match.start()])
     )
     optional = unit.optional is not None and unit.optional[0] <= match.start()
-    return YearsRule(years, skill, trim(unit.text), required=unit.kind != "nice_to_have" and not optional)
+    return YearsRule(
+        years, skill, trim(unit.text, match.start()), required=unit.kind != "nice_to_have" and not optional
+    )
 
 
 def _number(token: str) -> int:
@@ -181,7 +195,7 @@ _EQUIVALENT = re.compile(
 )
 _NO_DEGREE = re.compile(r"\b(?:no|not|without)\s(?:a\s|formal\s|university\s|college\s)?degree|degree\s(?:is\s)?not\s")
 _FIELD_START = re.compile(
-    r"^(?:\s(?:degree|diploma|or\shigher|or\sabove|level|qualification|\(or\sequivalent\)|required)){0,3},?\s?"
+    r"^(?:\s(?:degree|diploma|or\shigher|or\sabove|level|qualification|required|\([^()]{0,40}\))){0,3},?\s?"
     r"(?:in|of)\s(?:the\s)?(?:field\sof\s|area\sof\s)?",
     re.I,
 )
@@ -194,7 +208,7 @@ _NOT_FIELD = re.compile(r"\b(?:related|relevant|similar|equivalent|field|discipl
 @dataclass
 class DegreeFinding:
     degree: Degree | None = None
-    fields: list[str] | None = None
+    fields: list[str] = field(default_factory=list)
     required: bool = False
 
 
@@ -203,15 +217,19 @@ def read_degree(units: list[Unit]) -> DegreeFinding:
     required: list[Degree] = []
     optional: list[Degree] = []
     fields: list[str] = []
+    budget = MAX_MENTIONS
     for unit in units:
-        if unit.kind in ("benefits", "about"):
+        if unit.kind in ("benefits", "about") or not _may_name_degree(unit.text):
             continue
         low = lower(unit.text)
         if _NO_DEGREE.search(low) or _NOT_DEGREE_SENTENCE.search(low):
             continue
         cued = unit.kind in ("requirements", "nice_to_have") or _DEGREE_CUE.search(low) is not None
         for match in _DEGREE.finditer(unit.text):
-            level = _level(unit.text, match)
+            budget -= 1
+            if budget < 0:
+                break
+            level = _level(unit.text, low, match)
             if level is None or not (cued or _leads(unit.text, match)):
                 continue
             optional_here = unit.optional is not None and unit.optional[0] <= match.start()
@@ -219,7 +237,7 @@ def read_degree(units: list[Unit]) -> DegreeFinding:
                 optional.append(level)
             else:
                 required.append(level)
-            for name in _fields(unit.text[match.end() : match.end() + 200]):
+            for name in _fields(unit.text[match.end() : match.end() + 200]) if len(fields) < MAX_FIELDS else ():
                 if name.lower() not in {f.lower() for f in fields} and len(fields) < MAX_FIELDS:
                     fields.append(name)
     levels = required or optional
@@ -235,7 +253,23 @@ def _leads(text: str, match: re.Match[str]) -> bool:
     return opening or text[match.end() : match.end() + 4].lower() == " in "
 
 
-def _level(text: str, match: re.Match[str]) -> Degree | None:
+_HINTS_ANY_CASE = (
+    "degree", "bachelor", "master", "doctor", "mba", "phd", "ph.d", "ph. d", "bsc", "b.sc", "b. sc", "msc", "m.sc",
+    "m. sc", "beng", "b.eng", "meng", "m.eng", "btech", "b.tech", "dphil", "d.phil", "associate",
+)  # fmt: skip
+_HINTS_CASED = ("BS", "BA", "MS", "MA", "B.S", "B.A", "M.S", "M.A")
+
+
+def _may_name_degree(text: str) -> bool:
+    """A cheap test before the degree pattern, which is slow for its many alternatives."""
+    low = text.lower()
+    return any(h in low for h in _HINTS_ANY_CASE) or any(h in text for h in _HINTS_CASED)
+
+
+_LEVELS: dict[str, Degree] = {"phd": "phd", "master": "master", "bachelor": "bachelor", "associate": "associate"}
+
+
+def _level(text: str, low: str, match: re.Match[str]) -> Degree | None:
     kind = match.lastgroup
     before, after = text[max(0, match.start() - 24) : match.start()], text[match.end() : match.end() + 24]
     if kind == "generic":
@@ -250,9 +284,9 @@ def _level(text: str, match: re.Match[str]) -> Degree | None:
         if _NOT_MS.match(after):
             return None
         near = _NEAR_DEGREE.match(after) or before.rstrip().endswith(("/", " or", ","))
-        if not near and "degree" not in text.lower():
+        if not near and "degree" not in low:
             return None
-    return kind  # type: ignore[return-value]
+    return _LEVELS.get(kind or "")
 
 
 def _fields(after: str) -> list[str]:

@@ -1,10 +1,12 @@
 """A posting's sections by their headings, its sentences, and the parts of a sentence that are optional.
 
 A heading is a short line naming a known section ("Requirements", "What you'll need", "NICE TO HAVE:", "## Perks",
-"**About us**"), or a known name before a colon at the start of a line ("Requirements: 5+ years of Go"), which
-opens the section and keeps the rest of the line. Any other short Title Case or UPPER CASE line after a blank line
-("Life at Palantir", "Administrative Business Partner (Foundry)") closes the section before it and opens "other", so
-boilerplate after the last known heading is not read as requirements. Bullets are never headings.
+"**About us**", "What You'll Do at Acme"), or a known name before a colon at the start of a line ("Requirements: 5+
+years of Go"), which opens the section and keeps the rest of the line. A short line ending in a colon is a heading
+when its words name a kind ("It's Important To Us That You Have:" → requirements). Any other short Title Case or
+UPPER CASE line after a blank line is a heading too, of the kind its words name ("Why work at Acme" → benefits) or
+else "other" ("Life at Palantir"), so boilerplate after the last known heading is not read as requirements. Bullets
+and sentence-like lines ("You have strong Python skills", "Experience with Java") are never headings.
 
 Every pattern here is linear: literal alternations and bounded repeats only, nothing nested over user text.
 """
@@ -24,18 +26,21 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "requirements and qualifications", "qualifications and requirements", "skills and qualifications",
         "qualifications and skills", "skills and experience", "experience and skills", "qualifications",
         "qualification", "required qualifications", "minimum qualifications", "basic qualifications",
-        "key qualifications", "essential qualifications", "your qualifications", "job qualifications",
-        "must have", "must haves", "must have skills", "skills", "required skills", "key skills", "technical skills",
+        "key qualifications", "essential qualifications", "your qualifications", "job qualifications", "must have",
+        "must haves", "must have skills", "skills", "required skills", "key skills", "technical skills",
         "essential skills", "core skills", "soft skills", "your skills", "skillsets", "skillset", "skill set",
         "what you'll need", "what you will need", "what you need", "what we need", "what we're looking for",
         "what we are looking for", "who we're looking for", "who we are looking for", "what you bring",
         "what you'll bring", "what you will bring", "what you have", "what we expect", "what we require",
-        "what we value", "what it takes", "you have", "you are", "you", "about you", "who you are", "who are you",
-        "is this you", "your profile", "profile", "candidate profile", "the ideal candidate", "ideal candidate",
-        "you should have", "your background", "your experience", "experience", "required experience",
-        "education", "education and experience", "experience and education", "competencies", "tech stack",
-        "our stack", "our tech stack", "technologies", "tools and technologies", "languages",
-        "knowledge skills and abilities", "what makes you a great fit", "essential criteria",
+        "what we value", "what you offer", "what it takes", "you have", "you are", "you", "about you", "who you are",
+        "who are you", "is this you", "your profile", "profile", "candidate profile", "the ideal candidate",
+        "ideal candidate", "you should have", "your background", "your experience", "experience",
+        "required experience", "education", "education and experience", "experience and education", "competencies",
+        "tech stack", "our stack", "our tech stack", "technologies", "tools and technologies", "languages",
+        "knowledge skills and abilities", "knowledge and skills", "what makes you a great fit", "essential criteria",
+        "core experience", "your skills and experience", "skills and abilities", "it's important to us that you have",
+        "what we expect from you", "we expect", "we're looking for", "we are looking for", "you bring",
+        "you will need", "you'll need", "requirements and skills",
     ),
     "nice_to_have": (
         "nice to have", "nice to haves", "nice to have skills", "bonus", "bonus points", "bonus skills",
@@ -43,7 +48,8 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "preferred skills", "preferred experience", "desired qualifications", "desired skills", "desired profile",
         "desirable", "desirable skills", "desirable criteria", "it would be great if", "good to have", "optional",
         "ideally", "ideally you have", "what would make you stand out", "what sets you apart", "even better if",
-        "additional qualifications", "you might also have",
+        "additional qualifications", "you might also have", "desired", "desired requirements", "additional skills",
+        "other valued skills", "bonus if you have", "nice to haves skills", "preferred requirements",
     ),
     "responsibilities": (
         "responsibilities", "key responsibilities", "main responsibilities", "your responsibilities",
@@ -54,14 +60,18 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "role description", "description", "detailed description", "your mission", "the mission", "your role",
         "in this role", "the opportunity", "the challenge", "your impact", "what you'll achieve", "day to day",
         "a day in the life", "your day", "how you'll contribute", "what the job involves", "job summary",
-        "position summary", "role overview", "role summary", "job overview",
+        "position summary", "role overview", "role summary", "job overview", "core responsibilities",
+        "major duties", "missions", "position overview", "what you will be working on", "your tasks include",
+        "brief description", "as part of the team you will", "in this position you'll",
     ),
     "benefits": (
         "benefits", "perks", "perks and benefits", "benefits and perks", "what we offer", "we offer", "our offer",
         "the offer", "what's in it for you", "what you'll get", "what you get", "why join us", "why join",
         "why work with us", "why us", "compensation", "compensation and benefits", "salary", "pay", "pay range",
         "salary range", "total rewards", "rewards", "what we provide", "in return", "our benefits",
-        "employee benefits", "job benefits", "the perks", "why you'll love working here",
+        "employee benefits", "job benefits", "the perks", "why you'll love working here", "why work at",
+        "why work for", "why work here", "why you should join", "package", "our promise",
+        "perks and compensation", "what's in it for me", "you get",
     ),
     "about": (
         "about us", "about the company", "about the team", "who we are", "our company", "the company",
@@ -72,15 +82,37 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "how to apply", "to apply", "application process", "interview process", "our hiring process",
         "hiring process", "equal opportunity", "equal opportunity employer", "eeo", "diversity",
         "diversity and inclusion", "location", "locations", "additional information", "additional details",
-        "other information", "contact", "disclaimer", "note", "please note", "important", "next steps",
+        "other information", "contact", "disclaimer", "note", "please note", "next steps", "further information",
         "start date", "contract", "job type", "schedule", "hours", "working hours", "employment type", "overview",
     ),
 }  # fmt: skip
 HEADINGS: dict[str, str] = {name: kind for kind, names in _NAMES.items() for name in names}
-# Names that also open a section when words follow them ("What you'll do at Acme", "Requirements for this role").
-_PREFIXES = tuple(
-    sorted((n for n in HEADINGS if len(n) >= 8 and n not in ("ideally you have", "you should have")), key=len)[::-1]
+# Names that open a section with more words after them ("What you'll do at Acme", "Why work at Acme"); names that
+# also open sentences ("You have strong Python skills", "Must have experience with Go") only when written alone.
+_SENTENCE_OPENERS = frozenset(
+    {"you have", "you are", "you should have", "ideally you have", "must have", "nice to have", "good to have",
+     "a plus", "the role", "the job", "the position", "the company", "the team", "our team", "our company",
+     "your role", "in this role", "the opportunity", "the challenge", "you bring", "we expect", "you will need",
+     "you'll need", "we're looking for", "we are looking for", "who you are", "your tasks", "your day"}
+)  # fmt: skip
+_PREFIXES = {n: k for n, k in HEADINGS.items() if " " in n and n not in _SENTENCE_OPENERS}
+_LEADING_WORDS = frozenset(
+    {"requirements", "requirement", "qualifications", "responsibilities", "benefits", "perks", "skills", "duties"}
 )
+# An unknown heading is read by its words; the first kind whose words it holds wins ("Salary & Bonus" is benefits).
+_KEYWORDS = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        ("benefits", r"\b(?:benefits?|perks?|offer|compensation|salary|salaries|package|rewards?|in return|pay)\b"),
+        ("nice_to_have", r"\b(?:nice|bonus|plus|pluses|desired|desirable|preferred|valued|advantage|ideally|"
+                         r"optional|increase your chances)\b"),
+        ("responsibilities", r"\b(?:responsibilit\w*|duties|tasks|missions?|you will|you'll|day to day|role|"
+                             r"job description)\b"),
+        ("requirements", r"\b(?:requirements?|qualifications?|skills|experience|knowledge|education|profile|"
+                         r"you have|you bring|you need|looking for|expect|important|competenc\w*|criteria|must)\b"),
+        ("about", r"\b(?:about|company|who we are|culture|our team|values|story)\b"),
+    )
+)  # fmt: skip
 _DECORATION = " \t#*=_~|:;.-\u2013\u2014\u2022\u00b7\u25aa\u25a0\u25ba\u27a4>[](){}?!"
 _BULLET = re.compile(
     r"^\s{0,8}(?:[-\u2013\u2014\u2022\u00b7\u25aa\u25e6\u25cf\u2023\u27a2\u2713\u2714>+]|\*(?!\*)|\d{1,2}[.)])\s"
@@ -124,14 +156,37 @@ def heading_kind(line: str) -> str | None:
     if kind is not None:
         return kind
     words = name.split()
-    if len(words) > 8 or stripped.rstrip("*_ ").endswith((".", ",", ";")):
+    bare = stripped.rstrip("*_ ")
+    if len(words) > 8 or bare.endswith((".", ",", ";")):
         return None
-    for prefix in _PREFIXES:
-        if name.startswith(prefix + " "):
-            return HEADINGS[prefix]
+    labelled = bare.endswith(":") or _titled(stripped)
+    for size in range(len(words) - 1, 0, -1):  # the longest known name the line starts with
+        prefix = _PREFIXES.get(" ".join(words[:size]))
+        if prefix is not None and (labelled or len(words) <= 6):
+            return prefix
+    if labelled and words[0] in _LEADING_WORDS and len(words) <= 6:  # "Requirements for the role:", "SKILLS REQUIRED"
+        return HEADINGS[words[0]]
     if words[0] == "about" and 2 <= len(words) <= 4:  # "About Palantir", "About <ORGANIZATION>"
         return "about"
+    return keyword_kind(name) if bare.endswith(":") else None  # "It's Important To Us That You Have:"
+
+
+def keyword_kind(name: str) -> str | None:
+    """The kind an unknown heading's words name, if any."""
+    for kind, pattern in _KEYWORDS:
+        if pattern.search(name):
+            return kind
     return None
+
+
+def _titled(text: str) -> bool:
+    """Title Case or UPPER CASE: most words capitalised, the rest short linking words."""
+    words = text.strip("#*_ :").split()
+    if not words or not words[0][:1].isupper():
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    small = sum(1 for w in words if w in ("of", "and", "the", "for", "at", "in", "to", "a", "an", "&", "with", "our"))
+    return capitals + small >= len(words) and capitals * 2 > len(words)
 
 
 def _generic_heading(line: str) -> bool:
@@ -142,20 +197,17 @@ def _generic_heading(line: str) -> bool:
     words = stripped.rstrip(":?").split()
     if not 1 <= len(words) <= 6 or "," in stripped or any(c.isdigit() for c in stripped):
         return False
-    capitals = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
-    small = sum(1 for w in words if w in ("of", "and", "the", "for", "at", "in", "to", "a", "an", "&", "with", "our"))
-    return stripped[:1].isupper() and capitals + small >= len(words) and capitals * 2 > len(words)
+    return _titled(stripped)
 
 
-def split_sections(text: str) -> tuple[dict[str, str], bool]:
-    """Section kind → its text (repeated kinds joined, in order), and whether any known heading was found.
+def split_sections(text: str) -> dict[str, str]:
+    """Section kind → its text, in `SECTION_KINDS` order; a kind whose heading repeats holds all its parts.
 
     Text before the first heading is "about" when the posting has a requirements section (its intro is then the
     company's pitch), else "other": a posting with no requirements heading keeps every line it may ask things in."""
     parts: dict[str, list[str]] = {}
     preamble: list[str] = []
     current = preamble
-    known = False
     previous_blank = True
     for raw in text.split("\n"):
         line = raw.strip()
@@ -166,10 +218,8 @@ def split_sections(text: str) -> tuple[dict[str, str], bool]:
             inline = HEADINGS.get(_normalize(match.group(1))) if match else None
             if match and inline:
                 kind, rest = inline, match.group(2).strip()
-        if kind is not None:
-            known = True
-        elif line and previous_blank and current is not preamble and _generic_heading(line):
-            kind = "other"
+        if kind is None and line and previous_blank and current is not preamble and _generic_heading(line):
+            kind = keyword_kind(_normalize(line)) or "other"
         if kind is not None:
             current = parts.setdefault(kind, [])
             if current and current[-1]:
@@ -183,8 +233,7 @@ def split_sections(text: str) -> tuple[dict[str, str], bool]:
         first = "about" if "requirements" in parts else "other"
         parts[first] = [*preamble, "", *parts[first]] if first in parts else preamble
     out = {kind: "\n".join(lines).strip() for kind, lines in parts.items()}
-    ordered = {kind: out[kind] for kind in SECTION_KINDS if out.get(kind)}
-    return ordered, known
+    return {kind: out[kind] for kind in SECTION_KINDS if out.get(kind)}
 
 
 # Sentences end at ".", "!" or "?" before a capital; "U.S. Citizens", "Ph.D. In", "e.g. SILAC" are not ends.
@@ -200,11 +249,14 @@ MAX_UNIT = 2_000  # a "sentence" without punctuation (a pasted table, random tex
 def sentences(line: str) -> list[str]:
     """The sentences of one line, abbreviations kept whole."""
     out: list[str] = []
+    current: list[str] = []
     for piece in _SENTENCE_BREAK.split(line):
-        if out and _ABBREVIATION.search(out[-1][-8:]):
-            out[-1] = f"{out[-1]} {piece}"
-        else:
-            out.append(piece)
+        if current and not _ABBREVIATION.search(current[-1][-8:]):
+            out.append(" ".join(current))
+            current = []
+        current.append(piece)
+    if current:
+        out.append(" ".join(current))
     return [chunk for s in out for chunk in (s[i : i + MAX_UNIT] for i in range(0, len(s), MAX_UNIT)) if chunk]
 
 

@@ -103,6 +103,16 @@ class TestYears:
         line = "3-5 years experience in technical support, preferably in healthcare technology or SaaS"
         assert years(f"What You Bring\n- {line}") == [(3, None, True)]
 
+    def test_a_range_from_zero_asks_for_none(self) -> None:
+        r = parse("Requirements\n- 0-2 years of experience in a support role", "Support Engineer")
+        assert ([(y.years, y.skill) for y in r.years], r.min_years, r.seniority) == ([(0, None)], 0, "junior")
+        assert parse("Requirements\n- Six months to 2 years of experience").years == []
+
+    def test_the_text_of_a_long_sentence_is_cut_around_the_years(self) -> None:
+        line = "You will join " + "a team that builds many things for many customers, " * 6 + "with 7+ years of Go."
+        (rule,) = parse(f"Requirements\n- {line}").years
+        assert (rule.years, rule.skill, len(rule.text) <= 200, "7+ years of Go" in rule.text) == (7, "Go", True, True)
+
     def test_outside_requirements_a_sentence_must_say_experience_or_ask(self) -> None:
         assert years("We are looking for someone with at least 7 years of experience.") == [(7, None, True)]
         assert years("Our product is 3 years in the making.") == []
@@ -262,6 +272,12 @@ class TestRemote:
             ("Please note this is not a remote position.", "Backend Engineer", "onsite"),
             ("Workplace type: On-site", "Backend Engineer", "onsite"),
             ("Join us.", "Backend Engineer (Hybrid)", "hybrid"),
+            ("Remote in Europe", "Backend Engineer", "remote"),
+            ("100% work from home", "Backend Engineer", "remote"),
+            ("2 days per week from home, the rest in the team.", "Backend Engineer", "hybrid"),
+            ("You'll be expected in the office three days a week.", "Backend Engineer", "hybrid"),
+            ("Remote work is not possible for this role.", "Backend Engineer", "onsite"),
+            ("This is an in-office role.", "Backend Engineer", "onsite"),
         ],
     )
     def test_modes(self, text: str, title: str, expected: str) -> None:
@@ -280,6 +296,9 @@ class TestRemote:
     def test_nothing_or_contradictions_say_nothing(self, text: str) -> None:
         assert parse(text, "Backend Engineer").remote is None
 
+    def test_a_remote_that_names_a_field_is_no_mode(self) -> None:
+        assert parse("Join us.", "Remote Sensing Scientist").remote is None
+
 
 class TestSponsorship:
     @pytest.mark.parametrize(
@@ -291,6 +310,7 @@ class TestSponsorship:
             "We offer relocation and visa support for you and your family.",
             "We can sponsor H-1B visas for exceptional candidates.",
             "Sponsorship: available",
+            "H-1B sponsorship available.",
         ],
     )
     def test_offered(self, text: str) -> None:
@@ -308,6 +328,11 @@ class TestSponsorship:
             "We do not offer visa sponsorship.",
             "Unfortunately we cannot sponsor at this time.",
             "No visa sponsorship.",
+            "Sponsorship is not available.",
+            "We are not currently sponsoring visas.",
+            "This position does not qualify for visa sponsorship.",
+            "Visa sponsorship: No",
+            "Candidates requiring sponsorship will not be considered.",
         ],
     )
     def test_none(self, text: str) -> None:
@@ -345,6 +370,15 @@ class TestLocationRules:
             ("Applicants must be legally eligible to work in Canada.", [("work_authorization", "Canada")]),
             ("Active security clearance required.", [("clearance", None)]),
             ("Must hold a current TS/SCI clearance.", [("clearance", None)]),
+            ("Must be a US Citizen or Green Card holder.", [("citizenship", "United States")]),
+            ("Candidates must hold British nationality.", [("citizenship", "UK")]),
+            ("Open to US-based candidates only.", [("located_in", "United States")]),
+            ("This position is only available to residents of Canada.", [("located_in", "Canada")]),
+            (
+                "You must be located in New York or the Bay Area.",
+                [("located_in", "New York"), ("located_in", "Bay Area")],
+            ),
+            ("Ability to obtain and maintain a Secret clearance.", [("clearance", None)]),
         ],
     )
     def test_rules(self, text: str, expected: list[tuple[str, str | None]]) -> None:
@@ -368,6 +402,10 @@ class TestLocationRules:
             "Customer data is stored in the EU only.",
             "Experience with customs clearance and freight forwarding.",
             "You will be able to work in a fast-paced environment.",
+            "Must be located in the Pacific Time Zone.",
+            "Employees must live within commuting distance of the office.",
+            "We welcome applicants of all nationalities.",
+            "DBS check required.",
         ],
     )
     def test_phrases_that_state_no_rule(self, text: str) -> None:
@@ -414,6 +452,10 @@ class TestSections:
             ("About the company", "about"),
             ("Who we are", "about"),
             ("About Palantir", "about"),
+            ("It’s Important To Us That You Have:", "requirements"),
+            ("Any of those will increase your chances:", "nice_to_have"),
+            ("In this role, you will:", "responsibilities"),
+            ("Why work at Beyond Cloud Consulting", "benefits"),
         ],
     )
     def test_headings(self, heading: str, kind: str) -> None:
@@ -451,6 +493,13 @@ class TestSections:
         r = parse("Requirements\n- Python\n\nLife at Acme\n\nOur intranet runs on Java and PHP.")
         assert r.must_have == ["Python"]
         assert r.sections["other"].startswith("Our intranet")
+
+    def test_lines_that_open_like_headings_but_read_as_sentences_stay_content(self) -> None:
+        r = parse(
+            "Requirements\nExperience with Java\nYou have strong Python skills\nNice to have\nExperience with Kafka"
+        )
+        assert (list(r.sections), r.must_have, r.nice_to_have) == (["requirements", "nice_to_have"], ["Java", "Python"],
+                                                                   ["Apache Kafka"])  # fmt: skip
 
     def test_bullets_and_sentences_are_never_headings(self) -> None:
         r = parse("Requirements\n- Benefits of automation: you know Selenium\n- Responsibilities include testing")
@@ -585,10 +634,10 @@ FRAGMENTS = [
 def _check_bounded(r: Requirements, text: str) -> None:
     assert len(r.must_have) <= 40 and len(r.nice_to_have) <= 40
     assert not set(r.must_have) & set(r.nice_to_have)
-    assert len(r.years) <= 20 and all(len(y.text) <= 200 and 1 <= y.years <= 20 for y in r.years)
+    assert len(r.years) <= 20 and all(len(y.text) <= 200 and 0 <= y.years <= 20 for y in r.years)
     assert len(r.location_rules) <= 10 and all(len(x.text) <= 200 for x in r.location_rules)
     assert len(r.degree_fields) <= 5
-    assert r.min_years is None or 1 <= r.min_years <= 20
+    assert r.min_years is None or 0 <= r.min_years <= 20
     assert set(r.sections) <= {"requirements", "nice_to_have", "responsibilities", "benefits", "about", "other"}
     assert sum(map(len, r.sections.values())) <= min(len(text), 100_000)
     assert from_json(to_json(r)) == r
