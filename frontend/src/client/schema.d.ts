@@ -465,6 +465,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs/{job_id}/match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Match
+         * @description The match report of this job against your newest ready resume and your profile: a score from 0 to 100,
+         *     each part in words (role, must-have and nice-to-have skills, seniority, experience, education, location), and
+         *     the changes that would raise it most. Computed offline; cached until your resume, profile or the job changes.
+         */
+        get: operations["match-read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications": {
         parameters: {
             query?: never;
@@ -1367,6 +1389,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/resumes/{resume_id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check Resume
+         * @description The uploaded file as an applicant tracking system (ATS) reads it: findings with fixes, a score, and the text
+         *     and fields it takes from the file. 409 while the resume is still being read.
+         */
+        get: operations["resumes-check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/resumes/{resume_id}/structure": {
         parameters: {
             query?: never;
@@ -2104,6 +2147,59 @@ export interface components {
              */
             event_note: string;
         };
+        /**
+         * AtsFinding
+         * @description One thing the resume check looked at, in words for the job seeker.
+         */
+        AtsFinding: {
+            /**
+             * Code
+             * @description what was checked: text, columns, tables, text_boxes, header_footer, fonts, icons, fonts_embedded, file_type, contact, contact_email, contact_phone, headings, dates, length
+             */
+            code: string;
+            /**
+             * Severity
+             * @enum {string}
+             */
+            severity: "error" | "warning" | "ok";
+            /** Title */
+            title: string;
+            /**
+             * Detail
+             * @description what an ATS does with the file, and why it matters
+             */
+            detail: string;
+            /**
+             * Fix
+             * @description what to do about it; null when nothing needs doing
+             */
+            fix: string | null;
+        };
+        /**
+         * AtsParsedRead
+         * @description What an ATS takes from the resume: its plain text, and the fields it fills in from it.
+         */
+        AtsParsedRead: {
+            /** Text */
+            text: string;
+            /** Name */
+            name: string;
+            /** Email */
+            email: string;
+            /** Phone */
+            phone: string;
+            /** Titles */
+            titles: string[];
+            /** Employers */
+            employers: string[];
+            /** Schools */
+            schools: string[];
+            /**
+             * Headings
+             * @description the sections found, in the order they appear
+             */
+            headings: string[];
+        };
         /** AuthConfigRead */
         AuthConfigRead: {
             /** Allow Registration */
@@ -2470,6 +2566,107 @@ export interface components {
             /** Answered */
             answered: number;
         };
+        /** FitLocationRule */
+        FitLocationRule: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "located_in" | "citizenship" | "work_authorization" | "clearance";
+            /** Place */
+            place: string | null;
+            /** Text */
+            text: string;
+        };
+        /** FitPart */
+        FitPart: {
+            /**
+             * Key
+             * @enum {string}
+             */
+            key: "role" | "must_have" | "nice_to_have" | "seniority" | "experience" | "education" | "location";
+            /** Label */
+            label: string;
+            /**
+             * Value
+             * @description 0..1; null when unknown (left out of the score)
+             */
+            value: number | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "met" | "partly" | "not_met" | "unknown";
+            /**
+             * Detail
+             * @description The part in words
+             */
+            detail: string;
+        };
+        /**
+         * FitRequirements
+         * @description What the posting asks, as read from it.
+         */
+        FitRequirements: {
+            /** Seniority */
+            seniority: string | null;
+            /** Min Years */
+            min_years: number | null;
+            /** Degree */
+            degree: string | null;
+            /** Degree Required */
+            degree_required: boolean;
+            /** Remote */
+            remote: ("remote" | "hybrid" | "onsite") | null;
+            /** Sponsorship */
+            sponsorship: ("none" | "offered") | null;
+            /** Location Rules */
+            location_rules: components["schemas"]["FitLocationRule"][];
+            /** Years */
+            years: components["schemas"]["FitYears"][];
+        };
+        /** FitSkill */
+        FitSkill: {
+            /** Name */
+            name: string;
+            /**
+             * Where
+             * @description In your resume; in your profile but not your resume; or in neither
+             * @enum {string}
+             */
+            where: "resume" | "profile" | "missing";
+            /**
+             * Required
+             * @description Named in the posting's requirements (else in its nice-to-haves)
+             */
+            required: boolean;
+        };
+        /** FitSuggestion */
+        FitSuggestion: {
+            /** Text */
+            text: string;
+            /**
+             * Gain
+             * @description Points the score would rise by
+             */
+            gain: number;
+            /**
+             * Add Skills
+             * @description Skills to say in your resume: your profile already has them
+             */
+            add_skills: string[];
+        };
+        /** FitYears */
+        FitYears: {
+            /** Years */
+            years: number;
+            /** Skill */
+            skill: string | null;
+            /** Text */
+            text: string;
+            /** Required */
+            required: boolean;
+        };
         /** FollowIn */
         FollowIn: {
             /**
@@ -2620,6 +2817,25 @@ export interface components {
              * @default
              */
             description: string;
+        };
+        /** JobFitRead */
+        JobFitRead: {
+            /** Score */
+            score: number;
+            /** Parts */
+            parts: components["schemas"]["FitPart"][];
+            /** Skills */
+            skills: components["schemas"]["FitSkill"][];
+            /** Suggestions */
+            suggestions: components["schemas"]["FitSuggestion"][];
+            /** Blockers */
+            blockers: string[];
+            /**
+             * Resume Id
+             * @description The resume compared (your newest ready one); null: none yet
+             */
+            resume_id: number | null;
+            requirements: components["schemas"]["FitRequirements"];
         };
         /** JobListItem */
         JobListItem: {
@@ -3408,6 +3624,40 @@ export interface components {
          * @enum {string}
          */
         RemoteType: "onsite" | "hybrid" | "remote" | "unknown";
+        /**
+         * ResumeCheckRead
+         * @description The uploaded file as an applicant tracking system (ATS) reads it: a score, findings, and the parse.
+         */
+        ResumeCheckRead: {
+            /**
+             * Score
+             * @description 100 - 25 per error - 8 per warning, at least 0; 0 when no text can be read
+             */
+            score: number;
+            /**
+             * Label
+             * @description the score in words: 'ready for an ATS', 'a few things to fix', …
+             */
+            label: string;
+            /**
+             * File Type
+             * @enum {string}
+             */
+            file_type: "pdf" | "docx" | "txt" | "unknown";
+            /**
+             * Pages
+             * @description as the file records it; null when it does not (plain text)
+             */
+            pages: number | null;
+            /** Words */
+            words: number;
+            /**
+             * Findings
+             * @description errors first, then warnings, then what is fine
+             */
+            findings: components["schemas"]["AtsFinding"][];
+            parsed: components["schemas"]["AtsParsedRead"];
+        };
         /** ResumeRead */
         ResumeRead: {
             /** Id */
@@ -5429,6 +5679,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskRunRead"];
+                };
+            };
+            /** @description A field was refused: `errors` lists each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorRead"];
+                };
+            };
+            /** @description Refused: `detail` says why in words, `code` for programs */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorRead"];
+                };
+            };
+            /** @description The server or a service it depends on failed */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorRead"];
+                };
+            };
+        };
+    };
+    "match-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobFitRead"];
                 };
             };
             /** @description A field was refused: `errors` lists each */
@@ -7907,6 +8206,55 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A field was refused: `errors` lists each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorRead"];
+                };
+            };
+            /** @description Refused: `detail` says why in words, `code` for programs */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorRead"];
+                };
+            };
+            /** @description The server or a service it depends on failed */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorRead"];
+                };
+            };
+        };
+    };
+    "resumes-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resume_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumeCheckRead"];
+                };
             };
             /** @description A field was refused: `errors` lists each */
             422: {
