@@ -145,6 +145,9 @@ export type KeyStatus = AIProviderSettingsRead['key_status'];
 export type AISettingsField = AIProviderSettingsRead['environment_overrides'][number];
 export type ProviderTestResult = JsonOf<paths['/api/v1/ai/settings/test']['post']['responses'][200]>;
 
+// How well you fit a job
+export type JobFitRead = JsonOf<paths['/api/v1/jobs/{job_id}/match']['get']['responses'][200]>;
+
 // Content generation: cover letters and tailored resumes
 export type DocumentRead = JsonOf<paths['/api/v1/documents/{document_id}']['get']['responses'][200]>;
 export type DocumentCreate = RequestBody<paths['/api/v1/jobs/{job_id}/documents']['post']>;

@@ -9,6 +9,7 @@ import { QueryError } from '../../components/QueryError';
 import { formatDate, formatSalary } from '../../lib/format';
 import { TrackingPanel } from '../applications/TrackingPanel';
 import { JobWritingCard } from '../documents/JobWritingCard';
+import { MatchCard } from '../match/MatchCard';
 import { demoteHeadings } from './description';
 import { parseJobId } from './EditJobPage';
 import { RemoteBadge } from './JobCard';
@@ -125,6 +126,7 @@ function JobDetails({ job, backTo }: { job: JobRead; backTo: string }) {
       <Grid gap="lg" align="flex-start">
         <Grid.Col span={{ base: 12, md: 7, lg: 8 }} order={{ base: 2, md: 1 }}>
           <Stack gap="lg">
+            <MatchCard jobId={job.id} />
             <JobWritingCard jobId={job.id} />
             <JobSkills key={job.id} job={job} />
             <Description job={job} />
