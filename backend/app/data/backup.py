@@ -5,7 +5,12 @@ online backup API (copying the file of a WAL database loses what is still in the
 `pg_dump -Fc` — and the uploads folder. Restore checks everything it can before it touches anything: the ZIP's
 checksums, the manifest, that the schema is one this version knows (a newer one is refused), and that the
 database inside is sound (SQLite `integrity_check`, `pg_restore --list`). Only then does it swap the SQLite
-file atomically or run `pg_restore --single-transaction`, and migrate an older schema up to head."""
+file atomically or run `pg_restore --single-transaction`, and migrate an older schema up to head.
+
+A backup file is read like any other archive from outside (`core/archives.py`): every member is streamed in chunks
+with a hard cap on the bytes actually produced (MAX_RESTORE_BYTES per restore, and never more than the member's own
+header declares), and a member whose name is absolute, climbs out with `..` or holds a NUL makes the whole file
+refused: the checks run over every member before anything is changed."""
 
 from __future__ import annotations
 
@@ -18,12 +23,15 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from io import BytesIO
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import Any, BinaryIO
 
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import make_url
 
+from app.core.archives import ArchiveDamaged, ArchiveError, ArchiveTooLarge, check_name, copy_member
 from app.core.config import Settings
 from app.core.migrations import alembic_config, upgrade
 
@@ -31,6 +39,8 @@ FORMAT = "career-copilot-backup"
 FORMAT_VERSION = 1
 SQLITE_MEMBER = "database.sqlite"
 PG_MEMBER = "database.dump"
+MAX_RESTORE_BYTES = 20 * 1024**3  # all members together, as unpacked: a large instance's dump and uploads fit
+MAX_MANIFEST_BYTES = 1024 * 1024
 
 
 class BackupError(Exception):
@@ -137,34 +147,82 @@ def create_backup(settings: Settings, dest: Path) -> BackupInfo:
     return BackupInfo(dest, dest.stat().st_size, revision, dialect, created)
 
 
-def _read_manifest(zf: zipfile.ZipFile) -> dict[str, Any]:
-    try:
-        manifest = json.loads(zf.read("manifest.json"))
-    except (KeyError, ValueError) as exc:
-        raise RestoreRefused("not a Career Copilot backup (manifest.json is missing or unreadable)") from exc
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise RestoreRefused("not a Career Copilot backup (unknown format)")
-    if int(manifest.get("format_version", 0)) > FORMAT_VERSION:
-        raise RestoreRefused("this backup was made by a newer Career Copilot; upgrade before restoring it")
-    return manifest
+class _Backup:
+    """An open backup: its directory, and its members streamed out under one budget for the whole restore."""
+
+    def __init__(self, src: Path, max_bytes: int) -> None:
+        self.src, self.left = src, max_bytes
+        try:
+            self.zip = zipfile.ZipFile(src)
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise RestoreRefused(f"{src.name} is not a backup ZIP or is damaged ({exc})") from exc
+        self.raw = src.open("rb")
+
+    def __enter__(self) -> _Backup:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.raw.close()
+        self.zip.close()
+
+    def member(self, name: str) -> zipfile.ZipInfo:
+        try:
+            return self.zip.getinfo(name)
+        except KeyError as exc:
+            raise RestoreRefused(f"{self.src.name} has no {name}") from exc
+
+    def copy(self, info: zipfile.ZipInfo, out: BinaryIO) -> None:
+        """Stream one member to `out`, charged to the restore's budget."""
+        self.left -= self._copy(info, out, self.left)
+
+    def _copy(self, info: zipfile.ZipInfo, out: BinaryIO, cap: int) -> int:
+        try:
+            return copy_member(self.raw, info, out, cap)
+        except ArchiveTooLarge as exc:
+            raise RestoreRefused(f"{self.src.name} cannot be restored safely: {exc}") from exc
+        except ArchiveDamaged as exc:
+            raise RestoreRefused(f"{self.src.name} is damaged: {exc}") from exc
+
+    def check_all(self) -> None:
+        """Every name, then every member inflated once to nowhere: sizes, checksums and the budget, before anything
+        is touched."""
+        infos = self.zip.infolist()
+        try:
+            for info in infos:
+                check_name(info)
+        except ArchiveError as exc:
+            raise RestoreRefused(f"{self.src.name} is damaged: {exc}; nothing was restored") from exc
+        declared = sum(i.file_size for i in infos)
+        if declared > self.left:
+            raise RestoreRefused(
+                f"{self.src.name} unpacks to {declared} bytes, more than the {self.left} a restore may write"
+            )
+        with open(os.devnull, "wb") as nowhere:
+            for info in infos:
+                if not info.is_dir():
+                    self.copy(info, nowhere)
+
+    def manifest(self) -> dict[str, Any]:
+        buffer = BytesIO()
+        try:
+            self._copy(self.member("manifest.json"), buffer, MAX_MANIFEST_BYTES)
+            manifest = json.loads(buffer.getvalue())
+        except (RestoreRefused, ValueError) as exc:
+            raise RestoreRefused("not a Career Copilot backup (manifest.json is missing or unreadable)") from exc
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+            raise RestoreRefused("not a Career Copilot backup (unknown format)")
+        if int(manifest.get("format_version", 0)) > FORMAT_VERSION:
+            raise RestoreRefused("this backup was made by a newer Career Copilot; upgrade before restoring it")
+        return manifest
 
 
-def inspect_backup(settings: Settings, src: Path) -> dict[str, Any]:
+def inspect_backup(settings: Settings, src: Path, *, max_bytes: int = MAX_RESTORE_BYTES) -> dict[str, Any]:
     """Everything checkable without touching the current data; raises RestoreRefused."""
     if not src.is_file():
         raise RestoreRefused(f"{src} does not exist")
-    try:
-        zf = zipfile.ZipFile(src)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise RestoreRefused(f"{src.name} is not a backup ZIP or is damaged ({exc})") from exc
-    with zf:
-        try:
-            bad = zf.testzip()
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise RestoreRefused(f"{src.name} is damaged ({exc})") from exc
-        if bad is not None:
-            raise RestoreRefused(f"{src.name} is damaged: {bad} fails its checksum")
-        manifest = _read_manifest(zf)
+    with _Backup(src, max_bytes) as backup:
+        backup.check_all()
+        manifest = backup.manifest()
     here = "sqlite" if settings.is_sqlite else "postgresql"
     if manifest.get("dialect") != here:
         raise RestoreRefused(
@@ -179,28 +237,29 @@ def inspect_backup(settings: Settings, src: Path) -> dict[str, Any]:
     return manifest
 
 
-def restore_backup(settings: Settings, src: Path) -> dict[str, Any]:
+def restore_backup(settings: Settings, src: Path, *, max_bytes: int = MAX_RESTORE_BYTES) -> dict[str, Any]:
     """Replace the instance's database and uploads with the backup's. Refuses (changing nothing) when the file is
-    damaged, foreign, of another database kind or of a newer schema. Stop the app's processes first."""
-    manifest = inspect_backup(settings, src)
-    with zipfile.ZipFile(src) as zf:
+    damaged, foreign, of another database kind or of a newer schema, holds an unsafe name, or unpacks to more than
+    `max_bytes`. Stop the app's processes first."""
+    manifest = inspect_backup(settings, src, max_bytes=max_bytes)
+    with _Backup(src, max_bytes) as backup:
         if settings.is_sqlite:
-            _restore_sqlite(settings, zf)
+            _restore_sqlite(settings, backup)
         else:
-            _restore_pg(settings, zf, manifest.get("schema_revision"))
-        _restore_uploads(settings, zf)
+            _restore_pg(settings, backup, manifest.get("schema_revision"))
+        _restore_uploads(settings, backup)
     upgrade(settings)  # an older backup's schema is brought up to this version's head
     return manifest
 
 
-def _restore_sqlite(settings: Settings, zf: zipfile.ZipFile) -> None:
+def _restore_sqlite(settings: Settings, backup: _Backup) -> None:
     db = _sqlite_path(settings)
     db.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=".restore-", suffix=".sqlite", dir=db.parent)
     staged = Path(name)
     try:
-        with os.fdopen(fd, "wb") as out, zf.open(SQLITE_MEMBER) as member:
-            shutil.copyfileobj(member, out)
+        with os.fdopen(fd, "wb") as out:
+            backup.copy(backup.member(SQLITE_MEMBER), out)
         try:
             with sqlite3.connect(staged) as conn:
                 ok = conn.execute("PRAGMA integrity_check").fetchone()
@@ -216,7 +275,7 @@ def _restore_sqlite(settings: Settings, zf: zipfile.ZipFile) -> None:
         staged.unlink(missing_ok=True)
 
 
-def _restore_pg(settings: Settings, zf: zipfile.ZipFile, revision: str | None) -> None:
+def _restore_pg(settings: Settings, backup: _Backup, revision: str | None) -> None:
     current = _revision_pg(settings)
     if current is not None and current != revision:
         raise RestoreRefused(
@@ -225,8 +284,8 @@ def _restore_pg(settings: Settings, zf: zipfile.ZipFile, revision: str | None) -
         )
     with tempfile.TemporaryDirectory(prefix="copilot-restore-") as tmp:
         dump = Path(tmp) / PG_MEMBER
-        with zf.open(PG_MEMBER) as member, dump.open("wb") as out:
-            shutil.copyfileobj(member, out)
+        with dump.open("wb") as out:
+            backup.copy(backup.member(PG_MEMBER), out)
         listed = _pg_tool("pg_restore", "--list", str(dump))
         if listed.returncode != 0:
             raise RestoreRefused(f"the database dump in this backup is damaged: {listed.stderr.strip()}")
@@ -246,19 +305,20 @@ def _restore_pg(settings: Settings, zf: zipfile.ZipFile, revision: str | None) -
             raise RestoreRefused(f"pg_restore failed and changed nothing: {done.stderr.strip()[-500:]}")
 
 
-def _restore_uploads(settings: Settings, zf: zipfile.ZipFile) -> None:
-    members = [m for m in zf.infolist() if m.filename.startswith("uploads/") and not m.is_dir()]
+def _restore_uploads(settings: Settings, backup: _Backup) -> None:
+    members = [m for m in backup.zip.infolist() if m.filename.startswith("uploads/") and not m.is_dir()]
     target = settings.uploads_dir
     target.parent.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=".uploads-restore-", dir=target.parent))
-    for member in members:
-        relative = Path(member.filename).relative_to("uploads")
-        if ".." in relative.parts or relative.is_absolute():
-            continue  # never write outside the uploads folder
-        out = staged / relative
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with zf.open(member) as src, out.open("wb") as dst:
-            shutil.copyfileobj(src, dst)
+    try:
+        for member in members:
+            out = staged / Path(member.filename).relative_to("uploads")  # names were checked: none climbs out
+            out.parent.mkdir(parents=True, exist_ok=True)
+            with out.open("wb") as dst:
+                backup.copy(member, dst)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
     old = target.with_name(".uploads-old")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
