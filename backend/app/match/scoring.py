@@ -127,9 +127,12 @@ def _skills_part(key: str, label: str, value: float | None, checks: list[SkillCh
     if value is None:
         return Part(key, label, None, "unknown", "The posting names none.")
     have = [c.name for c in checks if c.where != "missing"]
+    profile_only = [c.name for c in checks if c.where == "profile"]
     missing = [c.name for c in checks if c.where == "missing"]
     status: Status = "met" if value >= 0.8 else "partly" if value >= 0.4 else "not_met"
     detail = f"You have {len(have)} of {len(checks)}"
+    if profile_only:
+        detail += f" ({', '.join(profile_only[:4])} only in your profile)"
     detail += f"; missing: {', '.join(missing[:6])}." if missing else "."
     return Part(key, label, value, status, detail)
 
@@ -156,16 +159,16 @@ def _experience(person: PersonFacts, req: Requirements) -> Part:
     notes: list[str] = []
     if req.min_years is not None and person.years is not None:
         values.append(_years_value(person.years, req.min_years))
-        notes.append(f"{req.min_years}+ years asked, your dated roles cover {person.years:g}")
+        notes.append(f"{req.min_years}+ years asked; your dated roles cover {person.years:g} years")
     for rule in rules:
         if rule.skill is None:
             continue
         have = person.skill_years.get(rule.skill.lower())
         if have is not None:
             values.append(_years_value(have, rule.years))
-            notes.append(f"{rule.years}+ years of {rule.skill}: {have:g} in roles that name it")
+            notes.append(f"{rule.years}+ years of {rule.skill} asked; {have:g} years in roles that name it")
         else:
-            notes.append(f"{rule.years}+ years of {rule.skill}: your resume does not say how long")
+            notes.append(f"{rule.years}+ years of {rule.skill} asked; your resume does not say how long")
     if not values:
         detail = "; ".join(notes) + "." if notes else "The posting asks no number of years."
         return Part("experience", "Experience", None, "unknown", detail)
@@ -177,14 +180,38 @@ def _experience(person: PersonFacts, req: Requirements) -> Part:
 def _education(person: PersonFacts, req: Requirements) -> Part:
     if req.degree is None:
         return Part("education", "Education", None, "unknown", "No degree asked.")
-    asked = req.degree
+    asked = DEGREE_NAMES[req.degree]
     if person.degree is None:
-        return Part("education", "Education", None, "unknown", f"A {asked} degree asked; your resume names none.")
-    if DEGREE_RANK[person.degree] >= DEGREE_RANK[asked]:
-        return Part("education", "Education", 1.0, "met", f"A {asked} degree asked; you have a {person.degree}.")
+        return Part("education", "Education", None, "unknown", f"{asked} asked; your resume names no degree.")
+    mine = DEGREE_NAMES[person.degree].removeprefix("An ").removeprefix("A ")
+    if DEGREE_RANK[person.degree] >= DEGREE_RANK[req.degree]:
+        return Part("education", "Education", 1.0, "met", f"{asked} asked; you have {_a(mine)}.")
     if not req.degree_required:
-        return Part("education", "Education", 0.5, "partly", f"A {asked} degree or equivalent experience asked.")
-    return Part("education", "Education", 0.0, "not_met", f"A {asked} degree required; you have a {person.degree}.")
+        return Part("education", "Education", 0.5, "partly", f"{asked} or equivalent experience asked.")
+    return Part("education", "Education", 0.0, "not_met", f"{asked} required; you have {_a(mine)}.")
+
+
+DEGREE_NAMES = {
+    "associate": "An associate degree",
+    "bachelor": "A bachelor's degree",
+    "master": "A master's degree",
+    "phd": "A PhD",
+}
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}" if not noun.startswith("PhD") else f"a {noun}"
+
+
+def _said(req: Requirements) -> list[str]:
+    """What the posting says about where and who, in words."""
+    said = []
+    if req.remote:
+        said.append({"remote": "Remote", "hybrid": "Hybrid", "onsite": "On site"}[req.remote])
+    if req.sponsorship:
+        said.append("no visa sponsorship" if req.sponsorship == "none" else "visa sponsorship offered")
+    said += [r.text for r in req.location_rules[:2]]
+    return said
 
 
 def _location(req: Requirements, wishes: Wishes) -> tuple[Part, list[str]]:
@@ -210,8 +237,12 @@ def _location(req: Requirements, wishes: Wishes) -> tuple[Part, list[str]]:
         if rule.kind in ("citizenship", "work_authorization", "clearance"):
             notes.append(rule.text)
     if not values:
-        said = "; ".join(notes[:3])
-        detail = said + "." if said else "Nothing about where you work, or nothing you asked for."
+        said = _said(req)
+        if said:
+            joined = "; ".join(said)
+            detail = f"{joined[:1].upper()}{joined[1:]}. Not scored: you have not said what you need here."
+        else:
+            detail = "The posting says nothing about remote work, location or visas."
         return Part("location", "Location and eligibility", None, "unknown", detail), blockers
     value = min(values)
     status: Status = "met" if value >= 0.99 else "partly" if value > 0 else "not_met"

@@ -164,7 +164,10 @@ def test_sponsorship_is_a_blocker_only_for_someone_who_needs_it() -> None:
     needs = report("Backend Engineer", text, Wishes(needs_sponsorship=True))
     assert needs.blockers == ["No visa sponsorship, and you said you need it."]
     assert part(needs, "location")[1] == "not_met"
-    assert report("Backend Engineer", text).blockers == []
+    unasked = report("Backend Engineer", text)
+    assert unasked.blockers == []
+    detail = next(p.detail for p in unasked.parts if p.key == "location")  # said, though not scored
+    assert detail == "No visa sponsorship. Not scored: you have not said what you need here."
 
 
 def test_no_resume_compares_profile_skills_only() -> None:
