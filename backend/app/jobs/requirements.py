@@ -29,9 +29,18 @@ Every pattern is linear (no nested repeats over user text); the text is cut at 1
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import Any, Literal, TypeVar, get_args
 
-from app.jobs.requirements_place import LocationRule, Remote, Sponsorship, location_rules, remote_mode, sponsorship
+from app.jobs.requirements_place import (
+    MAX_LOCATION_RULES,
+    LocationKind,
+    LocationRule,
+    Remote,
+    Sponsorship,
+    location_rules,
+    remote_mode,
+    sponsorship,
+)
 from app.jobs.requirements_rules import (
     MAX_FIELDS,
     MAX_RULE_TEXT,
@@ -62,7 +71,7 @@ __all__ = [
 ]
 
 REQUIREMENTS_VERSION = "r1"  # bump when output changes, stored results are recomputed
-MAX_TEXT, MAX_TITLE, MAX_SKILLS, MAX_LOCATION_RULES = 100_000, 300, 40, 10
+MAX_TEXT, MAX_TITLE, MAX_SKILLS = 100_000, 300, 40
 _NOT_SKILLS = frozenset({"field"})  # "Computer Science" is a degree's field, in `degree_fields`
 
 
@@ -159,6 +168,14 @@ class _Malformed(ValueError):
     pass
 
 
+_T = TypeVar("_T", bound=str)
+_DEGREES: tuple[Degree, ...] = get_args(Degree)
+_SENIORITIES: tuple[Seniority, ...] = get_args(Seniority)
+_REMOTES: tuple[Remote, ...] = get_args(Remote)
+_SPONSORSHIPS: tuple[Sponsorship, ...] = get_args(Sponsorship)
+_LOCATION_KINDS: tuple[LocationKind, ...] = get_args(LocationKind)
+
+
 def from_json(data: dict[str, Any]) -> Requirements | None:
     """The stored result, or None when it is of another version or malformed (types, sizes and values checked)."""
     try:
@@ -172,12 +189,12 @@ def from_json(data: dict[str, Any]) -> Requirements | None:
             nice_to_have=_strings(data.get("nice_to_have"), MAX_SKILLS, 200),
             years=[_years_rule(y) for y in _list(data.get("years"), MAX_YEARS_RULES)],
             min_years=_optional_int(data.get("min_years")),
-            degree=_choice(data.get("degree"), get_args(Degree)),  # type: ignore[arg-type]
+            degree=_choice(data.get("degree"), _DEGREES),
             degree_fields=_strings(data.get("degree_fields"), MAX_FIELDS, 200),
             degree_required=_bool(data.get("degree_required")),
-            seniority=_choice(data.get("seniority"), get_args(Seniority)),  # type: ignore[arg-type]
-            remote=_choice(data.get("remote"), get_args(Remote)),  # type: ignore[arg-type]
-            sponsorship=_choice(data.get("sponsorship"), get_args(Sponsorship)),  # type: ignore[arg-type]
+            seniority=_choice(data.get("seniority"), _SENIORITIES),
+            remote=_choice(data.get("remote"), _REMOTES),
+            sponsorship=_choice(data.get("sponsorship"), _SPONSORSHIPS),
             location_rules=[_location_rule(x) for x in _list(data.get("location_rules"), MAX_LOCATION_RULES)],
         )
     except _Malformed:
@@ -214,10 +231,13 @@ def _optional_int(value: object) -> int | None:
     return value
 
 
-def _choice(value: object, allowed: tuple[str, ...]) -> str | None:
-    if value is not None and value not in allowed:
-        raise _Malformed
-    return value
+def _choice(value: object, allowed: tuple[_T, ...]) -> _T | None:
+    if value is None:
+        return None
+    for option in allowed:
+        if value == option:
+            return option
+    raise _Malformed
 
 
 def _mapping(value: object) -> dict[str, str]:
@@ -242,8 +262,8 @@ def _years_rule(value: object) -> YearsRule:
 def _location_rule(value: object) -> LocationRule:
     if not isinstance(value, dict):
         raise _Malformed
-    kind = _choice(value.get("kind"), ("located_in", "citizenship", "work_authorization", "clearance"))
+    kind = _choice(value.get("kind"), _LOCATION_KINDS)
     place = value.get("place")
     if kind is None or (place is not None and not isinstance(place, str)) or len(place or "") > 100:
         raise _Malformed
-    return LocationRule(kind, place, _string(value.get("text"), MAX_RULE_TEXT))  # type: ignore[arg-type]
+    return LocationRule(kind, place, _string(value.get("text"), MAX_RULE_TEXT))

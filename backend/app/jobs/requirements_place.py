@@ -19,12 +19,13 @@ from app.jobs.requirements_sections import Unit, lower
 
 Remote = Literal["remote", "hybrid", "onsite"]
 Sponsorship = Literal["none", "offered"]
+LocationKind = Literal["located_in", "citizenship", "work_authorization", "clearance"]
 MAX_LOCATION_RULES = 10
 
 
 @dataclass(frozen=True)
 class LocationRule:
-    kind: Literal["located_in", "citizenship", "work_authorization", "clearance"]
+    kind: LocationKind
     place: str | None  # "EU", "United States", "Germany", "UK"... (None for clearance)
     text: str
 
@@ -81,11 +82,14 @@ def _places_at(text: str, start: int, named: bool = False) -> list[str]:
     """The places written from `start`: "the US or Canada" → ["United States", "Canada"]; with `named`, also places
     the gazetteer does not know, as written ("New York or the Bay Area")."""
     out: list[str] = []
-    position = start
+    intro = _LIST_INTRO.match(text, start)
+    position = intro.end() if intro else start
     while len(out) < 4:
         match = _PLACE_AT.match(text, position) or (_NAMED.match(text, position) if named else None)
         if match is None:
             break
+        if _HOURS.match(text, match.end()):
+            break  # "based in US time zones", "able to work in UK hours": working hours, not a place
         if "place" in match.groupdict():
             out.append(place_of(match.group("place")))
         else:
@@ -100,6 +104,10 @@ def _places_at(text: str, start: int, named: bool = False) -> list[str]:
     return out
 
 
+_LIST_INTRO = re.compile(
+    r"(?i:one\sof\s(?:the\sfollowing|these)|the\sfollowing|these)(?:\s(?i:countries|locations|states|regions))?:?\s?"
+)
+_HOURS = re.compile(r"\s?(?i:time\s?zones?|hours|business\shours|working\shours|overlap)\b")
 # After "must be located in": a place the gazetteer does not know, as written ("Berlin", "the Bay Area").
 _NAMED = re.compile(r"(?:the\s|our\s)?(?P<name>[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,2})")
 _NOT_NAMED = frozenset({"time", "zone", "timezone", "timezones", "hours", "office", "offices", "one", "any", "all", "a",
@@ -120,14 +128,16 @@ _ONLY = re.compile(
 _PEOPLE = re.compile(r"\b(?:remote|candidates?|applicants?|residents?|based|located|hire|hiring|applications?|"
                      r"open\sto|eligible|work|role|position|job)\b")  # fmt: skip
 _CITIZEN = re.compile(
-    rf"(?<![\w.])(?P<place>{_NOUN}|{_ADJ})\s(?i:citizens?|citizenship|nationals?|nationality)\b"
+    rf"(?<![\w.])(?P<place>{_NOUN}|{_ADJ})\s(?i:citizens?|citizenship|nationals|nationality)\b"
+    rf"|\b(?i:an?\s)(?P<one>{_NOUN}|{_ADJ})\s(?i:national)\b"
     rf"|\b(?i:citizens?|citizenship|nationals?)\s(?i:of|in)\s(?i:the\s)?(?P<of>{_NOUN})"
 )
 _CITIZEN_NEED = re.compile(r"\b(?:must|required|requires|require|requirement|only|need|needs|eligible|hold|possess|"
                            r"mandatory|have\sto|citizens?\sor|restricted|limited)\b")  # fmt: skip
 _AUTHORIZED = re.compile(
-    r"\b(?:authori[sz]ed|eligible|permitted|entitled|allowed|able|right|authori[sz]ation|permission|eligibility|"
-    r"legally)\s(?:to\s)?(?:legally\s)?(?:work|be\semployed|live\sand\swork)\s(?:permanently\s|full[\s-]time\s)?"
+    r"\b(?:authori[sz]ed|eligible|permitted|entitled|allowed|legally\sable|right|authori[sz]ation|permission|"
+    r"eligibility|legally)\s(?:to\s)?(?:legally\s)?(?:work|be\semployed|live\sand\swork)\s"
+    r"(?:permanently\s|full[\s-]time\s)?"
     r"(?:in|within|for)\s|\bwork\s(?:permit|authori[sz]ation|visa)\s(?:for|in)\s",
     re.IGNORECASE,
 )
@@ -150,10 +160,10 @@ def location_rules(units: Iterable[Unit], title: str) -> list[LocationRule]:
     out: list[LocationRule] = []
     seen: set[tuple[str, str | None]] = set()
 
-    def add(kind: str, place: str | None, text: str, at: int) -> None:
+    def add(kind: LocationKind, place: str | None, text: str, at: int) -> None:
         if (kind, place) not in seen and len(out) < MAX_LOCATION_RULES:
             seen.add((kind, place))
-            out.append(LocationRule(kind, place, trim(text, at)))  # type: ignore[arg-type]
+            out.append(LocationRule(kind, place, trim(text, at)))
 
     for text, span in [(title, None), *((u.text, u.optional) for u in units)]:
         if len(out) >= MAX_LOCATION_RULES:
@@ -161,14 +171,14 @@ def location_rules(units: Iterable[Unit], title: str) -> list[LocationRule]:
         low = lower(text)
         if span is not None and span[0] == 0:
             continue  # "Ideally based in the EU", "Clearance is a plus": a wish, not a rule
-        found: list[tuple[str, str | None, int]] = []
+        found: list[tuple[LocationKind, str | None, int]] = []
         if "only" in low and _PEOPLE.search(low):
             found += [("located_in", place_of(m.group("place")), m.start()) for m in _ONLY.finditer(text)]
         if any(w in low for w in ("locat", "based", "resid", "live", "only")):
             found += [("located_in", p, m.start()) for m in _LOCATED.finditer(text)
                       for p in _places_at(text, m.end(), named=True)]  # fmt: skip
         if any(w in low for w in ("citizen", "national")) and _CITIZEN_NEED.search(low):
-            found += [("citizenship", place_of(m.group("place") or m.group("of")), m.start())
+            found += [("citizenship", place_of(m.group("place") or m.group("of") or m.group("one")), m.start())
                       for m in _CITIZEN.finditer(text)]  # fmt: skip
         if "work" in low and _NEED.search(low):
             found += [("work_authorization", p, m.start()) for m in _AUTHORIZED.finditer(text)
@@ -208,7 +218,8 @@ _HYBRID = re.compile(
     r"environments?\sacross|threats?|engines?|warfare|electric|development))"
 )
 _REMOTE = re.compile(
-    r"\b(?:fully|100\s?%|completely|entirely|totally|permanently)[\s-]remote(?:ly)?\b|(?<!not\s)\bremote[\s-](?:first|only)\b"
+    r"\b(?:fully|100\s?%|completely|entirely|totally|permanently)[\s-]remote(?:ly)?\b"
+    r"|(?<!not\s)\bremote[\s-](?:first|only)\b"
     r"|\b(?:fully|100\s?%|full[\s-]time)\s(?:work\sfrom\shome|wfh|home[\s-]based)\b"
     r"|\b(?:this|the)\s(?:role|position|job|opportunity)\s(?:is|will\sbe|can\sbe)\s(?:a\s)?(?:fully\s)?remote\b"
     r"|\bwork\s(?:fully\s)?remotely\b|\bwork\sfrom\sanywhere\b|\bremote\s(?:role|position|job|opportunity)\b"
@@ -217,24 +228,30 @@ _REMOTE = re.compile(
 _ONSITE = re.compile(
     r"\b(?:on[\s-]?site|in[\s-]office|in[\s-]person|office[\s-]based)\s(?:role|position|job|only|requirement)\b"
     r"|\b(?:this|the)\s(?:role|position|job)\s(?:is|will\sbe)\s(?:an?\s)?(?:fully\s)?(?:on[\s-]?site|in[\s-]office|"
-    r"in[\s-]person|office[\s-]based)\b|\bnot\s(?:a\s)?(?:fully\s)?remote\b(?![\s-](?:first|friendly))|\bno\sremote\b|\bnon[\s-]remote\b"
+    r"in[\s-]person|office[\s-]based)\b|\bnot\s(?:a\s)?(?:fully\s)?remote\b(?![\s-](?:first|friendly))"
+    r"|\bno\sremote\b|\bnon[\s-]remote\b"
     r"|\bremote\s(?:work\s|working\s)?(?:is\s)?not\s(?:possible|available|an\soption|offered)\b"
     r"|\bfully\s(?:on[\s-]?site|in[\s-]office|in[\s-]person)\b"
 )
 _LABEL = re.compile(
     r"^(?:location|workplace(?:\stype)?|work(?:ing)?\s(?:model|arrangement|mode|location|style|setup|type|place)|"
     r"job\stype|remote|type|where)\s?:\s?(?P<v>remote|fully\sremote|100\s?%\sremote|hybrid|on[\s-]?site|in[\s-]office|"
-    r"office[\s-]based|in[\s-]person|yes)\b|^(?P<alone>remote|hybrid|on[\s-]?site)(?:\s?[(\-\u2013\u2014,:/|]|\s(?:in|within|"
-    r"from|only|role|position|job|opportunity|ok)\b|$)"
+    r"office[\s-]based|in[\s-]person|yes)\b"
+    r"|^(?P<alone>remote|hybrid|on[\s-]?site)(?:\s?[(\-\u2013\u2014,:/|]|\s(?:in|within|from|only|role|position|job|"
+    r"opportunity|ok)\b|$)"
 )
 _TITLE_MODE = re.compile(
-    r"\b(?P<remote>remote)\b(?!\s(?:sensing|monitoring|patient|pilot|operat\w*|control\w*))|\b(?P<hybrid>hybrid)\b|\b(?P<onsite>on[\s-]?site|in[\s-]office)\b"
+    r"\b(?P<remote>remote)\b(?!\s(?:sensing|monitoring|patient|pilot|operat\w*|control\w*))"
+    r"|\b(?P<hybrid>hybrid)\b|\b(?P<onsite>on[\s-]?site|in[\s-]office)\b"
 )
 # Sentences that describe other roles or exceptions ("Many teams do offer hybrid options") decide nothing.
 _CONDITIONAL = re.compile(
     r"\b(?:if|unless|except|exceptional|some\sroles|some\spositions|many\steams|certain\sroles|may|might|depending|"
     r"occasional|occasionally)\b"
 )
+
+
+_MODES: dict[str, Remote] = {"remote": "remote", "hybrid": "hybrid", "onsite": "onsite"}
 
 
 def _mode(word: str) -> Remote:
@@ -249,7 +266,7 @@ def remote_mode(units: Iterable[Unit], title: str) -> Remote | None:
     low_title = lower(title)
     title_mode = _TITLE_MODE.search(low_title)
     if title_mode and "not remote" not in low_title:
-        return title_mode.lastgroup  # type: ignore[return-value]
+        return _MODES[title_mode.lastgroup or "remote"]
     found: set[Remote] = set()
     for unit in units:
         low = lower(unit.text).strip(" -*\u2022")

@@ -57,7 +57,8 @@ _YEARS = re.compile(
 _BAD_BEFORE = re.compile(
     r"\b(?:after|within|every|per|each|first|next|past|last|up\sto|less\sthan|no\smore\sthan|fewer\sthan|maximum\sof|"
     r"max|under|term\sof|period\sof|duration\sof|aged?|over\sthe|since|for\sthe|in\sthe|founded|established|"
-    r"history\sof|track\srecord\sof|months?\s(?:to|or|-|\u2013))\s?(?:of\s|the\s|a\s|about\s|around\s|approximately\s)?$"
+    r"history\sof|track\srecord\sof|months?\s(?:to|or|-|\u2013))"
+    r"\s?(?:of\s|the\s|a\s|about\s|around\s|approximately\s)?$"
 )
 _COMPANY = re.compile(
     r"\b(?:we(?:'ve|\u2019ve|\shave|\sbring|\shave\sbeen)|our\s(?:company|team|firm|founders?)\s(?:has|have)|"
@@ -81,7 +82,7 @@ _CANDIDATE = re.compile(
 _TAIL_END = re.compile(r"[,;:.!?()]|\b(?:and|or|including|plus|preferably|ideally|with\sat\sleast)\s+\d")
 # "5+ years of software engineering", "… of product management", "… of Agile" ask for experience overall: years are
 # tied only to tools, languages and technologies.
-_OVERALL_CATEGORIES = frozenset({"field", "practice", "business", "knowledge", "methodology"})
+_OVERALL_CATEGORIES = frozenset({"field", "practice", "knowledge", "methodology"})
 
 
 def read_years(units: list[Unit]) -> list[YearsRule]:

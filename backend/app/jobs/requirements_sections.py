@@ -61,6 +61,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "in this role", "the opportunity", "the challenge", "your impact", "what you'll achieve", "day to day",
         "a day in the life", "your day", "how you'll contribute", "what the job involves", "job summary",
         "position summary", "role overview", "role summary", "job overview", "core responsibilities",
+        "about this role", "about this position", "about this job", "about the opportunity", "about this opportunity",
         "major duties", "missions", "position overview", "what you will be working on", "your tasks include",
         "brief description", "as part of the team you will", "in this position you'll",
     ),

@@ -60,6 +60,10 @@ class TestYears:
         assert r.min_years is None  # every rule is for a skill
         assert r.must_have[:2] == ["Python", "Go"]  # "in Go" alone would not name Go for the extractor
 
+    def test_a_business_tool_is_a_skill_too(self) -> None:
+        r = parse("Requirements\n- 4+ years of hands-on experience in NetSuite implementation")
+        assert [(y.years, y.skill) for y in r.years] == [(4, "NetSuite")]
+
     def test_years_in_total_are_overall_and_the_largest_is_min_years(self) -> None:
         r = parse("What you'll need\n- 10+ years in total, including 3+ years in Go\n- 2+ years of experience")
         assert [(y.years, y.skill) for y in r.years] == [(10, None), (3, "Go"), (2, None)]
@@ -379,6 +383,12 @@ class TestLocationRules:
                 [("located_in", "New York"), ("located_in", "Bay Area")],
             ),
             ("Ability to obtain and maintain a Secret clearance.", [("clearance", None)]),
+            ("The successful candidate must be a UK national.", [("citizenship", "UK")]),
+            (
+                "You must reside in one of the following countries: Germany, Austria or Switzerland.",
+                [("located_in", "Germany"), ("located_in", "Austria"), ("located_in", "Switzerland")],
+            ),
+            ("Must be allowed to work in the EU.", [("work_authorization", "EU")]),
         ],
     )
     def test_rules(self, text: str, expected: list[tuple[str, str | None]]) -> None:
@@ -406,6 +416,10 @@ class TestLocationRules:
             "Employees must live within commuting distance of the office.",
             "We welcome applicants of all nationalities.",
             "DBS check required.",
+            "Must be able to work in the US time zone.",
+            "You must be based in EU time zones.",
+            "Must be available to work in UK hours.",
+            "We are the largest US national bank and must keep growing.",
         ],
     )
     def test_phrases_that_state_no_rule(self, text: str) -> None:
@@ -452,6 +466,7 @@ class TestSections:
             ("About the company", "about"),
             ("Who we are", "about"),
             ("About Palantir", "about"),
+            ("About this role", "responsibilities"),
             ("It’s Important To Us That You Have:", "requirements"),
             ("Any of those will increase your chances:", "nice_to_have"),
             ("In this role, you will:", "responsibilities"),
