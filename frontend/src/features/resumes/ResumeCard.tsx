@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ResumeSummary } from '../../client/types';
 import { QueryError } from '../../components/QueryError';
 import { JsonResumeImport } from './JsonResumeImport';
+import { ResumeCheck } from './ResumeCheck';
 import { ResumeDropzone } from './ResumeDropzone';
 import { ResumeList } from './ResumeList';
 import { ResumeProgress } from './ResumeProgress';
@@ -65,6 +66,17 @@ function ActiveResume({ id, onClose, onKeepOpen }: { id: number; onClose: () => 
         )}
         <Divider />
         <StructureEditor key={`structure-${resume.data.id}`} resume={resume.data} />
+        <Divider />
+        <ResumeCheck key={`check-${resume.data.id}`} resumeId={resume.data.id} />
+      </Stack>
+    );
+  }
+  if (resume.data.status === 'failed') {
+    // A file that could not be read (a scan, say) is where the check helps most: it says what to change.
+    return (
+      <Stack gap="lg">
+        <ResumeProgress resume={resume.data} onTryAnother={onClose} />
+        <ResumeCheck key={`check-${resume.data.id}`} resumeId={resume.data.id} />
       </Stack>
     );
   }
