@@ -21,6 +21,7 @@ from tests.conftest import register
 from tests.live import account
 from tests.resumes import ats_files as a
 from tests.resumes import factories as f
+from tests.resumes import hostile
 from tests.tasks.test_background import api
 
 
@@ -197,6 +198,26 @@ class TestBounded:
         report = check_resume(f.nested_forms_pdf(8, 10), "cv.pdf", "", {}, JsonResume())
         assert by_code(report)["text"].severity == "error"
         assert time.perf_counter() - started < pdf_text.TIME_BUDGET_SECONDS + 2
+
+    @pytest.mark.parametrize(
+        "make",
+        [
+            hostile.lying_docx,
+            hostile.zip_bomb_docx,
+            lambda: hostile.billion_laughs_docx("word/document.xml"),
+            lambda: hostile.xxe_docx("file:///etc/passwd"),
+            hostile.flate_bomb_pdf,
+            lambda: hostile.content_pdf(b"q " * 1_000_000),
+        ],
+        ids=["lying-zip", "zip-bomb", "billion-laughs", "xxe", "flate-bomb", "saved-states"],
+    )
+    def test_hostile_files_are_refused_cheaply_as_one_error(self, make: Any) -> None:
+        data = make()
+        started = time.perf_counter()
+        report = check_resume(data, "cv", "", {}, JsonResume())
+        assert time.perf_counter() - started < 5
+        assert [(f.code, f.severity) for f in report.findings if f.severity != "ok"] == [("text", "error")]
+        assert report.score == 0
 
     @pytest.mark.parametrize("data", [b"%PDF-1.7\nnot really", f.zip_of({"word/document.xml": b"<w:document"})])
     def test_damaged_files_never_raise(self, data: bytes) -> None:
