@@ -7,23 +7,25 @@ experience, degree, seniority, remote/hybrid/onsite, visa sponsorship and locati
   those named only in nice-to-have sections or in the optional part of a requirements sentence ("Kafka is a plus",
   "…, preferably Django"). With no requirements heading, every section but benefits, about and nice-to-have gives
   must-have skills. Fields of study ("Computer Science") are left to `degree_fields`.
-- Years (`requirements_rules`): "5+ years" → 5, "3-5 years" → 3, "at least two years" → 2, "0-2 years" → 0, tied to a
-  skill when the phrase names a tool, language or technology ("5 years of experience with Python"; "5 years of
-  product management" is experience overall). Time spans that are not experience ("401k after 1 year", "founded 10
-  years ago", "a 3-year contract") are not read. `min_years` is the largest required rule without a skill.
-- Degree: the lowest level that satisfies the posting ("BS/MS" → bachelor); not required with "or equivalent
-  experience", "preferred" or under nice-to-have.
-- Seniority from the title: "Intern"/"Trainee" → intern; "Junior"/"Jr"/"Graduate"/"Entry level"/"… I" → junior;
-  "Mid"/"… II" → mid; "Senior"/"Sr."/"Staff"/"… III" → senior ("Staff" is a senior individual contributor, and the
-  scale has no step between senior and lead); "Lead" → lead; "Principal" → principal; "Manager" (not "Product
-  Manager") → manager; "Head of"/"Director" → director; "VP"/"Chief"/"CTO" → executive. "Mid / Senior" gives the
-  lower, "Senior Manager" the higher. Without one: from `min_years` (or else the largest required years for a
-  skill), 0-1 junior, 2-4 mid, 5+ senior.
+- Years (`requirements_rules`): "5+ years" → 5, "3-5 years" → 3, "at least two years" → 2, "0-2 years" → 0,
+  tied to a skill when the phrase names a tool, language or technology ("5 years of experience with Python"; "5
+  years of product management" is experience overall). Time spans that are not experience ("401k after 1 year",
+  "founded 10 years ago", "a 3-year contract") are not read. `min_years` is the largest required rule without a
+  skill.
+- Degree (`requirements_rules`): the lowest level that satisfies the posting ("BS/MS" → bachelor); not required
+  with "or equivalent experience", "preferred" or under nice-to-have.
+- Seniority (`requirements_seniority`) from the title: "Intern"/"Trainee" → intern; "Junior"/"Jr"/"Graduate"/"Entry
+  level"/"… I" → junior; "Mid"/"… II" → mid; "Senior"/"Sr."/"Staff"/"… III" → senior ("Staff" is a senior
+  individual contributor, and the scale has no step between senior and lead); "Lead" → lead; "Principal" →
+  principal; "Manager" (not "Product Manager") → manager; "Head of"/"Director" → director; "VP"/"Chief"/"CTO" →
+  executive. "Mid / Senior" gives the lower, "Senior Manager" the higher. Without one: from `min_years` (or else
+  the largest required years for a skill), 0-1 junior, 2-4 mid, 5+ senior.
 - Place (`requirements_place`): remote/hybrid/onsite, sponsorship and hard location rules need explicit phrases, since
   a wrong rule hides a job from the user; a time zone ("Remote-first, EU timezones") creates no location rule, "must
   be based in"/"… only"/"citizens only" do. Rules of one kind are alternatives (US or Canada).
 
-Every pattern is linear (no nested repeats over user text); the text is cut at 100 KB and every list is capped.
+Every pattern is linear: literal alternations and bounded repeats, no unbounded repeat inside another over user text;
+the text is cut at 100 KB, the phrases examined per posting are capped, and so is every list.
 """
 
 from __future__ import annotations
@@ -47,14 +49,12 @@ from app.jobs.requirements_rules import (
     MAX_YEARS,
     MAX_YEARS_RULES,
     Degree,
-    Seniority,
     YearsRule,
     read_degree,
     read_years,
-    title_seniority,
-    years_seniority,
 )
 from app.jobs.requirements_sections import SECTION_KINDS, Unit, split_sections, units
+from app.jobs.requirements_seniority import Seniority, title_seniority, years_seniority
 from app.skills.extractor import extract_skills
 from app.skills.taxonomy import get_taxonomy
 

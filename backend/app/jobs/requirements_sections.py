@@ -8,7 +8,7 @@ UPPER CASE line after a blank line is a heading too, of the kind its words name 
 else "other" ("Life at Palantir"), so boilerplate after the last known heading is not read as requirements. Bullets
 and sentence-like lines ("You have strong Python skills", "Experience with Java") are never headings.
 
-Every pattern here is linear: literal alternations and bounded repeats only, nothing nested over user text.
+Every pattern here is linear: literal alternations and bounded repeats, no unbounded repeat nested in another.
 """
 
 from __future__ import annotations
