@@ -164,8 +164,28 @@ async def _upload(c: httpx.AsyncClient, name: str, data: bytes) -> httpx.Respons
 # --- the corpus through the API --------------------------------------------------------------------------------
 
 
+# The corpus runs whole on SQLite; on PostgreSQL the cases whose outcome the database can change: text stored from a
+# hostile file (PostgreSQL refuses NUL and other bytes SQLite keeps), a failure reason stored, a refusal (nothing
+# half-written). Each case starts a server of its own, so the rest would only repeat the parser's work.
+ON_POSTGRESQL = {
+    "docx-lying-sizes",
+    "pdf-flate-bomb",
+    "billion-laughs-word/document.xml",
+    "polyglot-html-named-pdf",
+    "polyglot-pdf-then-zip",
+    "one-byte",
+    "zip-of-zips",
+}
+UPLOADS = [
+    pytest.param(db, case, id=f"{db}-{case.id}")
+    for case in CORPUS
+    for db in ("sqlite", "postgresql")
+    if db == "sqlite" or case.id in ON_POSTGRESQL
+]
+
+
 class TestUpload:
-    @pytest.mark.parametrize("case", CORPUS, ids=[c.id for c in CORPUS])
+    @pytest.mark.parametrize(("database_url", "case"), UPLOADS, indirect=["database_url"])
     async def test_ends_in_a_clear_refusal_or_reason(
         self, server: tuple[str, Any], settings: Settings, case: Hostile
     ) -> None:
