@@ -20,7 +20,7 @@ Key families (docs/decisions/012-caching.md has the full table):
 | `analytics_market` | window, local date | `catalogue` | 1 hour |
 | `job_count` | normalised filters (catalogue part, shared) | `catalogue` | 2 min |
 | `job_page` | user, filters, page (searches) | `catalogue`, `user:{id}`, `users` | 2 min |
-| `match` | user, job, score and requirements versions, resume, title, text, profile skills | `catalogue`, `user:{id}`, `users` | 10 min |
+| `match` | user, job, versions, resume, posting text, profile skills | `catalogue`, `user:{id}`, `users` | 10 min |
 
 Degradation: every Redis call has a short socket timeout, and a failure opens a circuit breaker for a few
 seconds, during which the cache computes every value without asking Redis. A request never fails because the
