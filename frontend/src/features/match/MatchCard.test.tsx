@@ -1,8 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { JobFitRead } from '../../client/types';
 import { installFakeServer, json } from '../../test/fakeServer';
-import { jobRead, page, SIGNED_IN } from '../../test/fixtures';
+import { documentRead, jobRead, page, SIGNED_IN } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 
 const FIT: JobFitRead = {
@@ -67,6 +67,26 @@ describe('How you match', () => {
     expect(within(card).getByRole('list', { name: 'Hard requirements you do not meet' })).toHaveTextContent(
       'No visa sponsorship, and you said you need it.',
     );
+  });
+
+  it('tailors the resume with the suggested profile skills and opens it', async () => {
+    const fake = server(FIT);
+    const tailored = documentRead({ id: 77, kind: 'tailored_resume', job_posting_id: 5 });
+    fake.on('POST /api/v1/jobs/5/documents', () => json(202, tailored));
+    fake.on('GET /api/v1/documents/77', () => json(200, tailored));
+    fake.on('GET /api/v1/documents/77/versions', () => json(200, page([])));
+    const { user } = renderApp('/jobs/5');
+    await user.click(await screen.findByRole('button', { name: 'Tailor my resume with these' }));
+    await waitFor(() => expect(fake.calls('POST /api/v1/jobs/5/documents')).toHaveLength(1));
+    expect(await fake.calls('POST /api/v1/jobs/5/documents')[0].json()).toMatchObject({ kind: 'tailored_resume' });
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/documents/77'));
+  });
+
+  it('offers no tailoring when no suggestion names a skill', async () => {
+    server({ ...FIT, suggestions: [{ text: 'Say in your roles how long you have used Go.', gain: 2, add_skills: [] }] });
+    renderApp('/jobs/5');
+    expect(await screen.findByText(/how long you have used Go/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Tailor my resume with these' })).not.toBeInTheDocument();
   });
 
   it('asks for a resume when there is none to compare', async () => {

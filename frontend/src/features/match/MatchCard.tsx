@@ -1,6 +1,8 @@
-import { Anchor, Badge, Box, Card, Group, List, Progress, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Anchor, Badge, Box, Button, Card, Group, List, Progress, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Link, useNavigate } from 'react-router';
 import type { JobFitRead } from '../../client/types';
+import { FormError } from '../../components/FormError';
+import { useCreateDocument } from '../documents/useDocuments';
 import { useMatch } from './useMatch';
 
 type Part = JobFitRead['parts'][number];
@@ -67,6 +69,28 @@ function PartRow({ part }: { part: Part }) {
   );
 }
 
+/** Suggested skills come from the profile; a tailored resume lists the profile's skills the resume does not say
+ * (and never one the user has nowhere), so it applies them. */
+function TailorWithThese({ jobId }: { jobId: number }) {
+  const create = useCreateDocument(jobId);
+  const navigate = useNavigate();
+  const start = () =>
+    create.mutate({ kind: 'tailored_resume', tone: 'professional', length: 'medium', why_company: '' }, { onSuccess: (document) => navigate(`/documents/${document.id}`) });
+  return (
+    <Stack gap={4}>
+      <Group gap="sm">
+        <Button size="xs" variant="light" onClick={start} loading={create.isPending}>
+          Tailor my resume with these
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed">
+        A tailored copy adds the skills your profile has and your resume does not say; it never adds one you don't have.
+      </Text>
+      <FormError error={create.error} title="Could not start the tailored resume" />
+    </Stack>
+  );
+}
+
 /** "How you match": the score, each part in words, the skills in three groups and what to change first. */
 export function MatchCard({ jobId }: { jobId: number }) {
   const match = useMatch(jobId);
@@ -126,6 +150,9 @@ export function MatchCard({ jobId }: { jobId: number }) {
                     </List.Item>
                   ))}
                 </List>
+                {data.suggestions.some((suggestion) => suggestion.add_skills.length > 0) ? (
+                  <TailorWithThese jobId={jobId} />
+                ) : null}
               </Stack>
             ) : null}
             <SkillGroup
