@@ -154,7 +154,7 @@ def test_admin_picks_a_local_provider_and_every_feature_names_it(
     resume = tmp_path / "grace.txt"
     resume.write_text(RESUME)
     page.goto(fresh_app + "/profile")
-    card = page.get_by_role("region", name=re.compile("^Resume"))
+    card = page.get_by_role("region", name="Resume", exact=True)
     expect(card.get_by_text(re.compile(r"^To find its skills, your resume.s text .* is sent to"))).to_have_text(SENT_TO)
     card.get_by_label("Resume file", exact=True).set_input_files(str(resume))
     expect(card.get_by_text("Skills found in grace.txt")).to_be_visible(timeout=WAIT)

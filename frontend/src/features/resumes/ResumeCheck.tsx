@@ -149,7 +149,7 @@ export function ResumeCheck({ resumeId }: { resumeId: number }) {
     body = (
       <Stack gap="sm">
         <Group gap="sm" align="center" wrap="nowrap">
-          <Text fz={36} fw={700} lh={1} c={`${scoreColor(data.score)}.8`} aria-hidden="true">
+          <Text fz={36} fw={700} lh={1} aria-hidden="true">
             {data.score}
           </Text>
           <div>
