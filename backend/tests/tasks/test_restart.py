@@ -232,27 +232,17 @@ async def interrupt_letters_and_restart(
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL], ids=["sigterm", "sigkill"])
-async def test_embedded_worker_picks_up_after_a_restart(stop: signal.Signals, tmp_path: Path, llm: HeldLLM) -> None:
+@pytest.mark.parametrize("scenario", [interrupt_and_restart, interrupt_letters_and_restart], ids=["resumes", "letters"])
+async def test_embedded_worker_picks_up_after_a_restart(
+    stop: signal.Signals, scenario: Scenario, tmp_path: Path, llm: HeldLLM
+) -> None:
     url = f"sqlite:///{tmp_path / 'copilot.db'}"
     settings = make_settings(url, tmp_path)
     await asyncio.to_thread(upgrade, settings)
     procs = Processes(tmp_path, environment(tmp_path, llm, DATABASE_URL=url, EMBEDDED_WORKER="true"))
     try:
         host = procs.serve("web-1")
-        await interrupt_and_restart(procs, settings, llm, stop, lambda: procs.serve("web-2"), host)
-    finally:
-        procs.stop()
-
-
-@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL], ids=["sigterm", "sigkill"])
-async def test_letters_and_an_export_survive_a_restart(stop: signal.Signals, tmp_path: Path, llm: HeldLLM) -> None:
-    url = f"sqlite:///{tmp_path / 'copilot.db'}"
-    settings = make_settings(url, tmp_path)
-    await asyncio.to_thread(upgrade, settings)
-    procs = Processes(tmp_path, environment(tmp_path, llm, DATABASE_URL=url, EMBEDDED_WORKER="true"))
-    try:
-        host = procs.serve("web-1")
-        await interrupt_letters_and_restart(procs, settings, llm, stop, lambda: procs.serve("web-2"), host)
+        await scenario(procs, settings, llm, stop, lambda: procs.serve("web-2"), host)
     finally:
         procs.stop()
 
