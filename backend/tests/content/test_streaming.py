@@ -30,7 +30,10 @@ async def _start(
 ) -> tuple[Any, dict[str, Any]]:
     async with api(host, token) as c:
         # A resume seen for the first time: the answer cache (shared by the process) must miss.
-        await give_resume(settings, user_id, RESUME.replace("and APIs.", f"and APIs (ref {uuid.uuid4().hex})."))
+        # Letters only: the claim check reads digits in the resume as numbers the user wrote (a hex id holding an
+        # "8" let "a team of 8 engineers" through, one run in three).
+        ref = uuid.uuid4().hex.translate(str.maketrans("0123456789", "ghijklmnop"))
+        await give_resume(settings, user_id, RESUME.replace("and APIs.", f"and APIs (ref {ref})."))
         job_id = (await c.post("/api/v1/jobs", json={**JOB, **job})).json()["id"]
 
         async def idle() -> bool:  # the job's own skill extraction asks the LLM too: let it finish first
