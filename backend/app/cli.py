@@ -252,6 +252,7 @@ def ingest(
     from app.core.events import flush_events, make_bus
     from app.jobs.ingest import run_ingest
     from app.jobs.scraper_service import JobScraperService
+    from app.match.discover import score_new
     from app.users import repository
 
     settings = _settings()
@@ -279,7 +280,12 @@ def ingest(
                     return {"error": f"no account with email {user}"}
                 user_id = found.id
             summary = await run_ingest(
-                unit, JobScraperService(settings), settings.match_threshold, user_id=user_id, only=source or None
+                unit,
+                JobScraperService(settings),
+                settings.match_threshold,
+                match=score_new,
+                user_id=user_id,
+                only=source or None,
             )
             return {"sources": summary.sources, "created": summary.created, "merged": summary.merged,
                     "updated": summary.updated, "matches": summary.matches}  # fmt: skip

@@ -95,6 +95,9 @@ PROFILE_FIELDS = (
     "daily_application_goal",
     "evening_summary_hour",
     "evening_summary_enabled",
+    "needs_sponsorship",
+    "remote_only",
+    "work_location",
     "onboarding_step",
     "onboarding_finished_at",
 )

@@ -12,20 +12,19 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, select, tuple_, update
+from sqlalchemy import insert, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.db import upsert_insert
-from app.jobs import matching
 from app.jobs.enrich import enrich_offline
 from app.jobs.scraper_service import JobScraperService, SourceResult
 from app.jobs.sources.base import NormalizedJob, SourceQuery
 from app.jobs.text import derived_fields
 from app.models.base import utcnow
-from app.models.job import JobPosting, JobPostingSkill, RemoteType
+from app.models.job import JobPosting, RemoteType
 from app.models.progress import SavedSearch
-from app.models.sources import FollowedCompany, JobMatch, JobSource, JobSourceRecord, SourceState
-from app.models.user import User, UserSkill
+from app.models.sources import FollowedCompany, JobSource, JobSourceRecord, SourceState
+from app.models.user import User
 from app.notifications.service import notify
 from app.realtime.envelope import publish_after_commit
 
@@ -221,56 +220,9 @@ async def record_results(session: AsyncSession, results: dict[str, SourceResult]
 # --- matches --------------------------------------------------------------------------------------------------
 
 
-async def market_demand(session: AsyncSession, days: int = 30) -> dict[str, float]:
-    since = utcnow() - timedelta(days=days)
-    total = await session.scalar(select(func.count()).select_from(JobPosting).where(JobPosting.posted_at >= since))
-    if not total:
-        return {}
-    rows = await session.execute(
-        select(func.lower(JobPostingSkill.skill), func.count())
-        .join(JobPosting, JobPosting.id == JobPostingSkill.job_posting_id)
-        .where(JobPosting.posted_at >= since)
-        .group_by(func.lower(JobPostingSkill.skill))
-    )
-    return {skill: n / total for skill, n in rows.all()}
-
-
-async def match_users(
-    session: AsyncSession, posting_ids: Sequence[int], user_ids: Sequence[int], threshold: float
-) -> dict[int, list[tuple[int, float]]]:
-    """Score the postings for each user (their skills and saved searches); keep those at or over the threshold."""
-    if not posting_ids or not user_ids:
-        return {}
-    demand = await market_demand(session)
-    postings = list((await session.scalars(select(JobPosting).where(JobPosting.id.in_(set(posting_ids))))).all())
-    insert_ = upsert_insert(session)
-    found: dict[int, list[tuple[int, float]]] = {}
-    for user_id in user_ids:
-        skills = list((await session.scalars(select(UserSkill.name).where(UserSkill.user_id == user_id))).all())
-        searches = list((await session.scalars(select(SavedSearch).where(SavedSearch.user_id == user_id))).all())
-        profiles = [
-            matching.Profile(skills, s.keywords, s.location, s.remote_only, s.min_salary, demand) for s in searches
-        ] or [matching.Profile(skills, demand=demand)]
-        rows: list[dict[str, Any]] = []
-        for p in postings:
-            view = matching.Posting(p.title, p.description_text, p.location, p.remote_type, p.tech_stack,
-                                    p.salary_max, p.salary_min, p.salary_period, p.posted_at)  # fmt: skip
-            best = max((matching.score(profile, view) for profile in profiles), key=lambda m: m.score)
-            if best.score >= threshold:
-                rows.append({"user_id": user_id, "job_posting_id": p.id, "score": best.score,
-                             "matched_skills": best.matched, "missing_skills": best.missing, "reasons": best.reasons,
-                             "dismissed": False, "created_at": utcnow()})  # fmt: skip
-        if not rows:
-            continue
-        stmt = insert_(JobMatch).values(rows)
-        await session.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["user_id", "job_posting_id"],
-                set_={k: stmt.excluded[k] for k in ("score", "matched_skills", "missing_skills", "reasons")},
-            )
-        )
-        found[user_id] = [(int(r["job_posting_id"]), float(r["score"])) for r in rows]
-    return found
+Matcher = Callable[[AsyncSession, Sequence[int], Sequence[int], float], Awaitable[dict[int, list[tuple[int, float]]]]]
+"""Scores stored postings for users (the users who asked, and whoever else the matcher includes) and keeps those at
+or over the threshold: `app.match.discover.score_new`, given by the task or command that runs the ingest."""
 
 
 async def announce_matches(session: AsyncSession, found: dict[int, list[tuple[int, float]]]) -> None:
@@ -331,6 +283,7 @@ async def run_ingest(
     scraper: JobScraperService,
     threshold: float,
     *,
+    match: Matcher,
     user_id: int | None = None,
     only: list[str] | None = None,
     progress: Callable[[int, str], Awaitable[None]] | None = None,
@@ -364,7 +317,7 @@ async def run_ingest(
             jobs = [j for r in results.values() if r.ok for j in r.jobs]
             stats = await upsert_postings(session, jobs)
             await enrich_offline(session, stats.posting_ids)  # matching below needs their skills
-            found = await match_users(session, stats.posting_ids, sorted(users), threshold)
+            found = await match(session, stats.posting_ids, sorted(users), threshold)
             await announce_matches(session, found)
         for result in results.values():
             summary.add(result, stats)

@@ -104,6 +104,73 @@ def _places_at(text: str, start: int, named: bool = False) -> list[str]:
     return out
 
 
+# Regions a rule may name, by the countries of the gazetteer they hold (EU: its member states above; Europe: those
+# and the rest of Europe). A user's place inside one meets a rule naming it.
+_EU = frozenset(
+    [
+        "Germany",
+        "France",
+        "Netherlands",
+        "Spain",
+        "Portugal",
+        "Italy",
+        "Ireland",
+        "Poland",
+        "Romania",
+        "Sweden",
+        "Denmark",
+        "Finland",
+        "Austria",
+        "Belgium",
+        "Czechia",
+        "Greece",
+        "Hungary",
+        "Estonia",
+    ]
+)
+_REGIONS: dict[str, frozenset[str]] = {
+    "EU": _EU,
+    "EEA": _EU | {"Norway"},
+    "Europe": _EU | {"UK", "Scotland", "Norway", "Switzerland", "Ukraine", "EU", "EEA", "DACH"},
+    "EMEA": _EU
+    | {
+        "UK",
+        "Scotland",
+        "Norway",
+        "Switzerland",
+        "Ukraine",
+        "Israel",
+        "South Africa",
+        "UAE",
+        "EU",
+        "EEA",
+        "Europe",
+        "DACH",
+    },
+    "DACH": frozenset({"Germany", "Austria", "Switzerland"}),
+    "UK": frozenset({"Scotland"}),
+    "North America": frozenset({"United States", "Canada", "Mexico"}),
+    "Latin America": frozenset({"Mexico", "Brazil", "Argentina", "Colombia"}),
+    "APAC": frozenset({"Australia", "New Zealand", "India", "Japan", "Singapore", "Philippines", "China"}),
+}
+
+
+def places_in(text: str) -> set[str]:
+    """The gazetteer's places a user's own words name ("Berlin, Germany" → {"Germany"}; "the EU" → {"EU"})."""
+    found: set[str] = set()
+    for match in re.finditer(_NOUN, text[:200]):
+        found.add(place_of(match.group(0)))
+    return found
+
+
+def place_covers(rule_place: str, mine: set[str]) -> bool | None:
+    """Whether a user in `mine` meets a rule naming `rule_place`; None when neither names a known place."""
+    if not mine or (rule_place not in _PLACES and rule_place not in _CASED.values() and rule_place not in _REGIONS):
+        return None
+    inside = _REGIONS.get(rule_place, frozenset())
+    return any(p == rule_place or p in inside for p in mine)
+
+
 _LIST_INTRO = re.compile(
     r"(?i:one\sof\s(?:the\sfollowing|these)|the\sfollowing|these)(?:\s(?i:countries|locations|states|regions))?:?\s?"
 )

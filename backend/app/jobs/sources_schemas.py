@@ -7,7 +7,6 @@ from datetime import datetime
 from pydantic import AnyHttpUrl, Field
 
 from app.core.schemas import Schema
-from app.jobs.schemas import JobSummary
 
 
 class SourceHealth(Schema):
@@ -36,16 +35,6 @@ class FollowIn(Schema):
 class FollowRead(FollowIn):
     id: int
     created_at: datetime
-
-
-class MatchRead(Schema):
-    id: int
-    score: float
-    matched_skills: list[str]
-    missing_skills: list[str]
-    reasons: dict[str, float]
-    created_at: datetime
-    job: JobSummary
 
 
 class UrlImportIn(Schema):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import Settings
@@ -14,8 +13,7 @@ from app.jobs import service as jobs
 from app.jobs.schemas import JobCreate, JobRead
 from app.jobs.sources.base import NormalizedJob
 from app.jobs.sources.registry import all_sources
-from app.models.job import JobPosting
-from app.models.sources import FollowedCompany, JobMatch, SourceState
+from app.models.sources import FollowedCompany, SourceState
 from app.models.user import User
 
 KEYS = {
@@ -69,31 +67,6 @@ async def follow(session: AsyncSession, user_id: int, source: str, token: str, s
     session.add(row)
     await session.flush()
     return row
-
-
-async def discover(
-    session: AsyncSession, user_id: int, min_score: float, remote_only: bool, offset: int, limit: int
-) -> tuple[Sequence[tuple[JobMatch, JobPosting]], int]:
-    where = [JobMatch.user_id == user_id, JobMatch.dismissed.is_(False), JobMatch.score >= min_score]
-    if remote_only:
-        where.append(JobPosting.remote_type == "remote")
-    base = select(JobMatch, JobPosting).join(JobPosting, JobPosting.id == JobMatch.job_posting_id).where(*where)
-    rows = await session.execute(base.order_by(JobMatch.score.desc(), JobMatch.id.desc()).offset(offset).limit(limit))
-    total = await session.scalar(
-        select(func.count())
-        .select_from(JobMatch)
-        .join(JobPosting, JobPosting.id == JobMatch.job_posting_id)
-        .where(*where)
-    )
-    return [(m, p) for m, p in rows.all()], int(total or 0)
-
-
-async def dismiss(session: AsyncSession, user_id: int, match_id: int) -> None:
-    result = await session.execute(
-        update(JobMatch).where(JobMatch.id == match_id, JobMatch.user_id == user_id).values(dismissed=True)
-    )
-    if not result.rowcount:  # type: ignore[attr-defined]
-        raise NotFound("This match does not exist or is not yours.", code="match_not_found")
 
 
 async def save_imported(session: AsyncSession, user: User, job: NormalizedJob) -> JobRead:

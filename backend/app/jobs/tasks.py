@@ -1,4 +1,5 @@
-"""`ingest_jobs`: every night (and on demand) pull fresh postings for every saved search and followed company."""
+"""`ingest_jobs`: every night (and on demand) pull fresh postings for every saved search and followed company, and
+score them for Discover (`app.match.discover.score_new`: this entry point composes the two domains)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from app.jobs.enrich import enrich_offline, enrich_with_provider
 from app.jobs.ingest import run_ingest
 from app.jobs.scraper_service import JobScraperService
 from app.llm.client import open_llm_client
+from app.match.discover import score_new
 from app.models.job import JobPosting
 from app.tasks.registry import TaskContext, copilot_task
 
@@ -32,7 +34,12 @@ async def ingest_jobs(ctx: TaskContext, user_id: int | None = None) -> dict[str,
         await ctx.check_cancelled()
 
     summary = await run_ingest(
-        unit, JobScraperService(ctx.settings), ctx.settings.match_threshold, user_id=user_id, progress=progress
+        unit,
+        JobScraperService(ctx.settings),
+        ctx.settings.match_threshold,
+        match=score_new,
+        user_id=user_id,
+        progress=progress,
     )
     return {"created": summary.created, "merged": summary.merged, "matches": summary.matches}
 

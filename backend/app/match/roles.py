@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+ROLES_VERSION = "t1"  # bump when a title reads differently: stored postings' roles are read again
+
 LEVELS = ("intern", "junior", "mid", "senior", "lead", "principal", "manager", "director", "executive")
 RANK = {
     "intern": 0,

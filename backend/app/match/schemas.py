@@ -1,16 +1,32 @@
-"""The match report as the API sends it."""
+"""The match report and the Discover feed as the API sends them."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from app.core.pagination import Page
+from app.jobs.schemas import JobSummary
+
 Status = Literal["met", "partly", "not_met", "unknown"]
 
 
+PartKey = Literal["role", "must_have", "nice_to_have", "seniority", "experience", "education", "location"]
+PART_LABELS: dict[str, str] = {
+    "role": "Role",
+    "must_have": "Must-have skills",
+    "nice_to_have": "Nice-to-have skills",
+    "seniority": "Seniority",
+    "experience": "Experience",
+    "education": "Education",
+    "location": "Location and eligibility",
+}
+
+
 class FitPart(BaseModel):
-    key: Literal["role", "must_have", "nice_to_have", "seniority", "experience", "education", "location"]
+    key: PartKey
     label: str
     value: float | None = Field(description="0..1; null when unknown (left out of the score)")
     status: Status
@@ -65,3 +81,29 @@ class JobFitRead(BaseModel):
     blockers: list[str]
     resume_id: int | None = Field(description="The resume compared (your newest ready one); null: none yet")
     requirements: FitRequirements
+
+
+class MatchPart(BaseModel):
+    key: PartKey
+    label: str
+    value: float | None = Field(description="0..1; null when unknown (left out of the score)")
+    status: Status
+
+
+class MatchRead(BaseModel):
+    """One posting of Discover: the match score (0..1) and its parts; the job page has them in words."""
+
+    id: int
+    score: float = Field(ge=0, le=1)
+    parts: list[MatchPart]
+    blockers: list[str] = Field(description="Hard requirements you set that this posting fails, in words")
+    matched_skills: list[str]
+    missing_skills: list[str]
+    created_at: datetime
+    job: JobSummary
+
+
+class MatchPage(Page[MatchRead]):
+    rebuilding: bool = Field(
+        default=False, description="Your resume, profile or needs changed: the feed is being scored again"
+    )

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from app.jobs.requirements import Requirements
+from app.jobs.requirements_place import place_covers, places_in
 from app.match.facts import DEGREE_RANK, PersonFacts
 from app.match.roles import RANK, Role, family_closeness, role_of, words_overlap
 
@@ -42,6 +43,7 @@ WEIGHTS = {
     "education": 5,
     "location": 5,
 }
+SCORE_VERSION = "m2"  # bump when the score's rules change: cached reports and Discover's rows are recomputed
 RECENCY = (1.0, 0.9, 0.8, 0.7)  # the weight of a person's titles, most recent first (and the rest 0.6)
 
 
@@ -83,7 +85,7 @@ class Wishes:
 
     needs_sponsorship: bool = False
     remote_only: bool = False
-    location: str = ""
+    location: str = ""  # where they live or may work, in their words ("Berlin, Germany", "EU")
 
 
 def _role(person: PersonFacts, posting: Role) -> Part:
@@ -226,13 +228,20 @@ def _location(req: Requirements, wishes: Wishes) -> tuple[Part, list[str]]:
         notes.append("Visa sponsorship offered")
     if wishes.remote_only and req.remote is not None:
         values.append(1.0 if req.remote == "remote" else 0.5 if req.remote == "hybrid" else 0.0)
-        notes.append(f"{req.remote.capitalize()}; you want remote")
-    if wishes.location and req.location_rules:
-        places = [r.place for r in req.location_rules if r.kind == "located_in" and r.place]
-        if places:
-            ok = any(p.lower() in wishes.location.lower() or wishes.location.lower() in p.lower() for p in places)
-            values.append(1.0 if ok else 0.3)
-            notes.append(f"Must be located in {', '.join(places)}")
+        if req.remote == "onsite":
+            blockers.append("On site, and you said you want remote work only.")
+        else:
+            notes.append(f"{req.remote.capitalize()}; you want remote")
+    mine = places_in(wishes.location) if wishes.location else set()
+    places = [r.place for r in req.location_rules if r.kind == "located_in" and r.place]
+    if mine and places:
+        covered = [place_covers(p, mine) for p in places]
+        if any(c is True for c in covered):
+            values.append(1.0)
+            notes.append(f"Must be located in {', '.join(places)}: you said {wishes.location}")
+        elif any(c is False for c in covered):
+            values.append(0.0)
+            blockers.append(f"Must be located in {', '.join(places)}; you said you can work in {wishes.location}.")
     for rule in req.location_rules:
         if rule.kind in ("citizenship", "work_authorization", "clearance"):
             notes.append(rule.text)
@@ -249,9 +258,12 @@ def _location(req: Requirements, wishes: Wishes) -> tuple[Part, list[str]]:
     return Part("location", "Location and eligibility", value, status, "; ".join(notes + blockers) + "."), blockers
 
 
-def score_match(person: PersonFacts, title: str, req: Requirements, wishes: Wishes | None = None) -> MatchReport:
+def score_match(
+    person: PersonFacts, title: str, req: Requirements, wishes: Wishes | None = None, role: Role | None = None
+) -> MatchReport:
+    """`role`: the title's, when the caller has it already (Discover reads it from the stored posting facts)."""
     wishes = wishes or Wishes()
-    posting = role_of(title)
+    posting = role or role_of(title)
     must_names = req.must_have
     must_value, must_checks = _skills(person, must_names, True)
     nice_value, nice_checks = _skills(person, req.nice_to_have, False)
@@ -323,4 +335,4 @@ def _suggestions(
     return out[:3]
 
 
-__all__ = ["MatchReport", "Part", "SkillCheck", "Suggestion", "Wishes", "score_match"]
+__all__ = ["SCORE_VERSION", "MatchReport", "Part", "SkillCheck", "Suggestion", "Wishes", "score_match"]

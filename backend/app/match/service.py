@@ -7,6 +7,7 @@ change to the resume, the profile or the posting makes the next read compute it 
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import asdict
 from typing import Any
 
@@ -16,15 +17,16 @@ from app.content.inputs import latest_ready_resume
 from app.core import cache_invalidation as invalidation
 from app.core.cache import Cache
 from app.jobs import service as jobs
-from app.jobs.requirements import REQUIREMENTS_VERSION, Requirements, parse_requirements
+from app.jobs.requirements import Requirements, parse_requirements
+from app.match.discover import wishes_of
 from app.match.facts import PersonFacts, person_facts
+from app.match.postings import FACTS_VERSION, posting_facts
 from app.match.schemas import JobFitRead
-from app.match.scoring import MatchReport, score_match
+from app.match.scoring import SCORE_VERSION, MatchReport, score_match
 from app.resumes.jsonresume import JsonResume
 from app.resumes.service import structure_of
 from app.users import service as users
 
-SCORE_VERSION = "m1"  # bump when the score's rules change: cached reports are then recomputed
 CACHE_TTL_SECONDS = 600
 _TITLE_MAX_WORDS = 15
 
@@ -74,22 +76,23 @@ def present(report: MatchReport, req: Requirements, *, resume_id: int | None) ->
 
 
 async def match_for_job(session: AsyncSession, cache: Cache, user_id: int, job_id: int) -> JobFitRead:
-    """The report for one job the user can see (404 otherwise)."""
+    """The report for one job the user can see (404 otherwise), with what they need from a job (their wishes)."""
     job = await jobs.get_visible(session, user_id, job_id)
     user = await users.get_profile(session, user_id)
     resume = await latest_ready_resume(session, user_id)
     profile_skills = [s.name for s in user.skills]
+    wishes = wishes_of(user)
     digest = hashlib.sha256(
         "\x1f".join(
             [
                 SCORE_VERSION,
-                REQUIREMENTS_VERSION,
+                FACTS_VERSION,
                 str(job.id),
-                job.title,
-                job.description_text or "",
+                job.updated_at.isoformat(),
                 str(resume.id if resume else 0),
-                str(resume.structure_version if resume else ""),
+                json.dumps([resume.structure, resume.skills] if resume else None, sort_keys=True, default=str),
                 ",".join(profile_skills),
+                repr(wishes),
             ]
         ).encode()
     ).hexdigest()[:32]
@@ -101,9 +104,9 @@ async def match_for_job(session: AsyncSession, cache: Cache, user_id: int, job_i
         else:
             structure, text, skills = JsonResume(), "", []
         person = person_facts(structure, text, skills, profile_skills)
-        req = parse_requirements(job.title, job.description_text or "")
-        report = score_match(person, job.title, req)
-        return present(report, req, resume_id=resume.id if resume else None).model_dump(mode="json")
+        posting = (await posting_facts(session, [job.id]))[job.id]
+        report = score_match(person, job.title, posting.requirements, wishes, role=posting.role)
+        return present(report, posting.requirements, resume_id=resume.id if resume else None).model_dump(mode="json")
 
     tags = [invalidation.CATALOGUE, *invalidation.user_tags(user_id)]
     value = await cache.get_or_compute("match", f"{user_id}:{job_id}:{digest}", compute, CACHE_TTL_SECONDS, tags=tags)

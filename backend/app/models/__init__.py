@@ -11,7 +11,7 @@ from app.models.content import (
     InterviewSession,
 )
 from app.models.data import DataExport
-from app.models.job import JobPosting, JobPostingSkill, RemoteType, SalaryPeriod
+from app.models.job import JobPosting, JobPostingSkill, JobRequirements, RemoteType, SalaryPeriod
 from app.models.llm import AIProviderSetting, AuditEvent, LLMCall
 from app.models.mail import OutboxMessage, SummaryDelivery
 from app.models.oauth import OAuthAccount, OAuthFlow
@@ -41,6 +41,7 @@ __all__ = [
     "JobMatch",
     "JobPosting",
     "JobPostingSkill",
+    "JobRequirements",
     "JobSource",
     "JobSourceRecord",
     "LLMCall",

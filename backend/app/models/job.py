@@ -1,9 +1,11 @@
-"""The job catalogue: postings (public, or private to the user who added them) and their skills."""
+"""The job catalogue: postings (public, or private to the user who added them), their skills and what they ask."""
 
 from __future__ import annotations
 
 import enum
 from datetime import datetime
+
+from typing import Any
 
 from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, query_expression
@@ -76,6 +78,19 @@ class JobPostingSkill(Base):
 
     job_posting_id: Mapped[int] = mapped_column(ForeignKey("job_posting.id", ondelete="CASCADE"), primary_key=True)
     skill: Mapped[str] = mapped_column(String(80), primary_key=True)
+
+
+class JobRequirements(Base):
+    """What a posting asks, as `app.jobs.requirements` reads it (without the section texts) plus its title's role:
+    stored so Discover scores thousands of postings per user without reading their texts again. `version` is the
+    parser's and the title reader's; a stale or missing row is computed afresh when read."""
+
+    __tablename__ = "job_requirements"
+
+    job_posting_id: Mapped[int] = mapped_column(ForeignKey("job_posting.id", ondelete="CASCADE"), primary_key=True)
+    version: Mapped[str] = mapped_column(String(16))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    computed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 # Public postings are deduplicated by fingerprint; users' own hand-added copies are not.

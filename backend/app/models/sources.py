@@ -76,6 +76,11 @@ class JobMatch(Base):
     score: Mapped[float]
     matched_skills: Mapped[list[str]] = mapped_column(JSON, default=list)
     missing_skills: Mapped[list[str]] = mapped_column(JSON, default=list)
-    reasons: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
+    # The match score's parts, {key: [value 0..1 or None when unknown, status]}, and the hard requirements the
+    # user set that the posting fails (`blocked` when there is one): see app/match/discover.py.
+    parts: Mapped[dict[str, list[Any]]] = mapped_column(JSON, default=dict)
+    blockers: Mapped[list[str]] = mapped_column(JSON, default=list)
+    blocked: Mapped[bool] = mapped_column(default=False)
+    score_version: Mapped[str | None] = mapped_column(String(16))
     dismissed: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKey, Index, String, Text, UniqueConstraint, true
+from sqlalchemy import Enum, ForeignKey, Index, String, Text, UniqueConstraint, false, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, TimestampMixin, utcnow
@@ -35,6 +35,13 @@ class User(TimestampMixin, Base):
     is_admin: Mapped[bool] = mapped_column(default=False)
     is_active: Mapped[bool] = mapped_column(default=True)
     password_changed_at: Mapped[datetime | None]
+    # What the user needs from a job (Discover's hard requirements): postings that fail one are marked and can be
+    # hidden. `work_location` is where they live or may work ("Germany", "Berlin, Germany", "EU").
+    needs_sponsorship: Mapped[bool] = mapped_column(default=False, server_default=false())
+    remote_only: Mapped[bool] = mapped_column(default=False, server_default=false())
+    work_location: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # A digest of the inputs Discover was last scored from: app/match/discover.py.
+    discover_built: Mapped[str | None] = mapped_column(String(40))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     skills: Mapped[list[UserSkill]] = relationship(

@@ -18,6 +18,7 @@ TASK_MODULES = [
     "app.tasks.scheduled_tasks",
     "app.data.tasks",
     "app.jobs.tasks",
+    "app.match.tasks",
     "app.resumes.tasks",
     "app.content.tasks",
     "app.interviews.tasks",

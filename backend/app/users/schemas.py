@@ -44,6 +44,9 @@ class UserRead(Schema):
 class ProfileRead(UserRead):
     skills: list[SkillRead]
     pitch: str = Field(description="What you want employers to know, in your words; cover letters may quote it")
+    needs_sponsorship: bool = Field(description="You need an employer to sponsor a work visa")
+    remote_only: bool = Field(description="You only want remote work")
+    work_location: str = Field(description="Where you live or may work, in your words (e.g. 'Berlin, Germany', 'EU')")
 
 
 class ProfileUpdate(Schema):
@@ -59,6 +62,20 @@ class ProfileUpdate(Schema):
         default=None, ge=0, le=23, description="Local hour (0-23) after which the evening summary is sent"
     )
     evening_summary_enabled: bool | None = None
+    needs_sponsorship: bool | None = Field(
+        default=None, description="You need visa sponsorship: postings that say they offer none are marked"
+    )
+    remote_only: bool | None = Field(default=None, description="You only want remote work: on-site postings are marked")
+    work_location: str | None = Field(
+        default=None,
+        max_length=200,
+        description="Where you live or may work; postings that require another place are marked",
+    )
+
+    @field_validator("work_location")
+    @classmethod
+    def _place(cls, value: str | None) -> str | None:
+        return " ".join(value.split()) if value is not None else None
 
     @field_validator("timezone")
     @classmethod

@@ -21,6 +21,7 @@ from app.core.db import session_scope
 from app.core.events import flush_events
 from app.jobs.ingest import run_ingest
 from app.jobs.scraper_service import JobScraperService
+from app.match.discover import score_new
 from app.models import JobPosting
 from app.models.sources import JobSource, JobSourceRecord, SourceState
 from tests.conftest import register
@@ -85,9 +86,10 @@ def settings_overrides(board: tuple[Board, str]) -> dict[str, object]:
 async def test_dedup_failures_health_and_matches(client: httpx.AsyncClient, app: Any) -> None:
     h = await register(client)
     await client.put(
-        "/api/v1/users/me/skills", headers=h, json={"skills": [{"name": "Python"}, {"name": "PostgreSQL"}]}
+        "/api/v1/users/me/skills", headers=h, json={"skills": [{"name": "Python"}, {"name": "PostgreSQL"}, {"name": "Kubernetes"}]}
     )
-    r = await client.post("/api/v1/saved-searches", headers=h, json={"keywords": "python", "remote_only": True})
+    assert (await client.patch("/api/v1/users/me", headers=h, json={"remote_only": True})).status_code == 200
+    r = await client.post("/api/v1/saved-searches", headers=h, json={"keywords": "python engineer", "remote_only": True})
     assert r.status_code == 201
 
     @asynccontextmanager
@@ -96,7 +98,7 @@ async def test_dedup_failures_health_and_matches(client: httpx.AsyncClient, app:
             yield session
         await flush_events(session, app.state.bus)
 
-    summary = await run_ingest(unit, JobScraperService(app.state.settings), 0.4)
+    summary = await run_ingest(unit, JobScraperService(app.state.settings), 0.4, match=score_new)
     assert summary.sources["remotive"]["fetched"] == 2 and summary.sources["remoteok"]["fetched"] == 1
     errors = {name: s["errors"] for name, s in summary.sources.items() if s["errors"]}
     assert set(errors) == {"arbeitnow", "themuse", "himalayas"}
@@ -120,14 +122,17 @@ async def test_dedup_failures_health_and_matches(client: httpx.AsyncClient, app:
     feed = (await client.get("/api/v1/discover", headers=h)).json()
     assert feed["total"] >= 1
     top = feed["items"][0]
-    assert top["job"]["title"] == "Senior Python Engineer" and sorted(top["matched_skills"]) == ["PostgreSQL", "Python"]
+    assert top["job"]["title"] == "Senior Python Engineer"
+    assert sorted(top["matched_skills"]) == ["Kubernetes", "PostgreSQL", "Python"] and top["score"] >= 0.75
+    parts = {p["key"]: p for p in top["parts"]}
+    assert parts["role"]["status"] == "met" and parts["location"]["status"] == "met"  # the role searched; remote
     notes = (await client.get("/api/v1/notifications", headers=h)).json()["items"]
     assert any(n["type"] == "job.matched" for n in notes)
     health = {x["name"]: x for x in (await client.get("/api/v1/sources", headers=h)).json()}
     assert health["arbeitnow"]["last_error"] and health["adzuna"]["needs_key"] and not health["adzuna"]["enabled"]
 
     # A second run: Remotive's terms allow 4 requests a day, so it waits; Remote OK's listing is seen again.
-    again = await run_ingest(unit, JobScraperService(app.state.settings), 0.4)
+    again = await run_ingest(unit, JobScraperService(app.state.settings), 0.4, match=score_new)
     assert (again.created, again.merged, again.updated) == (0, 0, 1)
     assert again.sources["remotive"]["skipped"].startswith("its terms allow the next request at")
     r = await client.post(f"/api/v1/discover/{top['id']}/dismiss", headers=h)

@@ -1,20 +1,17 @@
-"""Job sources: board health, followed company boards, the Discover feed, ingest on demand, import from a link."""
+"""Job sources: board health, followed company boards, ingest on demand, import from a link (Discover: app/match)."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, status
 from sqlalchemy import delete
 
 from app.api.deps import CurrentUser, RateLimiterDep, SessionDep, SettingsDep, end_transaction
 from app.api.routing import CommittingRoute
 from app.core.exceptions import NotFound
-from app.core.pagination import Page, PageDep
 from app.core.schemas import Id
 from app.jobs import sources_service as service
-from app.jobs.schemas import JobRead, JobSummary
-from app.jobs.sources_schemas import FollowIn, FollowRead, MatchRead, SourceHealth, UrlImportIn
+from app.jobs.schemas import JobRead
+from app.jobs.sources_schemas import FollowIn, FollowRead, SourceHealth, UrlImportIn
 from app.jobs.url_import import import_url
 from app.models.sources import FollowedCompany
 from app.tasks.registry import enqueue
@@ -63,39 +60,6 @@ async def unfollow(follow_id: Id, user: CurrentUser, session: SessionDep) -> Non
     )
     if not result.rowcount:  # type: ignore[attr-defined]
         raise NotFound("You do not follow this company board.", code="follow_not_found")
-
-
-@router.get("/discover", operation_id="discover-list")
-async def discover(
-    user: CurrentUser,
-    session: SessionDep,
-    paging: PageDep,
-    min_score: Annotated[float, Query(ge=0, le=1, description="Only matches at least this good")] = 0.0,
-    remote_only: Annotated[bool, Query(description="Only remote postings")] = False,
-) -> Page[MatchRead]:
-    """Postings that fit your profile and saved searches, best first (dismissed ones hidden)."""
-    rows, total = await service.discover(session, user.id, min_score, remote_only, paging.offset, paging.size)
-    items = [
-        MatchRead.model_validate(
-            {
-                "id": m.id,
-                "score": m.score,
-                "matched_skills": m.matched_skills,
-                "missing_skills": m.missing_skills,
-                "reasons": m.reasons,
-                "created_at": m.created_at,
-                "job": JobSummary.model_validate({**p.__dict__, "is_own": p.owner_id == user.id}),
-            }
-        )
-        for m, p in rows
-    ]
-    return Page(items=items, total=total, page=paging.page, size=paging.size)
-
-
-@router.post("/discover/{match_id}/dismiss", status_code=status.HTTP_204_NO_CONTENT, operation_id="discover-dismiss")
-async def dismiss(match_id: Id, user: CurrentUser, session: SessionDep) -> None:
-    """Hide a match from your feed."""
-    await service.dismiss(session, user.id, match_id)
 
 
 @router.post("/jobs/import-url", status_code=status.HTTP_201_CREATED, operation_id="jobs-import_url")

@@ -1,0 +1,284 @@
+"""Discover: the catalogue's postings ranked for each user by the match score (`scoring.py`, the one definition the
+job page uses too), with its parts and the hard requirements a posting fails.
+
+- **What is scored.** New postings, as ingest stores them, for the users whose searches found them and every user
+  whose Discover has been built; and, on a rebuild, the pool: public postings posted in the last `POOL_DAYS` days,
+  newest first, at most `POOL_MAX`.
+- **What is kept.** A `job_match` row per posting scoring at or over the threshold (`MATCH_THRESHOLD`, 0..1), with
+  the parts `{key: [value, status]}` and `blockers` in words. Dismissed rows stay dismissed.
+- **When it is rebuilt.** Each user's Discover remembers the digest of what it was scored from (score and parser
+  versions, the resume, profile skills, what they need, saved searches' words, the threshold). A read that finds
+  another digest sends a `match.rebuild_discover` task (unless one is queued or running) and shows the rows it has
+  meanwhile; the task publishes `job.matched` when done, and the page asks again.
+- **Who they are.** The newest ready resume's structure and text, the profile skills, the titles of their saved
+  searches (the roles they look for, after the titles their resume gives), and what they need
+  (`User.needs_sponsorship`, `remote_only`, `work_location`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.db import upsert_insert
+from app.core.exceptions import NotFound
+from app.match.facts import PersonFacts, person_facts
+from app.match.postings import FACTS_VERSION, PostingFacts, posting_facts
+from app.match.roles import role_of
+from app.match.scoring import SCORE_VERSION, MatchReport, Wishes, score_match
+from app.models.base import utcnow
+from app.models.job import JobPosting
+from app.models.progress import SavedSearch
+from app.models.resume import Resume, ResumeStatus
+from app.models.sources import JobMatch
+from app.models.task import TaskRun
+from app.models.user import User, UserSkill
+from app.resumes.jsonresume import JsonResume
+from app.resumes.service import structure_of
+from app.tasks.service import CANCELLABLE
+
+POOL_DAYS = 60
+POOL_MAX = 10_000
+_INSERT_BATCH = 500
+_DELETE_BATCH = 900
+
+
+@dataclass
+class Seeker:
+    """What one user's Discover is scored from."""
+
+    user_id: int
+    facts: PersonFacts
+    wishes: Wishes
+    digest: str
+
+
+def wishes_of(user: User) -> Wishes:
+    return Wishes(needs_sponsorship=user.needs_sponsorship, remote_only=user.remote_only, location=user.work_location)
+
+
+async def _latest_resume_key(session: AsyncSession, user_id: int) -> str:
+    """Which resume, and a digest of its structure and skills (an edit changes it)."""
+    row = (
+        await session.execute(
+            select(Resume.id, Resume.structure, Resume.skills)
+            .where(Resume.user_id == user_id, Resume.status == ResumeStatus.ready)
+            .order_by(Resume.created_at.desc(), Resume.id.desc())
+            .limit(1)
+        )
+    ).first()
+    if row is None:
+        return "none"
+    content = json.dumps([row[1], row[2]], sort_keys=True, default=str).encode()
+    return f"{row[0]}:{hashlib.sha256(content).hexdigest()[:16]}"
+
+
+async def inputs_digest(session: AsyncSession, user: User, threshold: float) -> str:
+    """The digest of everything a user's Discover is scored from (a few small reads)."""
+    skills = (await session.scalars(select(UserSkill.name).where(UserSkill.user_id == user.id))).all()
+    searches = (await session.scalars(select(SavedSearch.keywords).where(SavedSearch.user_id == user.id))).all()
+    resume = await _latest_resume_key(session, user.id)
+    parts = [
+        *(SCORE_VERSION, FACTS_VERSION, f"{threshold:.3f}", resume, ",".join(sorted(skills))),
+        *("|".join(sorted(searches)), str(user.needs_sponsorship), str(user.remote_only), user.work_location),
+    ]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:40]
+
+
+async def seeker(session: AsyncSession, user: User, threshold: float) -> Seeker:
+    resume = await session.scalar(
+        select(Resume)
+        .where(Resume.user_id == user.id, Resume.status == ResumeStatus.ready)
+        .order_by(Resume.created_at.desc(), Resume.id.desc())
+        .limit(1)
+    )
+    skills = list((await session.scalars(select(UserSkill.name).where(UserSkill.user_id == user.id))).all())
+    searches = (await session.scalars(select(SavedSearch.keywords).where(SavedSearch.user_id == user.id))).all()
+    if resume is not None:
+        facts = person_facts(structure_of(resume), resume.text or "", list(resume.skills or []), skills)
+    else:
+        facts = person_facts(JsonResume(), "", [], skills)
+    wanted = [role_of(k) for k in dict.fromkeys(s.strip() for s in searches) if k]
+    facts = replace(facts, roles=facts.roles[:1] + wanted[:3] + facts.roles[1:])
+    return Seeker(user.id, facts, wishes_of(user), await inputs_digest(session, user, threshold))
+
+
+def report_for(person: Seeker, facts: PostingFacts) -> MatchReport:
+    return score_match(person.facts, facts.role.title, facts.requirements, person.wishes, role=facts.role)
+
+
+def _row(person: Seeker, posting_id: int, report: MatchReport) -> dict[str, Any]:
+    return {
+        "user_id": person.user_id,
+        "job_posting_id": posting_id,
+        "score": report.score / 100,
+        "matched_skills": [c.name for c in report.skills if c.where != "missing"],
+        "missing_skills": [c.name for c in report.skills if c.where == "missing"],
+        "parts": {p.key: [None if p.value is None else round(p.value, 3), p.status] for p in report.parts},
+        "blockers": report.blockers,
+        "blocked": bool(report.blockers),
+        "score_version": SCORE_VERSION,
+        "dismissed": False,
+        "created_at": utcnow(),
+    }
+
+
+_UPDATED = ("score", "matched_skills", "missing_skills", "parts", "blockers", "blocked", "score_version")
+
+
+async def _write(session: AsyncSession, user_id: int, rows: list[dict[str, Any]], scored: Sequence[int] | None) -> None:
+    """Bring the user's rows up to date: `rows` are written (a row that exists keeps its id and dismissal), and the
+    rows of the `scored` postings (None: of any posting) that no longer make the threshold go, unless dismissed."""
+    insert_ = upsert_insert(session)
+    for start in range(0, len(rows), _INSERT_BATCH):
+        stmt = insert_(JobMatch).values(rows[start : start + _INSERT_BATCH])
+        await session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["user_id", "job_posting_id"], set_={k: stmt.excluded[k] for k in _UPDATED}
+            )
+        )
+    kept = {r["job_posting_id"] for r in rows}
+    if scored is not None:
+        gone = [i for i in scored if i not in kept]
+    else:
+        held = await session.scalars(
+            select(JobMatch.job_posting_id).where(JobMatch.user_id == user_id, JobMatch.dismissed.is_(False))
+        )
+        gone = [i for i in held.all() if i not in kept]
+    for start in range(0, len(gone), _DELETE_BATCH):
+        await session.execute(
+            delete(JobMatch).where(
+                JobMatch.user_id == user_id,
+                JobMatch.dismissed.is_(False),
+                JobMatch.job_posting_id.in_(gone[start : start + _DELETE_BATCH]),
+            )
+        )
+
+
+def score_all(people: Sequence[Seeker], facts: dict[int, PostingFacts], threshold: float) -> dict[int, list[Any]]:
+    """Each user's rows at or over the threshold (pure: no database), best first."""
+    out: dict[int, list[Any]] = {}
+    cut = round(threshold * 100)
+    for person in people:
+        rows = []
+        for posting_id, posting in facts.items():
+            report = report_for(person, posting)
+            if report.score >= cut:
+                rows.append(_row(person, posting_id, report))
+        rows.sort(key=lambda r: -r["score"])
+        out[person.user_id] = rows
+    return out
+
+
+async def pool(session: AsyncSession) -> list[int]:
+    since = utcnow() - timedelta(days=POOL_DAYS)
+    return list(
+        (
+            await session.scalars(
+                select(JobPosting.id)
+                .where(JobPosting.owner_id.is_(None), JobPosting.archived_at.is_(None), JobPosting.posted_at >= since)
+                .order_by(JobPosting.posted_at.desc(), JobPosting.id.desc())
+                .limit(POOL_MAX)
+            )
+        ).all()
+    )
+
+
+async def rebuild(session: AsyncSession, user_id: int, threshold: float) -> int:
+    """Score the pool for one user and replace their Discover; returns how many postings it holds."""
+    user = await session.get(User, user_id)
+    if user is None:
+        return 0
+    person = await seeker(session, user, threshold)
+    facts = await posting_facts(session, await pool(session))
+    rows = score_all([person], facts, threshold)[user_id]
+    await _write(session, user_id, rows, None)
+    user.discover_built = person.digest
+    return len(rows)
+
+
+async def score_new(
+    session: AsyncSession, posting_ids: Sequence[int], user_ids: Sequence[int], threshold: float
+) -> dict[int, list[tuple[int, float]]]:
+    """Score postings ingest has just stored for these users and every user whose Discover is built; returns
+    each user's postings at or over the threshold, with their scores (0..1)."""
+    if not posting_ids:
+        return {}
+    built = (await session.scalars(select(User.id).where(User.discover_built.is_not(None)))).all()
+    wanted = sorted(set(user_ids) | set(built))
+    users = (await session.scalars(select(User).where(User.id.in_(wanted), User.is_active.is_(True)))).all()
+    facts = await posting_facts(session, posting_ids)
+    found: dict[int, list[tuple[int, float]]] = {}
+    for user in users:
+        person = await seeker(session, user, threshold)
+        rows = score_all([person], facts, threshold)[user.id]
+        await _write(session, user.id, rows, list(facts))
+        if rows:
+            found[user.id] = [(int(r["job_posting_id"]), float(r["score"])) for r in rows]
+    return found
+
+
+REBUILD_TASK = "match.rebuild_discover"
+
+
+async def feed(
+    session: AsyncSession, user_id: int, min_score: float, remote_only: bool, hide_blocked: bool, offset: int,
+    limit: int,
+) -> tuple[list[tuple[JobMatch, JobPosting]], int]:  # fmt: skip
+    """One page of the user's Discover, best first (dismissed rows hidden), and how many there are."""
+    where = [JobMatch.user_id == user_id, JobMatch.dismissed.is_(False), JobMatch.score >= min_score]
+    if remote_only:
+        where.append(JobPosting.remote_type == "remote")
+    if hide_blocked:
+        where.append(JobMatch.blocked.is_(False))
+    base = select(JobMatch, JobPosting).join(JobPosting, JobPosting.id == JobMatch.job_posting_id).where(*where)
+    rows = await session.execute(base.order_by(JobMatch.score.desc(), JobMatch.id.desc()).offset(offset).limit(limit))
+    total = await session.scalar(
+        select(func.count())
+        .select_from(JobMatch)
+        .join(JobPosting, JobPosting.id == JobMatch.job_posting_id)
+        .where(*where)
+    )
+    return [(m, p) for m, p in rows.all()], int(total or 0)
+
+
+async def dismiss(session: AsyncSession, user_id: int, match_id: int) -> None:
+    result = await session.execute(
+        update(JobMatch).where(JobMatch.id == match_id, JobMatch.user_id == user_id).values(dismissed=True)
+    )
+    if not result.rowcount:  # type: ignore[attr-defined]
+        raise NotFound("This match does not exist or is not yours.", code="match_not_found")
+
+
+async def needs_rebuild(session: AsyncSession, user: User, threshold: float) -> tuple[bool, bool]:
+    """(out of date, send a rebuild now): a rebuild is sent once per change; while one is queued or running for
+    the user, none is sent again."""
+    if await inputs_digest(session, user, threshold) == user.discover_built:
+        return False, False
+    running = await session.scalar(
+        select(TaskRun.id)
+        .where(TaskRun.user_id == user.id, TaskRun.name == REBUILD_TASK, TaskRun.state.in_(CANCELLABLE))
+        .limit(1)
+    )
+    return True, running is None
+
+
+__all__ = [
+    "REBUILD_TASK",
+    "Seeker",
+    "dismiss",
+    "feed",
+    "needs_rebuild",
+    "rebuild",
+    "score_all",
+    "score_new",
+    "seeker",
+    "wishes_of",
+]

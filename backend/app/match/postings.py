@@ -1,0 +1,120 @@
+"""What a posting asks, read once and stored (`job_requirements`): the requirements parser's result without the
+section texts, and the title's role (family, level, words). Discover scores thousands of postings per user from
+these rows; the job page and the CLI read postings directly.
+
+A row is current when its version is this module's `FACTS_VERSION` and it was computed after the posting last
+changed (`job_posting.updated_at`); `posting_facts` computes and stores the others on the way, so postings older than
+this table, edited ones and those read by an older parser need no backfill."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.db import upsert_insert
+from app.jobs.requirements import REQUIREMENTS_VERSION, Requirements, from_json, parse_requirements, to_json
+from app.match.roles import ROLES_VERSION, Role, role_of
+from app.models.base import utcnow
+from app.models.job import JobPosting, JobRequirements
+
+FACTS_VERSION = f"{REQUIREMENTS_VERSION}.{ROLES_VERSION}"
+_BATCH = 1000
+_MAX_WORDS = 30
+
+
+@dataclass(frozen=True)
+class PostingFacts:
+    role: Role
+    requirements: Requirements
+
+
+def read_posting(title: str, text: str, remote_type: str | None = None) -> PostingFacts:
+    """`remote_type`: the board's own field, used when the text says nothing about remote work."""
+    req = parse_requirements(title, text)
+    if req.remote is None and remote_type in ("remote", "hybrid", "onsite"):
+        req = replace(req, remote=remote_type)
+    return PostingFacts(role_of(title), req)
+
+
+def facts_to_json(facts: PostingFacts) -> dict[str, Any]:
+    role = facts.role
+    return {
+        "version": FACTS_VERSION,
+        "role": {"title": role.title, "family": role.family, "level": role.level, "words": sorted(role.words)},
+        "requirements": {**to_json(facts.requirements), "sections": {}},
+    }
+
+
+def facts_from_json(data: Any) -> PostingFacts | None:
+    """The stored facts, or None when of another version or malformed (the row is then computed again)."""
+    if not isinstance(data, dict) or data.get("version") != FACTS_VERSION:
+        return None
+    role, req = data.get("role"), from_json(data.get("requirements"))
+    if req is None or not isinstance(role, dict):
+        return None
+    title, family, level, words = role.get("title"), role.get("family"), role.get("level"), role.get("words")
+    if not isinstance(title, str) or not isinstance(words, list) or len(words) > _MAX_WORDS:
+        return None
+    if not all(isinstance(w, str) for w in words) or not all(x is None or isinstance(x, str) for x in (family, level)):
+        return None
+    return PostingFacts(Role(title[:200], family, level, frozenset(words)), req)
+
+
+async def posting_facts(session: AsyncSession, posting_ids: Sequence[int]) -> dict[int, PostingFacts]:
+    """The facts of these postings (those that exist), computing and storing the missing and stale ones."""
+    out: dict[int, PostingFacts] = {}
+    ids = list(dict.fromkeys(posting_ids))
+    for start in range(0, len(ids), _BATCH):
+        batch = ids[start : start + _BATCH]
+        rows = await session.execute(
+            select(JobRequirements.job_posting_id, JobRequirements.data)
+            .join(JobPosting, JobPosting.id == JobRequirements.job_posting_id)
+            .where(
+                JobRequirements.job_posting_id.in_(batch),
+                JobRequirements.version == FACTS_VERSION,
+                JobRequirements.computed_at >= JobPosting.updated_at,
+            )
+        )
+        for posting_id, data in rows.all():
+            facts = facts_from_json(data)
+            if facts is not None:
+                out[posting_id] = facts
+        missing = [i for i in batch if i not in out]
+        if missing:
+            out.update(await store_facts(session, missing))
+    return out
+
+
+async def store_facts(session: AsyncSession, posting_ids: Sequence[int]) -> dict[int, PostingFacts]:
+    """Read these postings afresh and store what they ask (in the caller's transaction)."""
+    if not posting_ids:
+        return {}
+    postings = await session.execute(
+        select(JobPosting.id, JobPosting.title, JobPosting.description_text, JobPosting.remote_type).where(
+            JobPosting.id.in_(posting_ids)
+        )
+    )
+    found: dict[int, PostingFacts] = {}
+    values: list[dict[str, Any]] = []
+    now = utcnow()
+    for posting_id, title, text, remote_type in postings.all():
+        facts = read_posting(title, text or "", str(remote_type) if remote_type else None)
+        found[posting_id] = facts
+        values.append({"job_posting_id": posting_id, "version": FACTS_VERSION, "data": facts_to_json(facts),
+                       "computed_at": now})  # fmt: skip
+    if values:
+        stmt = upsert_insert(session)(JobRequirements).values(values)
+        await session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["job_posting_id"],
+                set_={k: stmt.excluded[k] for k in ("version", "data", "computed_at")},
+            )
+        )
+    return found
+
+
+__all__ = ["FACTS_VERSION", "PostingFacts", "facts_from_json", "facts_to_json", "posting_facts", "read_posting"]
