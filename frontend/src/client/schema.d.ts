@@ -487,6 +487,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/discover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Discover
+         * @description Postings ranked by how well you fit them (the match score of the job page), best first; dismissed ones
+         *     hidden. When your resume, profile or needs changed since the feed was scored, it is scored again in the
+         *     background (`rebuilding`) and `job.matched` tells you when it is done.
+         */
+        get: operations["discover-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/discover/{match_id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss
+         * @description Hide a match from your feed.
+         */
+        post: operations["discover-dismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications": {
         parameters: {
             query?: never;
@@ -966,46 +1008,6 @@ export interface paths {
          * @description Stop following a company board.
          */
         delete: operations["follows-delete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/discover": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Discover
-         * @description Postings that fit your profile and saved searches, best first (dismissed ones hidden).
-         */
-        get: operations["discover-list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/discover/{match_id}/dismiss": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Dismiss
-         * @description Hide a match from your feed.
-         */
-        post: operations["discover-dismiss"];
-        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3075,20 +3077,75 @@ export interface components {
             /** Updated */
             updated: number;
         };
-        /** MatchRead */
+        /** MatchPage */
+        MatchPage: {
+            /** Items */
+            items: components["schemas"]["MatchRead"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Size */
+            size: number;
+            /**
+             * Total Is Lower Bound
+             * @description There are more than `total` items; only the first `total` can be paged through
+             * @default false
+             */
+            total_is_lower_bound: boolean;
+            /**
+             * Rebuilding
+             * @description Your resume, profile or needs changed: the feed is being scored again
+             * @default false
+             */
+            rebuilding: boolean;
+            /**
+             * Hidden Blocked
+             * @description Matches hidden because they fail a hard requirement you set (with hide_blocked)
+             * @default 0
+             */
+            hidden_blocked: number;
+        };
+        /** MatchPart */
+        MatchPart: {
+            /**
+             * Key
+             * @enum {string}
+             */
+            key: "role" | "must_have" | "nice_to_have" | "seniority" | "experience" | "education" | "location";
+            /** Label */
+            label: string;
+            /**
+             * Value
+             * @description 0..1; null when unknown (left out of the score)
+             */
+            value: number | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "met" | "partly" | "not_met" | "unknown";
+        };
+        /**
+         * MatchRead
+         * @description One posting of Discover: the match score (0..1) and its parts; the job page has them in words.
+         */
         MatchRead: {
             /** Id */
             id: number;
             /** Score */
             score: number;
+            /** Parts */
+            parts: components["schemas"]["MatchPart"][];
+            /**
+             * Blockers
+             * @description Hard requirements you set that this posting fails, in words
+             */
+            blockers: string[];
             /** Matched Skills */
             matched_skills: string[];
             /** Missing Skills */
             missing_skills: string[];
-            /** Reasons */
-            reasons: {
-                [key: string]: number;
-            };
             /**
              * Created At
              * Format: date-time
@@ -3212,23 +3269,6 @@ export interface components {
         Page_JobListItem_: {
             /** Items */
             items: components["schemas"]["JobListItem"][];
-            /** Total */
-            total: number;
-            /** Page */
-            page: number;
-            /** Size */
-            size: number;
-            /**
-             * Total Is Lower Bound
-             * @description There are more than `total` items; only the first `total` can be paged through
-             * @default false
-             */
-            total_is_lower_bound: boolean;
-        };
-        /** Page[MatchRead] */
-        Page_MatchRead_: {
-            /** Items */
-            items: components["schemas"]["MatchRead"][];
             /** Total */
             total: number;
             /** Page */
@@ -3433,6 +3473,21 @@ export interface components {
              * @description What you want employers to know, in your words; cover letters may quote it
              */
             pitch: string;
+            /**
+             * Needs Sponsorship
+             * @description You need an employer to sponsor a work visa
+             */
+            needs_sponsorship: boolean;
+            /**
+             * Remote Only
+             * @description You only want remote work
+             */
+            remote_only: boolean;
+            /**
+             * Work Location
+             * @description Where you live or may work, in your words (e.g. 'Berlin, Germany', 'EU')
+             */
+            work_location: string;
         };
         /** ProfileUpdate */
         ProfileUpdate: {
@@ -3454,6 +3509,21 @@ export interface components {
             evening_summary_hour?: number | null;
             /** Evening Summary Enabled */
             evening_summary_enabled?: boolean | null;
+            /**
+             * Needs Sponsorship
+             * @description You need visa sponsorship: postings that say they offer none are marked
+             */
+            needs_sponsorship?: boolean | null;
+            /**
+             * Remote Only
+             * @description You only want remote work: on-site postings are marked
+             */
+            remote_only?: boolean | null;
+            /**
+             * Work Location
+             * @description Where you live or may work; postings that require another place are marked
+             */
+            work_location?: string | null;
         };
         /** Project */
         Project: {
@@ -5759,6 +5829,111 @@ export interface operations {
             };
         };
     };
+    "discover-list": {
+        parameters: {
+            query?: {
+                /** @description Only matches at least this good (0..1) */
+                min_score?: number;
+                /** @description Only remote postings */
+                remote_only?: boolean;
+                /** @description Hide postings that fail a hard requirement you set (sponsorship, remote, place) */
+                hide_blocked?: boolean;
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page (at most 100) */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchPage"];
+                };
+            };
+            /** @description A field was refused: `errors` lists each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorRead"];
+                };
+            };
+            /** @description Refused: `detail` says why in words, `code` for programs */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorRead"];
+                };
+            };
+            /** @description The server or a service it depends on failed */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorRead"];
+                };
+            };
+        };
+    };
+    "discover-dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                match_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A field was refused: `errors` lists each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorRead"];
+                };
+            };
+            /** @description Refused: `detail` says why in words, `code` for programs */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorRead"];
+                };
+            };
+            /** @description The server or a service it depends on failed */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorRead"];
+                };
+            };
+        };
+    };
     "applications-list": {
         parameters: {
             query?: {
@@ -7065,109 +7240,6 @@ export interface operations {
             header?: never;
             path: {
                 follow_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description A field was refused: `errors` lists each */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorRead"];
-                };
-            };
-            /** @description Refused: `detail` says why in words, `code` for programs */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorRead"];
-                };
-            };
-            /** @description The server or a service it depends on failed */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorRead"];
-                };
-            };
-        };
-    };
-    "discover-list": {
-        parameters: {
-            query?: {
-                /** @description Only matches at least this good */
-                min_score?: number;
-                /** @description Only remote postings */
-                remote_only?: boolean;
-                /** @description Page number, from 1 */
-                page?: number;
-                /** @description Items per page (at most 100) */
-                size?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Page_MatchRead_"];
-                };
-            };
-            /** @description A field was refused: `errors` lists each */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorRead"];
-                };
-            };
-            /** @description Refused: `detail` says why in words, `code` for programs */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorRead"];
-                };
-            };
-            /** @description The server or a service it depends on failed */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorRead"];
-                };
-            };
-        };
-    };
-    "discover-dismiss": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                match_id: number;
             };
             cookie?: never;
         };

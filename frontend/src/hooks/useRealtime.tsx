@@ -46,6 +46,7 @@ const TASK_TITLES: Record<string, string> = {
   'auth.purge_expired': 'Housekeeping',
   'jobs.ingest_jobs': 'Job refresh',
   'jobs.extract_skills': 'Finding skills',
+  'match.rebuild_discover': 'Scoring your matches',
   'resumes.process': 'Reading your resume',
   'content.generate': 'Writing',
   'interviews.prepare': 'Preparing your interview',

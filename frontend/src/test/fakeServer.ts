@@ -74,6 +74,13 @@ export const USER = {
   created_at: '2025-01-02T03:04:05Z',
 };
 
-export const PROFILE = { ...USER, pitch: '', skills: [] as { name: string; source: 'manual' | 'resume' | 'llm'; level: number | null }[] };
+export const PROFILE = {
+  ...USER,
+  pitch: '',
+  needs_sponsorship: false,
+  remote_only: false,
+  work_location: '',
+  skills: [] as { name: string; source: 'manual' | 'resume' | 'llm'; level: number | null }[],
+};
 
 export const TOKEN = (access_token: string) => ({ access_token, token_type: 'bearer', expires_in: 900 });

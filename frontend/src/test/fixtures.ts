@@ -325,7 +325,13 @@ export function match(overrides: Partial<Omit<MatchRead, 'job'>> & { job?: Parti
     score: 0.82,
     matched_skills: ['Python', 'PostgreSQL'],
     missing_skills: ['Kubernetes'],
-    reasons: { skills: 0.9, keywords: 0.8, place: 1, salary: 0.5, recency: 0.75 },
+    parts: [
+      { key: 'role', label: 'Role', value: 1, status: 'met' },
+      { key: 'must_have', label: 'Must-have skills', value: 0.67, status: 'partly' },
+      { key: 'nice_to_have', label: 'Nice-to-have skills', value: null, status: 'unknown' },
+      { key: 'seniority', label: 'Seniority', value: 0.2, status: 'not_met' },
+    ],
+    blockers: [],
     created_at: '2025-11-20T06:00:00Z',
     ...rest,
     job: {

@@ -6,15 +6,19 @@ import { renderApp } from '../../test/render';
 import { installFakeServer, json, noContent, type Handler } from '../../test/fakeServer';
 import { envelope, FakeWebSocket } from '../../test/fakeWebSocket';
 import { application, COMPANY_BOARDS, match, page, SIGNED_IN, taskRun } from '../../test/fixtures';
+import { PROFILE } from '../../test/fakeServer';
 import { REFRESH_FALLBACK_MS } from './DiscoverPage';
 
 function queryOf(request: Request): URLSearchParams {
   return new URL(request.url).searchParams;
 }
 
-/** A signed-in Discover page; GET /discover honours min_score, remote_only, page and size like the API. */
+/**
+ * A signed-in Discover page; GET /discover honours min_score, remote_only, hide_blocked, page and size like the
+ * API, and says `rebuilding` while `state.rebuilding` is set.
+ */
 function discoverServer(items: MatchRead[], extra: Record<string, Handler> = {}) {
-  const state = { items };
+  const state = { items, rebuilding: false };
   const server = installFakeServer({
     ...SIGNED_IN,
     'GET /api/v1/discover': (request) => {
@@ -23,8 +27,14 @@ function discoverServer(items: MatchRead[], extra: Record<string, Handler> = {})
       const remote = query.get('remote_only') === 'true';
       const size = Number(query.get('size') ?? 20);
       const number = Number(query.get('page') ?? 1);
-      const matching = state.items.filter((item) => item.score >= min && (!remote || item.job.remote_type === 'remote'));
-      return json(200, page(matching.slice((number - 1) * size, number * size), matching.length, number, size));
+      const hide = query.get('hide_blocked') !== 'false';
+      const filtered = state.items.filter((item) => item.score >= min && (!remote || item.job.remote_type === 'remote'));
+      const matching = filtered.filter((item) => !hide || item.blockers.length === 0);
+      return json(200, {
+        ...page(matching.slice((number - 1) * size, number * size), matching.length, number, size),
+        rebuilding: state.rebuilding,
+        hidden_blocked: filtered.length - matching.length,
+      });
     },
     'GET /api/v1/saved-searches': () => json(200, []),
     'GET /api/v1/followed-companies': () => json(200, []),
@@ -76,14 +86,14 @@ describe('Discover', () => {
     expect(within(have).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Python', 'PostgreSQL']);
     const missing = within(first).getByRole('list', { name: 'Missing' });
     expect(within(missing).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Kubernetes']);
-    const why = within(first).getByRole('list', { name: 'Why' });
-    expect(within(why).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      'Skills: 90%',
-      'Keywords: 80%',
-      'Location: 100%',
-      'Salary: 50%',
-      'Recency: 75%',
+    // The parts that count, each with its status in words (unknown ones are left out, as from the score).
+    const parts = within(first).getByRole('list', { name: 'How you match' });
+    expect(within(parts).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      '✓ Role: Met',
+      '◐ Must-have skills: Partly',
+      '✗ Seniority: Not met',
     ]);
+    expect(within(first).queryByRole('list', { name: 'Fails what you need' })).toBeNull();
     expect(within(first).getByRole('button', { name: 'Save to tracker' })).toBeEnabled();
     expect(within(first).getByRole('button', { name: 'Dismiss' })).toBeEnabled();
 
@@ -198,6 +208,63 @@ describe('Discover', () => {
     expect(screen.getAllByRole('article')).toHaveLength(5);
     expect(screen.getByTestId('location')).toHaveTextContent('/discover?page=3');
     expect(queryOf(server.calls('GET /api/v1/discover').at(-1)!).get('page')).toBe('3');
+  });
+
+  it('hides postings that fail what you need, says how many, and shows them with why on request', async () => {
+    const noVisa = 'No visa sponsorship, and you said you need it.';
+    const { server } = discoverServer([
+      match({ id: 1, score: 0.8, job: { title: 'Backend Engineer' } }),
+      match({ id: 2, score: 0.9, blockers: [noVisa], job: { title: 'Platform Engineer' } }),
+    ]);
+    const { user } = renderApp('/discover');
+    expect(await card('Backend Engineer')).toBeInTheDocument();
+    expect(screen.queryByRole('article', { name: 'Platform Engineer' })).toBeNull();
+    expect(screen.getByText('1 match')).toBeInTheDocument();
+    expect(screen.getByText('(1 more hidden: it fails what you need)')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('switch', { name: 'Show jobs that fail what I need' }));
+    const blocked = await card('Platform Engineer');
+    const why = within(blocked).getByRole('list', { name: 'Fails what you need' });
+    expect(within(why).getAllByRole('listitem').map((item) => item.textContent)).toEqual([noVisa]);
+    expect(screen.getByTestId('location')).toHaveTextContent('/discover?blocked=show');
+    expect(queryOf(server.calls('GET /api/v1/discover').at(-1)!).get('hide_blocked')).toBe('false');
+  });
+
+  it('offers to show the hidden ones when every match fails what you need', async () => {
+    discoverServer([match({ id: 2, blockers: ['On site, and you said you want remote work only.'], job: { title: 'Office Job' } })]);
+    const { user } = renderApp('/discover');
+    expect(await screen.findByRole('heading', { name: 'No matches with these filters' })).toBeInTheDocument();
+    expect(screen.getByText(/Every match fails something you need/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show all matches' }));
+    expect(await card('Office Job')).toBeInTheDocument();
+  });
+
+  it('saves what you need, and says the feed is being scored again until it is', async () => {
+    let profile = { ...PROFILE };
+    const { server, state } = discoverServer([match({ id: 1, job: { title: 'Backend Engineer' } })], {
+      'GET /api/v1/users/me': () => json(200, profile),
+      'PATCH /api/v1/users/me': async (request) => {
+        profile = { ...profile, ...((await request.clone().json()) as Partial<typeof PROFILE>) };
+        state.rebuilding = true;
+        return json(200, profile);
+      },
+    });
+    const { user } = renderApp('/discover');
+    const panel = await screen.findByRole('region', { name: 'What you need from a job' });
+    const save = within(panel).getByRole('button', { name: 'Save' });
+    expect(save).toBeDisabled();
+    await user.click(within(panel).getByRole('checkbox', { name: 'I need visa sponsorship' }));
+    await user.type(within(panel).getByRole('textbox', { name: /Where you can work/ }), '  Berlin, Germany ');
+    await user.click(save);
+    await waitFor(() => expect(server.calls('PATCH /api/v1/users/me')).toHaveLength(1));
+    expect(await server.calls('PATCH /api/v1/users/me')[0].json()).toEqual({
+      needs_sponsorship: true,
+      remote_only: false,
+      work_location: 'Berlin, Germany',
+    });
+    expect(await screen.findByText(/your matches are being scored again/)).toBeInTheDocument();
+    state.rebuilding = false;
+    await waitFor(() => expect(screen.queryByText(/your matches are being scored again/)).toBeNull(), { timeout: 15_000 });
   });
 
   it('explains how to get matches when there are none', async () => {

@@ -28,6 +28,7 @@ import { plural } from '../../lib/format';
 import { FOLLOWED_COMPANIES_ID, FollowedCompaniesSection } from '../sources/FollowedCompaniesSection';
 import { SAVED_SEARCHES_ID, SavedSearchesSection } from '../sources/SavedSearchesSection';
 import { MatchCard } from './MatchCard';
+import { NeedsPanel } from './NeedsPanel';
 import {
   DISCOVER_PAGE_SIZE,
   discoverKeys,
@@ -86,7 +87,9 @@ function useRefreshRun() {
 }
 
 /** Why a filtered feed is empty, and what to try. */
-function filteredEmptyText({ remoteOnly, minMatch }: DiscoverSearch): string {
+function filteredEmptyText({ remoteOnly, minMatch, showBlocked }: DiscoverSearch): string {
+  if (!remoteOnly && !minMatch && !showBlocked) return 'Every match fails something you need. Show them to see why, or change what you need.';
+  if (!remoteOnly && !minMatch) return 'No matches yet.';
   if (remoteOnly && minMatch) return `No remote postings match ${minMatch}% or better. Try a lower minimum match, or include on-site jobs.`;
   if (remoteOnly) return 'None of your matches is remote. Include on-site and hybrid jobs to see them.';
   return `No postings match ${minMatch}% or better yet. Try a lower minimum match.`;
@@ -133,7 +136,9 @@ export function DiscoverPage() {
   );
 
   const data = feed.data;
-  const filtered = search.remoteOnly || search.minMatch > 0;
+  // Postings failing a hard requirement are hidden by default: an empty feed may be empty because of them.
+  const hiddenBlocked = data?.hidden_blocked ?? 0;
+  const filtered = search.remoteOnly || search.minMatch > 0 || hiddenBlocked > 0;
   const pages = data ? Math.max(1, Math.ceil(data.total / (data.size || DISCOVER_PAGE_SIZE))) : 1;
 
   /** The dismissed card has left: keep the keyboard in the feed, and leave a page that emptied. */
@@ -155,7 +160,8 @@ export function DiscoverPage() {
       <div>
         <Title order={1}>Discover</Title>
         <Text c="dimmed" mt={4}>
-          Postings from job boards that fit your profile and saved searches, best first.
+          Postings from job boards ranked by how well you fit them: your resume, profile and saved searches, scored
+          as on each job's page.
         </Text>
       </div>
 
@@ -181,6 +187,11 @@ export function DiscoverPage() {
                 checked={search.remoteOnly}
                 onChange={(event) => update({ remoteOnly: event.currentTarget.checked })}
               />
+              <Switch
+                label="Show jobs that fail what I need"
+                checked={search.showBlocked}
+                onChange={(event) => update({ showBlocked: event.currentTarget.checked })}
+              />
               <Group gap="xs" align="center" wrap="nowrap">
                 <Text size="sm" fw={500} id="discover-min-match-label">
                   Minimum match
@@ -202,6 +213,8 @@ export function DiscoverPage() {
         </Stack>
       </Paper>
 
+      <NeedsPanel />
+
       <Stack component="section" aria-labelledby="discover-matches-title" gap="md">
         <Group justify="space-between" align="center" gap="sm">
           <Group gap="xs" align="baseline">
@@ -213,9 +226,22 @@ export function DiscoverPage() {
                 {plural(data.total, 'match', 'matches')}
               </Text>
             ) : null}
+            {hiddenBlocked > 0 ? (
+              <Text c="dimmed" size="sm">
+                {`(${plural(hiddenBlocked, 'more', 'more')} hidden: ${hiddenBlocked === 1 ? 'it fails' : 'they fail'} what you need)`}
+              </Text>
+            ) : null}
             {feed.isFetching && !feed.isPending ? <Loader size="xs" aria-label="Updating matches" /> : null}
           </Group>
         </Group>
+        {data?.rebuilding ? (
+          <Group gap="xs" role="status" aria-live="polite">
+            <Loader size="xs" aria-hidden />
+            <Text size="sm" c="dimmed">
+              Your resume, profile or needs changed: your matches are being scored again. They update here when done.
+            </Text>
+          </Group>
+        ) : null}
 
         {feed.isPending ? (
           <FeedSkeleton />
@@ -227,7 +253,7 @@ export function DiscoverPage() {
             order={3}
             icon={<SearchIcon size={28} />}
             actions={
-              <Button variant="default" onClick={() => update(EMPTY_DISCOVER_SEARCH)}>
+              <Button variant="default" onClick={() => update({ ...EMPTY_DISCOVER_SEARCH, showBlocked: hiddenBlocked > 0 })}>
                 Show all matches
               </Button>
             }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -12,14 +12,15 @@ import { useDismissMatch, useSaveMatch } from './useDiscover';
 /** Chips shown per list before "+N more". */
 const MAX_SKILLS = 8;
 
-/** The parts of a score, in the order the server weighs them (40/25/15/10/10 %). */
-export const REASONS = [
-  { key: 'skills', label: 'Skills' },
-  { key: 'keywords', label: 'Keywords' },
-  { key: 'place', label: 'Location' },
-  { key: 'salary', label: 'Salary' },
-  { key: 'recency', label: 'Recency' },
-] as const;
+type MatchPart = MatchRead['parts'][number];
+
+/** A part's status in words, with a mark so colour is never the only cue. */
+export const PART_STATUS: Record<MatchPart['status'], { word: string; color: string; mark: string }> = {
+  met: { word: 'Met', color: 'teal', mark: '✓' },
+  partly: { word: 'Partly', color: 'yellow', mark: '◐' },
+  not_met: { word: 'Not met', color: 'red', mark: '✗' },
+  unknown: { word: 'Unknown', color: 'gray', mark: '?' },
+};
 
 /** 0.823 → 82. */
 export function percent(fraction: number): number {
@@ -61,31 +62,47 @@ function SkillList({ id, label, skills, color }: { id: string; label: string; sk
   );
 }
 
-function WhyBreakdown({ id, reasons }: { id: string; reasons: MatchRead['reasons'] }) {
-  const parts = REASONS.filter(({ key }) => typeof reasons[key] === 'number');
-  if (parts.length === 0) return null;
+/** The score's parts that count (unknown ones are left out of the score, and of the card); the job page says why. */
+function PartsList({ id, parts }: { id: string; parts: MatchPart[] }) {
+  const counted = parts.filter((part) => part.status !== 'unknown');
+  if (counted.length === 0) return null;
   return (
     <div>
       <Text id={id} size="xs" fw={700} c="dimmed" mb={4}>
-        Why
+        How you match
       </Text>
-      {/* A plain list (Mantine's SimpleGrid would put a <style> inside it): the grid is in global.css. */}
-      <ul aria-labelledby={id} className="match-why">
-        {parts.map(({ key, label }) => {
-          const value = percent(reasons[key]);
+      <Group component="ul" aria-labelledby={id} gap={6} wrap="wrap" p={0} m={0} style={{ listStyle: 'none' }}>
+        {counted.map((part) => {
+          const status = PART_STATUS[part.status];
           return (
-            <li key={key}>
-              <Group justify="space-between" gap={4} wrap="nowrap">
-                <Text size="xs">{label}</Text>
-                <Text size="xs" fw={600}>
-                  <span className="visually-hidden">: </span>
-                  {value}%
-                </Text>
-              </Group>
-              <Progress value={value} size="sm" radius="xl" mt={2} aria-hidden />
+            <li key={part.key}>
+              <Badge variant="light" color={status.color} radius="sm" tt="none" fw={500} size="md">
+                <span aria-hidden="true">{status.mark} </span>
+                {part.label}
+                <span className="visually-hidden">: {status.word}</span>
+              </Badge>
             </li>
           );
         })}
+      </Group>
+    </div>
+  );
+}
+
+/** The hard requirements the user set that this posting fails (shown when they chose to see such postings). */
+function Blockers({ id, blockers }: { id: string; blockers: string[] }) {
+  if (blockers.length === 0) return null;
+  return (
+    <div>
+      <Text id={id} size="xs" fw={700} c="red.8" mb={4}>
+        Fails what you need
+      </Text>
+      <ul aria-labelledby={id} style={{ margin: 0, paddingLeft: '1.2rem' }}>
+        {blockers.map((blocker) => (
+          <li key={blocker}>
+            <Text size="sm">{blocker}</Text>
+          </li>
+        ))}
       </ul>
     </div>
   );
@@ -192,7 +209,8 @@ export function MatchCard({ match, onDismissed }: MatchCardProps) {
 
         <SkillList id={`${base}-have`} label="You have" skills={match.matched_skills} color="green" />
         <SkillList id={`${base}-missing`} label="Missing" skills={match.missing_skills} color="orange" />
-        <WhyBreakdown id={`${base}-why`} reasons={match.reasons} />
+        <PartsList id={`${base}-parts`} parts={match.parts} />
+        <Blockers id={`${base}-blockers`} blockers={match.blockers} />
 
         <Group justify="flex-end" gap="sm">
           <Button variant="default" size="sm" onClick={dismissMatch} loading={dismiss.isPending} disabled={save.isPending}>

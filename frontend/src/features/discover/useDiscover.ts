@@ -15,14 +15,19 @@ export const MIN_MATCH_OPTIONS = [
 
 export type MinMatch = 0 | 50 | 70;
 
-/** What the feed shows lives in the URL (`?remote=true&min=70&page=2`), so reload and back keep it. */
+/** What the feed shows lives in the URL (`?remote=true&min=70&blocked=show&page=2`), so reload and back keep it. */
 export interface DiscoverSearch {
   remoteOnly: boolean;
   minMatch: MinMatch;
+  /** Also show postings that fail a hard requirement the user set (hidden by default). */
+  showBlocked: boolean;
   page: number;
 }
 
-export const EMPTY_DISCOVER_SEARCH: DiscoverSearch = { remoteOnly: false, minMatch: 0, page: 1 };
+export const EMPTY_DISCOVER_SEARCH: DiscoverSearch = { remoteOnly: false, minMatch: 0, showBlocked: false, page: 1 };
+
+/** While the feed is being scored again, ask for it this often (live updates usually tell sooner). */
+export const REBUILD_POLL_MS = 4_000;
 
 export function isMinMatch(value: unknown): value is MinMatch {
   return value === 0 || value === 50 || value === 70;
@@ -34,6 +39,7 @@ export function parseDiscoverSearch(params: URLSearchParams): DiscoverSearch {
   return {
     remoteOnly: params.get('remote') === 'true',
     minMatch: isMinMatch(min) ? min : 0,
+    showBlocked: params.get('blocked') === 'show',
     page: Number.isInteger(page) && page > 1 ? page : 1,
   };
 }
@@ -43,6 +49,7 @@ export function toDiscoverParams(search: DiscoverSearch): URLSearchParams {
   const params = new URLSearchParams();
   if (search.remoteOnly) params.set('remote', 'true');
   if (search.minMatch) params.set('min', String(search.minMatch));
+  if (search.showBlocked) params.set('blocked', 'show');
   if (search.page > 1) params.set('page', String(search.page));
   return params;
 }
@@ -52,6 +59,7 @@ export function toDiscoverQuery(search: DiscoverSearch): DiscoverParams {
   const query: DiscoverParams = { page: search.page, size: DISCOVER_PAGE_SIZE };
   if (search.minMatch) query.min_score = search.minMatch / 100;
   if (search.remoteOnly) query.remote_only = true;
+  if (search.showBlocked) query.hide_blocked = false;
   return query;
 }
 
@@ -60,12 +68,16 @@ export const discoverKeys = {
   list: (params: DiscoverParams) => ['discover', 'list', params] as const,
 };
 
-/** One page of matches, best first (live updates refresh it on `job.matched`). */
+/**
+ * One page of matches, best first (live updates refresh it on `job.matched`). While the server scores the feed
+ * again (`rebuilding`: the resume, profile or needs changed), it is asked again every REBUILD_POLL_MS as well.
+ */
 export function useDiscover(params: DiscoverParams) {
   return useQuery<MatchPage>({
     queryKey: discoverKeys.list(params),
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/discover', { params: { query: params }, signal })),
     placeholderData: keepPreviousData,
+    refetchInterval: (query) => (query.state.data?.rebuilding ? REBUILD_POLL_MS : false),
   });
 }
 
