@@ -155,8 +155,37 @@ def test_remote_wishes() -> None:
     text = "Requirements\n- Python\n\nThis is a fully remote position."
     assert part(report("Backend Engineer", text, Wishes(remote_only=True)), "location")[1] == "met"
     onsite = "Requirements\n- Python\n\nThis role is fully on-site in our Leeds office, five days a week."
-    assert part(report("Backend Engineer", onsite, Wishes(remote_only=True)), "location")[1] == "not_met"
+    onsite_report = report("Backend Engineer", onsite, Wishes(remote_only=True))
+    assert part(onsite_report, "location")[1] == "not_met"
+    assert onsite_report.blockers == ["On site, and you said you want remote work only."]
     assert part(report("Backend Engineer", onsite), "location")[1] == "unknown"  # no wish: nothing to compare
+    hybrid = "Requirements\n- Python\n\nHybrid: three days a week in our Leeds office."
+    hybrid_report = report("Backend Engineer", hybrid, Wishes(remote_only=True))
+    assert part(hybrid_report, "location") == (0.5, "partly") and hybrid_report.blockers == []
+
+
+@pytest.mark.parametrize(
+    ("said", "rule", "blocked"),
+    [
+        ("Berlin, Germany", "Candidates must be located in the EU.", False),  # Germany is in the EU
+        ("Berlin, Germany", "Candidates must be located in Europe.", False),
+        ("Germany", "Candidates must be located in the United States.", True),
+        ("USA", "Candidates must be located in the United States.", False),
+        ("London, UK", "Candidates must be located in the EU.", True),
+        ("Toronto", "Candidates must be located in the United States.", False),  # a city we cannot place: unknown
+        ("", "Candidates must be located in the United States.", False),  # nothing said: nothing to hold against
+    ],
+)
+def test_where_you_can_work_against_location_rules(said: str, rule: str, blocked: bool) -> None:
+    r = report("Backend Engineer", f"Requirements\n- Python\n\n{rule}", Wishes(location=said))
+    assert bool(r.blockers) is blocked, r.blockers
+    if blocked:
+        assert r.blockers[0].startswith("Must be located in ") and r.blockers[0].endswith(f"you can work in {said}.")
+        assert part(r, "location") == (0.0, "not_met")
+    elif said in ("Toronto", ""):
+        assert part(r, "location")[1] == "unknown"
+    else:
+        assert part(r, "location") == (1.0, "met")
 
 
 def test_sponsorship_is_a_blocker_only_for_someone_who_needs_it() -> None:
