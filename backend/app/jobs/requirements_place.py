@@ -9,6 +9,7 @@ hours") states working hours, not residence, and creates no rule; neither does "
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -70,6 +71,7 @@ def _alternation(names: Iterable[str]) -> str:
 
 _NOUN = rf"(?:(?i:{_alternation(_BY_NAME)})|{_alternation(_CASED)})(?![\w])"
 _ADJ = rf"(?:(?i:{_alternation(_ADJECTIVES)})|{_alternation(_CASED)})(?![\w])"
+_NOUN_RE = re.compile(_NOUN)
 _PLACE_AT = re.compile(rf"(?i:the\s)?(?P<place>{_NOUN})")
 _MORE_PLACE = re.compile(r"(?:,\s?|\s(?:or|and|and/or)\s|\s?/\s?)")
 
@@ -155,15 +157,13 @@ _REGIONS: dict[str, frozenset[str]] = {
 }
 
 
-def places_in(text: str) -> set[str]:
+@functools.lru_cache(maxsize=1024)
+def places_in(text: str) -> frozenset[str]:
     """The gazetteer's places a user's own words name ("Berlin, Germany" → {"Germany"}; "the EU" → {"EU"})."""
-    found: set[str] = set()
-    for match in re.finditer(_NOUN, text[:200]):
-        found.add(place_of(match.group(0)))
-    return found
+    return frozenset(place_of(match.group(0)) for match in _NOUN_RE.finditer(text[:200]))
 
 
-def place_covers(rule_place: str, mine: set[str]) -> bool | None:
+def place_covers(rule_place: str, mine: frozenset[str]) -> bool | None:
     """Whether a user in `mine` meets a rule naming `rule_place`; None when neither names a known place."""
     if not mine or (rule_place not in _PLACES and rule_place not in _CASED.values() and rule_place not in _REGIONS):
         return None

@@ -111,7 +111,9 @@ async def seeker(session: AsyncSession, user: User, threshold: float) -> Seeker:
 
 
 def report_for(person: Seeker, facts: PostingFacts) -> MatchReport:
-    return score_match(person.facts, facts.role.title, facts.requirements, person.wishes, role=facts.role)
+    return score_match(
+        person.facts, facts.role.title, facts.requirements, person.wishes, role=facts.role, suggest=False
+    )
 
 
 def _row(person: Seeker, posting_id: int, report: MatchReport) -> dict[str, Any]:
@@ -133,25 +135,34 @@ def _row(person: Seeker, posting_id: int, report: MatchReport) -> dict[str, Any]
 _UPDATED = ("score", "matched_skills", "missing_skills", "parts", "blockers", "blocked", "score_version")
 
 
+def _same(row: dict[str, Any], held: tuple[Any, ...]) -> bool:
+    return held == tuple(row[k] for k in _UPDATED)
+
+
 async def _write(session: AsyncSession, user_id: int, rows: list[dict[str, Any]], scored: Sequence[int] | None) -> None:
-    """Bring the user's rows up to date: `rows` are written (a row that exists keeps its id and dismissal), and the
-    rows of the `scored` postings (None: of any posting) that no longer make the threshold go, unless dismissed."""
+    """Bring the user's rows up to date: `rows` are written when new or changed (a row that exists keeps its id and
+    dismissal), and the rows of the `scored` postings (None: of any posting) that no longer make the threshold go,
+    unless dismissed."""
+    query = select(JobMatch.job_posting_id, JobMatch.dismissed, *(getattr(JobMatch, k) for k in _UPDATED)).where(
+        JobMatch.user_id == user_id
+    )
+    if scored is not None and len(scored) <= _DELETE_BATCH:
+        query = query.where(JobMatch.job_posting_id.in_(list(scored)))
+    held = {r[0]: (r[1], tuple(r[2:])) for r in (await session.execute(query)).all()}
+    changed = [r for r in rows if r["job_posting_id"] not in held or not _same(r, held[r["job_posting_id"]][1])]
     insert_ = upsert_insert(session)
-    for start in range(0, len(rows), _INSERT_BATCH):
-        stmt = insert_(JobMatch).values(rows[start : start + _INSERT_BATCH])
+    for start in range(0, len(changed), _INSERT_BATCH):
+        stmt = insert_(JobMatch).values(changed[start : start + _INSERT_BATCH])
         await session.execute(
             stmt.on_conflict_do_update(
                 index_elements=["user_id", "job_posting_id"], set_={k: stmt.excluded[k] for k in _UPDATED}
             )
         )
     kept = {r["job_posting_id"] for r in rows}
-    if scored is not None:
-        gone = [i for i in scored if i not in kept]
-    else:
-        held = await session.scalars(
-            select(JobMatch.job_posting_id).where(JobMatch.user_id == user_id, JobMatch.dismissed.is_(False))
-        )
-        gone = [i for i in held.all() if i not in kept]
+    within = set(scored) if scored is not None else None
+    gone = [
+        i for i, (dismissed, _) in held.items() if not dismissed and i not in kept and (within is None or i in within)
+    ]
     for start in range(0, len(gone), _DELETE_BATCH):
         await session.execute(
             delete(JobMatch).where(
@@ -193,15 +204,21 @@ async def pool(session: AsyncSession) -> list[int]:
 
 async def rebuild(session: AsyncSession, user_id: int, threshold: float) -> int:
     """Score the pool for one user and replace their Discover; returns how many postings it holds."""
-    user = await session.get(User, user_id)
-    if user is None:
-        return 0
-    person = await seeker(session, user, threshold)
+    return await rebuild_many(session, [user_id], threshold)
+
+
+async def rebuild_many(session: AsyncSession, user_ids: Sequence[int], threshold: float) -> int:
+    """Rebuild several users' Discover in one pass over the pool (read once): after a new score version, or in the
+    benchmark. Returns how many rows they hold in all."""
     facts = await posting_facts(session, await pool(session))
-    rows = score_all([person], facts, threshold)[user_id]
-    await _write(session, user_id, rows, None)
-    user.discover_built = person.digest
-    return len(rows)
+    held = 0
+    for user in (await session.scalars(select(User).where(User.id.in_(list(user_ids))))).all():
+        person = await seeker(session, user, threshold)
+        rows = score_all([person], facts, threshold)[user.id]
+        await _write(session, user.id, rows, None)
+        user.discover_built = person.digest
+        held += len(rows)
+    return held
 
 
 async def score_new(
@@ -231,12 +248,23 @@ REBUILD_TASK = "match.rebuild_discover"
 async def feed(
     session: AsyncSession, user_id: int, min_score: float, remote_only: bool, hide_blocked: bool, offset: int,
     limit: int,
-) -> tuple[list[tuple[JobMatch, JobPosting]], int]:  # fmt: skip
-    """One page of the user's Discover, best first (dismissed rows hidden), and how many there are."""
+) -> tuple[list[tuple[JobMatch, JobPosting]], int, int]:  # fmt: skip
+    """One page of the user's Discover, best first (dismissed rows hidden), how many there are, and how many of
+    those the other filters let through are hidden for failing a hard requirement."""
     where = [JobMatch.user_id == user_id, JobMatch.dismissed.is_(False), JobMatch.score >= min_score]
     if remote_only:
         where.append(JobPosting.remote_type == "remote")
+    hidden = 0
     if hide_blocked:
+        hidden = int(
+            await session.scalar(
+                select(func.count())
+                .select_from(JobMatch)
+                .join(JobPosting, JobPosting.id == JobMatch.job_posting_id)
+                .where(*where, JobMatch.blocked.is_(True))
+            )
+            or 0
+        )
         where.append(JobMatch.blocked.is_(False))
     base = select(JobMatch, JobPosting).join(JobPosting, JobPosting.id == JobMatch.job_posting_id).where(*where)
     rows = await session.execute(base.order_by(JobMatch.score.desc(), JobMatch.id.desc()).offset(offset).limit(limit))
@@ -246,7 +274,7 @@ async def feed(
         .join(JobPosting, JobPosting.id == JobMatch.job_posting_id)
         .where(*where)
     )
-    return [(m, p) for m, p in rows.all()], int(total or 0)
+    return [(m, p) for m, p in rows.all()], int(total or 0), hidden
 
 
 async def dismiss(session: AsyncSession, user_id: int, match_id: int) -> None:

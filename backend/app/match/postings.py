@@ -8,8 +8,10 @@ this table, edited ones and those read by an older parser need no backfill."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -64,25 +66,66 @@ def facts_from_json(data: Any) -> PostingFacts | None:
     return PostingFacts(Role(title[:200], family, level, frozenset(words)), req)
 
 
+class _Remembered:
+    """This process's recently read facts, by posting id, with when they were computed: a Discover rebuild reads the
+    same pool for one user after another, and decoding 10,000 stored rows is most of its cost. Bounded (LRU)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: OrderedDict[int, tuple[datetime, PostingFacts]] = OrderedDict()
+
+    def get(self, posting_id: int, computed_at: datetime) -> PostingFacts | None:
+        found = self.items.get(posting_id)
+        if found is None or found[0] != computed_at:
+            return None
+        self.items.move_to_end(posting_id)
+        return found[1]
+
+    def put(self, posting_id: int, computed_at: datetime, facts: PostingFacts) -> None:
+        self.items[posting_id] = (computed_at, facts)
+        self.items.move_to_end(posting_id)
+        while len(self.items) > self.size:
+            self.items.popitem(last=False)
+
+
+_REMEMBERED = _Remembered(30_000)
+
+
 async def posting_facts(session: AsyncSession, posting_ids: Sequence[int]) -> dict[int, PostingFacts]:
     """The facts of these postings (those that exist), computing and storing the missing and stale ones."""
     out: dict[int, PostingFacts] = {}
     ids = list(dict.fromkeys(posting_ids))
     for start in range(0, len(ids), _BATCH):
         batch = ids[start : start + _BATCH]
-        rows = await session.execute(
-            select(JobRequirements.job_posting_id, JobRequirements.data)
-            .join(JobPosting, JobPosting.id == JobRequirements.job_posting_id)
-            .where(
-                JobRequirements.job_posting_id.in_(batch),
-                JobRequirements.version == FACTS_VERSION,
-                JobRequirements.computed_at >= JobPosting.updated_at,
+        current = (
+            await session.execute(
+                select(JobRequirements.job_posting_id, JobRequirements.computed_at)
+                .join(JobPosting, JobPosting.id == JobRequirements.job_posting_id)
+                .where(
+                    JobRequirements.job_posting_id.in_(batch),
+                    JobRequirements.version == FACTS_VERSION,
+                    JobRequirements.computed_at >= JobPosting.updated_at,
+                )
             )
-        )
-        for posting_id, data in rows.all():
-            facts = facts_from_json(data)
-            if facts is not None:
-                out[posting_id] = facts
+        ).all()
+        unread: dict[int, datetime] = {}
+        for posting_id, computed_at in current:
+            known = _REMEMBERED.get(posting_id, computed_at)
+            if known is not None:
+                out[posting_id] = known
+            else:
+                unread[posting_id] = computed_at
+        if unread:
+            rows = await session.execute(
+                select(JobRequirements.job_posting_id, JobRequirements.data).where(
+                    JobRequirements.job_posting_id.in_(list(unread))
+                )
+            )
+            for posting_id, data in rows.all():
+                facts = facts_from_json(data)
+                if facts is not None:
+                    out[posting_id] = facts
+                    _REMEMBERED.put(posting_id, unread[posting_id], facts)
         missing = [i for i in batch if i not in out]
         if missing:
             out.update(await store_facts(session, missing))

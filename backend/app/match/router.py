@@ -68,7 +68,7 @@ async def discover(
     stale, send = await discover_service.needs_rebuild(session, user, settings.match_threshold)
     if send:
         enqueue(session, discover_service.REBUILD_TASK, user.id, user_id=user.id)
-    rows, total = await discover_service.feed(
+    rows, total, hidden = await discover_service.feed(
         session, user.id, min_score, remote_only, hide_blocked, paging.offset, paging.size
     )
     return MatchPage(
@@ -77,6 +77,7 @@ async def discover(
         page=paging.page,
         size=paging.size,
         rebuilding=stale,
+        hidden_blocked=hidden,
     )
 
 

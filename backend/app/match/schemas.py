@@ -107,3 +107,6 @@ class MatchPage(Page[MatchRead]):
     rebuilding: bool = Field(
         default=False, description="Your resume, profile or needs changed: the feed is being scored again"
     )
+    hidden_blocked: int = Field(
+        default=0, description="Matches hidden because they fail a hard requirement you set (with hide_blocked)"
+    )

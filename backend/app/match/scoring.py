@@ -232,7 +232,7 @@ def _location(req: Requirements, wishes: Wishes) -> tuple[Part, list[str]]:
             blockers.append("On site, and you said you want remote work only.")
         else:
             notes.append(f"{req.remote.capitalize()}; you want remote")
-    mine = places_in(wishes.location) if wishes.location else set()
+    mine = places_in(wishes.location) if wishes.location else frozenset()
     places = [r.place for r in req.location_rules if r.kind == "located_in" and r.place]
     if mine and places:
         covered = [place_covers(p, mine) for p in places]
@@ -259,9 +259,16 @@ def _location(req: Requirements, wishes: Wishes) -> tuple[Part, list[str]]:
 
 
 def score_match(
-    person: PersonFacts, title: str, req: Requirements, wishes: Wishes | None = None, role: Role | None = None
+    person: PersonFacts,
+    title: str,
+    req: Requirements,
+    wishes: Wishes | None = None,
+    role: Role | None = None,
+    *,
+    suggest: bool = True,
 ) -> MatchReport:
-    """`role`: the title's, when the caller has it already (Discover reads it from the stored posting facts)."""
+    """`role`: the title's, when the caller has it already (Discover reads it from the stored posting facts);
+    `suggest=False` leaves the suggestions out (Discover stores none: the job page makes them)."""
     wishes = wishes or Wishes()
     posting = role or role_of(title)
     must_names = req.must_have
@@ -285,7 +292,7 @@ def score_match(
         score=total,
         parts=parts,
         skills=must_checks + nice_checks,
-        suggestions=_suggestions(parts, must_checks + nice_checks, req, person),
+        suggestions=_suggestions(parts, must_checks + nice_checks, req, person) if suggest else [],
         blockers=blockers,
     )
 
