@@ -10,8 +10,8 @@ job page uses too), with its parts and the hard requirements a posting fails.
   versions, the resume, profile skills, what they need, saved searches' words, the threshold). A read that finds
   another digest sends a `match.rebuild_discover` task (unless one is queued or running) and shows the rows it has
   meanwhile; the task publishes `job.matched` when done, and the page asks again.
-- **Who they are.** The newest ready resume's structure and text, the profile skills, the titles of their saved
-  searches (the roles they look for, after the titles their resume gives), and what they need
+- **Who they are.** The newest ready resume's structure and text, the profile skills, their saved searches' words
+  (the roles they look for: `PersonFacts.targets`), and what they need
   (`User.needs_sponsorship`, `remote_only`, `work_location`).
 """
 
@@ -106,7 +106,7 @@ async def seeker(session: AsyncSession, user: User, threshold: float) -> Seeker:
     else:
         facts = person_facts(JsonResume(), "", [], skills)
     wanted = [role_of(k) for k in dict.fromkeys(s.strip() for s in searches) if k]
-    facts = replace(facts, roles=facts.roles[:1] + wanted[:3] + facts.roles[1:])
+    facts = replace(facts, targets=wanted[:5])
     return Seeker(user.id, facts, wishes_of(user), await inputs_digest(session, user, threshold))
 
 

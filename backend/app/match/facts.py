@@ -49,6 +49,7 @@ class PersonFacts:
     degree: str | None = None  # highest degree level found in education
     degree_fields: list[str] = field(default_factory=list)
     location: str = ""
+    targets: list[Role] = field(default_factory=list)  # roles they look for (Discover: their saved searches' words)
 
 
 def _month(value: str | None, today: date) -> date | None:

@@ -5,7 +5,8 @@ reasons. Each part is a value from 0 to 1 with a status a person can act on (met
 
 - role (35): the posting's title against the person's titles: family (same 1, neighbour 0.5, other 0) times
   0.6, plus the share of the posting title's words one of their titles has times 0.4; the best of their titles,
-  the most recent weighing most.
+  the most recent weighing most. In Discover, also against the roles their saved searches name (the share of the
+  searched words the title has, times 0.9 when either family is unknown).
 - must-have skills (25): the share of the skills the requirement sections name that the resume names (a skill only
   in the profile counts half).
 - nice-to-have skills (5): the same for the nice-to-have sections.
@@ -89,7 +90,7 @@ class Wishes:
 
 
 def _role(person: PersonFacts, posting: Role) -> Part:
-    best, best_title = 0.0, ""
+    best, best_title, searched = 0.0, "", False
     for i, mine in enumerate(person.roles[:8]):
         closeness = family_closeness(mine.family, posting.family)
         value = 0.6 * (closeness or 0.0) + 0.4 * words_overlap(posting.words, mine.words)
@@ -98,13 +99,25 @@ def _role(person: PersonFacts, posting: Role) -> Part:
         value *= RECENCY[i] if i < len(RECENCY) else 0.6
         if value > best:
             best, best_title = value, mine.title
-    if not person.roles:
+    for wanted in person.targets[:5]:
+        # A role they search for: how much of what they typed the title has ("python" in "Senior Python Engineer").
+        closeness = family_closeness(wanted.family, posting.family)
+        cover = words_overlap(wanted.words, posting.words)
+        value = 0.9 * cover if closeness is None else 0.6 * closeness + 0.4 * cover
+        if value > best:
+            best, best_title, searched = value, wanted.title, True
+    if not person.roles and not person.targets:
         return Part("role", "Role", 0.0, "unknown", "Your resume names no job title to compare with this role.")
+    if searched:
+        status: Status = "met" if best >= 0.75 else "partly" if best >= 0.4 else "not_met"
+        return Part("role", "Role", best, status, f"Compared with your saved search \u201c{best_title}\u201d.")
     if best >= 0.75:
         return Part("role", "Role", best, "met", f"Close to your role as {best_title}.")
     if best >= 0.4:
         return Part("role", "Role", best, "partly", f"Related to your role as {best_title}.")
     titles = ", ".join(dict.fromkeys(r.title for r in person.roles[:3]))
+    if not titles:
+        return Part("role", "Role", best, "not_met", "A different line of work from your saved searches.")
     return Part("role", "Role", best, "not_met", f"A different line of work from your titles ({titles}).")
 
 

@@ -1,5 +1,6 @@
 """Job sources in the browser: save a search, refresh now (two local boards stand in for Remotive and Remote OK),
-the merged posting arrives in Discover with its score, save it to the board; the Sources page shows health; a
+the merged posting arrives in Discover with its score and parts; what the user needs is saved and the feed scored
+again; save it to the board; the Sources page shows health; a
 job imported from a link; all on a desktop and the feed on a phone."""
 
 from __future__ import annotations
@@ -46,6 +47,16 @@ def test_search_refresh_discover_save_and_sources(live_server: str, browser: Bro
     expect(card).to_be_visible(timeout=30_000)  # the embedded worker ingests, then job.matched refreshes the feed
     expect(card.get_by_text(re.compile(r"^\d+% match$"))).to_be_visible()
     expect(card.get_by_role("list", name="You have")).to_contain_text("Python")
+    expect(card.get_by_role("list", name="How you match")).to_contain_text("Role")  # the saved search's words
+
+    # What the user needs: saved, the feed scored again; the posting (remote, no rules) still fits.
+    needs = page.get_by_role("region", name="What you need from a job")
+    needs.get_by_role("checkbox", name="Remote work only").check()
+    field(needs, "Where you can work").fill("Germany")
+    needs.get_by_role("button", name="Save").click()
+    expect(needs.get_by_role("button", name="Save")).to_be_disabled()
+    expect(page.get_by_text(re.compile("your matches are being scored again"))).to_be_hidden(timeout=30_000)
+    expect(card).to_be_visible()
     assert serious_accessibility_violations(page) == []
     page.screenshot(path=artifacts / "discover-desktop.png", full_page=True)
     card.get_by_role("button", name="Save to tracker").click()

@@ -207,3 +207,23 @@ def test_no_resume_compares_profile_skills_only() -> None:
     assert part(r, "role") == (0.0, "unknown")
     assert {s.name: s.where for s in r.skills} == {"Python": "profile", "PostgreSQL": "missing"}
     assert 0 <= r.score <= 40
+
+
+def test_a_saved_search_is_a_role_they_look_for() -> None:
+    from dataclasses import replace
+
+    from app.match.roles import role_of
+    from app.resumes.jsonresume import JsonResume
+
+    nobody = person_facts(JsonResume(), "", [], ["Python"], today=TODAY)
+    searching = replace(nobody, targets=[role_of("python")])
+    text = "Requirements\n- Python\n"
+    r = report("Senior Python Engineer", text, who=searching)
+    assert part(r, "role") == (1.0, "met")  # the same family, and every word they searched for is in the title
+    detail = next(p.detail for p in r.parts if p.key == "role")
+    assert detail == "Compared with your saved search \u201cpython\u201d."
+    assert part(report("Registered Nurse", text, who=searching), "role")[1] == "not_met"
+    assert report("Senior Python Engineer", text, who=nobody).score < r.score  # without the search: role unknown
+    # A search never lowers what the resume says: the best of the two counts.
+    backend = replace(person(), targets=[role_of("nurse")])
+    assert report("Backend Engineer", text, who=backend).score == report("Backend Engineer", text).score

@@ -393,7 +393,7 @@ function TaskList({ state, page, onState, onPage }: {
     <AdminSection
       id="task-list-title"
       title="Tasks"
-      aside={list.isFetching && !list.isPending ? <Loader size="xs" aria-label="Updating" /> : null}
+      aside={list.isFetching && !list.isPending ? <Loader size="xs" role="status" aria-label="Updating" /> : null}
     >
       <Group justify="space-between" align="flex-end" gap="sm">
         <NativeSelect

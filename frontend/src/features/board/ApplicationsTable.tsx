@@ -33,7 +33,7 @@ export function ApplicationsTable({ page, onPage }: ApplicationsTableProps) {
     <Stack gap="md">
       <Group gap="xs">
         <Text fw={600}>{plural(total, 'application')}</Text>
-        {list.isFetching ? <Loader size="xs" aria-label="Updating" /> : null}
+        {list.isFetching ? <Loader size="xs" role="status" aria-label="Updating" /> : null}
       </Group>
       <Table.ScrollContainer minWidth={640} type="native">
         <Table striped highlightOnHover verticalSpacing="sm" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>

@@ -231,7 +231,7 @@ export function DiscoverPage() {
                 {`(${plural(hiddenBlocked, 'more', 'more')} hidden: ${hiddenBlocked === 1 ? 'it fails' : 'they fail'} what you need)`}
               </Text>
             ) : null}
-            {feed.isFetching && !feed.isPending ? <Loader size="xs" aria-label="Updating matches" /> : null}
+            {feed.isFetching && !feed.isPending ? <Loader size="xs" role="status" aria-label="Updating matches" /> : null}
           </Group>
         </Group>
         {data?.rebuilding ? (

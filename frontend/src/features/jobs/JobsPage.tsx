@@ -174,7 +174,7 @@ export function JobsPage() {
                   showing the newest {data.total.toLocaleString()}; add words or filters to narrow them
                 </Text>
               ) : null}
-              {jobs.isFetching ? <Loader size="xs" aria-label="Updating results" /> : null}
+              {jobs.isFetching ? <Loader size="xs" role="status" aria-label="Updating results" /> : null}
             </Group>
             <NativeSelect
               label="Sort by"

@@ -155,7 +155,7 @@ export function NotificationsPage() {
             { value: 'unread', label: 'Unread' },
           ]}
         />
-        {list.isFetching && !list.isPending ? <Loader size="xs" aria-label="Updating" /> : null}
+        {list.isFetching && !list.isPending ? <Loader size="xs" role="status" aria-label="Updating" /> : null}
       </Group>
 
       {list.isPending ? (

@@ -218,7 +218,7 @@ export function SourcesPage() {
       ) : (
         <Stack gap="xs">
           <Group justify="flex-end" h={16}>
-            {sources.isFetching ? <Loader size="xs" aria-label="Updating" /> : null}
+            {sources.isFetching ? <Loader size="xs" role="status" aria-label="Updating" /> : null}
           </Group>
           {/* Scrolls sideways on phones: focusable, so the keyboard can scroll it too. */}
           <Table.ScrollContainer minWidth={900} type="native" tabIndex={0} role="region" aria-label="Job boards">
