@@ -76,7 +76,7 @@ async def _generate(settings: Settings) -> list[int]:
         structure = parse_structure(parsed.text, parsed.sections)
         resumes.append((text, structure.model_dump(mode="json"), extract(parsed.text, "resume").skills))
     async with engine.begin() as conn:
-        rows = []
+        rows: list[dict[str, Any]] = []
         for i in range(POSTINGS):
             text = posting(rng)
             title, _, body = text.partition("\n")
@@ -97,12 +97,13 @@ async def _generate(settings: Settings) -> list[int]:
         ids = list((await conn.scalars(select(User.id).order_by(User.id))).all())
         resume_rows, skills, searches = [], [], []
         for n, user_id in enumerate(ids):
-            text, structure, found = resumes[n % len(resumes)]
+            text, structure_json, found = resumes[n % len(resumes)]
             resume_rows.append({"user_id": user_id, "filename": "resume.txt", "content_type": "text/plain",
                                 "size_bytes": len(text), "sha256": hashlib.sha256(text.encode()).hexdigest(),
                                 "storage_name": f"{user_id}.txt", "status": ResumeStatus.ready, "text": text,
-                                "sections": {}, "skills": found, "structure": structure, "structure_origin": "parsed",
-                                "structure_version": "bench", "created_at": now})  # fmt: skip
+                                "sections": {}, "skills": found, "structure": structure_json,
+                                "structure_origin": "parsed", "structure_version": "bench",
+                                "created_at": now})  # fmt: skip
             skills += [{"user_id": user_id, "name": s, "created_at": now, "updated_at": now}
                        for s in ("Terraform", "Kafka")[: n % 3]]  # fmt: skip
             searches.append({"user_id": user_id, "keywords": SEARCHES[n % len(SEARCHES)], "location": "",

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.db import upsert_insert
 from app.jobs.requirements import REQUIREMENTS_VERSION, Requirements, from_json, parse_requirements, to_json
+from app.jobs.requirements_place import Remote
 from app.match.roles import ROLES_VERSION, Role, role_of
 from app.models.base import utcnow
 from app.models.job import JobPosting, JobRequirements
@@ -26,6 +27,7 @@ from app.models.job import JobPosting, JobRequirements
 FACTS_VERSION = f"{REQUIREMENTS_VERSION}.{ROLES_VERSION}"
 _BATCH = 1000
 _MAX_WORDS = 30
+_REMOTES: dict[str | None, Remote] = {"remote": "remote", "hybrid": "hybrid", "onsite": "onsite"}
 
 
 @dataclass(frozen=True)
@@ -37,8 +39,8 @@ class PostingFacts:
 def read_posting(title: str, text: str, remote_type: str | None = None) -> PostingFacts:
     """`remote_type`: the board's own field, used when the text says nothing about remote work."""
     req = parse_requirements(title, text)
-    if req.remote is None and remote_type in ("remote", "hybrid", "onsite"):
-        req = replace(req, remote=remote_type)
+    if req.remote is None and remote_type in _REMOTES:
+        req = replace(req, remote=_REMOTES[remote_type])
     return PostingFacts(role_of(title), req)
 
 
@@ -55,7 +57,8 @@ def facts_from_json(data: Any) -> PostingFacts | None:
     """The stored facts, or None when of another version or malformed (the row is then computed again)."""
     if not isinstance(data, dict) or data.get("version") != FACTS_VERSION:
         return None
-    role, req = data.get("role"), from_json(data.get("requirements"))
+    role, stored = data.get("role"), data.get("requirements")
+    req = from_json(stored) if isinstance(stored, dict) else None
     if req is None or not isinstance(role, dict):
         return None
     title, family, level, words = role.get("title"), role.get("family"), role.get("level"), role.get("words")

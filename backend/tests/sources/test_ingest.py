@@ -86,10 +86,14 @@ def settings_overrides(board: tuple[Board, str]) -> dict[str, object]:
 async def test_dedup_failures_health_and_matches(client: httpx.AsyncClient, app: Any) -> None:
     h = await register(client)
     await client.put(
-        "/api/v1/users/me/skills", headers=h, json={"skills": [{"name": "Python"}, {"name": "PostgreSQL"}, {"name": "Kubernetes"}]}
+        "/api/v1/users/me/skills",
+        headers=h,
+        json={"skills": [{"name": "Python"}, {"name": "PostgreSQL"}, {"name": "Kubernetes"}]},
     )
     assert (await client.patch("/api/v1/users/me", headers=h, json={"remote_only": True})).status_code == 200
-    r = await client.post("/api/v1/saved-searches", headers=h, json={"keywords": "python engineer", "remote_only": True})
+    r = await client.post(
+        "/api/v1/saved-searches", headers=h, json={"keywords": "python engineer", "remote_only": True}
+    )
     assert r.status_code == 201
 
     @asynccontextmanager
