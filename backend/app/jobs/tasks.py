@@ -14,6 +14,7 @@ from app.jobs.ingest import run_ingest
 from app.jobs.scraper_service import JobScraperService
 from app.llm.client import open_llm_client
 from app.match.discover import score_new
+from app.match.postings import posting_facts
 from app.models.job import JobPosting
 from app.tasks.registry import TaskContext, copilot_task
 
@@ -60,6 +61,8 @@ async def extract_skills(ctx: TaskContext, posting_ids: list[int], force: bool =
                 cache=process_cache(ctx.settings.redis_url),
                 force=force,
             )
+            async with ctx.session() as session:  # what each posting asks, stored for the match score
+                await posting_facts(session, batch)
             done = min(len(posting_ids), start + EXTRACT_BATCH)
             await ctx.progress(int(100 * done / len(posting_ids)), f"Skills for {done} of {len(posting_ids)} jobs")
             await ctx.check_cancelled()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -92,7 +93,26 @@ async def inputs_digest(session: AsyncSession, user: User, threshold: float) -> 
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:40]
 
 
+_SEEKERS: OrderedDict[tuple[int, str], Seeker] = OrderedDict()  # (user, digest) → Seeker, this process, LRU
+_SEEKERS_MAX = 1024
+
+
 async def seeker(session: AsyncSession, user: User, threshold: float) -> Seeker:
+    """Who the user is for Discover; remembered per digest (reading a resume's roles is most of the cost, and an
+    ingest run asks for the same users after every batch)."""
+    digest = await inputs_digest(session, user, threshold)
+    known = _SEEKERS.get((user.id, digest))
+    if known is not None:
+        _SEEKERS.move_to_end((user.id, digest))
+        return known
+    found = await _read_seeker(session, user, digest)
+    _SEEKERS[(user.id, digest)] = found
+    while len(_SEEKERS) > _SEEKERS_MAX:
+        _SEEKERS.popitem(last=False)
+    return found
+
+
+async def _read_seeker(session: AsyncSession, user: User, digest: str) -> Seeker:
     resume = await session.scalar(
         select(Resume)
         .where(Resume.user_id == user.id, Resume.status == ResumeStatus.ready)
@@ -107,7 +127,7 @@ async def seeker(session: AsyncSession, user: User, threshold: float) -> Seeker:
         facts = person_facts(JsonResume(), "", [], skills)
     wanted = [role_of(k) for k in dict.fromkeys(s.strip() for s in searches) if k]
     facts = replace(facts, targets=wanted[:5])
-    return Seeker(user.id, facts, wishes_of(user), await inputs_digest(session, user, threshold))
+    return Seeker(user.id, facts, wishes_of(user), digest)
 
 
 def report_for(person: Seeker, facts: PostingFacts) -> MatchReport:

@@ -13,11 +13,13 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from app.core.config import Settings
 from app.jobs.text import derived_fields, description_from_input
-from app.models.job import JobPosting, RemoteType
+from app.match.postings import FACTS_VERSION
+from app.models.job import JobPosting, JobRequirements, RemoteType
 from tests.live import account
 from tests.match.test_api import RESUME
 from tests.tasks.test_background import api, eventually
@@ -150,6 +152,19 @@ async def test_discover_ranks_by_the_match_score(server: tuple[str, Any], engine
         assert jobs[ids["us_only"]]["blockers"] == [
             "Must be located in United States; you said you can work in Berlin, Germany."
         ]
+
+        # A hand-added job is private (never in anyone's pool), and what it asks is stored once its skills are found.
+        own = (await c.post("/api/v1/jobs", json={"title": "Senior Backend Engineer", "company": "Own Co",
+                                                   "description": BACKEND})).json()  # fmt: skip
+
+        async def facts_stored() -> bool:
+            async with engine.connect() as conn:
+                found = await conn.scalar(
+                    select(JobRequirements.version).where(JobRequirements.job_posting_id == own["id"])
+                )
+            return found == FACTS_VERSION
+
+        await eventually(facts_stored, timeout=60, what="the hand-added job's requirements to be stored")
 
         # The job page shows the same score and the same blockers.
         report = (await c.get(f"/api/v1/jobs/{ids['us_only']}/match")).json()
