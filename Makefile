@@ -73,7 +73,7 @@ check-client: $(STAMPS)/python $(STAMPS)/npm
 
 # ---- quality ---------------------------------------------------------------------------------------------
 lint: $(STAMPS)/python $(STAMPS)/npm
-	cd backend && $(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy app
+	cd backend && $(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy app && $(BIN)/python scripts/check_imports.py
 	cd frontend && npm run --silent typecheck && npm run --silent lint
 
 format: $(STAMPS)/python

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from fastapi import Request, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.routing import APIRoute
 
 from app.core.events import discard_events, flush_events
@@ -30,3 +30,12 @@ class CommittingRoute(APIRoute):
             return response
 
         return commit_then_respond
+
+
+class Router(APIRouter):
+    """Every router of the API is one of these: its routes commit the request's unit of work
+    (`CommittingRoute`) unless a route class is given on purpose, so a new router cannot forget to, and its writes
+    are never rolled back silently. `tests/api/test_routes_commit.py` checks every route."""
+
+    def __init__(self, *args: Any, route_class: type[APIRoute] = CommittingRoute, **kwargs: Any) -> None:
+        super().__init__(*args, route_class=route_class, **kwargs)

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.jobs import service as jobs
-from app.models.resume import Resume, ResumeStatus
+from app.models.resume import Resume
 from app.resumes.jsonresume import JsonResume
 from app.resumes.service import structure_of
 from app.skills import extract
@@ -149,15 +149,6 @@ def build_inputs(
             inputs.structure.basics.name.split()
         )  # the resume signs for an unnamed profile
     return inputs
-
-
-async def latest_ready_resume(session: AsyncSession, user_id: int) -> Resume | None:
-    return await session.scalar(
-        select(Resume)
-        .where(Resume.user_id == user_id, Resume.status == ResumeStatus.ready)
-        .order_by(Resume.created_at.desc(), Resume.id.desc())
-        .limit(1)
-    )
 
 
 async def load_inputs(

@@ -14,7 +14,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.content import export, repository
 from app.content.generation import Outcome
-from app.content.inputs import latest_ready_resume
 from app.content.schemas import DiffLine, DocumentCreate, DocumentRead, VersionRead
 from app.content.tailor import line_diff
 from app.core.exceptions import Conflict, NotFound
@@ -23,6 +22,7 @@ from app.models.base import utcnow
 from app.models.content import DocumentKind, DocumentVersion, GeneratedDocument, GenerationStatus
 from app.models.task import TaskRun
 from app.realtime.envelope import publish_after_commit
+from app.resumes.service import latest_ready_resume
 from app.tasks import service as tasks
 from app.tasks.registry import enqueue
 from app.users import service as users

@@ -42,7 +42,7 @@ from app.models.sources import JobMatch
 from app.models.task import TaskRun
 from app.models.user import User, UserSkill
 from app.resumes.jsonresume import JsonResume
-from app.resumes.service import structure_of
+from app.resumes.service import latest_ready_resume, structure_of
 from app.tasks.service import CANCELLABLE
 
 POOL_DAYS = 60
@@ -113,12 +113,7 @@ async def seeker(session: AsyncSession, user: User, threshold: float) -> Seeker:
 
 
 async def _read_seeker(session: AsyncSession, user: User, digest: str) -> Seeker:
-    resume = await session.scalar(
-        select(Resume)
-        .where(Resume.user_id == user.id, Resume.status == ResumeStatus.ready)
-        .order_by(Resume.created_at.desc(), Resume.id.desc())
-        .limit(1)
-    )
+    resume = await latest_ready_resume(session, user.id)
     skills = list((await session.scalars(select(UserSkill.name).where(UserSkill.user_id == user.id))).all())
     searches = (await session.scalars(select(SavedSearch.keywords).where(SavedSearch.user_id == user.id))).all()
     if resume is not None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, status
+from fastapi import Query, Request, status
 
 from app.api.deps import CurrentUser, SessionDep, SettingsDep
-from app.api.routing import CommittingRoute
+from app.api.routing import Router
 from app.core.pagination import PageDep
 from app.core.schemas import Id
 from app.jobs.schemas import JobSummary
@@ -19,7 +19,7 @@ from app.models.job import JobPosting
 from app.models.sources import JobMatch
 from app.tasks.registry import enqueue
 
-router = APIRouter(tags=["match"], route_class=CommittingRoute)
+router = Router(tags=["match"])
 
 
 @router.get("/jobs/{job_id}/match", operation_id="match-read")

@@ -13,7 +13,6 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.content.inputs import latest_ready_resume
 from app.core import cache_invalidation as invalidation
 from app.core.cache import Cache
 from app.jobs import service as jobs
@@ -24,7 +23,7 @@ from app.match.postings import FACTS_VERSION, posting_facts
 from app.match.schemas import JobFitRead
 from app.match.scoring import SCORE_VERSION, MatchReport, score_match
 from app.resumes.jsonresume import JsonResume
-from app.resumes.service import structure_of
+from app.resumes.service import latest_ready_resume, structure_of
 from app.users import service as users
 
 CACHE_TTL_SECONDS = 600

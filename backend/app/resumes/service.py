@@ -127,6 +127,16 @@ def announce(session: AsyncSession, resume: Resume, message: str = "") -> None:
     publish_after_commit(session, resume.user_id, "resume.progress", data)
 
 
+async def latest_ready_resume(session: AsyncSession, user_id: int) -> Resume | None:
+    """The user's newest resume that has been read (the one letters, tailoring and the match score use)."""
+    return await session.scalar(
+        select(Resume)
+        .where(Resume.user_id == user_id, Resume.status == ResumeStatus.ready)
+        .order_by(Resume.created_at.desc(), Resume.id.desc())
+        .limit(1)
+    )
+
+
 async def get_owned(session: AsyncSession, user_id: int, resume_id: int) -> Resume:
     resume = await session.scalar(select(Resume).where(Resume.id == resume_id, Resume.user_id == user_id))
     if resume is None:

@@ -5,10 +5,8 @@ before they call the provider, which may take up to LLM_TIMEOUT_SECONDS."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-
 from app.api.deps import AdminUser, CurrentUser, RateLimiterDep, SessionDep, SettingsDep, end_transaction
-from app.api.routing import CommittingRoute
+from app.api.routing import Router
 from app.llm import provider_settings
 from app.llm.client import LLMClient
 from app.llm.schemas import (
@@ -19,7 +17,7 @@ from app.llm.schemas import (
     ProviderProbe,
 )
 
-router = APIRouter(prefix="/ai", tags=["ai"], route_class=CommittingRoute)
+router = Router(prefix="/ai", tags=["ai"])
 
 
 @router.get("/status", operation_id="ai-status")

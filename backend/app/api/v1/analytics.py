@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 from typing import Annotated, Any, Literal, TypeVar
 
-from fastapi import APIRouter, Query, Request, status
+from fastapi import Query, Request, status
 from pydantic import BaseModel
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -27,7 +27,7 @@ from app.analytics.schemas import (
     TimeInStage,
 )
 from app.api.deps import CurrentUser, SessionDep
-from app.api.routing import CommittingRoute
+from app.api.routing import Router
 from app.core import cache_invalidation as invalidation
 from app.core.cache import Cache
 from app.core.exceptions import AppError, NotFound
@@ -38,7 +38,7 @@ from app.models.progress import Achievement, SavedSearch
 from app.models.user import User
 from app.summaries.service import local_today
 
-router = APIRouter(tags=["analytics"], route_class=CommittingRoute)
+router = Router(tags=["analytics"])
 M = TypeVar("M", bound=BaseModel)
 CACHE_TTL_SECONDS = 300
 MARKET_TTL_SECONDS = 3600

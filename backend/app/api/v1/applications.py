@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import Query, status
 
 from app.api.deps import CurrentUser, SessionDep
-from app.api.routing import CommittingRoute
+from app.api.routing import Router
 from app.applications import service
 from app.applications.schemas import (
     ApplicationCreate,
@@ -22,7 +22,7 @@ from app.gamification import service as achievements
 from app.models.application import ApplicationStatus
 from app.summaries.service import local_today
 
-router = APIRouter(prefix="/applications", tags=["applications"], route_class=CommittingRoute)
+router = Router(prefix="/applications", tags=["applications"])
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, operation_id="applications-create")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Cookie, Depends, Request, Response, status
+from fastapi import BackgroundTasks, Cookie, Depends, Request, Response, status
 
 from app.api.deps import CurrentUser, MailerDep, RateLimiterDep, SessionDep, SettingsDep, client_ip
-from app.api.routing import CommittingRoute
+from app.api.routing import Router
 from app.auth import service
 from app.auth.exceptions import CsrfHeaderMissing, InvalidCredentials, RefreshTokenReused, WrongPassword
 from app.auth.login_limits import LoginAttempt
@@ -31,7 +31,7 @@ COOKIE_PATH = "/api/v1/auth"
 # try (and fail) to refresh.
 SESSION_HINT_COOKIE = "copilot_session"
 
-router = APIRouter(prefix="/auth", tags=["auth"], route_class=CommittingRoute)
+router = Router(prefix="/auth", tags=["auth"])
 
 
 def require_csrf_header(request: Request) -> None:

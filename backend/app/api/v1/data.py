@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, File, Query, Response, UploadFile, status
+from fastapi import File, Query, Response, UploadFile, status
 from fastapi.responses import FileResponse
 
 from app.api.deps import AdminUser, CurrentUser, SessionDep, SettingsDep
-from app.api.routing import CommittingRoute
+from app.api.routing import Router
 from app.api.v1.auth import COOKIE_PATH, REFRESH_COOKIE, SESSION_HINT_COOKIE
 from app.core.config import Settings
 from app.core.schemas import Id
@@ -20,7 +20,7 @@ from app.models.data import DataExport
 from app.tasks.registry import enqueue
 from app.tasks.schemas import TaskRunRead
 
-router = APIRouter(tags=["data"], route_class=CommittingRoute)
+router = Router(tags=["data"])
 
 ZIP_TYPES = {"application/zip", "application/x-zip-compressed", "application/octet-stream", ""}
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import Query, Response, status
 
 from app.api.deps import CurrentUser, SessionDep
-from app.api.routing import CommittingRoute
+from app.api.routing import Router
 from app.content import export, service
 from app.content.schemas import DocumentCreate, DocumentRead, DocumentUpdate, VersionRead
 from app.core.files import content_disposition
@@ -15,7 +15,7 @@ from app.core.pagination import Page, PageDep
 from app.core.schemas import Id
 from app.models.content import DocumentKind
 
-router = APIRouter(tags=["documents"], route_class=CommittingRoute)
+router = Router(tags=["documents"])
 
 
 @router.post(

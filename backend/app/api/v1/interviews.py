@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from fastapi import status
 
 from app.api.deps import CurrentUser, SessionDep
-from app.api.routing import CommittingRoute
+from app.api.routing import Router
 from app.core.pagination import Page, PageDep
 from app.core.schemas import Id
 from app.interviews import service
@@ -19,7 +19,7 @@ from app.interviews.schemas import (
     SessionSummary,
 )
 
-router = APIRouter(prefix="/interviews", tags=["interviews"], route_class=CommittingRoute)
+router = Router(prefix="/interviews", tags=["interviews"])
 
 
 @router.post("", status_code=status.HTTP_202_ACCEPTED, operation_id="interviews-create")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, status
+from fastapi import Depends, Query, Request, status
 
 from app.api.deps import CurrentUser, SessionDep
-from app.api.routing import CommittingRoute
+from app.api.routing import Router
 from app.core.pagination import Page, PageDep
 from app.core.schemas import Id, UserDate
 from app.jobs import service
@@ -16,7 +16,7 @@ from app.models.job import RemoteType
 from app.tasks.schemas import TaskRunRead
 from app.tasks.service import present as present_task
 
-router = APIRouter(prefix="/jobs", tags=["jobs"], route_class=CommittingRoute)
+router = Router(prefix="/jobs", tags=["jobs"])
 
 
 def job_filters(

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import Query, status
 
 from app.api.deps import CurrentUser, SessionDep
-from app.api.routing import CommittingRoute
+from app.api.routing import Router
 from app.core.pagination import Page, PageDep
 from app.core.schemas import Id
 from app.notifications import service
 from app.notifications.schemas import MarkedRead, NotificationRead, UnreadCount
 
-router = APIRouter(prefix="/notifications", tags=["notifications"], route_class=CommittingRoute)
+router = Router(prefix="/notifications", tags=["notifications"])
 
 
 @router.get("", operation_id="notifications-list")

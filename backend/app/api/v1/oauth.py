@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Cookie, Depends, Query, Request, Response, status
+from fastapi import Cookie, Depends, Query, Request, Response, status
 from fastapi.responses import RedirectResponse
 
 from app.api.deps import CurrentUser, SessionDep, SettingsDep, end_transaction
-from app.api.routing import CommittingRoute
+from app.api.routing import Router
 from app.api.v1.auth import _set_refresh_cookie, require_csrf_header
 from app.auth import oauth_service as service
 from app.auth import service as auth_service
@@ -20,7 +20,7 @@ from app.core.schemas import Schema
 STATE_COOKIE = "copilot_oauth_state"
 STATE_COOKIE_PATH = "/api/v1/auth/oauth"
 
-router = APIRouter(tags=["oauth"], route_class=CommittingRoute)
+router = Router(tags=["oauth"])
 
 
 class ProviderRead(Schema):

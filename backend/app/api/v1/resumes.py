@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, UploadFile, status
+from fastapi import File, UploadFile, status
 from fastapi.responses import FileResponse, Response
 
 from app.api.deps import CurrentUser, SessionDep, SettingsDep, end_transaction
-from app.api.routing import CommittingRoute
+from app.api.routing import Router
 from app.core.files import content_disposition
 from app.core.pagination import Page, PageDep
 from app.core.schemas import Id
@@ -18,7 +18,7 @@ from app.resumes.parsing import MAX_RESUME_BYTES
 from app.resumes.schemas import ResumeCheckRead, ResumeRead, ResumeSummary, SkillReview
 from app.users.schemas import ProfileRead
 
-router = APIRouter(prefix="/resumes", tags=["resumes"], route_class=CommittingRoute)
+router = Router(prefix="/resumes", tags=["resumes"])
 
 
 @router.post("", status_code=status.HTTP_202_ACCEPTED, operation_id="resumes-upload")

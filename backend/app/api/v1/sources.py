@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from fastapi import status
 from sqlalchemy import delete
 
 from app.api.deps import CurrentUser, RateLimiterDep, SessionDep, SettingsDep, end_transaction
-from app.api.routing import CommittingRoute
+from app.api.routing import Router
 from app.core.exceptions import NotFound
 from app.core.schemas import Id
 from app.jobs import sources_service as service
@@ -17,7 +17,7 @@ from app.models.sources import FollowedCompany
 from app.tasks.registry import enqueue
 from app.tasks.schemas import TaskRunRead
 
-router = APIRouter(tags=["sources"], route_class=CommittingRoute)
+router = Router(tags=["sources"])
 
 
 @router.get("/sources", operation_id="sources-list")

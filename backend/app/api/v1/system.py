@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 
 from app.api.deps import AdminUser, SessionDep, SettingsDep
-from app.api.routing import CommittingRoute
+from app.api.routing import Router
 from app.system.schemas import SystemStatus
 from app.system.service import system_status
 
-router = APIRouter(tags=["system"], route_class=CommittingRoute)
+router = Router(tags=["system"])
 
 
 @router.get("/admin/system", operation_id="admin-system_status")

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import Query, status
 
 from app.api.deps import AdminUser, CurrentUser, SessionDep, SettingsDep
-from app.api.routing import CommittingRoute
+from app.api.routing import Router
 from app.core.pagination import Page, PageDep
 from app.core.schemas import Id
 from app.tasks import service
 from app.tasks.schemas import QueueOverview, TaskRunRead, TaskState
 
-router = APIRouter(tags=["tasks"], route_class=CommittingRoute)
+router = Router(tags=["tasks"])
 
 
 @router.get("/tasks", operation_id="tasks-list_mine")

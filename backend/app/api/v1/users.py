@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from fastapi import APIRouter, status
+from fastapi import status
 
 from app.api.deps import CurrentUser, RateLimiterDep, SessionDep
-from app.api.routing import CommittingRoute
+from app.api.routing import Router
 from app.gamification import service as achievements
 from app.summaries.service import daily_stats, local_today
 from app.tasks.registry import enqueue
@@ -16,7 +16,7 @@ from app.tasks.schemas import TaskRunRead
 from app.users import service
 from app.users.schemas import ProfileRead, ProfileUpdate, SkillsReplace, TodayRead
 
-router = APIRouter(prefix="/users", tags=["users"], route_class=CommittingRoute)
+router = Router(prefix="/users", tags=["users"])
 
 
 @router.get("/me", operation_id="users-read_me")
