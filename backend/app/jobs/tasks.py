@@ -15,6 +15,7 @@ from app.jobs.scraper_service import JobScraperService
 from app.llm.client import open_llm_client
 from app.match.discover import score_new
 from app.match.postings import posting_facts
+from app.match.requirements_llm import read_and_store
 from app.models.job import JobPosting
 from app.tasks.registry import TaskContext, copilot_task
 
@@ -61,8 +62,12 @@ async def extract_skills(ctx: TaskContext, posting_ids: list[int], force: bool =
                 cache=process_cache(ctx.settings.redis_url),
                 force=force,
             )
-            async with ctx.session() as session:  # what each posting asks, stored for the match score
-                await posting_facts(session, batch)
+            # What each posting asks, stored for the match score: read by the model when one is configured.
+            if client.offline:
+                async with ctx.session() as session:
+                    await posting_facts(session, batch)
+            else:
+                await read_and_store(ctx.session, client, batch, user_id=ctx.user_id)
             done = min(len(posting_ids), start + EXTRACT_BATCH)
             await ctx.progress(int(100 * done / len(posting_ids)), f"Skills for {done} of {len(posting_ids)} jobs")
             await ctx.check_cancelled()

@@ -8,6 +8,7 @@ this table, edited ones and those read by an older parser need no backfill."""
 
 from __future__ import annotations
 
+import hashlib
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -34,20 +35,34 @@ _REMOTES: dict[str | None, Remote] = {"remote": "remote", "hybrid": "hybrid", "o
 class PostingFacts:
     role: Role
     requirements: Requirements
+    reader: str = "offline"  # who read the requirements: "offline", or "hybrid:<provider>" (requirements_llm.py)
 
 
-def read_posting(title: str, text: str, remote_type: str | None = None) -> PostingFacts:
-    """`remote_type`: the board's own field, used when the text says nothing about remote work."""
-    req = parse_requirements(title, text)
+def read_posting(
+    title: str,
+    text: str,
+    remote_type: str | None = None,
+    requirements: Requirements | None = None,
+    reader: str = "offline",
+) -> PostingFacts:
+    """`remote_type`: the board's own field, used when the text says nothing about remote work; `requirements`:
+    read already (by the LLM, held to the text), else the offline parser reads them."""
+    req = requirements or parse_requirements(title, text)
     if req.remote is None and remote_type in _REMOTES:
         req = replace(req, remote=_REMOTES[remote_type])
-    return PostingFacts(role_of(title), req)
+    return PostingFacts(role_of(title), req, reader)
+
+
+def source_digest(title: str, text: str) -> str:
+    """What facts were read from, so facts read outside a transaction are stored only for the text they read."""
+    return hashlib.sha256(f"{title}\x1f{text}".encode()).hexdigest()
 
 
 def facts_to_json(facts: PostingFacts) -> dict[str, Any]:
     role = facts.role
     return {
         "version": FACTS_VERSION,
+        "reader": facts.reader,
         "role": {"title": role.title, "family": role.family, "level": role.level, "words": sorted(role.words)},
         "requirements": {**to_json(facts.requirements), "sections": {}},
     }
@@ -62,11 +77,14 @@ def facts_from_json(data: Any) -> PostingFacts | None:
     if req is None or not isinstance(role, dict):
         return None
     title, family, level, words = role.get("title"), role.get("family"), role.get("level"), role.get("words")
+    reader = data.get("reader", "offline")
+    if not isinstance(reader, str) or len(reader) > 80:
+        return None
     if not isinstance(title, str) or not isinstance(words, list) or len(words) > _MAX_WORDS:
         return None
     if not all(isinstance(w, str) for w in words) or not all(x is None or isinstance(x, str) for x in (family, level)):
         return None
-    return PostingFacts(Role(title[:200], family, level, frozenset(words)), req)
+    return PostingFacts(Role(title[:200], family, level, frozenset(words)), req, reader)
 
 
 class _Remembered:
@@ -135,8 +153,11 @@ async def posting_facts(session: AsyncSession, posting_ids: Sequence[int]) -> di
     return out
 
 
-async def store_facts(session: AsyncSession, posting_ids: Sequence[int]) -> dict[int, PostingFacts]:
-    """Read these postings afresh and store what they ask (in the caller's transaction)."""
+async def store_facts(
+    session: AsyncSession, posting_ids: Sequence[int], *, read: dict[int, tuple[PostingFacts, str]] | None = None
+) -> dict[int, PostingFacts]:
+    """Store what these postings ask (in the caller's transaction): `read` gives facts read already, with the
+    `source_digest` they were read from; a posting whose text changed since, or that has none, is read now."""
     if not posting_ids:
         return {}
     postings = await session.execute(
@@ -148,7 +169,11 @@ async def store_facts(session: AsyncSession, posting_ids: Sequence[int]) -> dict
     values: list[dict[str, Any]] = []
     now = utcnow()
     for posting_id, title, text, remote_type in postings.all():
-        facts = read_posting(title, text or "", str(remote_type) if remote_type else None)
+        given = (read or {}).get(posting_id)
+        if given is not None and given[1] == source_digest(title, text or ""):
+            facts = given[0]
+        else:
+            facts = read_posting(title, text or "", str(remote_type) if remote_type else None)
         found[posting_id] = facts
         values.append({"job_posting_id": posting_id, "version": FACTS_VERSION, "data": facts_to_json(facts),
                        "computed_at": now})  # fmt: skip
@@ -163,4 +188,13 @@ async def store_facts(session: AsyncSession, posting_ids: Sequence[int]) -> dict
     return found
 
 
-__all__ = ["FACTS_VERSION", "PostingFacts", "facts_from_json", "facts_to_json", "posting_facts", "read_posting"]
+__all__ = [
+    "FACTS_VERSION",
+    "PostingFacts",
+    "facts_from_json",
+    "facts_to_json",
+    "posting_facts",
+    "read_posting",
+    "source_digest",
+    "store_facts",
+]

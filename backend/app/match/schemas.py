@@ -71,6 +71,11 @@ class FitRequirements(BaseModel):
     sponsorship: Literal["none", "offered"] | None
     location_rules: list[FitLocationRule]
     years: list[FitYears]
+    read_by: str = Field(
+        default="offline",
+        description='Who read them: "offline" (the built-in parser) or "hybrid:<provider>" (the AI model, held to '
+        "what the text says)",
+    )
 
 
 class JobFitRead(BaseModel):

@@ -55,7 +55,7 @@ def score_text(person: PersonFacts, text: str) -> MatchReport:
     return score_match(person, title, parse_requirements(title, body))
 
 
-def present(report: MatchReport, req: Requirements, *, resume_id: int | None) -> JobFitRead:
+def present(report: MatchReport, req: Requirements, *, resume_id: int | None, read_by: str = "offline") -> JobFitRead:
     return JobFitRead.model_validate(
         {
             **asdict(report),
@@ -69,6 +69,7 @@ def present(report: MatchReport, req: Requirements, *, resume_id: int | None) ->
                 "sponsorship": req.sponsorship,
                 "location_rules": [asdict(r) for r in req.location_rules],
                 "years": [asdict(r) for r in req.years],
+                "read_by": read_by,
             },
         }
     )
@@ -81,11 +82,13 @@ async def match_for_job(session: AsyncSession, cache: Cache, user_id: int, job_i
     resume = await latest_ready_resume(session, user_id)
     profile_skills = [s.name for s in user.skills]
     wishes = wishes_of(user)
+    posting = (await posting_facts(session, [job.id]))[job.id]  # stored; read afresh when the job changed
     digest = hashlib.sha256(
         "\x1f".join(
             [
                 SCORE_VERSION,
                 FACTS_VERSION,
+                posting.reader,
                 str(job.id),
                 job.updated_at.isoformat(),
                 str(resume.id if resume else 0),
@@ -103,9 +106,9 @@ async def match_for_job(session: AsyncSession, cache: Cache, user_id: int, job_i
         else:
             structure, text, skills = JsonResume(), "", []
         person = person_facts(structure, text, skills, profile_skills)
-        posting = (await posting_facts(session, [job.id]))[job.id]
         report = score_match(person, job.title, posting.requirements, wishes, role=posting.role)
-        return present(report, posting.requirements, resume_id=resume.id if resume else None).model_dump(mode="json")
+        fit = present(report, posting.requirements, resume_id=resume.id if resume else None, read_by=posting.reader)
+        return fit.model_dump(mode="json")
 
     tags = [invalidation.CATALOGUE, *invalidation.user_tags(user_id)]
     value = await cache.get_or_compute("match", f"{user_id}:{job_id}:{digest}", compute, CACHE_TTL_SECONDS, tags=tags)

@@ -68,6 +68,12 @@ class FeatureModel:
             if "interview coach" in text:
                 self.seen.append("rubric")
                 return ok(json.loads(FEEDBACK.split("RUBRIC: ", 1)[1]), delay=0.2)
+            if "say what it asks of candidates" in text:
+                self.seen.append("requirements")
+                named = [s for s in ("Python", "FastAPI", "PostgreSQL", "Kubernetes", "Docker") if s in text]
+                return ok({"must_have": named, "nice_to_have": [], "min_years": None, "degree": None,
+                           "degree_required": False, "seniority": None, "remote": None, "sponsorship": None},
+                          delay=0.2)  # fmt: skip
             self.seen.append("skills")
             found = [s for s in ("Python", "FastAPI", "PostgreSQL", "Kubernetes", "Docker") if s in text]
             return ok({"skills": found, "responsibilities": ["Build REST APIs in Python"]}, delay=0.2)
@@ -123,6 +129,12 @@ async def exercise_every_feature(c: httpx.AsyncClient, server: LLMServer, timeou
         return read if read["skills_provider"] == "hybrid:custom" else None
 
     job = await eventually(job_skills, timeout=timeout, what="job skills by the LLM")
+
+    async def job_requirements() -> bool:  # what the posting asks, read by the model too, for the match score
+        fit = await _ok(await c.get(f"/api/v1/jobs/{job['id']}/match"))
+        return bool(fit["requirements"]["read_by"] == "hybrid:custom")
+
+    await eventually(job_requirements, timeout=timeout, what="the job's requirements read by the LLM")
     await eventually(lambda: _idle(c), timeout=timeout, what="background work done")
     application = await _ok(await c.post("/api/v1/applications", json={"job_posting_id": job["id"]}), 201)
 
@@ -184,7 +196,7 @@ async def exercise_every_feature(c: httpx.AsyncClient, server: LLMServer, timeou
     question = await eventually(scored, timeout=timeout, what="interview feedback")
     assert question["score"] == 74 and question["feedback"]["provider"] == "custom", question
     assert "What worked" in question["feedback"]["notes"] and "RUBRIC" not in question["feedback"]["notes"]
-    assert {"skills", "tailor", "questions", "feedback"} <= set(model.seen), model.seen
+    assert {"skills", "requirements", "tailor", "questions", "feedback"} <= set(model.seen), model.seen
     return {"letter": letter, "tailored": tailored, "interview": interview, "seen": model.seen}
 
 

@@ -2626,6 +2626,12 @@ export interface components {
             location_rules: components["schemas"]["FitLocationRule"][];
             /** Years */
             years: components["schemas"]["FitYears"][];
+            /**
+             * Read By
+             * @description Who read them: "offline" (the built-in parser) or "hybrid:<provider>" (the AI model, held to what the text says)
+             * @default offline
+             */
+            read_by: string;
         };
         /** FitSkill */
         FitSkill: {

@@ -35,6 +35,7 @@ const FIT: JobFitRead = {
     sponsorship: 'none',
     location_rules: [],
     years: [],
+    read_by: 'offline',
   },
 };
 
@@ -67,6 +68,15 @@ describe('How you match', () => {
     expect(within(card).getByRole('list', { name: 'Hard requirements you do not meet' })).toHaveTextContent(
       'No visa sponsorship, and you said you need it.',
     );
+    expect(within(card).getByText('What the posting asks was read offline, from its text.')).toBeInTheDocument();
+  });
+
+  it('says when the AI model read what the posting asks', async () => {
+    server({ ...FIT, requirements: { ...FIT.requirements, read_by: 'hybrid:groq' } });
+    renderApp('/jobs/5');
+    expect(
+      await screen.findByText('What the posting asks was read by the AI model (groq), keeping only what its text says.'),
+    ).toBeInTheDocument();
   });
 
   it('tailors the resume with the suggested profile skills and opens it', async () => {

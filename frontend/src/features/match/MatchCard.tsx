@@ -17,6 +17,14 @@ const STATUS: Record<Part['status'], { word: string; color: string; mark: string
 
 const chipListStyle = { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: 6 } as const;
 
+/** Who read what the posting asks: the built-in reader, or the AI model held to the posting's own words. */
+export function readBy(reader: string): string {
+  if (reader.startsWith('hybrid:')) {
+    return `What the posting asks was read by the AI model (${reader.slice('hybrid:'.length)}), keeping only what its text says.`;
+  }
+  return 'What the posting asks was read offline, from its text.';
+}
+
 /** The score in words, so the number is never the only way to read it. */
 export function scoreWords(score: number): string {
   if (score >= 80) return 'a strong match';
@@ -175,6 +183,9 @@ export function MatchCard({ jobId }: { jobId: number }) {
                 <PartRow key={part.key} part={part} />
               ))}
             </Box>
+            <Text size="xs" c="dimmed">
+              {readBy(data.requirements.read_by)}
+            </Text>
           </>
         ) : null}
       </Stack>
