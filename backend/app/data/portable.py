@@ -98,6 +98,8 @@ PROFILE_FIELDS = (
     "needs_sponsorship",
     "remote_only",
     "work_location",
+    "min_salary",
+    "salary_currency",
     "onboarding_step",
     "onboarding_finished_at",
 )

@@ -12,7 +12,7 @@ job page uses too), with its parts and the hard requirements a posting fails.
   meanwhile; the task publishes `job.matched` when done, and the page asks again.
 - **Who they are.** The newest ready resume's structure and text, the profile skills, their saved searches' words
   (the roles they look for: `PersonFacts.targets`), and what they need
-  (`User.needs_sponsorship`, `remote_only`, `work_location`).
+  (`User.needs_sponsorship`, `remote_only`, `work_location`, `min_salary` in `salary_currency`).
 """
 
 from __future__ import annotations
@@ -89,6 +89,7 @@ async def inputs_digest(session: AsyncSession, user: User, threshold: float) -> 
     parts = [
         *(SCORE_VERSION, FACTS_VERSION, f"{threshold:.3f}", resume, ",".join(sorted(skills))),
         *("|".join(sorted(searches)), str(user.needs_sponsorship), str(user.remote_only), user.work_location),
+        *(str(user.min_salary), user.salary_currency or ""),
     ]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:40]
 
@@ -127,7 +128,7 @@ async def _read_seeker(session: AsyncSession, user: User, digest: str) -> Seeker
 
 def report_for(person: Seeker, facts: PostingFacts) -> MatchReport:
     return score_match(
-        person.facts, facts.role.title, facts.requirements, person.wishes, role=facts.role, suggest=False
+        person.facts, facts.role.title, facts.requirements, person.wishes, role=facts.role, suggest=False, pay=facts.pay
     )
 
 

@@ -22,10 +22,11 @@ from app.core.db import upsert_insert
 from app.jobs.requirements import REQUIREMENTS_VERSION, Requirements, from_json, parse_requirements, to_json
 from app.jobs.requirements_place import Remote
 from app.match.roles import ROLES_VERSION, Role, role_of
+from app.match.scoring import Pay
 from app.models.base import utcnow
 from app.models.job import JobPosting, JobRequirements
 
-FACTS_VERSION = f"{REQUIREMENTS_VERSION}.{ROLES_VERSION}"
+FACTS_VERSION = f"{REQUIREMENTS_VERSION}.{ROLES_VERSION}.f2"  # f2: with the posting's pay
 _BATCH = 1000
 _MAX_WORDS = 30
 _REMOTES: dict[str | None, Remote] = {"remote": "remote", "hybrid": "hybrid", "onsite": "onsite"}
@@ -36,6 +37,7 @@ class PostingFacts:
     role: Role
     requirements: Requirements
     reader: str = "offline"  # who read the requirements: "offline", or "hybrid:<provider>" (requirements_llm.py)
+    pay: Pay | None = None  # the posting's own salary fields
 
 
 def read_posting(
@@ -44,13 +46,20 @@ def read_posting(
     remote_type: str | None = None,
     requirements: Requirements | None = None,
     reader: str = "offline",
+    pay: Pay | None = None,
 ) -> PostingFacts:
     """`remote_type`: the board's own field, used when the text says nothing about remote work; `requirements`:
     read already (by the LLM, held to the text), else the offline parser reads them."""
     req = requirements or parse_requirements(title, text)
     if req.remote is None and remote_type in _REMOTES:
         req = replace(req, remote=_REMOTES[remote_type])
-    return PostingFacts(role_of(title), req, reader)
+    return PostingFacts(role_of(title), req, reader, pay)
+
+
+def pay_of(low: int | None, high: int | None, currency: str | None, period: object) -> Pay | None:
+    if not low and not high:
+        return None
+    return Pay(low, high, (currency or None), str(period) if period else None)
 
 
 def source_digest(title: str, text: str) -> str:
@@ -63,6 +72,7 @@ def facts_to_json(facts: PostingFacts) -> dict[str, Any]:
     return {
         "version": FACTS_VERSION,
         "reader": facts.reader,
+        "pay": None if facts.pay is None else [facts.pay.low, facts.pay.high, facts.pay.currency, facts.pay.period],
         "role": {"title": role.title, "family": role.family, "level": role.level, "words": sorted(role.words)},
         "requirements": {**to_json(facts.requirements), "sections": {}},
     }
@@ -84,7 +94,24 @@ def facts_from_json(data: Any) -> PostingFacts | None:
         return None
     if not all(isinstance(w, str) for w in words) or not all(x is None or isinstance(x, str) for x in (family, level)):
         return None
-    return PostingFacts(Role(title[:200], family, level, frozenset(words)), req, reader)
+    pay = _pay_from_json(data.get("pay"))
+    if pay is False:
+        return None
+    return PostingFacts(
+        Role(title[:200], family, level, frozenset(words)), req, reader, pay if isinstance(pay, Pay) else None
+    )
+
+
+def _pay_from_json(value: Any) -> Pay | bool | None:
+    """The stored pay, None when there is none, False when malformed."""
+    if value is None:
+        return None
+    if not isinstance(value, list) or len(value) != 4:
+        return False
+    low, high, currency, period = value
+    numbers_ok = all(x is None or (isinstance(x, int) and 0 <= x < 100_000_000) for x in (low, high))
+    texts_ok = all(x is None or (isinstance(x, str) and len(x) <= 8) for x in (currency, period))
+    return Pay(low, high, currency, period) if numbers_ok and texts_ok else False
 
 
 class _Remembered:
@@ -161,19 +188,27 @@ async def store_facts(
     if not posting_ids:
         return {}
     postings = await session.execute(
-        select(JobPosting.id, JobPosting.title, JobPosting.description_text, JobPosting.remote_type).where(
-            JobPosting.id.in_(posting_ids)
-        )
+        select(
+            JobPosting.id,
+            JobPosting.title,
+            JobPosting.description_text,
+            JobPosting.remote_type,
+            JobPosting.salary_min,
+            JobPosting.salary_max,
+            JobPosting.salary_currency,
+            JobPosting.salary_period,
+        ).where(JobPosting.id.in_(posting_ids))
     )
     found: dict[int, PostingFacts] = {}
     values: list[dict[str, Any]] = []
     now = utcnow()
-    for posting_id, title, text, remote_type in postings.all():
+    for posting_id, title, text, remote_type, low, high, currency, period in postings.all():
         given = (read or {}).get(posting_id)
+        pay = pay_of(low, high, currency, period)
         if given is not None and given[1] == source_digest(title, text or ""):
-            facts = given[0]
+            facts = replace(given[0], pay=pay)
         else:
-            facts = read_posting(title, text or "", str(remote_type) if remote_type else None)
+            facts = read_posting(title, text or "", str(remote_type) if remote_type else None, pay=pay)
         found[posting_id] = facts
         values.append({"job_posting_id": posting_id, "version": FACTS_VERSION, "data": facts_to_json(facts),
                        "computed_at": now})  # fmt: skip

@@ -13,7 +13,7 @@ from app.jobs.schemas import JobSummary
 Status = Literal["met", "partly", "not_met", "unknown"]
 
 
-PartKey = Literal["role", "must_have", "nice_to_have", "seniority", "experience", "education", "location"]
+PartKey = Literal["role", "must_have", "nice_to_have", "seniority", "experience", "education", "location", "salary"]
 PART_LABELS: dict[str, str] = {
     "role": "Role",
     "must_have": "Must-have skills",
@@ -22,6 +22,7 @@ PART_LABELS: dict[str, str] = {
     "experience": "Experience",
     "education": "Education",
     "location": "Location and eligibility",
+    "salary": "Salary",
 }
 
 

@@ -16,6 +16,8 @@ reasons. Each part is a value from 0 to 1 with a status a person can act on (met
   years of a skill likewise, against the roles that name it.
 - education (5): the degree asked against their highest: met 1, not met 0 (0.5 when "or equivalent").
 - location (5): remote, location rules and sponsorship against what the user said; unknown when they said nothing.
+- salary (5): the posting's stated pay, made yearly, against the floor the user set, in the same currency: the top
+  of the range at or over it 1, under it 0 (and a blocker); unknown without a floor, a figure or a shared currency.
 
 A part whose answer is unknown (the posting asks nothing, or the resume does not say) is left out and the others
 are scaled up to 100, so a posting is never marked down for what nobody knows. The role and the must-have skills
@@ -43,7 +45,9 @@ WEIGHTS = {
     "experience": 10,
     "education": 5,
     "location": 5,
+    "salary": 5,
 }
+YEARLY = {"year": 1, "month": 12, "week": 52, "day": 230, "hour": 1840}
 SCORE_VERSION = "m2"  # bump when the score's rules change: cached reports and Discover's rows are recomputed
 RECENCY = (1.0, 0.9, 0.8, 0.7)  # the weight of a person's titles, most recent first (and the rest 0.6)
 
@@ -87,6 +91,18 @@ class Wishes:
     needs_sponsorship: bool = False
     remote_only: bool = False
     location: str = ""  # where they live or may work, in their words ("Berlin, Germany", "EU")
+    min_salary: int | None = None  # the least yearly pay they take, in `currency`
+    currency: str = ""
+
+
+@dataclass(frozen=True)
+class Pay:
+    """What a posting says it pays (its own fields, as the board or the user gave them)."""
+
+    low: int | None
+    high: int | None
+    currency: str | None
+    period: str | None
 
 
 def _role(person: PersonFacts, posting: Role) -> Part:
@@ -271,6 +287,32 @@ def _location(req: Requirements, wishes: Wishes) -> tuple[Part, list[str]]:
     return Part("location", "Location and eligibility", value, status, "; ".join(notes + blockers) + "."), blockers
 
 
+def _money(amount: int, currency: str) -> str:
+    symbol = {"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3"}.get(currency)
+    return f"{symbol}{amount:,}" if symbol else f"{amount:,} {currency}"
+
+
+def _salary(pay: Pay | None, wishes: Wishes) -> tuple[Part, list[str]]:
+    top = (pay.high or pay.low) if pay else None
+    if not wishes.min_salary:
+        detail = "Not scored: you have not set a minimum salary." if top else "The posting states no pay."
+        return Part("salary", "Salary", None, "unknown", detail), []
+    if pay is None or not top:
+        return Part("salary", "Salary", None, "unknown", "The posting states no pay."), []
+    currency = (pay.currency or "").upper()
+    if not currency or currency != wishes.currency.upper():
+        detail = f"Paid in {currency or 'an unstated currency'}; your minimum is in {wishes.currency or 'no currency'}."
+        return Part("salary", "Salary", None, "unknown", detail), []
+    yearly = top * YEARLY.get(pay.period or "year", 1)
+    floor = _money(wishes.min_salary, currency)
+    if yearly >= wishes.min_salary:
+        return Part(
+            "salary", "Salary", 1.0, "met", f"Up to {_money(yearly, currency)} a year; your minimum {floor}."
+        ), []
+    blocker = f"Pays up to {_money(yearly, currency)} a year; you said at least {floor}."
+    return Part("salary", "Salary", 0.0, "not_met", blocker), [blocker]
+
+
 def score_match(
     person: PersonFacts,
     title: str,
@@ -279,9 +321,11 @@ def score_match(
     role: Role | None = None,
     *,
     suggest: bool = True,
+    pay: Pay | None = None,
 ) -> MatchReport:
     """`role`: the title's, when the caller has it already (Discover reads it from the stored posting facts);
-    `suggest=False` leaves the suggestions out (Discover stores none: the job page makes them)."""
+    `suggest=False` leaves the suggestions out (Discover stores none: the job page makes them); `pay`: what the
+    posting says it pays (its fields, not its text)."""
     wishes = wishes or Wishes()
     posting = role or role_of(title)
     must_names = req.must_have
@@ -289,6 +333,7 @@ def score_match(
     nice_value, nice_checks = _skills(person, req.nice_to_have, False)
     posting_level = posting.level or req.seniority
     location, blockers = _location(req, wishes)
+    salary, too_low = _salary(pay, wishes)
     parts = [
         _role(person, posting),
         _skills_part("must_have", "Must-have skills", must_value, must_checks),
@@ -297,6 +342,7 @@ def score_match(
         _experience(person, req),
         _education(person, req),
         location,
+        salary,
     ]
     if parts[1].value is None:  # a posting naming no skill: neither for nor against
         parts[1].value = 0.5
@@ -306,7 +352,7 @@ def score_match(
         parts=parts,
         skills=must_checks + nice_checks,
         suggestions=_suggestions(parts, must_checks + nice_checks, req, person) if suggest else [],
-        blockers=blockers,
+        blockers=blockers + too_low,
     )
 
 
@@ -355,4 +401,4 @@ def _suggestions(
     return out[:3]
 
 
-__all__ = ["SCORE_VERSION", "MatchReport", "Part", "SkillCheck", "Suggestion", "Wishes", "score_match"]
+__all__ = ["SCORE_VERSION", "MatchReport", "Part", "Pay", "SkillCheck", "Suggestion", "Wishes", "score_match"]

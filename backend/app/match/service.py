@@ -89,6 +89,7 @@ async def match_for_job(session: AsyncSession, cache: Cache, user_id: int, job_i
                 SCORE_VERSION,
                 FACTS_VERSION,
                 posting.reader,
+                repr(posting.pay),
                 str(job.id),
                 job.updated_at.isoformat(),
                 str(resume.id if resume else 0),
@@ -106,7 +107,7 @@ async def match_for_job(session: AsyncSession, cache: Cache, user_id: int, job_i
         else:
             structure, text, skills = JsonResume(), "", []
         person = person_facts(structure, text, skills, profile_skills)
-        report = score_match(person, job.title, posting.requirements, wishes, role=posting.role)
+        report = score_match(person, job.title, posting.requirements, wishes, role=posting.role, pay=posting.pay)
         fit = present(report, posting.requirements, resume_id=resume.id if resume else None, read_by=posting.reader)
         return fit.model_dump(mode="json")
 

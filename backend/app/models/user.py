@@ -40,6 +40,8 @@ class User(TimestampMixin, Base):
     needs_sponsorship: Mapped[bool] = mapped_column(default=False, server_default=false())
     remote_only: Mapped[bool] = mapped_column(default=False, server_default=false())
     work_location: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    min_salary: Mapped[int | None]  # the least yearly pay they take, in salary_currency
+    salary_currency: Mapped[str | None] = mapped_column(String(3))
     # A digest of the inputs Discover was last scored from: app/match/discover.py.
     discover_built: Mapped[str | None] = mapped_column(String(40))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -47,6 +47,8 @@ class ProfileRead(UserRead):
     needs_sponsorship: bool = Field(description="You need an employer to sponsor a work visa")
     remote_only: bool = Field(description="You only want remote work")
     work_location: str = Field(description="Where you live or may work, in your words (e.g. 'Berlin, Germany', 'EU')")
+    min_salary: int | None = Field(description="The least yearly pay you take, in salary_currency")
+    salary_currency: str | None = Field(description="ISO 4217 code of min_salary, e.g. EUR")
 
 
 class ProfileUpdate(Schema):
@@ -71,6 +73,22 @@ class ProfileUpdate(Schema):
         max_length=200,
         description="Where you live or may work; postings that require another place are marked",
     )
+
+    min_salary: int | None = Field(
+        default=None,
+        ge=0,
+        le=10_000_000,
+        description="The least yearly pay you take (0 clears it); postings that pay less, in the same currency, are "
+        "marked",
+    )
+    salary_currency: str | None = Field(
+        default=None, pattern=r"^[A-Za-z]{3}$", description="ISO 4217 code of min_salary, e.g. EUR, USD, GBP"
+    )
+
+    @field_validator("salary_currency")
+    @classmethod
+    def _currency(cls, value: str | None) -> str | None:
+        return value.upper() if value is not None else None
 
     @field_validator("work_location")
     @classmethod

@@ -26,6 +26,8 @@ async def update_profile(session: AsyncSession, user_id: int, data: ProfileUpdat
     for field, value in data.model_dump(exclude_unset=True).items():
         if value is not None:
             setattr(user, field, value)
+    if data.min_salary == 0:  # 0 clears the floor
+        user.min_salary = None
     await session.flush()
     return user
 

@@ -4,7 +4,8 @@ Postings keep what they ask (`job_requirements`: the requirements parser's resul
 the texts), so Discover scores thousands of postings per user without reading them again. Discover's rows keep the
 match score's parts and the hard requirements a posting fails (`blockers`, `blocked`) instead of the old score's
 `reasons`; rows scored before are marked stale (`score_version` NULL) and rescored on the user's next visit. The
-profile gains what the user needs from a job: visa sponsorship, remote only, where they can work; and the digest
+profile gains what the user needs from a job: visa sponsorship, remote only, where they can work, a minimum
+yearly salary in a currency; and the digest
 of the inputs their Discover was built from.
 
 Revision ID: 0017
@@ -49,12 +50,21 @@ def upgrade() -> None:
         batch.add_column(sa.Column("needs_sponsorship", sa.Boolean(), nullable=False, server_default=sa.false()))
         batch.add_column(sa.Column("remote_only", sa.Boolean(), nullable=False, server_default=sa.false()))
         batch.add_column(sa.Column("work_location", sa.String(length=200), nullable=False, server_default=""))
+        batch.add_column(sa.Column("min_salary", sa.Integer(), nullable=True))
+        batch.add_column(sa.Column("salary_currency", sa.String(length=3), nullable=True))
         batch.add_column(sa.Column("discover_built", sa.String(length=40), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("user") as batch:
-        for column in ("discover_built", "work_location", "remote_only", "needs_sponsorship"):
+        for column in (
+            "discover_built",
+            "salary_currency",
+            "min_salary",
+            "work_location",
+            "remote_only",
+            "needs_sponsorship",
+        ):
             batch.drop_column(column)
     with op.batch_alter_table("job_match") as batch:
         batch.add_column(sa.Column("reasons", sa.JSON(), nullable=True))

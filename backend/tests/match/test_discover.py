@@ -170,3 +170,16 @@ async def test_discover_ranks_by_the_match_score(server: tuple[str, Any], engine
         report = (await c.get(f"/api/v1/jobs/{ids['us_only']}/match")).json()
         assert report["score"] == round(jobs[ids["us_only"]]["score"] * 100)
         assert report["blockers"] == jobs[ids["us_only"]]["blockers"]
+
+
+async def test_what_you_need_is_checked_and_cleared(client: httpx.AsyncClient) -> None:
+    from tests.conftest import register
+
+    h = await register(client)
+    r = await client.patch("/api/v1/users/me", headers=h, json={"min_salary": 70_000, "salary_currency": "eur"})
+    assert r.status_code == 200 and (r.json()["min_salary"], r.json()["salary_currency"]) == (70_000, "EUR")
+    for bad in ({"min_salary": -1}, {"min_salary": 10**9}, {"salary_currency": "EURO"}, {"work_location": "x" * 201}):
+        r = await client.patch("/api/v1/users/me", headers=h, json=bad)
+        assert r.status_code == 422, (bad, r.text)
+    r = await client.patch("/api/v1/users/me", headers=h, json={"min_salary": 0})  # 0 clears the floor
+    assert r.status_code == 200 and r.json()["min_salary"] is None

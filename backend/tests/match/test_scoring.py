@@ -227,3 +227,27 @@ def test_a_saved_search_is_a_role_they_look_for() -> None:
     # A search never lowers what the resume says: the best of the two counts.
     backend = replace(person(), targets=[role_of("nurse")])
     assert report("Backend Engineer", text, who=backend).score == report("Backend Engineer", text).score
+
+
+def test_salary_against_the_floor_the_user_set() -> None:
+    from app.match.scoring import Pay
+
+    text = "Requirements\n- Python\n"
+    floor = Wishes(min_salary=70_000, currency="EUR")
+
+    def salary(pay: Pay | None, wishes: Wishes = floor) -> MatchReport:
+        return score_match(person(), "Backend Engineer", parse_requirements("Backend Engineer", text), wishes, pay=pay)
+
+    met = salary(Pay(60_000, 80_000, "EUR", "year"))
+    assert part(met, "salary") == (1.0, "met") and met.blockers == []
+    low = salary(Pay(4_000, 5_000, "EUR", "month"))  # 60,000 a year
+    assert part(low, "salary") == (0.0, "not_met")
+    assert low.blockers == ["Pays up to \u20ac60,000 a year; you said at least \u20ac70,000."]
+    assert part(salary(Pay(90_000, None, "USD", "year")), "salary")[1] == "unknown"  # no conversion between currencies
+    assert part(salary(None), "salary")[1] == "unknown"  # no pay stated
+    unset = salary(Pay(10, 20, "EUR", "hour"), Wishes())
+    assert part(unset, "salary")[1] == "unknown" and unset.blockers == []  # no floor: nothing to hold against
+    assert (
+        salary(None).score
+        == score_match(person(), "Backend Engineer", parse_requirements("Backend Engineer", text)).score
+    )

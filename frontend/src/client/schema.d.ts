@@ -2586,7 +2586,7 @@ export interface components {
              * Key
              * @enum {string}
              */
-            key: "role" | "must_have" | "nice_to_have" | "seniority" | "experience" | "education" | "location";
+            key: "role" | "must_have" | "nice_to_have" | "seniority" | "experience" | "education" | "location" | "salary";
             /** Label */
             label: string;
             /**
@@ -3118,7 +3118,7 @@ export interface components {
              * Key
              * @enum {string}
              */
-            key: "role" | "must_have" | "nice_to_have" | "seniority" | "experience" | "education" | "location";
+            key: "role" | "must_have" | "nice_to_have" | "seniority" | "experience" | "education" | "location" | "salary";
             /** Label */
             label: string;
             /**
@@ -3494,6 +3494,16 @@ export interface components {
              * @description Where you live or may work, in your words (e.g. 'Berlin, Germany', 'EU')
              */
             work_location: string;
+            /**
+             * Min Salary
+             * @description The least yearly pay you take, in salary_currency
+             */
+            min_salary: number | null;
+            /**
+             * Salary Currency
+             * @description ISO 4217 code of min_salary, e.g. EUR
+             */
+            salary_currency: string | null;
         };
         /** ProfileUpdate */
         ProfileUpdate: {
@@ -3530,6 +3540,16 @@ export interface components {
              * @description Where you live or may work; postings that require another place are marked
              */
             work_location?: string | null;
+            /**
+             * Min Salary
+             * @description The least yearly pay you take (0 clears it); postings that pay less, in the same currency, are marked
+             */
+            min_salary?: number | null;
+            /**
+             * Salary Currency
+             * @description ISO 4217 code of min_salary, e.g. EUR, USD, GBP
+             */
+            salary_currency?: string | null;
         };
         /** Project */
         Project: {

@@ -80,6 +80,8 @@ export const PROFILE = {
   needs_sponsorship: false,
   remote_only: false,
   work_location: '',
+  min_salary: null as number | null,
+  salary_currency: null as string | null,
   skills: [] as { name: string; source: 'manual' | 'resume' | 'llm'; level: number | null }[],
 };
 

@@ -245,6 +245,7 @@ describe('Discover', () => {
       'GET /api/v1/users/me': () => json(200, profile),
       'PATCH /api/v1/users/me': async (request) => {
         profile = { ...profile, ...((await request.clone().json()) as Partial<typeof PROFILE>) };
+        if (profile.min_salary === 0) profile.min_salary = null; // as the API: 0 clears the floor
         state.rebuilding = true;
         return json(200, profile);
       },
@@ -261,8 +262,16 @@ describe('Discover', () => {
       needs_sponsorship: true,
       remote_only: false,
       work_location: 'Berlin, Germany',
+      min_salary: 0,
     });
     expect(await screen.findByText(/your matches are being scored again/)).toBeInTheDocument();
+
+    // A salary floor goes with its currency.
+    await user.type(within(panel).getByRole('textbox', { name: /Minimum yearly salary/ }), '70000');
+    await user.selectOptions(within(panel).getByRole('combobox', { name: 'Currency' }), 'GBP');
+    await user.click(save);
+    await waitFor(() => expect(server.calls('PATCH /api/v1/users/me')).toHaveLength(2));
+    expect(await server.calls('PATCH /api/v1/users/me')[1].json()).toMatchObject({ min_salary: 70000, salary_currency: 'GBP' });
     state.rebuilding = false;
     await waitFor(() => expect(screen.queryByText(/your matches are being scored again/)).toBeNull(), { timeout: 15_000 });
   });

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,6 +11,22 @@ interface Needs {
   needs_sponsorship: boolean;
   remote_only: boolean;
   work_location: string;
+  /** '' when none is set. */
+  min_salary: number | '';
+  salary_currency: string;
+}
+
+/** Currencies offered for the salary floor (postings in another currency are not compared). */
+export const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'CAD', 'AUD', 'INR', 'PLN', 'SEK'];
+
+function needsOf(profile: ProfileRead): Needs {
+  return {
+    needs_sponsorship: profile.needs_sponsorship,
+    remote_only: profile.remote_only,
+    work_location: profile.work_location,
+    min_salary: profile.min_salary ?? '',
+    salary_currency: profile.salary_currency ?? 'EUR',
+  };
 }
 
 /**
@@ -25,22 +41,28 @@ export function NeedsPanel() {
 function NeedsForm({ saved }: { saved: ProfileRead }) {
   const update = useUpdateProfile();
   const queryClient = useQueryClient();
-  const [needs, setNeeds] = useState<Needs>({
-    needs_sponsorship: saved.needs_sponsorship,
-    remote_only: saved.remote_only,
-    work_location: saved.work_location,
-  });
+  const [needs, setNeeds] = useState<Needs>(() => needsOf(saved));
+  const before = needsOf(saved);
   const changed =
-    needs.needs_sponsorship !== saved.needs_sponsorship ||
-    needs.remote_only !== saved.remote_only ||
-    needs.work_location.trim() !== saved.work_location;
+    needs.needs_sponsorship !== before.needs_sponsorship ||
+    needs.remote_only !== before.remote_only ||
+    needs.work_location.trim() !== before.work_location ||
+    needs.min_salary !== before.min_salary ||
+    (needs.min_salary !== '' && needs.salary_currency !== before.salary_currency);
 
   const save = () =>
     update.mutate(
-      { ...needs, work_location: needs.work_location.trim() },
+      {
+        needs_sponsorship: needs.needs_sponsorship,
+        remote_only: needs.remote_only,
+        work_location: needs.work_location.trim(),
+        // 0 clears the floor on the server.
+        min_salary: needs.min_salary === '' ? 0 : needs.min_salary,
+        ...(needs.min_salary === '' ? {} : { salary_currency: needs.salary_currency }),
+      },
       {
         onSuccess: (next) => {
-          setNeeds({ needs_sponsorship: next.needs_sponsorship, remote_only: next.remote_only, work_location: next.work_location });
+          setNeeds(needsOf(next));
           notifications.show({ color: 'green', title: 'Saved', message: 'Your matches are being scored again.' });
           void queryClient.invalidateQueries({ queryKey: discoverKeys.all });
         },
@@ -77,6 +99,28 @@ function NeedsForm({ saved }: { saved: ProfileRead }) {
             onChange={(event) => setNeeds({ ...needs, work_location: event.currentTarget.value })}
             style={{ flex: '1 1 14rem', minWidth: 0 }}
           />
+          <Group gap="xs" align="flex-end" wrap="nowrap">
+            <NumberInput
+              label="Minimum yearly salary"
+              description="Leave empty for none"
+              min={0}
+              max={10_000_000}
+              step={1000}
+              thousandSeparator=","
+              allowDecimal={false}
+              allowNegative={false}
+              value={needs.min_salary}
+              onChange={(value) => setNeeds({ ...needs, min_salary: typeof value === 'number' ? value : '' })}
+              w={170}
+            />
+            <NativeSelect
+              label="Currency"
+              data={CURRENCIES}
+              value={needs.salary_currency}
+              onChange={(event) => setNeeds({ ...needs, salary_currency: event.currentTarget.value })}
+              w={90}
+            />
+          </Group>
           <Button onClick={save} loading={update.isPending} disabled={!changed}>
             Save
           </Button>
