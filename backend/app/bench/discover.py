@@ -21,7 +21,7 @@ from sqlalchemy import func, insert, select
 from app.bench.match import RESUME, posting
 from app.bench.tracker import _ensure_pg_database, _postgres_url, _reset
 from app.core.config import Settings, get_settings
-from app.core.db import make_engine, make_session_factory
+from app.core.db import make_engine, make_session_factory, session_scope
 from app.core.migrations import upgrade
 from app.jobs.text import derived_fields
 from app.match import discover
@@ -132,23 +132,21 @@ async def _measure(settings: Settings) -> dict[str, Any]:
             await session.commit()
             facts_s = time.perf_counter() - started
             stored = await session.scalar(select(func.count()).select_from(JobRequirements))
-        async with factory() as session:
-            started = time.perf_counter()
-            held = await discover.rebuild_many(session, ids, THRESHOLD)
-            await session.commit()
-            all_s = time.perf_counter() - started
-        async with factory() as session:
-            started = time.perf_counter()
-            again = await discover.rebuild_many(session, ids, THRESHOLD)
-            await session.commit()
-            again_s = time.perf_counter() - started
+
+        def units() -> Any:
+            return session_scope(factory)
+
+        started = time.perf_counter()
+        held = await discover.rebuild_many(units, ids, THRESHOLD)
+        all_s = time.perf_counter() - started
+        started = time.perf_counter()
+        again = await discover.rebuild_many(units, ids, THRESHOLD)
+        again_s = time.perf_counter() - started
         one: list[float] = []
         for user_id in ids[:10]:
-            async with factory() as session:
-                started = time.perf_counter()
-                await discover.rebuild(session, user_id, THRESHOLD)
-                await session.commit()
-                one.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            await discover.rebuild(units, user_id, THRESHOLD)
+            one.append((time.perf_counter() - started) * 1000)
         async with factory() as session:
             rows = await session.scalar(select(func.count()).select_from(JobMatch))
             blocked = await session.scalar(select(func.count()).select_from(JobMatch).where(JobMatch.blocked))

@@ -220,9 +220,12 @@ async def record_results(session: AsyncSession, results: dict[str, SourceResult]
 # --- matches --------------------------------------------------------------------------------------------------
 
 
-Matcher = Callable[[AsyncSession, Sequence[int], Sequence[int], float], Awaitable[dict[int, list[tuple[int, float]]]]]
+Matcher = Callable[
+    [Callable[[], Any], Sequence[int], Sequence[int], float], Awaitable[dict[int, list[tuple[int, float]]]]
+]
 """Scores stored postings for users (the users who asked, and whoever else the matcher includes) and keeps those at
-or over the threshold: `app.match.discover.score_new`, given by the task or command that runs the ingest."""
+or over the threshold, in units of work of its own (`session_scope`): `app.match.discover.score_new`, given by the
+task or command that runs the ingest."""
 
 
 async def announce_matches(session: AsyncSession, found: dict[int, list[tuple[int, float]]]) -> None:
@@ -317,7 +320,8 @@ async def run_ingest(
             jobs = [j for r in results.values() if r.ok for j in r.jobs]
             stats = await upsert_postings(session, jobs)
             await enrich_offline(session, stats.posting_ids)  # matching below needs their skills
-            found = await match(session, stats.posting_ids, sorted(users), threshold)
+        found = await match(session_scope, stats.posting_ids, sorted(users), threshold)
+        async with session_scope() as session:
             await announce_matches(session, found)
         for result in results.values():
             summary.add(result, stats)

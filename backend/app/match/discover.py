@@ -8,8 +8,10 @@ job page uses too), with its parts and the hard requirements a posting fails.
   the parts `{key: [value, status]}` and `blockers` in words. Dismissed rows stay dismissed.
 - **When it is rebuilt.** Each user's Discover remembers the digest of what it was scored from (score and parser
   versions, the resume, profile skills, what they need, saved searches' words, the threshold). A read that finds
-  another digest sends a `match.rebuild_discover` task (unless one is queued or running) and shows the rows it has
-  meanwhile; the task publishes `job.matched` when done, and the page asks again.
+  another digest answers with the rows it has and `rebuilding: true`; the page then asks for a rebuild
+  (`POST /discover/rebuild`: a `match.rebuild_discover` task, unless one is queued or running), which publishes
+  `job.matched` when done, and the page asks again. A read never writes (on SQLite a read transaction that turns
+  into a write fails when the worker wrote in between).
 - **Who they are.** The newest ready resume's structure and text, the profile skills, their saved searches' words
   (the roles they look for: `PersonFacts.targets`), and what they need
   (`User.needs_sponsorship`, `remote_only`, `work_location`, `min_salary` in `salary_currency`).
@@ -20,7 +22,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
@@ -218,43 +221,56 @@ async def pool(session: AsyncSession) -> list[int]:
     )
 
 
-async def rebuild(session: AsyncSession, user_id: int, threshold: float) -> int:
+Units = Callable[[], AbstractAsyncContextManager[AsyncSession]]
+"""Opens a committing unit of work. Each step below is its own short unit and the scoring runs between them with
+none open: on SQLite every unit of a task holds the write lock, and scoring 10,000 postings takes a second."""
+
+
+async def rebuild(units: Units, user_id: int, threshold: float) -> int:
     """Score the pool for one user and replace their Discover; returns how many postings it holds."""
-    return await rebuild_many(session, [user_id], threshold)
+    return await rebuild_many(units, [user_id], threshold)
 
 
-async def rebuild_many(session: AsyncSession, user_ids: Sequence[int], threshold: float) -> int:
-    """Rebuild several users' Discover in one pass over the pool (read once): after a new score version, or in the
-    benchmark. Returns how many rows they hold in all."""
-    facts = await posting_facts(session, await pool(session))
+async def rebuild_many(units: Units, user_ids: Sequence[int], threshold: float) -> int:
+    """Rebuild these users' Discover over one reading of the pool: after a resume or needs change (one user), a
+    new score version, or in the benchmark. Returns how many rows they hold in all."""
+    async with units() as session:
+        facts = await posting_facts(session, await pool(session))
     held = 0
-    for user in (await session.scalars(select(User).where(User.id.in_(list(user_ids))))).all():
-        person = await seeker(session, user, threshold)
-        rows = score_all([person], facts, threshold)[user.id]
-        await _write(session, user.id, rows, None)
-        user.discover_built = person.digest
+    for user_id in user_ids:
+        async with units() as session:
+            user = await session.get(User, user_id)
+            if user is None or not user.is_active:
+                continue
+            person = await seeker(session, user, threshold)
+        rows = score_all([person], facts, threshold)[user_id]
+        async with units() as session:
+            await _write(session, user_id, rows, None)
+            await session.execute(update(User).where(User.id == user_id).values(discover_built=person.digest))
         held += len(rows)
     return held
 
 
 async def score_new(
-    session: AsyncSession, posting_ids: Sequence[int], user_ids: Sequence[int], threshold: float
+    units: Units, posting_ids: Sequence[int], user_ids: Sequence[int], threshold: float
 ) -> dict[int, list[tuple[int, float]]]:
     """Score postings ingest has just stored for these users and every user whose Discover is built; returns
     each user's postings at or over the threshold, with their scores (0..1)."""
     if not posting_ids:
         return {}
-    built = (await session.scalars(select(User.id).where(User.discover_built.is_not(None)))).all()
-    wanted = sorted(set(user_ids) | set(built))
-    users = (await session.scalars(select(User).where(User.id.in_(wanted), User.is_active.is_(True)))).all()
-    facts = await posting_facts(session, posting_ids)
+    async with units() as session:
+        built = (await session.scalars(select(User.id).where(User.discover_built.is_not(None)))).all()
+        wanted = sorted(set(user_ids) | set(built))
+        users = (await session.scalars(select(User).where(User.id.in_(wanted), User.is_active.is_(True)))).all()
+        facts = await posting_facts(session, posting_ids)
+        people = [await seeker(session, user, threshold) for user in users]
     found: dict[int, list[tuple[int, float]]] = {}
-    for user in users:
-        person = await seeker(session, user, threshold)
-        rows = score_all([person], facts, threshold)[user.id]
-        await _write(session, user.id, rows, list(facts))
+    for person in people:
+        rows = score_all([person], facts, threshold)[person.user_id]
+        async with units() as session:
+            await _write(session, person.user_id, rows, list(facts))
         if rows:
-            found[user.id] = [(int(r["job_posting_id"]), float(r["score"])) for r in rows]
+            found[person.user_id] = [(int(r["job_posting_id"]), float(r["score"])) for r in rows]
     return found
 
 
@@ -302,8 +318,8 @@ async def dismiss(session: AsyncSession, user_id: int, match_id: int) -> None:
 
 
 async def needs_rebuild(session: AsyncSession, user: User, threshold: float) -> tuple[bool, bool]:
-    """(out of date, send a rebuild now): a rebuild is sent once per change; while one is queued or running for
-    the user, none is sent again."""
+    """(out of date, send a rebuild now): the page reads the first (`GET /discover`, which never writes) and asks
+    for a rebuild (`POST /discover/rebuild`), which is sent only when none is queued or running for the user."""
     if await inputs_digest(session, user, threshold) == user.discover_built:
         return False, False
     running = await session.scalar(

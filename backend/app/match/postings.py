@@ -137,10 +137,23 @@ class _Remembered:
 
 
 _REMEMBERED = _Remembered(30_000)
+_POSTING_COLUMNS = select(
+    JobPosting.id,
+    JobPosting.title,
+    JobPosting.description_text,
+    JobPosting.remote_type,
+    JobPosting.salary_min,
+    JobPosting.salary_max,
+    JobPosting.salary_currency,
+    JobPosting.salary_period,
+)
 
 
-async def posting_facts(session: AsyncSession, posting_ids: Sequence[int]) -> dict[int, PostingFacts]:
-    """The facts of these postings (those that exist), computing and storing the missing and stale ones."""
+async def posting_facts(
+    session: AsyncSession, posting_ids: Sequence[int], *, store: bool = True
+) -> dict[int, PostingFacts]:
+    """The facts of these postings (those that exist), computing the missing and stale ones and storing them
+    (`store=False`: a request's read, which must not write: the worker stores them)."""
     out: dict[int, PostingFacts] = {}
     ids = list(dict.fromkeys(posting_ids))
     for start in range(0, len(ids), _BATCH):
@@ -176,8 +189,18 @@ async def posting_facts(session: AsyncSession, posting_ids: Sequence[int]) -> di
                     _REMEMBERED.put(posting_id, unread[posting_id], facts)
         missing = [i for i in batch if i not in out]
         if missing:
-            out.update(await store_facts(session, missing))
+            out.update(await store_facts(session, missing) if store else await _read_now(session, missing))
     return out
+
+
+async def _read_now(session: AsyncSession, posting_ids: Sequence[int]) -> dict[int, PostingFacts]:
+    rows = await session.execute(_POSTING_COLUMNS.where(JobPosting.id.in_(list(posting_ids))))
+    return {
+        posting_id: read_posting(
+            title, text or "", str(kind) if kind else None, pay=pay_of(low, high, currency, period)
+        )
+        for posting_id, title, text, kind, low, high, currency, period in rows.all()
+    }
 
 
 async def store_facts(
@@ -187,18 +210,7 @@ async def store_facts(
     `source_digest` they were read from; a posting whose text changed since, or that has none, is read now."""
     if not posting_ids:
         return {}
-    postings = await session.execute(
-        select(
-            JobPosting.id,
-            JobPosting.title,
-            JobPosting.description_text,
-            JobPosting.remote_type,
-            JobPosting.salary_min,
-            JobPosting.salary_max,
-            JobPosting.salary_currency,
-            JobPosting.salary_period,
-        ).where(JobPosting.id.in_(posting_ids))
-    )
+    postings = await session.execute(_POSTING_COLUMNS.where(JobPosting.id.in_(list(posting_ids))))
     found: dict[int, PostingFacts] = {}
     values: list[dict[str, Any]] = []
     now = utcnow()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ROLES_VERSION = "t1"  # bump when a title reads differently: stored postings' roles are read again
+ROLES_VERSION = "t2"  # bump when a title reads differently: stored postings' roles are read again
 
 LEVELS = ("intern", "junior", "mid", "senior", "lead", "principal", "manager", "director", "executive")
 RANK = {
@@ -37,6 +37,7 @@ _FAMILY_PHRASES: dict[str, str] = {
     "frontend": "software", "front end": "software", "front-end": "software", "full stack": "software",
     "fullstack": "software", "full-stack": "software", "web developer": "software", "mobile developer": "software",
     "ios": "software", "android": "software", "programmer": "software", "developer": "software",
+    "staff engineer": "software", "principal engineer": "software",
     "product engineer": "software", "application engineer": "software", "applications engineer": "software",
     "member of technical staff": "software", "java": "software", "python": "software", "golang": "software",
     "elixir": "software", ".net": "software", "php": "software", "ruby": "software", "react": "software",

@@ -1,5 +1,6 @@
 """How well you fit: the match report of a job (`GET /api/v1/jobs/{job_id}/match`) and Discover, the catalogue
-ranked by the same score (`GET /api/v1/discover`, `POST /api/v1/discover/{id}/dismiss`)."""
+ranked by the same score (`GET /api/v1/discover`, `POST /api/v1/discover/rebuild`,
+`POST /api/v1/discover/{id}/dismiss`)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from app.core.schemas import Id
 from app.jobs.schemas import JobSummary
 from app.match import discover as discover_service
 from app.match import service
-from app.match.schemas import PART_LABELS, JobFitRead, MatchPage, MatchRead
+from app.match.schemas import PART_LABELS, DiscoverState, JobFitRead, MatchPage, MatchRead
 from app.models.job import JobPosting
 from app.models.sources import JobMatch
 from app.tasks.registry import enqueue
@@ -63,11 +64,9 @@ async def discover(
     ] = True,
 ) -> MatchPage:
     """Postings ranked by how well you fit them (the match score of the job page), best first; dismissed ones
-    hidden. When your resume, profile or needs changed since the feed was scored, it is scored again in the
-    background (`rebuilding`) and `job.matched` tells you when it is done."""
-    stale, send = await discover_service.needs_rebuild(session, user, settings.match_threshold)
-    if send:
-        enqueue(session, discover_service.REBUILD_TASK, user.id, user_id=user.id)
+    hidden. `rebuilding`: your resume, profile, searches or needs changed since the feed was scored; ask for it to
+    be scored again with `POST /discover/rebuild` (the page does), and `job.matched` tells you when it is done."""
+    stale, _ = await discover_service.needs_rebuild(session, user, settings.match_threshold)
     rows, total, hidden = await discover_service.feed(
         session, user.id, min_score, remote_only, hide_blocked, paging.offset, paging.size
     )
@@ -79,6 +78,16 @@ async def discover(
         rebuilding=stale,
         hidden_blocked=hidden,
     )
+
+
+@router.post("/discover/rebuild", status_code=status.HTTP_202_ACCEPTED, operation_id="discover-rebuild")
+async def rebuild(user: CurrentUser, session: SessionDep, settings: SettingsDep) -> DiscoverState:
+    """Score your Discover again in the background when it is out of date (a `match.rebuild_discover` task, unless
+    one is queued or running already); `rebuilding` says whether it is out of date."""
+    stale, send = await discover_service.needs_rebuild(session, user, settings.match_threshold)
+    if send:
+        enqueue(session, discover_service.REBUILD_TASK, user.id, user_id=user.id)
+    return DiscoverState(rebuilding=stale)
 
 
 @router.post("/discover/{match_id}/dismiss", status_code=status.HTTP_204_NO_CONTENT, operation_id="discover-dismiss")

@@ -116,3 +116,7 @@ class MatchPage(Page[MatchRead]):
     hidden_blocked: int = Field(
         default=0, description="Matches hidden because they fail a hard requirement you set (with hide_blocked)"
     )
+
+
+class DiscoverState(BaseModel):
+    rebuilding: bool = Field(description="The feed is out of date and is being scored again")

@@ -134,6 +134,8 @@ def _role(person: PersonFacts, posting: Role) -> Part:
     titles = ", ".join(dict.fromkeys(r.title for r in person.roles[:3]))
     if not titles:
         return Part("role", "Role", best, "not_met", "A different line of work from your saved searches.")
+    if posting.family is None or all(r.family is None for r in person.roles[:3]):  # we cannot tell the kind of work
+        return Part("role", "Role", best, "not_met", f"Not clearly the same kind of role as your titles ({titles}).")
     return Part("role", "Role", best, "not_met", f"A different line of work from your titles ({titles}).")
 
 

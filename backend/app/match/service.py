@@ -82,7 +82,8 @@ async def match_for_job(session: AsyncSession, cache: Cache, user_id: int, job_i
     resume = await latest_ready_resume(session, user_id)
     profile_skills = [s.name for s in user.skills]
     wishes = wishes_of(user)
-    posting = (await posting_facts(session, [job.id]))[job.id]  # stored; read afresh when the job changed
+    # Stored by the worker; read afresh (and not stored: a page view never writes) when missing or stale.
+    posting = (await posting_facts(session, [job.id], store=False))[job.id]
     digest = hashlib.sha256(
         "\x1f".join(
             [

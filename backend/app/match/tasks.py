@@ -9,9 +9,9 @@ from app.realtime.envelope import publish_after_commit
 from app.tasks.registry import TaskContext, copilot_task
 
 
-@copilot_task(REBUILD_TASK, acks_late=True)  # replaces the user's rows in one transaction: safe to run twice
+@copilot_task(REBUILD_TASK, acks_late=True)  # brings the user's rows up to date: safe to run twice
 async def rebuild_discover(ctx: TaskContext, user_id: int) -> dict[str, Any]:
+    held = await rebuild(ctx.session, user_id, ctx.settings.match_threshold)
     async with ctx.session() as session:
-        held = await rebuild(session, user_id, ctx.settings.match_threshold)
         publish_after_commit(session, user_id, "job.matched", {"count": held, "strong": 0, "rebuilt": True})
     return {"matches": held}

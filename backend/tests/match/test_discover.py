@@ -83,6 +83,13 @@ async def feed(c: httpx.AsyncClient, **params: Any) -> dict[str, Any]:
     return dict(r.json())
 
 
+async def rescore(c: httpx.AsyncClient) -> bool:
+    """What the page does when the feed says it is out of date."""
+    r = await c.post("/api/v1/discover/rebuild")
+    assert r.status_code == 202, r.text
+    return bool(r.json()["rebuilding"])
+
+
 async def settled(c: httpx.AsyncClient, **params: Any) -> dict[str, Any]:
     """The feed once no rescoring is on its way."""
 
@@ -107,7 +114,8 @@ async def test_discover_ranks_by_the_match_score(server: tuple[str, Any], engine
         await eventually(ready, timeout=60, what="the resume to be read")
 
         first = await feed(c)
-        assert first["rebuilding"] is True  # never scored: the worker scores it now
+        assert first["rebuilding"] is True and first["total"] == 0  # never scored; a read never writes
+        assert await rescore(c) is True  # the page asks: the worker scores it now
         page = await settled(c)
         by_job = {item["job"]["id"]: item for item in page["items"]}
         assert set(by_job) == {ids["fit"], ids["no_visa"], ids["us_only"]}  # the nurse's job fails the threshold
@@ -119,13 +127,13 @@ async def test_discover_ranks_by_the_match_score(server: tuple[str, Any], engine
         assert fit["score"] >= 0.8 and fit["blockers"] == [] and page["hidden_blocked"] == 0
         assert {"Python", "PostgreSQL"} <= set(fit["matched_skills"])
         assert [i["score"] for i in page["items"]] == sorted((i["score"] for i in page["items"]), reverse=True)
-        assert (await feed(c))["rebuilding"] is False  # nothing changed: no second scoring
+        assert (await feed(c))["rebuilding"] is False and await rescore(c) is False  # nothing changed: no task
 
-        # What the user needs: saved once, scored once (two reads while it runs send one task).
+        # What the user needs: saved once, scored once (asked twice while it runs: one task).
         r = await c.patch("/api/v1/users/me", json={"needs_sponsorship": True, "work_location": "  Berlin,   Germany "})
         assert r.status_code == 200 and r.json()["work_location"] == "Berlin, Germany"
-        await feed(c)
-        await feed(c)
+        assert (await feed(c))["rebuilding"] is True
+        assert await rescore(c) is True and await rescore(c) is True
         page = await settled(c)
         assert [i["job"]["id"] for i in page["items"]] == [ids["fit"]]
         assert page["hidden_blocked"] == 2
@@ -143,7 +151,7 @@ async def test_discover_ranks_by_the_match_score(server: tuple[str, Any], engine
         assert (await c.post(f"/api/v1/discover/{fit['id']}/dismiss")).status_code == 204
         r = await c.patch("/api/v1/users/me", json={"needs_sponsorship": False, "remote_only": True})
         assert r.status_code == 200
-        await feed(c)
+        await rescore(c)
         page = await settled(c, hide_blocked=False)
         jobs = {i["job"]["id"]: i for i in page["items"]}
         assert ids["fit"] not in jobs  # dismissed

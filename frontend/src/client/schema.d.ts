@@ -497,12 +497,33 @@ export interface paths {
         /**
          * Discover
          * @description Postings ranked by how well you fit them (the match score of the job page), best first; dismissed ones
-         *     hidden. When your resume, profile or needs changed since the feed was scored, it is scored again in the
-         *     background (`rebuilding`) and `job.matched` tells you when it is done.
+         *     hidden. `rebuilding`: your resume, profile, searches or needs changed since the feed was scored; ask for it to
+         *     be scored again with `POST /discover/rebuild` (the page does), and `job.matched` tells you when it is done.
          */
         get: operations["discover-list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/discover/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rebuild
+         * @description Score your Discover again in the background when it is out of date (a `match.rebuild_discover` task, unless
+         *     one is queued or running already); `rebuilding` says whether it is out of date.
+         */
+        post: operations["discover-rebuild"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2409,6 +2430,14 @@ export interface components {
             op: "equal" | "insert" | "delete";
             /** Text */
             text: string;
+        };
+        /** DiscoverState */
+        DiscoverState: {
+            /**
+             * Rebuilding
+             * @description The feed is out of date and is being scored again
+             */
+            rebuilding: boolean;
         };
         /** DocumentCreate */
         DocumentCreate: {
@@ -5891,6 +5920,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorRead"];
+                };
+            };
+            /** @description Refused: `detail` says why in words, `code` for programs */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorRead"];
+                };
+            };
+            /** @description The server or a service it depends on failed */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorRead"];
+                };
+            };
+        };
+    };
+    "discover-rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiscoverState"];
                 };
             };
             /** @description Refused: `detail` says why in words, `code` for programs */

@@ -36,6 +36,7 @@ function discoverServer(items: MatchRead[], extra: Record<string, Handler> = {})
         hidden_blocked: filtered.length - matching.length,
       });
     },
+    'POST /api/v1/discover/rebuild': () => json(202, { rebuilding: state.rebuilding }),
     'GET /api/v1/saved-searches': () => json(200, []),
     'GET /api/v1/followed-companies': () => json(200, []),
     'GET /api/v1/sources': () => json(200, COMPANY_BOARDS),
@@ -265,6 +266,7 @@ describe('Discover', () => {
       min_salary: 0,
     });
     expect(await screen.findByText(/your matches are being scored again/)).toBeInTheDocument();
+    await waitFor(() => expect(server.calls('POST /api/v1/discover/rebuild').length).toBeGreaterThanOrEqual(1));
 
     // A salary floor goes with its currency.
     await user.type(within(panel).getByRole('textbox', { name: /Minimum yearly salary/ }), '70000');

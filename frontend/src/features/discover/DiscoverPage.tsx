@@ -40,6 +40,7 @@ import {
   toDiscoverQuery,
   useDiscover,
   useRefreshJobs,
+  useRequestRebuild,
   type DiscoverSearch,
 } from './useDiscover';
 
@@ -136,6 +137,13 @@ export function DiscoverPage() {
   );
 
   const data = feed.data;
+  // Out of date (resume, profile, searches or needs changed): ask for it to be scored again; the server sends one
+  // task at most, and the feed polls until it is done.
+  const rebuilding = data?.rebuilding ?? false;
+  const { mutate: askRebuild } = useRequestRebuild();
+  useEffect(() => {
+    if (rebuilding) askRebuild();
+  }, [rebuilding, askRebuild]);
   // Postings failing a hard requirement are hidden by default: an empty feed may be empty because of them.
   const hiddenBlocked = data?.hidden_blocked ?? 0;
   const filtered = search.remoteOnly || search.minMatch > 0 || hiddenBlocked > 0;

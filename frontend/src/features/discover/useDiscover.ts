@@ -69,8 +69,8 @@ export const discoverKeys = {
 };
 
 /**
- * One page of matches, best first (live updates refresh it on `job.matched`). While the server scores the feed
- * again (`rebuilding`: the resume, profile or needs changed), it is asked again every REBUILD_POLL_MS as well.
+ * One page of matches, best first (live updates refresh it on `job.matched`). While the feed is out of date
+ * (`rebuilding`: the resume, profile, searches or needs changed), it is asked again every REBUILD_POLL_MS as well.
  */
 export function useDiscover(params: DiscoverParams) {
   return useQuery<MatchPage>({
@@ -113,6 +113,16 @@ export function useSaveMatch() {
       void queryClient.invalidateQueries({ queryKey: applicationKeys.all });
       return queryClient.invalidateQueries({ queryKey: jobKeys.all });
     },
+  });
+}
+
+/**
+ * Ask for the feed to be scored again (the server sends one task at most; the feed's polling and `job.matched`
+ * show the result). The page calls it when the feed says it is out of date.
+ */
+export function useRequestRebuild() {
+  return useMutation<{ rebuilding: boolean }, Error, void>({
+    mutationFn: () => unwrap(api.POST('/api/v1/discover/rebuild')),
   });
 }
 
