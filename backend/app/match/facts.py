@@ -15,11 +15,12 @@ from app.resumes.jsonresume import JsonResume
 from app.skills.extractor import extract_skills
 
 DEGREE_RANK = {"associate": 1, "bachelor": 2, "master": 3, "phd": 4}
+# Short forms (BS, B.A., ME, AA) only in capitals: "be", "me", "as" and "ms" are words too ("expected to be…").
 _DEGREES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:ph\.?\s?d|doctor(?:ate)?|d\.?phil)\b", re.I), "phd"),
     (
         re.compile(
-            r"\b(?:master'?s?|m\.?\s?sc|m\.?s\.?(?=\s|$|,)|m\.?a\.?(?=\s|$|,)|mba|m\.?\s?tech|m\.?e\.?(?=\s|$|,)|"
+            r"\b(?:master'?s?|m\.?\s?sc|(?-i:M\.?S\.?|M\.?A\.?|M\.?E\.?)(?=[\s,.]|$)|mba|m\.?\s?tech|"
             r"mca|m\.?eng|post\s?graduate|pgdm)\b",
             re.I,
         ),
@@ -27,13 +28,13 @@ _DEGREES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(?:bachelor'?s?|b\.?\s?sc|b\.?s\.?(?=\s|$|,)|b\.?a\.?(?=\s|$|,)|b\.?\s?tech|b\.?e\.?(?=\s|$|,)|"
+            r"\b(?:bachelor'?s?|b\.?\s?sc|(?-i:B\.?S\.?|B\.?A\.?|B\.?E\.?)(?=[\s,.]|$)|b\.?\s?tech|"
             r"bca|b\.?eng|b\.?com|bba|undergraduate|licence|licenciatura)\b",
             re.I,
         ),
         "bachelor",
     ),
-    (re.compile(r"\b(?:associate'?s?\s+degree|a\.?a\.?s?|diploma)\b", re.I), "associate"),
+    (re.compile(r"\b(?:associate'?s?\s+degree|(?-i:A\.?A\.?S?)|diploma)\b", re.I), "associate"),
 ]
 _YEARS_PHRASE = re.compile(r"\b(\d{1,2})(?:\.\d)?\+?\s*(?:years?|yrs?)\b(?:\s+of)?\s+(?:\w+\s+){0,3}?experience", re.I)
 

@@ -251,3 +251,20 @@ def test_salary_against_the_floor_the_user_set() -> None:
         salary(None).score
         == score_match(person(), "Backend Engineer", parse_requirements("Backend Engineer", text)).score
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("B.S. in Physics", "bachelor"),
+        ("BE Mechanical Engineering", "bachelor"),
+        ("M.A. English", "master"),
+        ("A.A.S. Nursing", "associate"),
+        ("Degree expected to be completed in 2027", None),  # "be" is a word, not a B.E.
+        ("Worked with me and as a tutor", None),
+    ],
+)
+def test_short_degree_forms_count_only_in_capitals(text: str, level: str | None) -> None:
+    from app.match.facts import _degree_level
+
+    assert _degree_level(text) == level
