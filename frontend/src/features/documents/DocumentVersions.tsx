@@ -25,7 +25,7 @@ export function DocumentVersions({ documentId, current, onLoad }: DocumentVersio
         Versions
       </Title>
       {versions.isPending ? (
-        <Skeleton h={60} aria-label="Loading versions" />
+        <Skeleton h={60} role="status" aria-busy="true" aria-label="Loading versions" />
       ) : versions.isError ? (
         <QueryError error={versions.error} onRetry={() => versions.refetch()} retrying={versions.isFetching} title="Could not load the versions" />
       ) : versions.data.items.length === 0 ? (

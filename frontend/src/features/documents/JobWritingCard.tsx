@@ -52,7 +52,7 @@ function DocumentItem({ document }: { document: DocumentRead }) {
 
 function JobDocuments({ jobId }: { jobId: number }) {
   const list = useDocumentList({ job_id: jobId, page: 1, size: JOB_DOCUMENTS_SIZE });
-  if (list.isPending) return <Skeleton h={40} aria-label="Loading your documents" />;
+  if (list.isPending) return <Skeleton h={40} role="status" aria-busy="true" aria-label="Loading your documents" />;
   if (list.isError) {
     return <QueryError error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} title="Could not load your documents" />;
   }
