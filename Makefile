@@ -90,8 +90,11 @@ browser-deps:
 		else echo "chromium or pdftotext not found and not root: browser and PDF round-trip tests will be skipped"; fi; \
 	fi
 
+# pytest-xdist: one worker per CPU (TEST_WORKERS=1 runs in series). Each worker makes its own PostgreSQL and SQLite
+# databases and uses its own Redis database (tests/conftest.py).
+TEST_WORKERS ?= auto
 test-backend: $(STAMPS)/python frontend/dist/index.html browser-deps
-	cd backend && $(BIN)/pytest
+	cd backend && $(BIN)/pytest -n $(TEST_WORKERS)
 
 test-frontend: $(STAMPS)/npm
 	cd frontend && npm test --silent

@@ -75,12 +75,21 @@ def postgres_base_url() -> str | None:
     return None
 
 
+def xdist_worker_number() -> int:
+    """0 in a plain run; N in pytest-xdist's worker gwN. Workers share the machine's PostgreSQL and Redis: each makes
+    its own database (a fresh one per session) and uses its own Redis database, since tests flush theirs."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    return int(worker[2:]) if worker.startswith("gw") and worker[2:].isdigit() else 0
+
+
 def redis_test_url() -> str | None:
+    """Redis database 15 on 127.0.0.1, or TEST_REDIS_URL's; xdist worker gwN uses the database N below it."""
     url = os.environ.get("TEST_REDIS_URL")
     if url:
-        return url
+        base, _, db = url.rpartition("/")
+        return f"{base}/{int(db or 0) - xdist_worker_number()}" if db.isdigit() and xdist_worker_number() else url
     if _port_open("127.0.0.1", 6379):
-        return "redis://127.0.0.1:6379/15"
+        return f"redis://127.0.0.1:6379/{15 - xdist_worker_number()}"
     if CI:
         pytest.fail("CI=true but Redis does not answer on 127.0.0.1:6379 and TEST_REDIS_URL is unset")
     return None

@@ -13,12 +13,9 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Literal
-
-from docx import Document
-from docx.shared import Mm, Pt, RGBColor
-from fpdf import FPDF
+from typing import Any, Literal
 
 FONTS = Path(__file__).parent / "fonts"
 FORMATS = {
@@ -109,6 +106,9 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def to_docx(title: str, markdown: str, template: TemplateName = "classic") -> bytes:
     title, markdown = _NOT_XML.sub("", title), _NOT_XML.sub("", markdown)
     t = TEMPLATES[template]
+    from docx import Document
+    from docx.shared import Mm, Pt, RGBColor
+
     doc = Document()
     section = doc.sections[0]
     section.left_margin = section.right_margin = Mm(t.margins[0])
@@ -140,27 +140,34 @@ def to_docx(title: str, markdown: str, template: TemplateName = "classic") -> by
     return out.getvalue()
 
 
-class _Pdf(FPDF):
-    def __init__(self, title: str, t: Template) -> None:
-        super().__init__(format="A4")
-        self.set_title(title)
-        self.set_creator("Career Copilot")
-        self.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
-        self.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
-        self.set_margins(t.margins[0], t.margins[1], t.margins[0])
-        self.set_auto_page_break(auto=True, margin=t.margins[1])
-        self.add_page()
+@cache
+def _pdf_class() -> Any:
+    """The PDF writer class (fpdf loads with the first PDF export)."""
+    from fpdf import FPDF  # fpdf and python-docx load on the first export, not with the app (start-up time)
 
-    def rich(self, text: str, size: float, line: float) -> None:
-        for piece, bold in _runs(text):
-            self.set_font("DejaVu", "B" if bold else "", size)
-            self.write(line, piece)
-        self.ln(line)
+    class _Pdf(FPDF):
+        def __init__(self, title: str, t: Template) -> None:
+            super().__init__(format="A4")
+            self.set_title(title)
+            self.set_creator("Career Copilot")
+            self.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
+            self.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+            self.set_margins(t.margins[0], t.margins[1], t.margins[0])
+            self.set_auto_page_break(auto=True, margin=t.margins[1])
+            self.add_page()
+
+        def rich(self, text: str, size: float, line: float) -> None:
+            for piece, bold in _runs(text):
+                self.set_font("DejaVu", "B" if bold else "", size)
+                self.write(line, piece)
+            self.ln(line)
+
+    return _Pdf
 
 
 def to_pdf(title: str, markdown: str, template: TemplateName = "classic") -> bytes:
     t = TEMPLATES[template]
-    pdf = _Pdf(title, t)
+    pdf = _pdf_class()(title, t)
     blocks = parse_markdown(markdown)
     if not blocks or blocks[0].kind != "h1":
         blocks.insert(0, Block("h1", title))

@@ -28,7 +28,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
 
-from alembic.script import ScriptDirectory
 from sqlalchemy.engine import make_url
 
 from app.core.archives import ArchiveDamaged, ArchiveError, ArchiveTooLarge, check_name, copy_member
@@ -74,6 +73,8 @@ def _pg_url(settings: Settings) -> str:
 
 
 def known_revisions(settings: Settings) -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config(settings))
     return {rev.revision for rev in script.walk_revisions()}
 

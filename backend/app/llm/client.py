@@ -18,9 +18,8 @@ import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import openai
 import structlog
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -36,6 +35,9 @@ from app.llm.providers import ModelSpec
 from app.llm.retry import RetryPolicy, translate_error
 from app.llm.schemas import ConnectionCheck, LLMResult, ProviderProbe
 from app.llm.structured import response_format_for
+
+if TYPE_CHECKING:  # the OpenAI SDK loads with the first request to a provider, not with the app
+    import openai
 
 log = structlog.get_logger(__name__)
 
@@ -321,6 +323,8 @@ class LLMClient:
 
     def _sdk_client(self) -> openai.AsyncOpenAI:
         if self._sdk is None:
+            import openai
+
             self._sdk = openai.AsyncOpenAI(
                 base_url=self._resolved.base_url,
                 # Local servers (Ollama, vLLM) need no key, but the SDK refuses to start without one.

@@ -23,11 +23,12 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import openai
 import structlog
-from openai.types.chat import ChatCompletion
+
+if TYPE_CHECKING:  # the OpenAI SDK loads with the first request to a provider, not with the app
+    from openai.types.chat import ChatCompletion
 
 from app.llm.cache import canonical_json
 
@@ -48,6 +49,8 @@ class Refused(Exception):
 
 def server_reason(exc: BaseException) -> str | None:
     """The server's own explanation of an error, whatever the shape of its body; None when it gave none."""
+    import openai
+
     body = getattr(exc, "body", None)
     reason = _reason(body)
     if reason is None and isinstance(exc, openai.APIError) and not isinstance(exc, openai.APIStatusError):
@@ -132,6 +135,8 @@ def _tokens(usage: Any) -> tuple[int, int] | None:
 
 async def create(send: Callable[..., Awaitable[Any]], **request: Any) -> Any:
     """`send(**request)` (chat.completions.create) with the fallbacks some servers' 400s call for."""
+    import openai
+
     try:
         response = await send(**request)
     except (openai.BadRequestError, openai.UnprocessableEntityError) as exc:
@@ -187,6 +192,8 @@ def _json_mode_request(exc: BaseException, request: dict[str, Any]) -> dict[str,
 
 
 def _completion(content: str, model: str) -> ChatCompletion:
+    from openai.types.chat import ChatCompletion
+
     return ChatCompletion.model_validate(
         {
             "id": "failed-generation",

@@ -14,12 +14,15 @@ import email.utils
 import re
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import openai
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, wait_exponential_jitter
 
 from app.llm import quirks
 from app.llm.exceptions import LLMBadOutput, LLMError, LLMTimeout
+
+if TYPE_CHECKING:  # the OpenAI SDK loads with the first request to a provider, not with the app
+    pass
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ class RetryPolicy:
 
 
 def is_retryable(exc: BaseException) -> bool:
+    import openai
+
     if isinstance(exc, openai.APITimeoutError):
         return False
     if isinstance(exc, openai.APIConnectionError):
@@ -62,6 +67,8 @@ def is_retryable(exc: BaseException) -> bool:
 def retry_after_seconds(exc: BaseException | None) -> float | None:
     """The wait a response asked for: `retry-after-ms`, `Retry-After` in seconds or as an HTTP date, else (on a
     429) when the exhausted `x-ratelimit-*` limit resets."""
+    import openai
+
     if not isinstance(exc, openai.APIStatusError):
         return None
     headers = exc.response.headers
@@ -125,6 +132,8 @@ def translate_error(
 ) -> LLMError:
     """A provider failure as an LLMError whose message says what happened, in the server's own words when it gave
     any (whatever the shape of its error body), and what to check. Never the key."""
+    import openai
+
     where = f"{label} ({host})" if host else label
     tries = f" after {attempts} attempts" if attempts > 1 else ""
     if isinstance(exc, LLMError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,10 +17,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.config import Settings
 from app.models.resume import ResumeStatus
 from app.resumes import service
-from app.resumes.ats_check import AtsReport, check_resume
 from app.resumes.errors import ResumeNotReady
 from app.resumes.jsonresume import JsonResume
 from app.resumes.structure import parse_structure
+
+if TYPE_CHECKING:  # the PDF and DOCX readers load with the first check, not with the app (start-up time)
+    from app.resumes.ats_check import AtsReport
 
 _CHECKABLE = (ResumeStatus.ready, ResumeStatus.failed)
 
@@ -65,5 +68,7 @@ async def run(prepared: CheckInput) -> AtsReport:
 
 
 def _check(data: bytes, prepared: CheckInput) -> AtsReport:
+    from app.resumes.ats_check import check_resume
+
     structure = prepared.structure or parse_structure(prepared.text, prepared.sections)
     return check_resume(data, prepared.filename, prepared.text, prepared.sections, structure, read_error=prepared.error)

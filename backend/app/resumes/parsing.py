@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from typing import Literal
 
-from app.resumes.docx_text import extract_docx
 from app.resumes.errors import ResumeParseError
-from app.resumes.pdf_text import extract_pdf
 from app.resumes.sections import split_sections
 
 __all__ = ["MAX_RESUME_BYTES", "ParsedResume", "ResumeParseError", "parse_resume", "require_some_text", "sniff_type"]
@@ -71,6 +69,10 @@ class ParsedResume:
 
 def parse_resume(data: bytes) -> ParsedResume:
     """Text (columns kept apart, tables kept) and sections of a resume; raises ResumeParseError."""
+    # The PDF and DOCX readers (pdfminer, pypdf, python-docx) load with the first file, not with the app.
+    from app.resumes.docx_text import extract_docx
+    from app.resumes.pdf_text import extract_pdf
+
     kind = sniff_type(data)
     pages = 1
     try:
