@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanNotifications } from '@mantine/notifications';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { tokenStore } from '../client';
 import { installFakeWebSocket } from './fakeWebSocket';
 
@@ -52,7 +52,9 @@ beforeEach(() => {
   installFakeWebSocket();
 });
 
+// Test files share a worker's DOM and modules (vite.config.ts, isolate: false), so nothing a test changes may outlive it.
 afterEach(() => {
+  vi.useRealTimers();
   cleanup();
   cleanNotifications();
   tokenStore.clear();
