@@ -8,6 +8,7 @@ import { envelope, FakeWebSocket } from '../../test/fakeWebSocket';
 import { application, COMPANY_BOARDS, match, page, SIGNED_IN, taskRun } from '../../test/fixtures';
 import { PROFILE } from '../../test/fakeServer';
 import { REFRESH_FALLBACK_MS } from './DiscoverPage';
+import { REBUILD_POLL_MS } from './useDiscover';
 
 function queryOf(request: Request): URLSearchParams {
   return new URL(request.url).searchParams;
@@ -276,6 +277,24 @@ describe('Discover', () => {
     expect(await server.calls('PATCH /api/v1/users/me')[1].json()).toMatchObject({ min_salary: 70000, salary_currency: 'GBP' });
     state.rebuilding = false;
     await waitFor(() => expect(screen.queryByText(/your matches are being scored again/)).toBeNull(), { timeout: 15_000 });
+  });
+
+  it('asks again for a rebuild while the feed stays out of date (one already running started before the change)', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const { server, state } = discoverServer([match({ id: 1, job: { title: 'Backend Engineer' } })]);
+    state.rebuilding = true;
+    renderApp('/discover');
+    expect(await screen.findByText(/your matches are being scored again/)).toBeInTheDocument();
+    await waitFor(() => expect(server.calls('POST /api/v1/discover/rebuild')).toHaveLength(1));
+    // The server sent nothing (a rebuild was running); that one ends with the feed still out of date.
+    await act(() => vi.advanceTimersByTimeAsync(REBUILD_POLL_MS + 100));
+    await waitFor(() => expect(server.calls('POST /api/v1/discover/rebuild')).toHaveLength(2));
+    state.rebuilding = false;
+    await act(() => vi.advanceTimersByTimeAsync(REBUILD_POLL_MS + 100));
+    await waitFor(() => expect(screen.queryByText(/your matches are being scored again/)).toBeNull());
+    const asked = server.calls('POST /api/v1/discover/rebuild').length;
+    await act(() => vi.advanceTimersByTimeAsync(REBUILD_POLL_MS * 2));
+    expect(server.calls('POST /api/v1/discover/rebuild')).toHaveLength(asked);
   });
 
   it('explains how to get matches when there are none', async () => {

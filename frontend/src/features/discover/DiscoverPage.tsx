@@ -137,13 +137,14 @@ export function DiscoverPage() {
   );
 
   const data = feed.data;
-  // Out of date (resume, profile, searches or needs changed): ask for it to be scored again; the server sends one
-  // task at most, and the feed polls until it is done.
+  // Out of date (resume, profile, searches or needs changed): ask for it to be scored again, and again on every poll
+  // that still finds it out of date. The server sends one task at most: while one runs it sends none, and that one
+  // may have started before the last change, so the ask after it ends is the one that brings the feed up to date.
   const rebuilding = data?.rebuilding ?? false;
   const { mutate: askRebuild } = useRequestRebuild();
   useEffect(() => {
     if (rebuilding) askRebuild();
-  }, [rebuilding, askRebuild]);
+  }, [rebuilding, feed.dataUpdatedAt, askRebuild]);
   // Postings failing a hard requirement are hidden by default: an empty feed may be empty because of them.
   const hiddenBlocked = data?.hidden_blocked ?? 0;
   const filtered = search.remoteOnly || search.minMatch > 0 || hiddenBlocked > 0;
