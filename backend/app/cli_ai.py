@@ -131,27 +131,60 @@ def skills_extract(
         typer.echo(json.dumps({"id": doc_id, "skills": result["skills"]}, ensure_ascii=False))
 
 
+RESUME_SUFFIXES = (".pdf", ".docx", ".txt")
+
+
 @resume_cli.command("parse")
-def resume_parse(file: Annotated[Path, typer.Argument(help="A PDF, DOCX or TXT resume")]) -> None:
-    """Print {"text", "sections", "skills", "resume"} of a resume file (offline); "resume" is its JSON Resume."""
+def resume_parse(
+    files: Annotated[
+        list[Path], typer.Argument(help="PDF, DOCX or TXT resumes, or folders of them (read in name order)")
+    ],
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help='One JSON line per file, with its "file" (the default for several)')
+    ] = False,
+) -> None:
+    """Print {"text", "sections", "skills", "resume"} of a resume file (offline); "resume" is its JSON Resume.
+
+    Several files or a folder: one JSON line per file, {"file", "text", …} or {"file", "error"}, so one unreadable
+    file does not stop the rest (exit 1 when any failed)."""
     from app.resumes.parsing import ResumeParseError, parse_resume
     from app.resumes.structure import parse_structure
     from app.skills import extract
 
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        fail(f"cannot read {file}: {exc.strerror}")
-        return
-    try:
+    def parse(path: Path) -> dict[str, Any]:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ResumeParseError(f"cannot read {path}: {exc.strerror}", "unreadable") from exc
         parsed = parse_resume(data)
-    except ResumeParseError as exc:
-        fail(exc.message)
+        skills = extract(parsed.text, "resume").skills
+        resume = parse_structure(parsed.text, parsed.sections).dump()
+        return {"text": parsed.text, "sections": parsed.sections, "skills": skills, "resume": resume}
+
+    paths: list[Path] = []
+    for given in files:
+        if given.is_dir():
+            paths += sorted(p for p in given.rglob("*") if p.is_file() and p.suffix.lower() in RESUME_SUFFIXES)
+        else:
+            paths.append(given)
+    if len(files) == 1 and not files[0].is_dir() and not jsonl:  # DESIGN §6: one file, one JSON object
+        try:
+            out = parse(paths[0])
+        except ResumeParseError as exc:
+            fail(exc.message)
+            return
+        typer.echo(json.dumps(out, ensure_ascii=False))
         return
-    skills = extract(parsed.text, "resume").skills
-    resume = parse_structure(parsed.text, parsed.sections).dump()
-    out = {"text": parsed.text, "sections": parsed.sections, "skills": skills, "resume": resume}
-    typer.echo(json.dumps(out, ensure_ascii=False))
+    failed = 0
+    for path in paths:
+        try:
+            line: dict[str, Any] = {"file": str(path), **parse(path)}
+        except ResumeParseError as exc:
+            failed += 1
+            line = {"file": str(path), "error": exc.message}
+        typer.echo(json.dumps(line, ensure_ascii=False))
+    if failed:
+        raise typer.Exit(1)
 
 
 @eval_cli.command("content")

@@ -82,17 +82,25 @@ def xdist_worker_number() -> int:
     return int(worker[2:]) if worker.startswith("gw") and worker[2:].isdigit() else 0
 
 
-def redis_test_url() -> str | None:
-    """Redis database 15 on 127.0.0.1, or TEST_REDIS_URL's; xdist worker gwN uses the database N below it."""
+REDIS_SLOTS = 3  # Redis databases per xdist worker: its default one and two for tests that want a queue of their own
+
+
+def redis_test_url(slot: int = 0) -> str | None:
+    """A Redis database of this test run's own: 15 on 127.0.0.1 (or TEST_REDIS_URL's) in a plain run; `slot` 1 and 2
+    are the two below it, for tests that flush a queue of their own. xdist worker gwN counts down from 15 - 3N."""
+    assert 0 <= slot < REDIS_SLOTS
     url = os.environ.get("TEST_REDIS_URL")
-    if url:
-        base, _, db = url.rpartition("/")
-        return f"{base}/{int(db or 0) - xdist_worker_number()}" if db.isdigit() and xdist_worker_number() else url
-    if _port_open("127.0.0.1", 6379):
-        return f"redis://127.0.0.1:6379/{15 - xdist_worker_number()}"
-    if CI:
-        pytest.fail("CI=true but Redis does not answer on 127.0.0.1:6379 and TEST_REDIS_URL is unset")
-    return None
+    if not url and _port_open("127.0.0.1", 6379):
+        url = "redis://127.0.0.1:6379/15"
+    if not url:
+        if CI:
+            pytest.fail("CI=true but Redis does not answer on 127.0.0.1:6379 and TEST_REDIS_URL is unset")
+        return None
+    base, _, db = url.rpartition("/")
+    number = (int(db) if db.isdigit() else 0) - REDIS_SLOTS * xdist_worker_number() - slot
+    if number < 0:
+        pytest.fail(f"Redis has 16 databases: too few for {xdist_worker_number() + 1} test workers from {url}")
+    return f"{base}/{number}"
 
 
 async def _create_pg_database(base_url: str) -> str:

@@ -84,3 +84,27 @@ def test_bad_input_is_exit_2_with_one_line(tmp_path: Path) -> None:
     assert r.returncode == 2 and "expected a JSON object" in r.stderr
     r = run(["skills", "extract", "--provider", "llm", "-"], tmp_path, stdin="Python")
     assert r.returncode == 2 and "no LLM is configured" in r.stderr
+
+
+def test_resume_parse_reads_a_folder_as_json_lines(tmp_path: Path) -> None:
+    """Many resumes in one process (start-up paid once): one line per file, a bad file reported and the rest read."""
+    folder = tmp_path / "resumes"
+    (folder / "more").mkdir(parents=True)
+    (folder / "a-two-column.pdf").write_bytes(two_column_pdf())
+    (folder / "more" / "b-table.docx").write_bytes(docx_resume())
+    (folder / "c-scan.pdf").write_bytes(scanned_pdf())
+    (folder / "notes.md").write_text("not a resume type")
+    r = run(["resume", "parse", str(folder)], tmp_path)
+    assert r.returncode == 1, r.stderr  # one file failed
+    lines = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [Path(line["file"]).name for line in lines] == ["a-two-column.pdf", "c-scan.pdf", "b-table.docx"]
+    assert {"Python", "Kubernetes"} <= set(lines[0]["skills"]) and lines[0]["resume"]["basics"][
+        "name"
+    ] == "Jane Example"
+    assert "no extractable text" in lines[1]["error"] and "text" not in lines[1]
+    assert {"TypeScript", "Rust"} <= set(lines[2]["skills"])
+
+    one = run(["resume", "parse", "--jsonl", str(folder / "a-two-column.pdf")], tmp_path)
+    assert one.returncode == 0, one.stderr
+    (line,) = [json.loads(x) for x in one.stdout.splitlines()]
+    assert line["file"].endswith("a-two-column.pdf") and set(line) == {"file", "text", "sections", "skills", "resume"}

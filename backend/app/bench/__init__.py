@@ -19,11 +19,13 @@ from app.bench import (
     realtime,
     resumes,
     skills,
+    startup,
     streaming,
     tracker,
 )
 
 BENCHMARKS: dict[str, Callable[[Path], Awaitable[dict[str, Any]]]] = {
+    "startup": startup.bench_startup,
     "password_hash": auth.bench_password_hash,
     "api": auth.bench_api,
     "tracker": tracker.bench_tracker,

@@ -252,10 +252,9 @@ async def test_embedded_worker_picks_up_after_a_restart(
 async def test_a_killed_worker_on_redis_picks_up_after_a_restart(
     settings: Settings, clean_db: None, tmp_path: Path, llm: HeldLLM, scenario: Scenario
 ) -> None:
-    url = redis_test_url()
-    if url is None:
+    redis_url = redis_test_url(2)  # its own database: a clean queue for this test
+    if redis_url is None:
         pytest.skip("Redis not available")
-    redis_url = url.rsplit("/", 1)[0] + "/13"  # its own database: a clean queue for this test
     redis.Redis.from_url(redis_url).flushdb()
     env = environment(tmp_path, llm, DATABASE_URL=settings.database_url or "", REDIS_URL=redis_url)
     procs = Processes(tmp_path, {**env, "EMBEDDED_WORKER": "false"})

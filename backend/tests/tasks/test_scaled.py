@@ -68,10 +68,9 @@ class Processes:
 
 @pytest.fixture
 def processes(settings: Settings, clean_db: None, tmp_path: Path) -> Iterator[Processes]:
-    url = redis_test_url()
-    if url is None:
+    redis_url = redis_test_url(1)  # its own database: a clean queue for this test
+    if redis_url is None:
         pytest.skip("Redis not available")
-    redis_url = url.rsplit("/", 1)[0] + "/14"  # its own database: a clean queue for this test
     redis.Redis.from_url(redis_url).flushdb()
     env = {
         **os.environ,
