@@ -18,7 +18,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/public -type f 2>/dev/null) \
 	frontend/package-lock.json frontend/tsconfig.json frontend/tsconfig.app.json
 
-.PHONY: help install run test lint bench loadtest eval client check-client serve migrate demo test-backend test-frontend browser-deps format clean
+.PHONY: help install bytecode run test lint bench loadtest eval client check-client serve migrate demo test-backend test-frontend browser-deps format clean
 
 help:
 	@echo "make run     install, build the frontend, migrate and serve on http://$(HOST):$(PORT)"
@@ -45,7 +45,12 @@ frontend/dist/index.html: $(STAMPS)/npm $(FRONTEND_SRC)
 	cd frontend && npm run --silent build
 	@touch $@
 
-install: $(STAMPS)/python $(STAMPS)/npm frontend/dist/index.html
+# Bytecode for the app's modules, refreshed for files that changed (~0.1 s when none did). Python writes it itself
+# unless PYTHONDONTWRITEBYTECODE is set (as on CI machines); without it every start compiles ~250 modules (~0.4 s).
+bytecode: $(STAMPS)/python
+	@$(BIN)/python -m compileall -q -j 0 backend/app >/dev/null
+
+install: $(STAMPS)/python $(STAMPS)/npm frontend/dist/index.html bytecode
 
 # ---- run -------------------------------------------------------------------------------------------------
 migrate: $(STAMPS)/python
@@ -93,7 +98,7 @@ browser-deps:
 # pytest-xdist: one worker per CPU (TEST_WORKERS=1 runs in series). Each worker makes its own PostgreSQL and SQLite
 # databases and uses its own Redis database (tests/conftest.py).
 TEST_WORKERS ?= auto
-test-backend: $(STAMPS)/python frontend/dist/index.html browser-deps
+test-backend: $(STAMPS)/python frontend/dist/index.html browser-deps bytecode
 	cd backend && $(BIN)/pytest -n $(TEST_WORKERS)
 
 test-frontend: $(STAMPS)/npm

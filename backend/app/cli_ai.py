@@ -10,9 +10,9 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-skills_cli = typer.Typer(help="Skill extraction.", no_args_is_help=True)
-resume_cli = typer.Typer(help="Resumes.", no_args_is_help=True)
-eval_cli = typer.Typer(help="Evaluations over the shipped dev sets.", no_args_is_help=True)
+skills_cli = typer.Typer(help="Skill extraction.", no_args_is_help=True, rich_markup_mode=None)
+resume_cli = typer.Typer(help="Resumes.", no_args_is_help=True, rich_markup_mode=None)
+eval_cli = typer.Typer(help="Evaluations over the shipped dev sets.", no_args_is_help=True, rich_markup_mode=None)
 Provider = Literal["offline", "llm", "hybrid"]
 
 

@@ -47,10 +47,10 @@ def test_heavy_libraries_load_when_first_used(statement: str, tmp_path: Path) ->
 
 
 def test_the_probe_sees_a_heavy_library_once_a_feature_uses_it(tmp_path: Path) -> None:
-    """The check above can fail: exporting a PDF loads fpdf, reading a resume loads pypdf and pdfminer."""
+    """The check above can fail: exporting a PDF loads fpdf, reading a PDF resume loads pypdf and pdfminer."""
     loaded = _loaded_after(
-        "from app.content.export import to_pdf; to_pdf('T', 'x');"
-        "from app.resumes.parsing import parse_resume; parse_resume(b'plain text resume with words')",
+        "from app.content.export import to_pdf; from app.resumes.parsing import parse_resume;"
+        "parse_resume(to_pdf('Resume', 'Jane Example, backend engineer'))",
         tmp_path,
     )
     assert "fpdf" in loaded and "pdfminer" in loaded and "pypdf" in loaded

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.routing import APIRoute
 
+from app.api.deps import reject_nul_characters
 from app.core.events import discard_events, flush_events
 from app.tasks.registry import discard_tasks, flush_tasks
 
@@ -32,10 +33,30 @@ class CommittingRoute(APIRoute):
         return commit_then_respond
 
 
+API_PREFIX = "/api/v1"
+
+
 class Router(APIRouter):
     """Every router of the API is one of these: its routes commit the request's unit of work
     (`CommittingRoute`) unless a route class is given on purpose, so a new router cannot forget to, and its writes
-    are never rolled back silently. `tests/api/test_routes_commit.py` checks every route."""
+    are never rolled back silently. `tests/api/test_routes_commit.py` checks every route.
 
-    def __init__(self, *args: Any, route_class: type[APIRoute] = CommittingRoute, **kwargs: Any) -> None:
-        super().__init__(*args, route_class=route_class, **kwargs)
+    Its routes are built whole where they are declared: under `/api/v1` (`prefix` is the part after it) and with the
+    checks every API route runs (`reject_nul_characters`). `app.api.v1` lists them as they are, and every app shares
+    them (`app.main`), since building a route is the costly part of starting (see docs/performance.md)."""
+
+    def __init__(
+        self,
+        *args: Any,
+        prefix: str = "",
+        route_class: type[APIRoute] = CommittingRoute,
+        dependencies: list[Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(
+            *args,
+            prefix=API_PREFIX + prefix,
+            route_class=route_class,
+            dependencies=[Depends(reject_nul_characters), *(dependencies or [])],
+            **kwargs,
+        )

@@ -85,7 +85,7 @@ async def authenticate(session: AsyncSession, email: str, password: str) -> User
     valid, new_hash = await asyncio.to_thread(
         security.password_hash.verify_and_update,
         password,
-        user.hashed_password if user and user.hashed_password else security.DUMMY_HASH,
+        user.hashed_password if user and user.hashed_password else security.dummy_hash(),
     )
     if user is None or not user.hashed_password or not valid or not user.is_active:
         raise InvalidCredentials()

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.core.middleware import security_headers
+if TYPE_CHECKING:  # the web framework loads with the app, not with every module that raises an AppError (the CLI)
+    from fastapi import FastAPI, Request
+    from fastapi.responses import JSONResponse
 
 log = structlog.get_logger(__name__)
 
@@ -125,6 +121,14 @@ def _integer_out_of_range(exc: BaseException) -> bool:
 
 
 def install_exception_handlers(app: FastAPI) -> None:
+    from fastapi.exceptions import RequestValidationError
+    from fastapi.responses import JSONResponse
+    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.exc import TimeoutError as PoolTimeout
+    from starlette.exceptions import HTTPException as StarletteHTTPException
+
+    from app.core.middleware import security_headers
+
     @app.exception_handler(AppError)
     async def _app_error(request: Request, exc: AppError) -> JSONResponse:
         return JSONResponse({"detail": exc.message, "code": exc.code}, status_code=exc.status_code, headers=exc.headers)

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-match_cli = typer.Typer(help="How well a resume fits job postings.", no_args_is_help=True)
+match_cli = typer.Typer(help="How well a resume fits job postings.", no_args_is_help=True, rich_markup_mode=None)
 MAX_LINE = 200_000  # characters of one postings line; longer lines are cut, as the API bounds a description
 
 

@@ -69,12 +69,13 @@ class ParsedResume:
 
 def parse_resume(data: bytes) -> ParsedResume:
     """Text (columns kept apart, tables kept) and sections of a resume; raises ResumeParseError."""
-    # The PDF and DOCX readers (pdfminer, pypdf, python-docx) load with the first file, not with the app.
-    from app.resumes.docx_text import extract_docx
-    from app.resumes.pdf_text import extract_pdf
-
     kind = sniff_type(data)
     pages = 1
+    # Each reader (pdfminer and pypdf, python-docx) loads with the first file of its kind, not with the app.
+    if kind == "pdf":
+        from app.resumes.pdf_text import extract_pdf
+    elif kind == "docx":
+        from app.resumes.docx_text import extract_docx
     try:
         if kind == "pdf":
             raw, pages = extract_pdf(data)

@@ -3,6 +3,7 @@
 from fastapi import APIRouter, Depends
 
 from app.api.deps import reject_nul_characters
+from app.api.routing import API_PREFIX
 from app.api.v1 import (
     ai,
     analytics,
@@ -23,21 +24,12 @@ from app.api.v1 import (
 )
 from app.match import router as match
 
-api_router = APIRouter(prefix="/api/v1", dependencies=[Depends(reject_nul_characters)])
-api_router.include_router(auth.router)
-api_router.include_router(users.router)
-api_router.include_router(oauth.router)
-api_router.include_router(jobs.router)
-api_router.include_router(match.router)
-api_router.include_router(applications.router)
-api_router.include_router(notifications.router)
-api_router.include_router(analytics.router)
-api_router.include_router(sources.router)
-api_router.include_router(tasks.router)
-api_router.include_router(system.router)
-api_router.include_router(data.router)
-api_router.include_router(resumes.router)
-api_router.include_router(documents.router)
-api_router.include_router(interviews.router)
-api_router.include_router(ai.router)
-api_router.include_router(ws.router)
+# The routers' routes as they were built (app.api.routing.Router: full paths, shared checks), in this order;
+# including them into another router would build each again.
+ROUTERS = (auth, users, oauth, jobs, match, applications, notifications, analytics, sources, tasks, system, data,
+           resumes, documents, interviews, ai)  # fmt: skip
+api_router = APIRouter()
+for _module in ROUTERS:
+    api_router.routes.extend(_module.router.routes)
+# The WebSocket route is a plain one (no unit of work to commit), included under the same prefix and checks.
+api_router.include_router(ws.router, prefix=API_PREFIX, dependencies=[Depends(reject_nul_characters)])
