@@ -34,6 +34,9 @@ def test_export_delete_and_import(live_server: str, browser: Browser, artifacts:
     sign_in(page, live_server, email, password)
     page.goto(live_server + "/settings")
     data = page.get_by_role("region", name="Your data")
+    # The page has loaded what it shows (its last request is the export list) before the click: a click while the
+    # signed-in shell settles was lost once (no request reached the server) with the suite's workers busy beside it.
+    expect(data.get_by_text("You have not exported your data yet.")).to_be_visible()
     data.get_by_role("button", name="Prepare my data export").click()
     link = data.get_by_role("link", name=re.compile(r"^Download export #\d+$"))
     expect(link).to_be_visible(timeout=20_000)  # built by the embedded worker, the list polls until ready
