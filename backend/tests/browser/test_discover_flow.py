@@ -44,7 +44,7 @@ def test_search_refresh_discover_save_and_sources(live_server: str, browser: Bro
 
     page.get_by_role("button", name="Refresh jobs now").click()
     card = page.get_by_role("article", name="Senior Python Engineer")
-    expect(card).to_be_visible(timeout=30_000)  # the embedded worker ingests, then job.matched refreshes the feed
+    expect(card).to_be_visible(timeout=60_000)  # the embedded worker ingests, then job.matched refreshes the feed
     expect(card.get_by_text(re.compile(r"^\d+% match$"))).to_be_visible()
     expect(card.get_by_role("list", name="You have")).to_contain_text("Python")
     expect(card.get_by_role("list", name="How you match")).to_contain_text("Role")  # the saved search's words
@@ -55,7 +55,9 @@ def test_search_refresh_discover_save_and_sources(live_server: str, browser: Bro
     field(needs, "Where you can work").fill("Germany")
     needs.get_by_role("button", name="Save").click()
     expect(needs.get_by_role("button", name="Save")).to_be_disabled()
-    expect(page.get_by_text(re.compile("your matches are being scored again"))).to_be_hidden(timeout=30_000)
+    # Upper bounds, not waits (a passing run moves on at once): with the suite's two workers and a two-CPU hog beside
+    # this test, ingesting and scoring in the embedded worker leave 30 s too little headroom.
+    expect(page.get_by_text(re.compile("your matches are being scored again"))).to_be_hidden(timeout=60_000)
     expect(card).to_be_visible()
     assert serious_accessibility_violations(page) == []
     page.screenshot(path=artifacts / "discover-desktop.png", full_page=True)
