@@ -131,9 +131,6 @@ def skills_extract(
         typer.echo(json.dumps({"id": doc_id, "skills": result["skills"]}, ensure_ascii=False))
 
 
-RESUME_SUFFIXES = (".pdf", ".docx", ".txt")
-
-
 @resume_cli.command("parse")
 def resume_parse(
     files: Annotated[
@@ -147,9 +144,11 @@ def resume_parse(
 
     Several files or a folder: one JSON line per file, {"file", "text", …} or {"file", "error"}, so one unreadable
     file does not stop the rest (exit 1 when any failed)."""
-    from app.resumes.parsing import ResumeParseError, parse_resume
+    from app.resumes.parsing import CONTENT_TYPES, ResumeParseError, parse_resume
     from app.resumes.structure import parse_structure
     from app.skills import extract
+
+    suffixes = {f".{kind}" for kind in CONTENT_TYPES}  # pdf, docx, txt
 
     def parse(path: Path) -> dict[str, Any]:
         try:
@@ -164,7 +163,7 @@ def resume_parse(
     paths: list[Path] = []
     for given in files:
         if given.is_dir():
-            paths += sorted(p for p in given.rglob("*") if p.is_file() and p.suffix.lower() in RESUME_SUFFIXES)
+            paths += sorted(p for p in given.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
         else:
             paths.append(given)
     if len(files) == 1 and not files[0].is_dir() and not jsonl:  # DESIGN §6: one file, one JSON object

@@ -26,6 +26,7 @@ import httpx
 from sqlalchemy.engine import make_url
 
 from app.bench import scale_data
+from app.bench.common import free_port
 from app.bench.load_single import measure_single_client
 from app.bench.load_users import KIND, Recorder, VirtualUser
 from app.bench.scale_data import say
@@ -50,12 +51,6 @@ def _reachable(url: str, default_port: int) -> bool:
             return True
     except OSError:
         return False
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 async def _database(base_url: str, postings: int) -> str:
@@ -94,7 +89,7 @@ async def _deployment(database_url: str, redis_url: str, workdir: Path) -> Async
         "LOG_LEVEL": "WARNING",
         "AUTO_BACKUP": "false",
     }
-    ports = [_free_port(), _free_port()]
+    ports = [free_port(), free_port()]
     procs: list[tuple[str, subprocess.Popen[bytes]]] = []
     try:
         for i, port in enumerate(ports):

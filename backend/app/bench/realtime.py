@@ -22,7 +22,7 @@ import uvicorn
 from sqlalchemy import insert, select
 
 from app.auth.service import issue_tokens
-from app.bench.common import percentiles
+from app.bench.common import free_port, percentiles
 from app.core.config import Settings
 from app.core.events import RedisBus, user_channel
 from app.core.migrations import upgrade
@@ -34,12 +34,6 @@ CLIENTS = 1000
 TABS_PER_USER = 2  # 500 users with two tabs each: an event to a user reaches both
 EVENTS_PER_SECOND = 100
 SECONDS = 10
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _redis_url() -> str | None:
@@ -125,7 +119,7 @@ async def _measure(settings: Settings, mode: str) -> dict[str, Any]:
     tokens = await _users(settings, users)
     user_ids = list(range(1, users + 1))
     app = create_app(settings)
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error", ws_ping_interval=None))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -22,6 +21,7 @@ from typing import Any
 
 import httpx
 
+from app.bench.common import free_port
 from app.bench.resumes import two_page_pdf
 
 BACKEND = Path(__file__).resolve().parents[2]
@@ -53,14 +53,8 @@ def _import_time(env: dict[str, str]) -> float:
     return float(out.stdout.strip())
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _serve_until_healthy(env: dict[str, str]) -> float:
-    port = _free_port()
+    port = free_port()
     started = time.perf_counter()
     proc = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "app.cli", "serve", "--port", str(port)],

@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING, Any
 
 import structlog
 
+from app.llm.cache import canonical_json
+
 if TYPE_CHECKING:  # the OpenAI SDK loads with the first request to a provider, not with the app
     from openai.types.chat import ChatCompletion
-
-from app.llm.cache import canonical_json
 
 log = structlog.get_logger(__name__)
 

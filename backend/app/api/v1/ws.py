@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, WebSocket, WebSocketDisconnect
+from fastapi import WebSocket, WebSocketDisconnect
 from starlette.websockets import WebSocketState
 
+from app.api.routing import Router
 from app.auth import service as auth_service
 from app.core.config import Settings
 from app.core.schemas import MAX_ID
@@ -20,7 +21,7 @@ from app.notifications.schemas import NotificationRead
 from app.realtime.envelope import envelope
 from app.realtime.hub import Connection, Hub
 
-router = APIRouter()
+router = Router()  # a WebSocket route: the prefix and the checks of every API route, no unit of work
 
 AUTH_TIMEOUT_SECONDS = 5.0
 REAUTH_GRACE_SECONDS = 30.0
