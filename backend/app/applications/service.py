@@ -86,7 +86,7 @@ async def track(session: AsyncSession, user_id: int, data: ApplicationCreate) ->
     session.add(
         ApplicationEvent(application_id=app.id, user_id=user_id, from_status=None, to_status=data.status, at=now)
     )
-    await rollups.refresh(session, Application.id == app.id)
+    await rollups.refresh_application(session, app.id)
     _announce(session, app, "tracked")
     return await read(session, user_id, app.id)
 
@@ -102,11 +102,21 @@ def _announce(session: AsyncSession, app: Application, change: str) -> None:
     publish_after_commit(session, app.user_id, "analytics.updated", {"reason": f"application.{change}"})
 
 
-async def update(session: AsyncSession, user_id: int, application_id: int, data: ApplicationUpdate) -> ApplicationRead:
+async def update(
+    session: AsyncSession, user_id: int, application_id: int, data: ApplicationUpdate
+) -> tuple[ApplicationRead, bool]:
+    """The application after the change, and whether the change could earn an achievement: a move to a stage
+    further than any reached before, or one that sends the application (every achievement over applications
+    counts furthest stages and days with applications sent; a move back or sideways changes neither)."""
     app = await get_owned(session, user_id, application_id)
+    moved_from: ApplicationStatus | None = None
+    progressed = False
     if data.status is not None and data.status != app.status:
+        moved_from = app.status
+        was_sent = app.applied_at is not None
+        progressed = (stage(data.status) or 0) > app.reached_stage
         await _move(session, app, data.status, data.occurred_at, data.event_note, explicit_position=data.position)
-        await rollups.refresh(session, Application.id == app.id)
+        progressed = progressed or (not was_sent and app.applied_at is not None)
     if data.position is not None:
         app.position = data.position
     if data.notes is not None:
@@ -115,7 +125,9 @@ async def update(session: AsyncSession, user_id: int, application_id: int, data:
         app.applied_at = data.applied_at
     await session.flush()
     _announce(session, app, "updated")
-    return await read(session, user_id, app.id)
+    if moved_from is not None:  # the status before this move is what an undo returns to
+        return present(app, user_id, moved_from), progressed
+    return await read(session, user_id, app.id), progressed
 
 
 async def _move(
@@ -149,6 +161,7 @@ async def _move(
     app.status_changed_at = at
     if app.applied_at is None and _reached_applied(target):
         app.applied_at = at
+    await rollups.after_move(session, app.id, last, at)
 
 
 async def delete(session: AsyncSession, user_id: int, application_id: int) -> None:

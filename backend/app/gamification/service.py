@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.db import local_date, upsert_insert
 from app.gamification.streaks import Streak, streaks
-from app.models.application import Application, ApplicationEvent, ApplicationStatus
+from app.models.application import Application, ApplicationStatus
 from app.models.base import utcnow
 from app.models.progress import Achievement
 from app.models.user import User, UserSkill
@@ -20,7 +20,6 @@ from app.notifications.service import notify
 from app.realtime.envelope import publish_after_commit
 
 S = ApplicationStatus
-REACHED_APPLIED = (S.applied, S.interview, S.offer, S.accepted)
 
 
 @dataclass
@@ -34,6 +33,11 @@ class Figures:
     onboarding_done: bool
 
 
+# The figures a rule reads, so `evaluate` computes only those its pending rules need.
+PIPELINE, SKILLS, STREAK, ONBOARDING = "pipeline", "skills", "streak", "onboarding"
+NO_STREAK = Streak(current=0, longest=0, today_met=False)
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str
@@ -42,6 +46,7 @@ class Rule:
     target: int
     value: Callable[[Figures], int]
     available: bool = True  # False: its feature has not shipped yet (shown as locked, "coming soon")
+    needs: str = PIPELINE
 
 
 CATALOGUE: list[Rule] = [
@@ -53,11 +58,29 @@ CATALOGUE: list[Rule] = [
     Rule("first_interview", "First Interview", "Get to an interview.", 1, lambda f: f.interviews),
     Rule("interviews_5", "Interview Regular", "Get to 5 interviews.", 5, lambda f: f.interviews),
     Rule("first_offer", "First Offer", "Receive an offer.", 1, lambda f: f.offers),
-    Rule("streak_3", "3-Day Streak", "Meet your daily goal 3 days in a row.", 3, lambda f: f.streak.longest),
-    Rule("streak_7", "7-Day Streak", "Meet your daily goal 7 days in a row.", 7, lambda f: f.streak.longest),
-    Rule("streak_30", "30-Day Streak", "Meet your daily goal 30 days in a row.", 30, lambda f: f.streak.longest),
-    Rule("skill_master", "Skill Master", "List 10 skills in your profile.", 10, lambda f: f.skills),
-    Rule("onboarded", "Ready for Take-off", "Finish the guided start.", 1, lambda f: int(f.onboarding_done)),
+    Rule(
+        "streak_3", "3-Day Streak", "Meet your daily goal 3 days in a row.", 3, lambda f: f.streak.longest, needs=STREAK
+    ),
+    Rule(
+        "streak_7", "7-Day Streak", "Meet your daily goal 7 days in a row.", 7, lambda f: f.streak.longest, needs=STREAK
+    ),
+    Rule(
+        "streak_30",
+        "30-Day Streak",
+        "Meet your daily goal 30 days in a row.",
+        30,
+        lambda f: f.streak.longest,
+        needs=STREAK,
+    ),
+    Rule("skill_master", "Skill Master", "List 10 skills in your profile.", 10, lambda f: f.skills, needs=SKILLS),
+    Rule(
+        "onboarded",
+        "Ready for Take-off",
+        "Finish the guided start.",
+        1,
+        lambda f: int(f.onboarding_done),
+        needs=ONBOARDING,
+    ),
     Rule("resume_uploaded", "Resume Uploaded", "Upload your resume.", 1, lambda f: 0, available=False),
     Rule("cover_letter", "Cover Letter Crafted", "Generate a cover letter.", 1, lambda f: 0, available=False),
     Rule("interview_practice_5", "Interview Practice x5", "Finish 5 practice interviews.", 5, lambda f: 0, False),
@@ -93,40 +116,34 @@ async def user_streak(session: AsyncSession, user: User, today: date) -> Streak:
     return streaks(per_day, user.daily_application_goal, today)
 
 
-async def figures(session: AsyncSession, user: User, today: date) -> Figures:
-    reached = func.max(
-        case(
-            (ApplicationEvent.to_status == S.accepted, 4),
-            (ApplicationEvent.to_status == S.offer, 3),
-            (ApplicationEvent.to_status == S.interview, 2),
-            (ApplicationEvent.to_status == S.applied, 1),
-            else_=0,
-        )
-    ).label("reached")
-    per_app = (
-        select(ApplicationEvent.application_id, reached)
-        .where(ApplicationEvent.user_id == user.id)
-        .group_by(ApplicationEvent.application_id)
-        .subquery()
-    )
-    row = (
-        await session.execute(
-            select(
-                func.count(),
-                func.coalesce(func.sum(case((per_app.c.reached >= 1, 1), else_=0)), 0),
-                func.coalesce(func.sum(case((per_app.c.reached >= 2, 1), else_=0)), 0),
-                func.coalesce(func.sum(case((per_app.c.reached >= 3, 1), else_=0)), 0),
-            ).select_from(per_app)
-        )
-    ).one()
-    skills = await session.scalar(select(func.count()).select_from(UserSkill).where(UserSkill.user_id == user.id))
+async def figures(session: AsyncSession, user: User, today: date, needs: set[str] | None = None) -> Figures:
+    """The user's figures; with `needs`, only those (the others are left at zero). The pipeline counts come from
+    the applications' rollups (furthest stage reached), kept on every move, not from re-reading every event."""
+    want = needs if needs is not None else {PIPELINE, SKILLS, STREAK, ONBOARDING}
+    tracked = applications = interviews = offers = skills = 0
+    if PIPELINE in want:
+        stage = Application.reached_stage
+        row = (
+            await session.execute(
+                select(
+                    func.count(),
+                    func.coalesce(func.sum(case((stage >= 1, 1), else_=0)), 0),
+                    func.coalesce(func.sum(case((stage >= 2, 1), else_=0)), 0),
+                    func.coalesce(func.sum(case((stage >= 3, 1), else_=0)), 0),
+                ).where(Application.user_id == user.id)
+            )
+        ).one()
+        tracked, applications, interviews, offers = (int(v) for v in row)
+    if SKILLS in want:
+        counted = await session.scalar(select(func.count()).select_from(UserSkill).where(UserSkill.user_id == user.id))
+        skills = int(counted or 0)
     return Figures(
-        tracked=int(row[0]),
-        applications=int(row[1]),
-        interviews=int(row[2]),
-        offers=int(row[3]),
-        skills=int(skills or 0),
-        streak=await user_streak(session, user, today),
+        tracked=tracked,
+        applications=applications,
+        interviews=interviews,
+        offers=offers,
+        skills=skills,
+        streak=await user_streak(session, user, today) if STREAK in want else NO_STREAK,
         onboarding_done=user.onboarding_finished_at is not None,
     )
 
@@ -137,7 +154,7 @@ async def evaluate(session: AsyncSession, user: User, today: date) -> list[Rule]
     pending = [r for r in CATALOGUE if r.available and r.code not in owned]
     if not pending:
         return []
-    f = await figures(session, user, today)
+    f = await figures(session, user, today, {r.needs for r in pending})
     insert = upsert_insert(session)
     earned: list[Rule] = []
     for rule in pending:

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-import httpx
+from datetime import UTC, datetime
+from typing import Any
 
+import httpx
+import pytest
+from sqlalchemy import select, update
+
+from app.applications import rollups
+from app.models.application import Application, ApplicationEvent
 from tests.conftest import register
 from tests.factories import add_job, catalogue_job, track
 
@@ -156,3 +163,85 @@ class TestBoard:
         a = await track(client, h, job["id"])
         assert (await client.delete(f"/api/v1/applications/{a['id']}", headers=h)).status_code == 204
         assert (await client.get(f"/api/v1/jobs/{job['id']}", headers=h)).json()["tracking"] is None
+
+
+class TestRollupsAfterMoves:
+    """A move updates the rollups incrementally (the previous event's duration, the application's furthest stage,
+    outcome and time to answer); the result must equal a full recomputation from the events."""
+
+    async def test_incremental_rollups_equal_a_full_refresh(self, client: httpx.AsyncClient, app: Any) -> None:
+        h = await register(client)
+        moves = [
+            ("applied", "2026-11-02T09:00:00Z"),
+            ("interview", "2026-11-05T14:30:00Z"),
+            ("applied", None),  # undo: back to the status before the last move
+            ("interview", None),
+            ("offer", None),
+            ("rejected", None),
+        ]
+        ids = []
+        for n in range(3):
+            a = await track(client, h, (await add_job(client, h, title=f"Engineer {n}"))["id"])
+            ids.append(a["id"])
+            async with app.state.session_factory() as s:  # tracked a month ago, so the moves can be dated
+                await s.execute(
+                    update(ApplicationEvent)
+                    .where(ApplicationEvent.application_id == a["id"])
+                    .values(at=datetime(2026, 11, 1, tzinfo=UTC))
+                )
+                await s.commit()
+            for status, at in moves[: 2 + 2 * n]:
+                extra = {"occurred_at": at} if at else {}
+                assert (await move(client, h, a["id"], status, **extra)).status_code == 200
+        async with app.state.session_factory() as s:
+            before = await _rollup_snapshot(s, ids)
+            await rollups.refresh(s, Application.id.in_(ids))
+            await s.commit()
+            after = await _rollup_snapshot(s, ids)
+        assert before == after
+        # and the figures are what the moves imply, not merely self-consistent
+        apps = {row[0]: row for row in before["apps"]}
+        assert [apps[i][1] for i in ids] == [2, 2, 3]  # furthest stage: interview, interview, offer
+        assert apps[ids[2]][4] is True  # rejected
+        assert apps[ids[0]][5] == pytest.approx((3 * 24 + 5.5) * 3600, abs=1)  # applied -> first answer
+        durations = [d for (app_id, _, d) in before["events"] if app_id == ids[0]]
+        assert durations[1] == pytest.approx((3 * 24 + 5.5) * 3600, abs=1) and durations[-1] is None
+
+    async def test_only_a_move_forward_evaluates_achievements(self, client: httpx.AsyncClient, app: Any) -> None:
+        h = await register(client)
+        a = await track(client, h, (await add_job(client, h))["id"])
+        await move(client, h, a["id"], "applied")
+        await move(client, h, a["id"], "interview")
+        codes = {x["code"] for x in (await client.get("/api/v1/achievements", headers=h)).json() if x["earned"]}
+        assert {"first_job", "first_application", "first_interview"} <= codes
+        # A move back then forward again reaches nothing new, and earns nothing twice.
+        await move(client, h, a["id"], "applied")
+        await move(client, h, a["id"], "interview")
+        notes = (await client.get("/api/v1/notifications", headers=h)).json()["items"]
+        earned = [n["title"] for n in notes if n["type"] == "achievement.earned"]
+        assert sorted(earned) == sorted(set(earned)) and "Achievement unlocked: First Interview" in earned
+
+
+async def _rollup_snapshot(session: Any, ids: list[int]) -> dict[str, list[tuple[Any, ...]]]:
+    apps = await session.execute(
+        select(
+            Application.id,
+            Application.reached_stage,
+            Application.withdrew,
+            Application.ghosted,
+            Application.rejected,
+            Application.response_s,
+        )
+        .where(Application.id.in_(ids))
+        .order_by(Application.id)
+    )
+    events = await session.execute(
+        select(ApplicationEvent.application_id, ApplicationEvent.id, ApplicationEvent.duration_s)
+        .where(ApplicationEvent.application_id.in_(ids))
+        .order_by(ApplicationEvent.application_id, ApplicationEvent.at, ApplicationEvent.id)
+    )
+
+    def rounded(rows: Any) -> list[tuple[Any, ...]]:
+        return [tuple(round(v, 1) if isinstance(v, float) else v for v in row) for row in rows]
+
+    return {"apps": rounded(apps.all()), "events": rounded(events.all())}

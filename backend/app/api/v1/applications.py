@@ -66,8 +66,8 @@ async def update_application(
     application_id: Id, data: ApplicationUpdate, user: CurrentUser, session: SessionDep
 ) -> ApplicationRead:
     """Move it (409 `illegal_transition` with the reason when the move is not allowed), reorder it, edit notes."""
-    updated = await service.update(session, user.id, application_id, data)
-    if data.status is not None:  # only a move can earn something; reordering stays cheap
+    updated, can_earn = await service.update(session, user.id, application_id, data)
+    if can_earn:  # only a move forward can earn something; reordering and moves back stay cheap
         await achievements.evaluate(session, user, local_today(user))
     return updated
 

@@ -34,7 +34,7 @@ SESSION_HINT_COOKIE = "copilot_session"
 router = Router(prefix="/auth", tags=["auth"])
 
 
-def require_csrf_header(request: Request) -> None:
+async def require_csrf_header(request: Request) -> None:
     """Cookie-authenticated calls need a header a cross-site form cannot send."""
     if not request.headers.get("x-requested-with"):
         raise CsrfHeaderMissing()

@@ -19,7 +19,7 @@ from app.tasks.service import present as present_task
 router = Router(prefix="/jobs", tags=["jobs"])
 
 
-def job_filters(
+async def job_filters(
     q: Annotated[str | None, Query(max_length=200, description="Full-text search; C++, C#, .NET match exactly")] = None,
     company: Annotated[str | None, Query(max_length=200)] = None,
     location: Annotated[str | None, Query(max_length=200)] = None,
