@@ -28,7 +28,7 @@ def _sync_calls(dependant: Dependant) -> list[str]:
     if call is not None and not (
         inspect.iscoroutinefunction(call)
         or inspect.isasyncgenfunction(call)
-        or inspect.iscoroutinefunction(getattr(call, "__call__", None))
+        or inspect.iscoroutinefunction(type(call).__call__)  # an instance such as HTTPBearer()
     ):
         found.append(getattr(call, "__qualname__", repr(call)))
     for sub in dependant.dependencies:
