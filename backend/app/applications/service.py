@@ -180,12 +180,14 @@ async def list_page(
 
 async def board(session: AsyncSession, user_id: int, per_column: int) -> BoardRead:
     counts = await repository.counts_by_status(session, user_id)
-    columns = []
-    for status in ApplicationStatus:
-        rows = await repository.column(session, user_id, status, per_column) if counts.get(status) else []
-        columns.append(
-            BoardColumn(status=status, total=counts.get(status, 0), items=await _present_many(session, rows, user_id))
-        )
+    cards = await _present_many(session, await repository.board_cards(session, user_id, per_column), user_id)
+    by_status: dict[ApplicationStatus, list[ApplicationRead]] = {}
+    for card in cards:
+        by_status.setdefault(card.status, []).append(card)
+    columns = [
+        BoardColumn(status=status, total=counts.get(status, 0), items=by_status.get(status, []))
+        for status in ApplicationStatus
+    ]
     return BoardRead(columns=columns)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from app.models.application import ApplicationStatus as S
 
 PIPELINE = [S.interested, S.applied, S.interview, S.offer, S.accepted]
@@ -55,4 +57,10 @@ def refusal(current: S, target: S, previous: S | None) -> str | None:
 
 
 def allowed_targets(current: S, previous: S | None) -> list[S]:
-    return [s for s in S if s != current and refusal(current, s, previous) is None]
+    return list(_allowed_targets(current, previous))
+
+
+@cache
+def _allowed_targets(current: S, previous: S | None) -> tuple[S, ...]:
+    """Pure in its two statuses (81 combinations): every card of a board asks, so each answer is kept."""
+    return tuple(s for s in S if s != current and refusal(current, s, previous) is None)
