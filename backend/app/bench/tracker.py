@@ -217,8 +217,8 @@ async def _measure(settings: Settings) -> dict[str, Any]:
             200, lambda _: client.get("/api/v1/jobs", headers=h, params={"q": "python", "page": 1})
         )
         figures["list_newest_page1"] = await timed(100, lambda _: client.get("/api/v1/jobs", headers=h))
-        applied = (await client.get("/api/v1/applications", headers=h, params={"status": "applied", "size": 100})).json()
-        ids = [a["id"] for a in applied["items"]]
+        applied = await client.get("/api/v1/applications", headers=h, params={"status": "applied", "size": 100})
+        ids = [a["id"] for a in applied.json()["items"]]
         # 100 cards applied -> interview, then each one step back: a legal move each time, with an event written,
         # on different applications as a user moves cards (one card moved 200 times would grow a history no
         # application has, and every rerun of the cached dataset would lengthen it).
