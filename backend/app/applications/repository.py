@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, bindparam, func, select, union_all
+from sqlalchemy import Row, Select, bindparam, func, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
@@ -48,14 +48,13 @@ async def get_for_job(session: AsyncSession, user_id: int, job_id: int) -> Appli
 
 async def list_page(
     session: AsyncSession, user_id: int, status: ApplicationStatus | None, offset: int, limit: int
-) -> tuple[Sequence[Application], int]:
-    stmt = _owned(user_id)
+) -> tuple[Sequence[Row[Any]], int]:
+    params: dict[str, Any] = {"list_user_id": user_id, "list_offset": offset, "list_limit": limit}
     count = select(func.count()).select_from(Application).where(Application.user_id == user_id)
     if status is not None:
-        stmt = stmt.where(Application.status == status)
+        params["list_status"] = status
         count = count.where(Application.status == status)
-    stmt = stmt.order_by(Application.status, Application.position, Application.id.desc())
-    rows = (await session.scalars(stmt.offset(offset).limit(limit))).all()
+    rows = (await session.execute(_list_statement(status is not None), params)).all()
     return rows, int(await session.scalar(count) or 0)
 
 
@@ -84,19 +83,64 @@ def _board_ids_statement() -> Any:
     return union_all(*branches)
 
 
+# A card as one row: the application, the status an undo returns to, and what the card shows of its job.
+CARD_COLUMNS = (
+    Application.id,
+    Application.job_posting_id,
+    Application.status,
+    Application.position,
+    Application.notes,
+    Application.applied_at,
+    Application.status_changed_at,
+    Application.created_at,
+    Application.updated_at,
+)
+JOB_COLUMNS = tuple(
+    getattr(JobPosting, name).label(f"job_{name}")
+    for name in ("id", "title", "company", "location", "remote_type", "employment_type", "salary_min", "salary_max",
+                 "salary_currency", "salary_period", "url", "posted_at", "tech_stack", "owner_id")
+)  # fmt: skip
+
+
+def _previous_status() -> Any:
+    """The from-status of the application's latest event: one probe of the (application_id, at) index."""
+    return (
+        select(ApplicationEvent.from_status)
+        .where(ApplicationEvent.application_id == Application.id)
+        .order_by(ApplicationEvent.at.desc(), ApplicationEvent.id.desc())
+        .limit(1)
+        .scalar_subquery()
+        .label("previous_status")
+    )
+
+
+def _cards() -> Select[Any]:
+    return select(*CARD_COLUMNS, _previous_status(), *JOB_COLUMNS).join(
+        JobPosting, JobPosting.id == Application.job_posting_id
+    )
+
+
 @cache
-def _cards_statement() -> Select[Any]:
-    return select(Application).where(Application.id.in_(bindparam("card_ids", expanding=True))).options(CARD_JOB)
+def _board_statement() -> Select[Any]:
+    first = _board_ids_statement().subquery()
+    return _cards().where(Application.id.in_(select(first.c.id)))
 
 
-async def board_cards(session: AsyncSession, user_id: int, per_column: int) -> list[Application]:
-    """Up to `per_column` cards of each status, in board order (position, newest first on a tie)."""
+async def board_cards(session: AsyncSession, user_id: int, per_column: int) -> list[Row[Any]]:
+    """Up to `per_column` cards of each status as rows (no ORM objects: a board is read, never changed), in
+    board order (position, newest first on a tie)."""
     params = {"board_user_id": user_id, "board_per_column": per_column}
-    ids = list((await session.scalars(_board_ids_statement(), params)).all())
-    if not ids:
-        return []
-    cards = (await session.scalars(_cards_statement(), {"card_ids": ids})).all()
-    return sorted(cards, key=lambda a: (a.position, -a.id))
+    rows = (await session.execute(_board_statement(), params)).all()
+    return sorted(rows, key=lambda r: (r.position, -r.id))
+
+
+@cache
+def _list_statement(with_status: bool) -> Select[Any]:
+    stmt = _cards().where(Application.user_id == bindparam("list_user_id"))
+    if with_status:
+        stmt = stmt.where(Application.status == bindparam("list_status"))
+    order = (Application.status, Application.position, Application.id.desc())
+    return stmt.order_by(*order).offset(bindparam("list_offset")).limit(bindparam("list_limit"))
 
 
 async def min_position(session: AsyncSession, user_id: int, status: ApplicationStatus) -> float | None:
@@ -126,16 +170,9 @@ async def previous_statuses(
 
 @cache
 def _previous_statement() -> Select[Any]:
-    """Per application, the from-status of its latest event: one index probe each ((application_id, at) index),
-    cheaper on both databases than ranking every event of the applications with a window function."""
-    latest = (
-        select(ApplicationEvent.from_status)
-        .where(ApplicationEvent.application_id == Application.id)
-        .order_by(ApplicationEvent.at.desc(), ApplicationEvent.id.desc())
-        .limit(1)
-        .scalar_subquery()
+    return select(Application.id, _previous_status()).where(
+        Application.id.in_(bindparam("previous_ids", expanding=True))
     )
-    return select(Application.id, latest).where(Application.id.in_(bindparam("previous_ids", expanding=True)))
 
 
 async def events_page(

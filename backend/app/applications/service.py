@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -45,6 +46,39 @@ def present(app: Application, user_id: int, previous: ApplicationStatus | None) 
         updated_at=app.updated_at,
         allowed_statuses=allowed_targets(app.status, previous),
         job=jobs.present(JobSummary, app.job, user_id, None),
+    )
+
+
+def present_card(row: Any, user_id: int) -> ApplicationRead:
+    """A card from a row of `repository` card columns (the board and lists read rows, not ORM objects)."""
+    job = JobSummary(
+        id=row.job_id,
+        title=row.job_title,
+        company=row.job_company,
+        location=row.job_location,
+        remote_type=row.job_remote_type,
+        employment_type=row.job_employment_type,
+        salary_min=row.job_salary_min,
+        salary_max=row.job_salary_max,
+        salary_currency=row.job_salary_currency,
+        salary_period=row.job_salary_period,
+        url=row.job_url,
+        posted_at=row.job_posted_at,
+        tech_stack=row.job_tech_stack,
+        is_own=row.job_owner_id == user_id,
+    )
+    return ApplicationRead(
+        id=row.id,
+        job_posting_id=row.job_posting_id,
+        status=row.status,
+        position=row.position,
+        notes=row.notes,
+        applied_at=row.applied_at,
+        status_changed_at=row.status_changed_at,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        allowed_statuses=allowed_targets(row.status, row.previous_status),
+        job=job,
     )
 
 
@@ -175,12 +209,12 @@ async def list_page(
     session: AsyncSession, user_id: int, status: ApplicationStatus | None, offset: int, limit: int
 ) -> tuple[list[ApplicationRead], int]:
     rows, total = await repository.list_page(session, user_id, status, offset, limit)
-    return await _present_many(session, rows, user_id), total
+    return [present_card(r, user_id) for r in rows], total
 
 
 async def board(session: AsyncSession, user_id: int, per_column: int) -> BoardRead:
     counts = await repository.counts_by_status(session, user_id)
-    cards = await _present_many(session, await repository.board_cards(session, user_id, per_column), user_id)
+    cards = [present_card(r, user_id) for r in await repository.board_cards(session, user_id, per_column)]
     by_status: dict[ApplicationStatus, list[ApplicationRead]] = {}
     for card in cards:
         by_status.setdefault(card.status, []).append(card)
