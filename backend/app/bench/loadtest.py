@@ -25,7 +25,7 @@ from typing import Any
 import httpx
 from sqlalchemy.engine import make_url
 
-from app.bench import scale_data
+from app.bench import cpu, scale_data
 from app.bench.common import free_port
 from app.bench.load_single import measure_single_client
 from app.bench.load_users import KIND, Recorder, VirtualUser
@@ -36,6 +36,7 @@ DEFAULT_POSTINGS = 1_000_000
 SECRET_KEY = "loadtest-secret-" + "x" * 32
 READ_AIM_MS = 100.0
 READY_TIMEOUT_S = 180.0  # importing the app takes 10-30 s on a busy 2-CPU machine
+ROLES: dict[int, str] = {}  # pid -> "web" / "worker" of the processes this run started (for the CPU figures)
 
 
 class Unavailable(Exception):
@@ -100,6 +101,8 @@ async def _deployment(database_url: str, redis_url: str, workdir: Path) -> Async
         cmd = [*_copilot(), "worker", "--concurrency", "2", "--loglevel", "WARNING"]
         procs.append(("worker", subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)))  # noqa: S603, ASYNC220
         hosts = [f"127.0.0.1:{p}" for p in ports]
+        ROLES.clear()
+        ROLES.update({proc.pid: name.rstrip("0123456789") for name, proc in procs})
         await _wait_ready(hosts, procs, workdir)
         say(f"web processes ready on {', '.join(hosts)}; worker started (logs in {workdir})")
         yield hosts
@@ -204,6 +207,7 @@ async def _load(hosts: list[str], users: int, postings: int, ramp_s: float, stea
     say(f"{users} users arriving over {ramp_s:.0f} s, then {steady_s:.0f} s of steady state")
     tasks = [asyncio.create_task(life(i, vu)) for i, vu in enumerate(vusers)]
     progress = asyncio.create_task(_progress(rec, start, until))
+    cpu_window = asyncio.create_task(_cpu_window(steady_from, until))
     try:
         await asyncio.gather(*tasks)
     finally:
@@ -212,6 +216,7 @@ async def _load(hosts: list[str], users: int, postings: int, ramp_s: float, stea
         await asyncio.gather(*(vu.stop() for vu in vusers))
     steady = [s for s in rec.samples if steady_from <= s.started < until]
     total_s = time.monotonic() - start
+    cpu_before, cpu_after = await cpu_window
     errors = [s for s in rec.samples if s.error]
 
     def group(samples: list[Any]) -> dict[str, Any]:
@@ -233,6 +238,7 @@ async def _load(hosts: list[str], users: int, postings: int, ramp_s: float, stea
             "writes": group([s for s in steady if KIND.get(s.action) == "write"]),
             "by_action": by_action,
         },
+        "cpu_steady_state": cpu.report(cpu_before, cpu_after, len(steady), until - steady_from),
         "errors": len(errors),
         "error_rate": round(len(errors) / len(rec.samples), 5) if rec.samples else None,
         "error_kinds": dict(sorted(rec.errors.items(), key=lambda kv: -kv[1])[:15]),
@@ -245,6 +251,14 @@ async def _load(hosts: list[str], users: int, postings: int, ramp_s: float, stea
             "messages_received": rec.socket_messages,
         },
     }
+
+
+async def _cpu_window(steady_from: float, until: float) -> tuple[dict[str, float], dict[str, float]]:
+    """CPU seconds per role at the start and the end of the steady state."""
+    await asyncio.sleep(max(0.0, steady_from - time.monotonic()))
+    before = cpu.snapshot(ROLES)
+    await asyncio.sleep(max(0.0, until - time.monotonic()))
+    return before, cpu.snapshot(ROLES)
 
 
 async def _progress(rec: Recorder, start: float, until: float) -> None:
