@@ -11,7 +11,7 @@ from app.bench import cpu
 
 def test_a_busy_child_counts_for_its_role_and_per_request() -> None:
     burn = "import time\nend = time.process_time() + 0.6\nwhile time.process_time() < end: pass\n"
-    proc = subprocess.Popen([sys.executable, "-c", burn])  # noqa: S603
+    proc = subprocess.Popen([sys.executable, "-c", burn])
     roles = {proc.pid: "web"}
     before = cpu.snapshot(roles)
     started = time.monotonic()
