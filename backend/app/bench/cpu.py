@@ -20,13 +20,16 @@ def _stat(pid: int) -> tuple[str, int, float] | None:
     return None
 
 
-def snapshot(roles: dict[int, str]) -> dict[str, float]:
-    """CPU seconds so far per role. `roles` names the processes started for the run (pid -> "web", "worker");
-    their children count with them; PostgreSQL and Redis are found by name; this process is "load generator";
-    "all" is the whole machine's busy time (/proc/stat), whoever used it."""
+Snapshot = dict[str, dict[int, float]]  # role -> pid -> CPU seconds so far ("all": pid 0, the whole machine)
+
+
+def snapshot(roles: dict[int, str]) -> Snapshot:
+    """CPU seconds so far per role and process. `roles` names the processes started for the run (pid -> "web",
+    "worker"); their children count with them; PostgreSQL and Redis are found by name; this process is "load
+    generator"; "all" is the whole machine's busy time (/proc/stat), whoever used it."""
     stats = {pid: s for pid in _pids() if (s := _stat(pid)) is not None}
     own = os.getpid()
-    out: dict[str, float] = {}
+    out: Snapshot = {}
     for pid, (name, ppid, seconds) in stats.items():
         role = roles.get(pid) or roles.get(ppid)
         if role is None and pid == own:
@@ -36,11 +39,11 @@ def snapshot(roles: dict[int, str]) -> dict[str, float]:
         elif role is None and name.startswith("redis-server"):
             role = "redis"
         if role is not None:
-            out[role] = out.get(role, 0.0) + seconds
+            out.setdefault(role, {})[pid] = seconds
     with contextlib.suppress(OSError, ValueError):
         cpu = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
         user, nice, system, _idle, _iowait, irq, softirq = (int(v) for v in cpu[:7])
-        out["all"] = (user + nice + system + irq + softirq) / _TICK
+        out["all"] = {0: (user + nice + system + irq + softirq) / _TICK}
     return out
 
 
@@ -51,18 +54,24 @@ def _pids() -> list[int]:
         return []
 
 
-def report(before: dict[str, float], after: dict[str, float], requests: int, seconds: float) -> dict[str, object]:
-    """CPU used in the window per role (seconds, share of the machine) and per request (milliseconds)."""
+def report(before: Snapshot, after: Snapshot, requests: int, seconds: float) -> dict[str, object]:
+    """CPU used in the window per role (seconds, share of the machine) and per request (milliseconds). Per
+    process: what it used since the first snapshot, or since it started when it is new (a PostgreSQL backend
+    opened by a new connection). A process that ended inside the window is missing from the second snapshot, so
+    its last slice is not counted: the roles' sum can fall short of "all", never exceed it."""
     cpus = os.cpu_count() or 1
-    used = {role: round(after[role] - before.get(role, 0.0), 2) for role in sorted(after)}
+    used: dict[str, float] = {}
+    for role, pids in after.items():
+        earlier = before.get(role, {})
+        used[role] = round(sum(max(0.0, t - earlier.get(pid, 0.0)) for pid, t in pids.items()), 2)
     serving = sum(v for k, v in used.items() if k in ("web", "worker", "postgresql", "redis"))
     per_request = (lambda s: round(1000 * s / requests, 2)) if requests else (lambda s: None)
     return {
         "window_s": round(seconds, 1),
-        "cpu_s": used,
+        "cpu_s": dict(sorted(used.items())),
         "machine_busy": round(used.get("all", 0.0) / (seconds * cpus), 3) if seconds else None,
         "cpu_ms_per_request": {
             "serving (web + worker + postgresql + redis)": per_request(serving),
-            **{role: per_request(v) for role, v in used.items()},
+            **{role: per_request(v) for role, v in sorted(used.items())},
         },
     }

@@ -17,7 +17,7 @@ def test_a_busy_child_counts_for_its_role_and_per_request() -> None:
     started = time.monotonic()
     while True:  # sample the process before it exits: a finished process leaves /proc
         now = cpu.snapshot(roles)
-        if now.get("web", 0.0) - before.get("web", 0.0) >= 0.3 or proc.poll() is not None:
+        if sum(now.get("web", {}).values()) - sum(before.get("web", {}).values()) >= 0.3 or proc.poll() is not None:
             break
         time.sleep(0.05)
     proc.wait()
@@ -29,3 +29,11 @@ def test_a_busy_child_counts_for_its_role_and_per_request() -> None:
     assert per_request["web"] == round(1000 * used["web"] / 100, 2)
     assert per_request["serving (web + worker + postgresql + redis)"] >= per_request["web"]
     assert used["all"] >= used["web"] - 0.05  # the machine was at least as busy as the process
+
+
+def test_a_process_that_started_inside_the_window_counts_from_its_start_and_an_ended_one_not_below_zero() -> None:
+    before = {"postgresql": {10: 5.0, 11: 7.0}, "all": {0: 100.0}}
+    after = {"postgresql": {11: 7.5, 12: 0.25}, "all": {0: 101.0}}  # 10 ended, 12 is a new backend
+    report = cpu.report(before, after, requests=10, seconds=1.0)
+    assert report["cpu_s"] == {"all": 1.0, "postgresql": 0.75}
+    assert report["cpu_ms_per_request"]["postgresql"] == 75.0  # type: ignore[index]
