@@ -1,4 +1,4 @@
-"""The `copilot` command (DESIGN §6). Exit codes: 0 success, 1 runtime failure, 2 bad input."""
+"""The `copilot` command (docs/design.md §6). Exit codes: 0 success, 1 runtime failure, 2 bad input."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`copilot skills extract`, `copilot resume parse` and `copilot eval content` (DESIGN §6): the AI core from the
+"""`copilot skills extract`, `copilot resume parse` and `copilot eval content` (docs/design.md §6): the AI core from the
 command line."""
 
 from __future__ import annotations
@@ -166,7 +166,7 @@ def resume_parse(
             paths += sorted(p for p in given.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
         else:
             paths.append(given)
-    if len(files) == 1 and not files[0].is_dir() and not jsonl:  # DESIGN §6: one file, one JSON object
+    if len(files) == 1 and not files[0].is_dir() and not jsonl:  # docs/design.md §6: one file, one JSON object
         try:
             out = parse(paths[0])
         except ResumeParseError as exc:

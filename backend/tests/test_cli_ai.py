@@ -1,4 +1,4 @@
-"""`copilot skills extract` (both forms) and `copilot resume parse`, as DESIGN §6 spells them."""
+"""`copilot skills extract` (both forms) and `copilot resume parse`, as docs/design.md §6 spells them."""
 
 from __future__ import annotations
 

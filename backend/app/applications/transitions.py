@@ -1,4 +1,4 @@
-"""Which status moves are allowed (DESIGN §3), and why a refused one is refused."""
+"""Which status moves are allowed (docs/design.md §3), and why a refused one is refused."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ Three templates, all safe for applicant tracking systems: one column, the standa
 the template's fonts and spacing; there is nothing else to it.
 
 The PDF embeds DejaVu Sans, shipped in `fonts/` with its licence: the built-in PDF fonts are Latin-1 only and
-fail on "€" or curly quotes (DESIGN §9), and a user's install must not depend on the system's fonts."""
+fail on "€" or curly quotes (docs/design.md §9), and a user's install must not depend on the system's fonts."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The guard every generated text passes through (offline and LLM alike): nothing may claim a skill, employer, job
-title or degree that the profile and resume do not contain (DESIGN §5).
+title or degree that the profile and resume do not contain (docs/design.md §5).
 
 With `numbers=True` (cover letters) numbers and metrics must appear in the resume or profile too, and a number of
 years of experience may not exceed what the resume's dates span.

@@ -1,4 +1,4 @@
-"""Settings from the environment (and an optional .env file), with the embedded defaults of DESIGN §1."""
+"""Settings from the environment (and an optional .env file), with the embedded defaults of docs/design.md §1."""
 
 from __future__ import annotations
 
@@ -79,7 +79,7 @@ class Settings(BaseSettings):
 
     ws_heartbeat_seconds: int = 25
 
-    # Background work: with no REDIS_URL `copilot serve` runs the Celery worker and beat as threads (DESIGN §1).
+    # Background work: with no REDIS_URL `copilot serve` runs the Celery worker and beat as threads (docs/design.md §1).
     embedded_worker: bool | None = None
     worker_concurrency: int = Field(default=2, ge=1, le=64)
     # Evening summary: how long to wait before each new attempt when the mail server fails.

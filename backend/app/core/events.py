@@ -139,7 +139,7 @@ def make_bus(redis_url: str | None) -> EventBus:
 
 
 # Events produced inside a transaction are sent only after it commits, so nobody hears of rows that were
-# rolled back (DESIGN §9).
+# rolled back (docs/design.md §9).
 _PENDING = "pending_events"
 
 

@@ -1,4 +1,4 @@
-"""One error type for the whole app, rendered as {"detail", "code"} (DESIGN §9)."""
+"""One error type for the whole app, rendered as {"detail", "code"} (docs/design.md §9)."""
 
 from __future__ import annotations
 

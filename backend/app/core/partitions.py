@@ -1,6 +1,6 @@
 """Monthly partitions of the append-only time-series tables on PostgreSQL, and retention on both databases.
 
-DESIGN §3: `job_source_record`, `llm_call`, `application_event` and `notification` only ever grow, and almost
+docs/design.md §3: `job_source_record`, `llm_call`, `application_event` and `notification` only ever grow, and almost
 every read asks for recent rows of one user. On PostgreSQL each is `PARTITION BY RANGE (<time column>)` with one
 partition per calendar month (`<table>_pYYYYMM`) and a DEFAULT partition (`<table>_default`) that catches anything
 outside the months that exist (an imported history from 2019, a clock far in the future), so an insert never

@@ -1,4 +1,4 @@
-"""Consistent backups of the whole instance and their restore (DESIGN §6: `copilot backup` / `copilot restore`).
+"""Consistent backups of the whole instance and their restore (docs/design.md §6: `copilot backup` / `copilot restore`).
 
 A backup is one ZIP: `manifest.json` (format, schema revision, dialect, time), the database — SQLite through its
 online backup API (copying the file of a WAL database loses what is still in the WAL), PostgreSQL through

@@ -74,7 +74,7 @@ def description_from_input(raw: str) -> tuple[str, str]:
 
 
 # Terms whose punctuation carries meaning. They become plain tokens before any tokenizer sees them, so
-# "C++" is found exactly and never matches a "C"-only posting (DESIGN §9). Order matters: longest first.
+# "C++" is found exactly and never matches a "C"-only posting (docs/design.md §9). Order matters: longest first.
 _SPECIAL_TERMS = [
     (r"c\+\+", "cplusplus"),
     (r"c#", "csharp"),

@@ -133,7 +133,7 @@ PROVIDERS: dict[str, ProviderSpec] = {
     ),
 }
 
-# Names DESIGN.md §1 and other tools use for the same providers.
+# Names docs/design.md §1 and other tools use for the same providers.
 ALIASES = {"nvidia": "nim", "openai_compatible": "custom", "openai-compatible": "custom", "vllm": "custom"}
 
 

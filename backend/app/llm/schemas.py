@@ -15,7 +15,7 @@ T = TypeVar("T")
 
 @dataclass
 class LLMResult(Generic[T]):
-    """A model's answer and where it came from (the UI says which provider produced a result, DESIGN §5)."""
+    """A model's answer and where it came from (the UI says which provider produced a result, docs/design.md §5)."""
 
     value: T
     provider: str

@@ -3,7 +3,8 @@
 The model reads more like a person does (a skill named in passing, an alias the gated matcher doubts), but it also
 guesses. So its answer is only a list of candidates: each is normalised through the taxonomy and kept only when
 the text really mentions it, by the model's own words or by one of the taxonomy's aliases for it. A skill the text
-never names is an invention and is dropped (DESIGN §5), and so is a non-taxonomy phrase that is not in the text."""
+never names is an invention and is dropped (docs/design.md §5), and so is a non-taxonomy phrase that is not in the
+text."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The server -> client message shape of DESIGN §4."""
+"""The server -> client message shape of docs/design.md §4."""
 
 from __future__ import annotations
 

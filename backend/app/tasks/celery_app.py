@@ -1,4 +1,4 @@
-"""The one Celery app (DESIGN §1).
+"""The one Celery app (docs/design.md §1).
 
 Embedded mode (no REDIS_URL): `memory://` broker; `copilot serve` runs a worker thread (threads pool) and a beat
 thread in its own process (`embedded.py`). Scaled mode: Redis as broker and result backend, `copilot worker` and

@@ -1,4 +1,4 @@
-"""Embedded mode (DESIGN §1): a Celery worker (threads pool) and beat, as threads of the web process.
+"""Embedded mode (docs/design.md §1): a Celery worker (threads pool) and beat, as threads of the web process.
 
 Proven recipe: `app.set_default()`, `WorkController(pool="threads", without_mingle/gossip/heartbeat=True)` started
 in a thread, beat as `beat.EmbeddedService(thread=True)`. Stopping sets the worker state's `should_terminate`,

@@ -1,6 +1,6 @@
 """How a Celery task (a plain function in a worker thread) calls the async services of the web tier.
 
-DESIGN §1: one event loop and one AsyncEngine per worker thread. An engine (and its pooled connections) is bound
+docs/design.md §1: one event loop and one AsyncEngine per worker thread. An engine (and its pooled connections) is bound
 to the loop that created it, so sharing one between threads fails with "attached to a different loop"; a fresh
 loop per task would leak connections. Each thread therefore keeps its own loop, engine and session factory for
 as long as it lives, rebuilt only when the settings change (tests switch databases)."""

@@ -1,4 +1,4 @@
-"""Every move between two statuses, allowed or refused, against the rules of DESIGN §3."""
+"""Every move between two statuses, allowed or refused, against the rules of docs/design.md §3."""
 
 from __future__ import annotations
 

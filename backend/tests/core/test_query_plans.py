@@ -1,4 +1,5 @@
-"""The EXPLAIN guard of DESIGN §9: every list, search and analytics query can be served by an index on PostgreSQL.
+"""The EXPLAIN guard of docs/design.md §9: every list, search and analytics query can be served by an index on
+PostgreSQL.
 
 A realistic data set is written in bulk and ANALYZEd, every GET endpoint that reads the database is called through
 the API (with the filter and sort variants a user can pick) while each SQL statement is captured, and each SELECT

@@ -268,7 +268,7 @@ class TestWorkerBesideApiWrites:
         return {"embedded_worker": True, "worker_concurrency": 4}  # no SMTP: every task writes the outbox
 
     async def test_no_database_is_locked(self, server: tuple[str, Any]) -> None:
-        """DESIGN §1: worker threads writing beside 20 concurrent API writes, with no "database is locked"."""
+        """docs/design.md §1: worker threads writing beside 20 concurrent API writes, with no "database is locked"."""
         host, _ = server
         tokens = [(await account(host, f"user{i}@example.com"))[0] for i in range(4)]
         clients = [api(host, t) for t in tokens]

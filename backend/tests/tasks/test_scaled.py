@@ -1,4 +1,4 @@
-"""Scaled mode with real processes (DESIGN §1): two `copilot serve` on PostgreSQL + Redis, no embedded worker,
+"""Scaled mode with real processes (docs/design.md §1): two `copilot serve` on PostgreSQL + Redis, no embedded worker,
 and one `copilot worker`. An event a task publishes in the worker reaches clients of either web process."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""`/api/v1/ws`: one WebSocket per tab (DESIGN §4). First frame authenticates; tokens never go in the URL."""
+"""`/api/v1/ws`: one WebSocket per tab (docs/design.md §4). First frame authenticates; tokens never go in the URL."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Turning what job boards send into the normalised posting (DESIGN §3 fields): HTML, salaries, dates, remote,
+"""Turning what job boards send into the normalised posting (docs/design.md §3 fields): HTML, salaries, dates, remote,
 employment type. Every function takes whatever a board sends (strings, numbers, None) and never raises on odd
 input: an unparseable value becomes None."""
 
