@@ -231,3 +231,11 @@ def join_wrapped(lines: list[str]) -> list[str]:
 
 def clean_highlight(text: str) -> str:
     return text.strip().strip("•·*-–— ").strip()[:MAX_LINE].strip()
+
+
+MAX_LINES = 5000  # lines read of one section (or of the whole text)
+
+
+def section_lines(section: str | None) -> list[str]:
+    """The lines of a section's text, bounded."""
+    return (section or "").splitlines()[:MAX_LINES]
