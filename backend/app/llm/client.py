@@ -14,7 +14,6 @@ their offline implementation; so do callers that catch `LLMError` when the provi
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -24,17 +23,17 @@ import structlog
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.core import metrics
 from app.core.cache import Cache
 from app.core.config import Settings
-from app.core.db import read_scope, session_scope
+from app.core.db import read_scope
 from app.llm import quirks, service
-from app.llm.cache import cache_key, canonical_json, input_hash, shared_cache
+from app.llm.accounting import CallRecord, elapsed_ms
+from app.llm.cache import cache_key, shared_cache
 from app.llm.exceptions import LLMBadOutput, LLMBudgetExceeded, LLMError, LLMUnavailable
 from app.llm.providers import ModelSpec
 from app.llm.retry import RetryPolicy, translate_error
 from app.llm.schemas import ConnectionCheck, LLMResult, ProviderProbe
-from app.llm.structured import response_format_for
+from app.llm.structured import describe_errors, parse_answer, repair_message, response_format_for
 
 if TYPE_CHECKING:  # the OpenAI SDK loads with the first request to a provider, not with the app
     import openai
@@ -44,7 +43,6 @@ log = structlog.get_logger(__name__)
 T = TypeVar("T", bound=BaseModel)
 Messages = list[dict[str, str]]
 TEXT = "text"  # the "schema name" of free-text answers in cache keys
-_FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.S)
 
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -94,7 +92,7 @@ class LLMClient:
         """The model's answer as an instance of `schema`: from the cache, or asked with structured output."""
         self._require_ready()
         key = cache_key(self.provider, self.model, prompt_version, schema.__name__, messages)
-        call = _Call(self, purpose=purpose, prompt_version=prompt_version, user_id=user_id, messages=messages)
+        call = CallRecord(self, purpose=purpose, prompt_version=prompt_version, user_id=user_id, messages=messages)
         asked = False
 
         async def ask() -> dict[str, Any]:
@@ -122,22 +120,22 @@ class LLMClient:
             await call.record(cache_hit=True)
         return self._result(value, call, cache_hit=not asked)
 
-    async def _ask_structured(self, schema: type[T], messages: Messages, call: _Call, user_id: int | None) -> T:
+    async def _ask_structured(self, schema: type[T], messages: Messages, call: CallRecord, user_id: int | None) -> T:
         await self._check_budget(user_id)
         request, response_format = response_format_for(schema, messages, self.model_spec.structured_output)
         try:
             content = await self._ask(request, response_format, call)
             try:
-                value = _parse(schema, content)
+                value = parse_answer(schema, content)
             except ValidationError as first:
-                repair = [*request, {"role": "assistant", "content": content}, _repair_message(first)]
+                repair = [*request, {"role": "assistant", "content": content}, repair_message(first)]
                 content = await self._ask(repair, response_format, call)
                 try:
-                    value = _parse(schema, content)
+                    value = parse_answer(schema, content)
                 except ValidationError as second:
                     raise LLMBadOutput(
                         f"{self._resolved.spec.label} did not return valid JSON for {schema.__name__} after a repair "
-                        f"attempt: {_describe(second)}"
+                        f"attempt: {describe_errors(second)}"
                     ) from second
         except LLMError as exc:
             await call.record(error=exc.message)
@@ -159,7 +157,7 @@ class LLMClient:
         `should_cancel` is asked after each piece and keep it cheap. A cancelled stream returns the text so far."""
         self._require_ready()
         key = cache_key(self.provider, self.model, prompt_version, TEXT, messages)
-        call = _Call(self, purpose=purpose, prompt_version=prompt_version, user_id=user_id, messages=messages)
+        call = CallRecord(self, purpose=purpose, prompt_version=prompt_version, user_id=user_id, messages=messages)
         cached = await self._get_cache().get(key)
         if isinstance(cached, str):
             if on_delta is not None:
@@ -263,11 +261,11 @@ class LLMClient:
         except Exception as exc:
             message = self._translate_once(exc).message
             return ProviderProbe(
-                ok=False, model=self.model, host=host, latency_ms=_ms(started), models=models, message=message
+                ok=False, model=self.model, host=host, latency_ms=elapsed_ms(started), models=models, message=message
             )
         content = (response.choices[0].message.content or "").strip() if response.choices else ""
         try:
-            _parse(_Ok, content)
+            parse_answer(_Ok, content)
             structured_ok, said = True, "answered with valid JSON"
         except ValidationError:
             structured_ok, said = False, f"answered, but not with the JSON asked for: {content[:80]!r}"
@@ -275,7 +273,7 @@ class LLMClient:
             ok=True,
             model=response.model or self.model,
             host=host,
-            latency_ms=_ms(started),
+            latency_ms=elapsed_ms(started),
             models=models,
             structured_output_ok=structured_ok,
             message=f"{spec.label} {said}{listing_note}.",
@@ -334,7 +332,7 @@ class LLMClient:
             )
         return self._sdk
 
-    async def _create(self, call: _Call, **kwargs: Any) -> Any:
+    async def _create(self, call: CallRecord, **kwargs: Any) -> Any:
         """chat.completions.create with our retries; provider errors come out as LLMError."""
         extra = self.model_spec.extra_body
         try:
@@ -362,7 +360,7 @@ class LLMClient:
             raise self._translate(exc, call) from exc
         raise AssertionError("unreachable: tenacity re-raises the last error")
 
-    async def _ask(self, messages: Messages, response_format: dict[str, Any], call: _Call) -> str:
+    async def _ask(self, messages: Messages, response_format: dict[str, Any], call: CallRecord) -> str:
         response = await self._create(call, messages=messages, response_format=response_format)
         content = (response.choices[0].message.content or "") if response.choices else ""
         if response.usage is not None:
@@ -371,7 +369,7 @@ class LLMClient:
             call.estimate_usage(messages, content, force=True)
         return content
 
-    def _translate(self, exc: BaseException, call: _Call) -> LLMError:
+    def _translate(self, exc: BaseException, call: CallRecord) -> LLMError:
         return translate_error(
             exc,
             label=self._resolved.spec.label,
@@ -381,7 +379,7 @@ class LLMClient:
             attempts=call.attempts,
         )
 
-    def _result(self, value: Any, call: _Call, *, cache_hit: bool, cancelled: bool = False) -> LLMResult[Any]:
+    def _result(self, value: Any, call: CallRecord, *, cache_hit: bool, cancelled: bool = False) -> LLMResult[Any]:
         return LLMResult(
             value=value,
             provider=self.provider,
@@ -391,107 +389,6 @@ class LLMClient:
             completion_tokens=call.completion_tokens,
             cancelled=cancelled,
         )
-
-
-class _Call:
-    """One logical call's accounting: tokens over all attempts, latency, and its `llm_call` row."""
-
-    def __init__(
-        self,
-        client: LLMClient,
-        *,
-        purpose: str,
-        prompt_version: str,
-        user_id: int | None,
-        messages: Messages,
-    ) -> None:
-        self.client = client
-        self.purpose, self.prompt_version, self.user_id = purpose, prompt_version, user_id
-        self.input_hash = input_hash(messages)
-        self.started = time.monotonic()
-        self.prompt_tokens = self.completion_tokens = self.attempts = 0
-        self.usage_reported = False
-
-    def add_usage(self, prompt: int | None, completion: int | None) -> None:
-        self.prompt_tokens += prompt or 0
-        self.completion_tokens += completion or 0
-        self.usage_reported = True
-
-    def estimate_usage(self, messages: Messages, text: str, *, force: bool = False) -> None:
-        """Servers that report no usage still count against the budget: about four characters per token."""
-        if self.usage_reported and not force:
-            return
-        self.prompt_tokens += max(1, len(canonical_json(messages)) // 4)
-        self.completion_tokens += len(text) // 4
-        self.usage_reported = True
-
-    async def record(self, *, cache_hit: bool = False, status: str = "ok", error: str | None = None) -> None:
-        client = self.client
-        if cache_hit:
-            self.prompt_tokens = self.completion_tokens = 0
-        cost = 0.0 if cache_hit else service.cost_usd(client.model_spec, self.prompt_tokens, self.completion_tokens)
-        if client._sessions is not None:
-            async with session_scope(client._sessions) as session:  # a short write of its own, after the call
-                await self._write(session, cache_hit=cache_hit, status=status, error=error, cost=cost)
-        metrics.record_llm_call(
-            client.provider, "error" if error else status, cache_hit, self.prompt_tokens, self.completion_tokens
-        )
-        log.info(
-            "llm_call",
-            provider=client.provider,
-            model=client.model,
-            purpose=self.purpose,
-            cache_hit=cache_hit,
-            tokens=self.prompt_tokens + self.completion_tokens,
-            latency_ms=_ms(self.started),
-            status="error" if error else status,
-        )
-
-    async def _write(
-        self, session: AsyncSession, *, cache_hit: bool, status: str, error: str | None, cost: float | None
-    ) -> None:
-        client = self.client
-        await service.record_call(
-            session,
-            user_id=self.user_id,
-            purpose=self.purpose,
-            provider=client.provider,
-            model=client.model,
-            prompt_version=self.prompt_version,
-            input_hash=self.input_hash,
-            prompt_tokens=self.prompt_tokens,
-            completion_tokens=self.completion_tokens,
-            latency_ms=_ms(self.started),
-            cache_hit=cache_hit,
-            cost=cost,
-            status="error" if error else status,
-            error=error,
-        )
-
-
-def _parse(schema: type[T], content: str) -> T:
-    """Validate the answer; JSON wrapped in a Markdown fence (some servers in JSON mode) is unwrapped first."""
-    match = _FENCE.match(content)
-    return schema.model_validate_json(match.group(1) if match else content.strip() or "null")
-
-
-def _describe(exc: ValidationError) -> str:
-    errors = exc.errors()[:5]
-    parts = [f"{'.'.join(str(p) for p in e['loc']) or 'answer'}: {e['msg']}" for e in errors]
-    return "; ".join(parts)
-
-
-def _repair_message(exc: ValidationError) -> dict[str, str]:
-    return {
-        "role": "user",
-        "content": "Your answer was not valid: "
-        + _describe(exc)
-        + ". Reply again with only the corrected JSON object, matching the schema exactly.",
-    }
-
-
-def _ms(started: float) -> int:
-    return int((time.monotonic() - started) * 1000)
 
 
 async def resolve_provider(settings: Settings, sessions: Sessions | None) -> service.ResolvedProvider:

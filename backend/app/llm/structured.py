@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from app.llm.cache import canonical_json
 from app.llm.providers import StructuredOutput
 
 Messages = list[dict[str, str]]
+T = TypeVar("T", bound=BaseModel)
+_FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.S)
 
 
 def response_format_for(
@@ -68,3 +70,24 @@ def _close(node: Any) -> bool:
         elif key in _SUBSCHEMAS:
             closed = _close(value) and closed
     return closed
+
+
+def parse_answer(schema: type[T], content: str) -> T:
+    """Validate the answer; JSON wrapped in a Markdown fence (some servers in JSON mode) is unwrapped first."""
+    match = _FENCE.match(content)
+    return schema.model_validate_json(match.group(1) if match else content.strip() or "null")
+
+
+def describe_errors(exc: ValidationError) -> str:
+    errors = exc.errors()[:5]
+    parts = [f"{'.'.join(str(p) for p in e['loc']) or 'answer'}: {e['msg']}" for e in errors]
+    return "; ".join(parts)
+
+
+def repair_message(exc: ValidationError) -> dict[str, str]:
+    return {
+        "role": "user",
+        "content": "Your answer was not valid: "
+        + describe_errors(exc)
+        + ". Reply again with only the corrected JSON object, matching the schema exactly.",
+    }
