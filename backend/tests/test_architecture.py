@@ -37,3 +37,24 @@ def test_cycles_are_found_between_packages_only() -> None:
         "service",
         "router",
     ]
+
+
+def _script(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, BACKEND / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_no_source_file_is_over_500_lines() -> None:
+    assert _script("check_sizes").oversized() == []
+
+
+def test_the_size_check_finds_a_long_file_and_skips_generated_ones(tmp_path: Path) -> None:
+    sizes = _script("check_sizes")
+    (tmp_path / "long.py").write_text("x = 1\n" * 501)
+    (tmp_path / "short.tsx").write_text("const x = 1;\n" * 500)
+    (tmp_path / "notes.md").write_text("line\n" * 900)  # not source
+    assert [(Path(name).name, n) for name, n in sizes.oversized((tmp_path,))] == [("long.py", 501)]
