@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.analytics.service import skill_demand_trends
 from app.core.db import upsert_insert
-from app.models.progress import AnalyticsSnapshot
+from app.models.analytics import AnalyticsSnapshot
 from app.models.user import User
 
 DEFAULT_WINDOW_DAYS, DEFAULT_WINDOWS = 30, 6

@@ -29,9 +29,8 @@ from app.match.postings import posting_facts
 from app.models import JobPosting, User, UserSkill
 from app.models.base import utcnow
 from app.models.job import JobRequirements, RemoteType
-from app.models.progress import SavedSearch
 from app.models.resume import Resume, ResumeStatus
-from app.models.sources import JobMatch
+from app.models.sources import JobMatch, SavedSearch
 
 USERS = 100
 POSTINGS = 10_000

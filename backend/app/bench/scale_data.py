@@ -25,7 +25,7 @@ from app.core.security import hash_password
 from app.jobs.text import derived_fields, text_to_html
 from app.models import Application, ApplicationEvent, User
 from app.models.application import ApplicationStatus as S
-from app.models.application import Notification
+from app.models.notification import Notification
 from app.models.user import UserSkill
 
 DATASET_VERSION = "loadtest-v1"

@@ -24,16 +24,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.applications import rollups
 from app.core.archives import ArchiveDamaged, ArchiveTooLarge, open_archive, read_members
 from app.core.exceptions import AppError, Conflict
-from app.models.application import Application, ApplicationEvent, Notification
+from app.models.application import Application, ApplicationEvent
 from app.models.base import Base, UTCDateTime, utcnow
-from app.models.content import DocumentVersion, GeneratedDocument, InterviewAnswer, InterviewSession
+from app.models.content import DocumentVersion, GeneratedDocument
 from app.models.data import DataExport
+from app.models.interview import InterviewAnswer, InterviewSession
 from app.models.job import JobPosting, JobPostingSkill
 from app.models.mail import OutboxMessage, SummaryDelivery
+from app.models.notification import Notification
 from app.models.oauth import OAuthAccount
-from app.models.progress import Achievement, SavedSearch
+from app.models.progress import Achievement
 from app.models.resume import Resume
-from app.models.sources import FollowedCompany, JobMatch
+from app.models.sources import FollowedCompany, JobMatch, SavedSearch
 from app.models.task import TaskRun
 from app.models.user import User, UserSkill
 

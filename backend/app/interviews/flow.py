@@ -18,7 +18,7 @@ from app.interviews.feedback import produce_feedback
 from app.interviews.questions import JobFacts, generate_questions, session_seed
 from app.llm.client import LLMClient
 from app.models.base import utcnow
-from app.models.content import InterviewAnswer, InterviewSession
+from app.models.interview import InterviewAnswer, InterviewSession
 from app.models.job import JobPosting
 from app.realtime.envelope import publish_after_commit
 

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Row, Select, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models.content import InterviewAnswer, InterviewSession
+from app.models.interview import InterviewAnswer, InterviewSession
 from app.models.job import JobPosting
 
 WEAKEST_LIMIT = 5

@@ -31,7 +31,7 @@ from app.interviews.schemas import (
 )
 from app.jobs import service as jobs
 from app.models.base import utcnow
-from app.models.content import InterviewAnswer, InterviewSession
+from app.models.interview import InterviewAnswer, InterviewSession
 from app.tasks.registry import enqueue
 
 

@@ -22,8 +22,7 @@ from app.jobs.sources.base import NormalizedJob, SourceQuery
 from app.jobs.text import derived_fields
 from app.models.base import utcnow
 from app.models.job import JobPosting, RemoteType
-from app.models.progress import SavedSearch
-from app.models.sources import FollowedCompany, JobSource, JobSourceRecord, SourceState
+from app.models.sources import FollowedCompany, JobSource, JobSourceRecord, SavedSearch, SourceState
 from app.models.user import User
 from app.notifications.service import notify
 from app.realtime.envelope import publish_after_commit

@@ -16,7 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.core.db import session_scope
 from app.models.application import Application
-from app.models.content import GeneratedDocument, InterviewSession
+from app.models.content import GeneratedDocument
+from app.models.interview import InterviewSession
 from app.models.job import JobPosting
 from app.models.sources import JobMatch, JobSource
 

@@ -39,9 +39,8 @@ from app.match.roles import role_of
 from app.match.scoring import SCORE_VERSION, MatchReport, Wishes, score_match
 from app.models.base import utcnow
 from app.models.job import JobPosting
-from app.models.progress import SavedSearch
 from app.models.resume import Resume, ResumeStatus
-from app.models.sources import JobMatch
+from app.models.sources import JobMatch, SavedSearch
 from app.models.task import TaskRun
 from app.models.user import User, UserSkill
 from app.resumes.jsonresume import JsonResume

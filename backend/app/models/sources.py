@@ -1,6 +1,6 @@
 """Where postings come from: each board listing seen (`job_source`, unique per source and id), the raw payloads
 (`job_source_record`, append-only), each board's health (`source_state`, survives restarts), the companies a user
-follows, and the Discover feed (`job_match`)."""
+follows, the searches a user saved (`saved_search`, run by `ingest_jobs`), and the Discover feed (`job_match`)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, utcnow
+from app.models.base import Base, TimestampMixin, utcnow
 
 
 class JobSource(Base):
@@ -84,3 +84,16 @@ class JobMatch(Base):
     score_version: Mapped[str | None] = mapped_column(String(16))
     dismissed: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SavedSearch(TimestampMixin, Base):
+    """What the user is looking for; job sources run these (`ingest_jobs`)."""
+
+    __tablename__ = "saved_search"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    keywords: Mapped[str] = mapped_column(String(200))
+    location: Mapped[str] = mapped_column(String(200), default="")
+    remote_only: Mapped[bool] = mapped_column(default=False)
+    min_salary: Mapped[int | None]  # yearly; postings that state less rank lower

@@ -9,8 +9,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.exceptions import NotFound
-from app.models.application import Notification
 from app.models.base import utcnow
+from app.models.notification import Notification
 from app.notifications.schemas import NotificationRead
 from app.realtime.envelope import publish_after_commit
 

@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import update
 
 from app.analytics.snapshots import market_name, refresh_market
+from app.models.analytics import AnalyticsSnapshot
 from app.models.job import JobPostingSkill
-from app.models.progress import AnalyticsSnapshot
 from app.tasks.celery_app import SCHEDULE
 from tests.conftest import register
 from tests.factories import catalogue_job

@@ -32,13 +32,14 @@ from app.core.db import make_session_factory
 from app.jobs.text import derived_fields
 from app.models import Application, ApplicationEvent, Base, JobPosting, JobPostingSkill, User
 from app.models.application import ApplicationStatus as S
-from app.models.application import Notification
-from app.models.content import DocumentVersion, GeneratedDocument, InterviewAnswer, InterviewSession
+from app.models.content import DocumentVersion, GeneratedDocument
 from app.models.data import DataExport
+from app.models.interview import InterviewAnswer, InterviewSession
 from app.models.llm import LLMCall
-from app.models.progress import Achievement, SavedSearch
+from app.models.notification import Notification
+from app.models.progress import Achievement
 from app.models.resume import Resume
-from app.models.sources import FollowedCompany, JobMatch, JobSource, JobSourceRecord
+from app.models.sources import FollowedCompany, JobMatch, JobSource, JobSourceRecord, SavedSearch
 from app.models.task import TaskRun
 from app.models.user import UserSkill
 

@@ -34,7 +34,8 @@ from app.core.exceptions import AppError, NotFound
 from app.core.schemas import Id, UserDate
 from app.gamification import onboarding
 from app.gamification.service import BY_CODE, CATALOGUE, figures, user_streak
-from app.models.progress import Achievement, SavedSearch
+from app.models.progress import Achievement
+from app.models.sources import SavedSearch
 from app.models.user import User
 from app.summaries.service import local_today
 
