@@ -6,10 +6,10 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.analytics.schemas import OnboardingRead
+from app.core.clock import local_today
 from app.gamification import service as achievements
 from app.models.base import utcnow
 from app.models.user import User
-from app.summaries.service import local_today
 
 STEPS = ["welcome", "profile", "skills", "search", "track", "tour"]
 SKIPPED = "skipped"

@@ -8,11 +8,11 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.clock import zone
 from app.core.db import upsert_insert
 from app.models.application import Application, ApplicationEvent
 from app.models.job import JobPosting
@@ -40,19 +40,8 @@ class DailyStats:
     changes: list[StatusChange] = field(default_factory=list)
 
 
-def local_today(user: User, now: datetime | None = None) -> date:
-    return (now or datetime.now(UTC)).astimezone(_zone(user)).date()
-
-
-def _zone(user: User) -> ZoneInfo:
-    try:
-        return ZoneInfo(user.timezone or "UTC")
-    except (KeyError, ValueError):
-        return ZoneInfo("UTC")
-
-
 def _day_bounds(user: User, day: date) -> tuple[datetime, datetime]:
-    tz = _zone(user)
+    tz = zone(user.timezone)
     start = datetime.combine(day, time.min, tz).astimezone(UTC)
     end = datetime.combine(day + timedelta(days=1), time.min, tz).astimezone(UTC)
     return start, end
@@ -117,7 +106,7 @@ async def claim_due_deliveries(session: AsyncSession, now: datetime | None = Non
     ).all()
     due: list[tuple[int, date]] = []
     for user in users:
-        local = now.astimezone(_zone(user))
+        local = now.astimezone(zone(user.timezone))
         if local.hour >= user.evening_summary_hour:
             due.append((user.id, local.date()))
     if not due:

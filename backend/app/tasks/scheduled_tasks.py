@@ -8,13 +8,14 @@ from typing import NoReturn
 import structlog
 from sqlalchemy import delete, update
 
+from app.core.clock import local_today
 from app.core.mail import MailError
 from app.models.base import utcnow
 from app.models.mail import OutboxMessage, SummaryDelivery
 from app.models.oauth import OAuthFlow
 from app.models.user import RefreshToken, User
 from app.notifications.service import notify
-from app.summaries.service import claim_due_deliveries, daily_stats, local_today, render_summary
+from app.summaries.service import claim_due_deliveries, daily_stats, render_summary
 from app.tasks.registry import RetryLater, TaskContext, copilot_task, enqueue
 
 log = structlog.get_logger(__name__)

@@ -30,6 +30,7 @@ from app.api.deps import CurrentUser, SessionDep
 from app.api.routing import Router
 from app.core import cache_invalidation as invalidation
 from app.core.cache import Cache
+from app.core.clock import local_today
 from app.core.exceptions import AppError, NotFound
 from app.core.schemas import Id, UserDate
 from app.gamification import onboarding
@@ -37,7 +38,6 @@ from app.gamification.service import BY_CODE, CATALOGUE, figures, user_streak
 from app.models.progress import Achievement
 from app.models.sources import SavedSearch
 from app.models.user import User
-from app.summaries.service import local_today
 
 router = Router(tags=["analytics"])
 M = TypeVar("M", bound=BaseModel)

@@ -16,11 +16,11 @@ from app.applications.schemas import (
     ApplicationUpdate,
     BoardRead,
 )
+from app.core.clock import local_today
 from app.core.pagination import Page, PageDep
 from app.core.schemas import Id
 from app.gamification import service as achievements
 from app.models.application import ApplicationStatus
-from app.summaries.service import local_today
 
 router = Router(prefix="/applications", tags=["applications"])
 

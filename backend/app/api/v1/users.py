@@ -8,8 +8,9 @@ from fastapi import status
 
 from app.api.deps import CurrentUser, RateLimiterDep, SessionDep
 from app.api.routing import Router
+from app.core.clock import local_today
 from app.gamification import service as achievements
-from app.summaries.service import daily_stats, local_today
+from app.summaries.service import daily_stats
 from app.tasks.registry import enqueue
 from app.tasks.scheduled_tasks import DELIVER
 from app.tasks.schemas import TaskRunRead
