@@ -6,16 +6,15 @@ import asyncio
 import json
 import sys
 import time
-from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 
-if TYPE_CHECKING:  # settings (pydantic-settings) load when a command needs them, not for `--help`
-    from app.core.config import Settings
-
-T = TypeVar("T")
+from app.cli.ai import eval_cli, resume_cli, skills_cli
+from app.cli.common import fail, run
+from app.cli.common import settings as load_settings
+from app.match.cli import match_cli
 
 cli = typer.Typer(
     help="Career Copilot: a self-hosted job-search copilot.",
@@ -25,6 +24,7 @@ cli = typer.Typer(
     # Plain help and errors: rich's formatting costs ~0.13 s of every command's start (docs/performance.md).
     rich_markup_mode=None,
 )
+
 users_cli = typer.Typer(help="Manage accounts.", no_args_is_help=True, rich_markup_mode=None)
 cli.add_typer(users_cli, name="users")
 sources_cli = typer.Typer(help="Job boards.", no_args_is_help=True, rich_markup_mode=None)
@@ -39,40 +39,6 @@ def _configure() -> None:
     configure_logging("WARNING")
 
 
-def fail(message: str, code: int = 2) -> None:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
-
-
-def _settings() -> Settings:
-    from pydantic import ValidationError
-
-    from app.core.config import get_settings
-
-    try:
-        return get_settings()
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        field = ".".join(str(p) for p in err["loc"]).upper()
-        fail(f"bad configuration: {field}: {err['msg'].removeprefix('Value error, ')}")
-        raise  # unreachable, keeps type checkers happy
-
-
-def _run(settings: Settings, work: Callable[[Any], Awaitable[T]]) -> T:
-    """Run one unit of work in a session that commits on success."""
-    from app.core.db import make_engine, make_session_factory, session_scope
-
-    async def main() -> T:
-        engine = make_engine(settings)
-        try:
-            async with session_scope(make_session_factory(engine)) as session:
-                return await work(session)
-        finally:
-            await engine.dispose()
-
-    return asyncio.run(main())
-
-
 @cli.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
@@ -84,7 +50,7 @@ def serve(
 
     from app.core.logging import configure_logging
 
-    settings = _settings()
+    settings = load_settings()
     configure_logging(settings.log_level, settings.log_format)
     uvicorn.run(
         "app.main:create_app",
@@ -111,7 +77,7 @@ def worker(
     from app.core.logging import configure_logging
     from app.tasks.celery_app import configure_celery
 
-    settings = _settings()
+    settings = load_settings()
     if not settings.redis_url:
         fail("copilot worker needs REDIS_URL (without it `copilot serve` runs the worker itself)")
     configure_logging(settings.log_level, settings.log_format)
@@ -134,7 +100,7 @@ def beat(loglevel: Annotated[str, typer.Option(help="Celery log level")] = "INFO
     from app.core.logging import configure_logging
     from app.tasks.celery_app import configure_celery
 
-    settings = _settings()
+    settings = load_settings()
     if not settings.redis_url:
         fail("copilot beat needs REDIS_URL (without it `copilot serve` runs the scheduler itself)")
     configure_logging(settings.log_level, settings.log_format)
@@ -147,7 +113,7 @@ def migrate(revision: Annotated[str, typer.Argument(help="Target revision")] = "
     """Bring the database schema up to date."""
     from app.core.migrations import upgrade
 
-    settings = _settings()
+    settings = load_settings()
     try:
         upgrade(settings, revision)
     except Exception as exc:
@@ -160,7 +126,7 @@ def demo() -> None:
     """Load a demo account (demo@example.com / demo-password) with jobs and applications; replaces an old one."""
     from app.demo import load_demo
 
-    summary = _run(_settings(), load_demo)
+    summary = run(load_settings(), load_demo)
     typer.echo(
         f"demo account ready: {summary.email} / {summary.password} "
         f"({summary.jobs} jobs, {summary.applications} applications, {summary.events} status changes)"
@@ -172,7 +138,7 @@ def openapi() -> None:
     """Print the OpenAPI schema (the source of the frontend's generated client)."""
     from app.main import create_app
 
-    schema = create_app(_settings()).openapi()
+    schema = create_app(load_settings()).openapi()
     typer.echo(json.dumps(schema, indent=2, sort_keys=False))
 
 
@@ -212,7 +178,7 @@ def backup(file: Annotated[Path, typer.Argument(help="Where to write the backup 
     """Back up the database (SQLite backup API or pg_dump) and uploads into one file, consistently."""
     from app.data.backup import BackupError, create_backup
 
-    settings = _settings()
+    settings = load_settings()
     try:
         info = create_backup(settings, file)
     except (BackupError, OSError) as exc:
@@ -227,7 +193,7 @@ def restore(file: Annotated[Path, typer.Argument(help="A backup ZIP made by `cop
     newer-schema files without changing anything; the current data is first saved to <data>/backups."""
     from app.data.backup import BackupError, RestoreRefused, create_backup, inspect_backup, restore_backup
 
-    settings = _settings()
+    settings = load_settings()
     try:
         inspect_backup(settings, file)
         safety = create_backup(settings, settings.backups_dir / f"pre-restore-{int(time.time())}.zip")
@@ -260,7 +226,7 @@ def ingest(
     from app.match.discover import score_new
     from app.users import repository
 
-    settings = _settings()
+    settings = load_settings()
     unknown = [s for s in source or [] if s not in JobScraperService(settings).sources]
     if unknown:
         fail(f"unknown source {unknown[0]} (see `copilot sources list`)")
@@ -308,7 +274,7 @@ def sources_list() -> None:
     """Every board: enabled or not, keys configured or missing."""
     from app.jobs.sources.registry import all_sources
 
-    settings = _settings()
+    settings = load_settings()
     for name, s in all_sources(settings).items():
         state = "disabled" if name in settings.sources_disabled else ("enabled" if s.configured() else "needs a key")
         typer.echo(f"{name:16} {s.kind:8} {state:12} {s.label}")
@@ -325,7 +291,7 @@ def sources_parse(
     from app.jobs.sources.registry import get_source
 
     try:
-        source = get_source(name, _settings())
+        source = get_source(name, load_settings())
     except KeyError:
         fail(f"unknown source {name} (see `copilot sources list`)")
         return
@@ -357,7 +323,7 @@ def users_promote(email: str) -> None:
         user.is_admin = True
         return True
 
-    if not _run(_settings(), work):
+    if not run(load_settings(), work):
         fail(f"no account with email {email}")
     typer.echo(f"{email.lower()} is now an administrator")
 
@@ -368,22 +334,19 @@ def users_reset_password(email: str) -> None:
     from app.auth import service
     from app.users import repository
 
-    settings = _settings()
+    settings = load_settings()
 
     async def work(session: Any) -> str | None:
         user = await repository.get_by_email(session, email)
         return service.reset_link(settings, user) if user is not None else None
 
-    link = _run(settings, work)
+    link = run(settings, work)
     if link is None:
         fail(f"no account with email {email}")
     minutes = settings.password_reset_ttl_seconds // 60
     typer.echo(link)
     typer.echo(f"(valid for {minutes} minutes, once; send it to the account's owner)", err=True)
 
-
-from app.cli_ai import eval_cli, resume_cli, skills_cli  # noqa: E402  (it builds on the helpers above)
-from app.match.cli import match_cli  # noqa: E402
 
 cli.add_typer(skills_cli, name="skills")
 cli.add_typer(resume_cli, name="resume")

@@ -10,16 +10,13 @@ from typing import Annotated, Any, Literal
 
 import typer
 
+from app.cli.common import fail
+from app.cli.common import settings as load_settings
+
 skills_cli = typer.Typer(help="Skill extraction.", no_args_is_help=True, rich_markup_mode=None)
 resume_cli = typer.Typer(help="Resumes.", no_args_is_help=True, rich_markup_mode=None)
 eval_cli = typer.Typer(help="Evaluations over the shipped dev sets.", no_args_is_help=True, rich_markup_mode=None)
 Provider = Literal["offline", "llm", "hybrid"]
-
-
-def fail(message: str, code: int = 2) -> None:
-    from app.cli import fail as cli_fail  # late: app.cli imports this module
-
-    cli_fail(message, code)
 
 
 def _read_text(file: str) -> str:
@@ -34,7 +31,6 @@ def _read_text(file: str) -> str:
 
 def _extract_many(texts: list[str], kind: Literal["jd", "resume"], provider: str) -> list[dict[str, Any]]:
     """Offline runs without a database; the LLM paths record their calls (and use the cache) like the app does."""
-    from app.cli import _settings
     from app.skills import extract
 
     if provider == "offline":
@@ -49,7 +45,7 @@ def _extract_many(texts: list[str], kind: Literal["jd", "resume"], provider: str
     from app.llm.service import resolve as resolve_provider_from_env
     from app.llm.skills import extract_hybrid, extract_with_llm
 
-    settings = _settings()
+    settings = load_settings()
 
     async def work() -> list[dict[str, Any]] | None:
         engine = make_engine(settings)
@@ -218,13 +214,12 @@ def _eval_llm(pairs: list[Any]) -> dict[str, Any]:
 
     from sqlalchemy.exc import DBAPIError
 
-    from app.cli import _settings
     from app.content.evaluate import evaluate_llm
     from app.core.db import make_engine, make_session_factory
     from app.llm.client import LLMClient, resolve_provider
     from app.llm.service import resolve as resolve_provider_from_env
 
-    settings = _settings()
+    settings = load_settings()
 
     async def work() -> dict[str, Any]:
         engine = make_engine(settings)
