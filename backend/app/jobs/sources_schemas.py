@@ -17,6 +17,9 @@ class SourceHealth(Schema):
     needs_key: bool
     key_configured: bool
     keys: str | None = Field(description="Environment variables the board needs")
+    follow_hint: str | None = Field(
+        default=None, description="A company board: where a company's token shows in its address"
+    )
     attribution: str
     last_run_at: datetime | None
     last_success_at: datetime | None

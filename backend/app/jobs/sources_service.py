@@ -16,12 +16,6 @@ from app.jobs.sources.registry import all_sources
 from app.models.sources import FollowedCompany, SourceState
 from app.models.user import User
 
-KEYS = {
-    "adzuna": "ADZUNA_APP_ID, ADZUNA_APP_KEY",
-    "usajobs": "USAJOBS_API_KEY, USAJOBS_EMAIL",
-    "jooble": "JOOBLE_API_KEY",
-}
-
 
 async def health(session: AsyncSession, settings: Settings) -> list[dict[str, Any]]:
     states = {s.source: s for s in await session.scalars(select(SourceState))}
@@ -36,7 +30,8 @@ async def health(session: AsyncSession, settings: Settings) -> list[dict[str, An
                 "enabled": name not in settings.sources_disabled and source.configured(),
                 "needs_key": source.needs_key,
                 "key_configured": source.configured(),
-                "keys": KEYS.get(name),
+                "keys": source.keys,
+                "follow_hint": source.follow_hint,
                 "attribution": source.attribution,
                 "last_run_at": state.last_run_at if state else None,
                 "last_success_at": state.last_success_at if state else None,

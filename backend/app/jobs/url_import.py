@@ -22,7 +22,7 @@ from app.core.exceptions import AppError
 from app.jobs.sources import normalize as n
 from app.jobs.sources.base import NormalizedJob, SourceError
 from app.jobs.sources.http import USER_AGENT
-from app.jobs.sources.registry import get_source
+from app.jobs.sources.registry import all_sources
 
 MAX_BYTES = 2 * 1024 * 1024
 TIMEOUT = 10.0
@@ -184,24 +184,16 @@ def _normalise_ld(p: dict[str, Any], url: str) -> NormalizedJob:
     )
 
 
-ATS_LINKS = [
-    ("greenhouse", re.compile(r"https?://(?:boards|job-boards)\.greenhouse\.io/(?P<company>[\w-]+)/jobs/(?P<id>\d+)")),
-    ("lever", re.compile(r"https?://jobs\.(?:eu\.)?lever\.co/(?P<company>[\w-]+)/(?P<id>[0-9a-f-]{36})")),
-    ("ashby", re.compile(r"https?://jobs\.ashbyhq\.com/(?P<company>[\w.-]+)/(?P<id>[0-9a-f-]{36})")),
-]
-
-
 async def import_url(url: str, settings: Settings, client: httpx.AsyncClient | None = None) -> NormalizedJob:
     """The posting at `url`, normalised. Board links use the board's API (its whole board, then this job)."""
-    for source_name, pattern in ATS_LINKS:
-        match = pattern.match(url)
+    for source in all_sources(settings).values():
+        match = source.job_link.match(url) if source.job_link is not None else None
         if not match:
             continue
         from app.jobs.scraper_service import JobScraperService
         from app.jobs.sources.base import SourceQuery
 
         scraper = JobScraperService(settings, client)
-        source = get_source(source_name, settings)
         own = client or httpx.AsyncClient(headers={"User-Agent": USER_AGENT})
         try:
             jobs = await source.fetch(

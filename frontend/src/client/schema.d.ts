@@ -4156,6 +4156,11 @@ export interface components {
              * @description Environment variables the board needs
              */
             keys: string | null;
+            /**
+             * Follow Hint
+             * @description A company board: where a company's token shows in its address
+             */
+            follow_hint?: string | null;
             /** Attribution */
             attribution: string;
             /** Last Run At */

@@ -43,6 +43,7 @@ class Adzuna(JobSource):
     label = "Adzuna"
     base_url = "https://api.adzuna.com"
     kind = "search"
+    keys = "ADZUNA_APP_ID, ADZUNA_APP_KEY"
     needs_key = True
     attribution = "Jobs by Adzuna"
     min_interval_seconds = 2.4  # 25 requests a minute

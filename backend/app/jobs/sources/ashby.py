@@ -7,6 +7,7 @@ also true for hybrid roles. The payload never names the company: it is the board
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import quote, urlparse
 
@@ -23,6 +24,9 @@ class Ashby(JobSource):
     label = "Ashby"
     base_url = "https://api.ashbyhq.com"
     kind = "company"
+    listed = 3
+    follow_hint = "acme in jobs.ashbyhq.com/acme"
+    job_link = re.compile(r"https?://jobs\.ashbyhq\.com/(?P<company>[\w.-]+)/(?P<id>[0-9a-f-]{36})")
 
     async def fetch(self, http: Any, query: SourceQuery) -> list[NormalizedJob]:
         if not query.company:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
@@ -81,6 +82,11 @@ class JobSource(abc.ABC):
     needs_key: ClassVar[bool] = False
     attribution: ClassVar[str] = ""
     min_interval_seconds: ClassVar[float] = 0.0  # the board's published terms (e.g. Remotive 4/day)
+    keys: ClassVar[str | None] = None  # the environment variables a keyed board needs, for the Sources page
+    listed: ClassVar[int] = 100  # order on the Sources page: company boards by this, then search boards by label
+    follow_hint: ClassVar[str | None] = None  # a company board: where a company's token shows in its address
+    # A company board: the address of one of its postings, with `company` and `id` groups (link import).
+    job_link: ClassVar[re.Pattern[str] | None] = None
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings

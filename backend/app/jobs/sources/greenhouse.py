@@ -3,6 +3,7 @@ Descriptions are entity-escaped HTML; there is no pay in the list and no remote 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from app.jobs.sources import normalize as n
@@ -16,6 +17,9 @@ class Greenhouse(JobSource):
     label = "Greenhouse"
     base_url = "https://boards-api.greenhouse.io"
     kind = "company"
+    listed = 1
+    follow_hint = "stripe in boards.greenhouse.io/stripe"
+    job_link = re.compile(r"https?://(?:boards|job-boards)\.greenhouse\.io/(?P<company>[\w-]+)/jobs/(?P<id>\d+)")
 
     async def fetch(self, http: Any, query: SourceQuery) -> list[NormalizedJob]:
         if not query.company:

@@ -37,6 +37,7 @@ class Jooble(JobSource):
     label = "Jooble"
     base_url = "https://jooble.org"
     kind = "search"
+    keys = "JOOBLE_API_KEY"
     needs_key = True
     attribution = ""  # no published attribution term; each job links to its Jooble page
     min_interval_seconds = 0.0  # limits are per key and unpublished

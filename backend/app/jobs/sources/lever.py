@@ -48,6 +48,9 @@ class Lever(JobSource):
     label = "Lever"
     base_url = "https://api.lever.co"
     kind = "company"
+    listed = 2
+    follow_hint = "acme in jobs.lever.co/acme"
+    job_link = re.compile(r"https?://jobs\.(?:eu\.)?lever\.co/(?P<company>[\w-]+)/(?P<id>[0-9a-f-]{36})")
 
     async def fetch(self, http: Any, query: SourceQuery) -> list[NormalizedJob]:
         if not query.company:

@@ -1,16 +1,21 @@
-"""Job boards by name. An adapter module registers its class with `@register`; `all_sources()` imports them."""
+"""Job boards by name. A board is one module in this package whose class registers itself with `@register`: the
+registry, the Sources page (keys, token examples), link import (`job_link`) and the CLI all read the class, so
+adding a board is adding its module (decision 008)."""
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 
 from app.core.config import Settings
 from app.jobs.sources.base import JobSource
 
-ADAPTERS = [
-    "greenhouse", "lever", "ashby", "smartrecruiters", "workable", "remotive", "remoteok", "arbeitnow",
-    "themuse", "himalayas", "jobicy", "adzuna", "usajobs", "jooble", "hn_whoishiring",
-]  # fmt: skip
+_PLUMBING = {"base", "http", "normalize", "registry"}  # modules of this package that are not boards
+ADAPTERS = sorted(
+    module.name
+    for module in pkgutil.iter_modules(importlib.import_module("app.jobs.sources").__path__)
+    if module.name not in _PLUMBING
+)
 _REGISTRY: dict[str, type[JobSource]] = {}
 
 
@@ -20,13 +25,11 @@ def register(cls: type[JobSource]) -> type[JobSource]:
 
 
 def all_sources(settings: Settings | None = None) -> dict[str, JobSource]:
+    """Every board: company boards first (in their `listed` order), then search boards by label."""
     for name in ADAPTERS:
-        try:
-            importlib.import_module(f"app.jobs.sources.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"app.jobs.sources.{name}":
-                raise
-    return {name: _REGISTRY[name](settings) for name in ADAPTERS if name in _REGISTRY}
+        importlib.import_module(f"app.jobs.sources.{name}")
+    classes = sorted(_REGISTRY.values(), key=lambda cls: (cls.kind != "company", cls.listed, cls.label.lower()))
+    return {cls.name: cls(settings) for cls in classes}
 
 
 def get_source(name: str, settings: Settings | None = None) -> JobSource:

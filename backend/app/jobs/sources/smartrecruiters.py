@@ -38,6 +38,8 @@ class SmartRecruiters(JobSource):
     label = "SmartRecruiters"
     base_url = "https://api.smartrecruiters.com"
     kind = "company"
+    listed = 4
+    follow_hint = "acme in jobs.smartrecruiters.com/acme"
 
     async def fetch(self, http: Any, query: SourceQuery) -> list[NormalizedJob]:
         if not query.company:

@@ -84,6 +84,7 @@ class UsaJobs(JobSource):
     label = "USAJOBS"
     base_url = "https://data.usajobs.gov"
     kind = "search"
+    keys = "USAJOBS_API_KEY, USAJOBS_EMAIL"
     needs_key = True
     attribution = ""  # no attribution term; each job links to its usajobs.gov announcement
     min_interval_seconds = 0.0  # no published request-rate limit

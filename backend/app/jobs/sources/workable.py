@@ -23,6 +23,8 @@ class Workable(JobSource):
     label = "Workable"
     base_url = "https://apply.workable.com"
     kind = "company"
+    listed = 5
+    follow_hint = "acme in apply.workable.com/acme"
 
     async def fetch(self, http: Any, query: SourceQuery) -> list[NormalizedJob]:
         if not query.company:

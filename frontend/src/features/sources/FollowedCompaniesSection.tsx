@@ -11,18 +11,15 @@ import { isCompanyBoard, useFollowCompany, useFollows, useSources, useUnfollowCo
 /** The id of the section, for in-page links ("Follow a company board"). */
 export const FOLLOWED_COMPANIES_ID = 'followed-companies';
 
-/** Where a board's token shows in its address, for the hint under the field. */
-const TOKEN_EXAMPLES: Record<string, string> = {
-  greenhouse: 'stripe in boards.greenhouse.io/stripe',
-  lever: 'acme in jobs.lever.co/acme',
-  ashby: 'acme in jobs.ashbyhq.com/acme',
-  smartrecruiters: 'acme in jobs.smartrecruiters.com/acme',
-  workable: 'acme in apply.workable.com/acme',
-};
-
 interface FollowValues {
   source: string;
   token: string;
+}
+
+/** Where the chosen board shows a company's token in its address (the server knows each board's form). */
+function followHint(boards: SourceHealth[] | undefined, source: string): string {
+  const hint = boards?.find((board) => board.name === source)?.follow_hint;
+  return hint ? `The part after the board's domain, e.g. ${hint}` : "The part after the board's domain";
 }
 
 /** "Greenhouse" for "greenhouse", when the server named it. */
@@ -158,7 +155,7 @@ export function FollowedCompaniesSection() {
                   required
                   autoComplete="off"
                   placeholder="e.g. stripe"
-                  description={`The part after the board's domain, e.g. ${TOKEN_EXAMPLES[source] ?? TOKEN_EXAMPLES.greenhouse}`}
+                  description={followHint(boards, source)}
                   style={{ flex: '1 1 16rem' }}
                   {...form.getInputProps('token')}
                 />
