@@ -486,8 +486,3 @@ def redis_caches() -> list[RedisCache]:
     for cache in list(_redis_caches):
         by_url.setdefault(cache.url + cache._ns, cache)
     return list(by_url.values())
-
-
-from app.core import cache_invalidation as _invalidation  # noqa: E402  (installs the commit hooks)
-
-_invalidation.install()

@@ -106,6 +106,12 @@ def make_engine(settings: Settings, pool_size: int | None = None) -> AsyncEngine
 
 
 def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """The process's sessions. The first call installs the cache's commit hooks (`core.cache_invalidation`), so
+    every process that writes through the app (web, worker, CLI) bumps the cache tags its writes touch; importing a
+    module installs nothing."""
+    from app.core import cache_invalidation
+
+    cache_invalidation.install()
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=True)
 
 

@@ -300,3 +300,24 @@ class TestResumeParseCache:
         after = stats()["resume_parse"]
         assert after["misses"] == before["misses"] + 1 and after["hits"] == before["hits"] + 1
         assert first["text"] == second["text"] and first["sections"] == second["sections"]
+
+
+def test_importing_the_app_installs_no_session_hooks_and_the_first_session_factory_does() -> None:
+    """No side effects at import (issue "One house"): the cache's commit hooks are installed by the process's first
+    session factory, which every path that writes (web, worker, CLI) goes through."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import app.main, app.core.cache\n"
+        "from sqlalchemy import event\n"
+        "from sqlalchemy.orm import Session\n"
+        "from app.core import cache_invalidation as ci\n"
+        "before = event.contains(Session, 'after_commit', ci._after_commit)\n"
+        "from app.core.db import make_session_factory\n"
+        "from sqlalchemy.ext.asyncio import create_async_engine\n"
+        "make_session_factory(create_async_engine('sqlite+aiosqlite://'))\n"
+        "print(before, event.contains(Session, 'after_commit', ci._after_commit))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]
