@@ -148,6 +148,12 @@ async def figures(session: AsyncSession, user: User, today: date, needs: set[str
     )
 
 
+async def earned(session: AsyncSession, user_id: int) -> dict[str, datetime]:
+    """The codes this user has earned, with when."""
+    rows = await session.execute(select(Achievement.code, Achievement.awarded_at).where(Achievement.user_id == user_id))
+    return {code: at for code, at in rows.all()}
+
+
 async def evaluate(session: AsyncSession, user: User, today: date) -> list[Rule]:
     """Award every rule now met and not yet awarded; announce each new one (notification, live)."""
     owned = set((await session.scalars(select(Achievement.code).where(Achievement.user_id == user.id))).all())

@@ -3,6 +3,7 @@
 from fastapi import APIRouter
 
 from app.api.v1 import (
+    achievements,
     ai,
     analytics,
     applications,
@@ -13,7 +14,9 @@ from app.api.v1 import (
     jobs,
     notifications,
     oauth,
+    onboarding,
     resumes,
+    saved_searches,
     sources,
     system,
     tasks,
@@ -24,8 +27,8 @@ from app.match import router as match
 
 # The routers' routes as they were built (app.api.routing.Router: full paths, shared checks), in this order;
 # including them into another router would build each again.
-ROUTERS = (auth, users, oauth, jobs, match, applications, notifications, analytics, sources, tasks, system, data,
-           resumes, documents, interviews, ai, ws)  # fmt: skip
+ROUTERS = (auth, users, oauth, jobs, match, applications, notifications, analytics, achievements, onboarding,
+           saved_searches, sources, tasks, system, data, resumes, documents, interviews, ai, ws)  # fmt: skip
 api_router = APIRouter()
 for _module in ROUTERS:
     api_router.routes.extend(_module.router.routes)

@@ -1,4 +1,4 @@
-"""Analytics (cached per user and data generation), achievements, onboarding and saved searches."""
+"""Analytics, cached per user and data generation."""
 
 from __future__ import annotations
 
@@ -6,20 +6,14 @@ from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 from typing import Annotated, Any, Literal, TypeVar
 
-from fastapi import Query, Request, status
+from fastapi import Query, Request
 from pydantic import BaseModel
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.analytics import service, snapshots
 from app.analytics.schemas import (
-    AchievementRead,
     Activity,
-    OnboardingFinish,
-    OnboardingRead,
-    OnboardingUpdate,
-    SavedSearchIn,
-    SavedSearchRead,
     SkillGap,
     SkillTrends,
     SuccessRates,
@@ -31,12 +25,10 @@ from app.api.routing import Router
 from app.core import cache_invalidation as invalidation
 from app.core.cache import Cache
 from app.core.clock import local_today
-from app.core.exceptions import AppError, NotFound
-from app.core.schemas import Id, UserDate
-from app.gamification import onboarding
-from app.gamification.service import BY_CODE, CATALOGUE, figures, user_streak
+from app.core.exceptions import AppError
+from app.core.schemas import UserDate
+from app.gamification.service import user_streak
 from app.models.progress import Achievement
-from app.models.sources import SavedSearch
 from app.models.user import User
 
 router = Router(tags=["analytics"])
@@ -193,77 +185,3 @@ async def activity(
         return {**daily, "granularity": granularity, "points": service.bucket(daily["days"], granularity)}
 
     return await _cached(request, session, user, "activity", Activity, compute)
-
-
-@router.get("/achievements", operation_id="achievements-list")
-async def achievements(user: CurrentUser, session: SessionDep) -> list[AchievementRead]:
-    """Every achievement: earned ones with the date, locked ones with progress."""
-    earned = {
-        a.code: a.awarded_at for a in await session.scalars(select(Achievement).where(Achievement.user_id == user.id))
-    }
-    f = await figures(session, user, local_today(user))
-    return [
-        AchievementRead(
-            code=r.code,
-            title=r.title,
-            description=r.description,
-            earned=r.code in earned,
-            awarded_at=earned.get(r.code),
-            progress=r.target if r.code in earned else min(r.value(f), r.target),
-            target=r.target,
-            available=r.available,
-        )
-        for r in CATALOGUE
-    ] + [
-        AchievementRead(
-            code=code, title=code, description="", earned=True, awarded_at=at, progress=1, target=1, available=True
-        )
-        for code, at in earned.items()
-        if code not in BY_CODE
-    ]
-
-
-@router.get("/onboarding", operation_id="onboarding-read")
-async def read_onboarding(user: CurrentUser) -> OnboardingRead:
-    """Where the guided start is (resumable)."""
-    return onboarding.read(user)
-
-
-@router.put("/onboarding", operation_id="onboarding-update")
-async def update_onboarding(data: OnboardingUpdate, user: CurrentUser, session: SessionDep) -> OnboardingRead:
-    """Remember the step the user is on."""
-    return await onboarding.go_to(session, user, data.step)
-
-
-@router.post("/onboarding/finish", operation_id="onboarding-finish")
-async def finish_onboarding(data: OnboardingFinish, user: CurrentUser, session: SessionDep) -> OnboardingRead:
-    """Finish (earns "Ready for Take-off") or skip the guided start."""
-    return await onboarding.finish(session, user, data.skipped)
-
-
-@router.get("/saved-searches", operation_id="saved_searches-list")
-async def list_saved_searches(user: CurrentUser, session: SessionDep) -> list[SavedSearchRead]:
-    """What you are looking for (job sources run these)."""
-    rows = await session.scalars(select(SavedSearch).where(SavedSearch.user_id == user.id).order_by(SavedSearch.id))
-    return [SavedSearchRead.model_validate(r) for r in rows.all()]
-
-
-@router.post("/saved-searches", status_code=status.HTTP_201_CREATED, operation_id="saved_searches-create")
-async def create_saved_search(data: SavedSearchIn, user: CurrentUser, session: SessionDep) -> SavedSearchRead:
-    """Save a search."""
-    row = SavedSearch(user_id=user.id, **data.model_dump())
-    session.add(row)
-    await session.flush()
-    return SavedSearchRead.model_validate(row)
-
-
-@router.delete(
-    "/saved-searches/{search_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="saved_searches-delete"
-)
-async def delete_saved_search(search_id: Id, user: CurrentUser, session: SessionDep) -> None:
-    """Remove a saved search."""
-    result = await session.execute(
-        delete(SavedSearch).where(SavedSearch.id == search_id, SavedSearch.user_id == user.id)
-    )
-    if not result.rowcount:  # type: ignore[attr-defined]
-        raise NotFound("This saved search does not exist or is not yours.", code="saved_search_not_found")
