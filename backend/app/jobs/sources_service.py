@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import Settings
@@ -43,6 +44,21 @@ async def health(session: AsyncSession, settings: Settings) -> list[dict[str, An
             }
         )
     return out
+
+
+async def follows_of(session: AsyncSession, user_id: int) -> Sequence[FollowedCompany]:
+    rows = await session.scalars(
+        select(FollowedCompany).where(FollowedCompany.user_id == user_id).order_by(FollowedCompany.id)
+    )
+    return rows.all()
+
+
+async def unfollow(session: AsyncSession, user_id: int, follow_id: int) -> bool:
+    """Whether the follow existed and was this user's."""
+    result = await session.execute(
+        delete(FollowedCompany).where(FollowedCompany.id == follow_id, FollowedCompany.user_id == user_id)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
 async def follow(session: AsyncSession, user_id: int, source: str, token: str, settings: Settings) -> FollowedCompany:

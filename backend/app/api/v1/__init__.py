@@ -10,7 +10,9 @@ from app.api.v1 import (
     auth,
     data,
     documents,
+    followed_companies,
     interviews,
+    job_import,
     jobs,
     notifications,
     oauth,
@@ -28,7 +30,8 @@ from app.match import router as match
 # The routers' routes as they were built (app.api.routing.Router: full paths, shared checks), in this order;
 # including them into another router would build each again.
 ROUTERS = (auth, users, oauth, jobs, match, applications, notifications, analytics, achievements, onboarding,
-           saved_searches, sources, tasks, system, data, resumes, documents, interviews, ai, ws)  # fmt: skip
+           saved_searches, sources, followed_companies, job_import, tasks, system, data, resumes, documents,
+           interviews, ai, ws)  # fmt: skip
 api_router = APIRouter()
 for _module in ROUTERS:
     api_router.routes.extend(_module.router.routes)
