@@ -78,7 +78,7 @@ check-client: $(STAMPS)/python $(STAMPS)/npm
 
 # ---- quality ---------------------------------------------------------------------------------------------
 lint: $(STAMPS)/python $(STAMPS)/npm
-	cd backend && $(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy app && $(BIN)/python scripts/check_imports.py && $(BIN)/python scripts/check_sizes.py
+	cd backend && $(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy app copilot_bench && $(BIN)/python scripts/check_imports.py && $(BIN)/python scripts/check_sizes.py
 	cd frontend && npm run --silent typecheck && npm run --silent lint
 
 format: $(STAMPS)/python

@@ -6,7 +6,7 @@ import subprocess
 import sys
 import time
 
-from app.bench import cpu
+from copilot_bench import cpu
 
 
 def test_a_busy_child_counts_for_its_role_and_per_request() -> None:

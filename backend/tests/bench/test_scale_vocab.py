@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from app.bench import scale_vocab
 from app.jobs.text import derived_fields, search_tokens
+from copilot_bench import scale_vocab
 
 
 class TestBuild:

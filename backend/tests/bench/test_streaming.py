@@ -9,9 +9,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.bench import streaming
-from app.bench.content import StandIn
 from app.core.config import Settings
+from copilot_bench import streaming
+from copilot_bench.content import StandIn
 
 
 async def test_the_stand_in_streams_word_by_word_and_counts_its_streams() -> None:

@@ -15,13 +15,13 @@ from functools import cache
 import pytest
 from docx import Document
 
-from app.bench.content import realistic_inputs
 from app.content.export import TEMPLATES, TemplateName, export_document
 from app.content.generation import offline_outcome
 from app.models.content import DocumentKind
 from app.resumes.jsonresume import JsonResume
 from app.resumes.parsing import parse_resume
 from app.resumes.structure import STRUCTURE_VERSION, parse_structure
+from copilot_bench.content import realistic_inputs
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 

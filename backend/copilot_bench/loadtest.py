@@ -25,12 +25,12 @@ from typing import Any
 import httpx
 from sqlalchemy.engine import make_url
 
-from app.bench import cpu, scale_data
-from app.bench.common import free_port
-from app.bench.load_single import measure_single_client
-from app.bench.load_users import KIND, Recorder, VirtualUser
-from app.bench.scale_data import say
 from app.core.config import Settings, get_settings, to_async_url
+from copilot_bench import cpu, scale_data
+from copilot_bench.common import free_port
+from copilot_bench.load_single import measure_single_client
+from copilot_bench.load_users import KIND, Recorder, VirtualUser
+from copilot_bench.scale_data import say
 
 DEFAULT_POSTINGS = 1_000_000
 SECRET_KEY = "loadtest-secret-" + "x" * 32

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from app.bench.common import percentiles
+from copilot_bench.common import percentiles
 
 POSTINGS = 1_000
 RESUME = """Grace Hopper

@@ -19,7 +19,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from app.bench.common import ThreadServer, percentiles
 from app.content.export import TEMPLATES, export_document
 from app.content.generation import generate, offline_outcome
 from app.content.inputs import Inputs, build_inputs
@@ -30,6 +29,7 @@ from app.core.migrations import upgrade
 from app.llm.client import LLMClient
 from app.models.content import DocumentKind
 from app.resumes.jsonresume import JsonResume
+from copilot_bench.common import ThreadServer, percentiles
 
 PAIRS = 50
 LLM_REQUESTS = 30

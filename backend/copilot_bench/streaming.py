@@ -25,12 +25,12 @@ import httpx
 from sqlalchemy import Connection, Engine, event
 from websockets.asyncio.client import ClientConnection, connect
 
-from app.bench.common import ThreadServer, percentiles
-from app.bench.content import LETTER, StandIn
-from app.bench.tracker import _ensure_pg_database, _postgres_url, _reset
 from app.core.config import Settings
 from app.core.migrations import upgrade
 from app.main import create_app
+from copilot_bench.common import ThreadServer, percentiles
+from copilot_bench.content import LETTER, StandIn
+from copilot_bench.tracker import _ensure_pg_database, _postgres_url, _reset
 
 LETTERS = 3
 WORDS = 80  # a word every CHUNK_INTERVAL_S: each letter streams for about 8 s

@@ -10,11 +10,11 @@ from typing import Any
 
 import httpx
 
-from app.bench.common import timed
 from app.core.config import Settings
 from app.core.migrations import upgrade
 from app.core.security import hash_password, verify_password
 from app.main import create_app
+from copilot_bench.common import timed
 
 PASSWORD = "Bench-Password-Long-1"  # noqa: S105 - a throw-away benchmark account
 

@@ -22,13 +22,13 @@ import uvicorn
 from sqlalchemy import insert, select
 
 from app.auth.service import issue_tokens
-from app.bench.common import free_port, percentiles
 from app.core.config import Settings
 from app.core.events import RedisBus, user_channel
 from app.core.migrations import upgrade
 from app.main import create_app
 from app.models.user import User
 from app.realtime.envelope import envelope
+from copilot_bench.common import free_port, percentiles
 
 CLIENTS = 1000
 TABS_PER_USER = 2  # 500 users with two tabs each: an event to a user reaches both

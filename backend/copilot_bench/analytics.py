@@ -20,7 +20,6 @@ from sqlalchemy import func, insert, select, text
 from app.analytics import service
 from app.applications import rollups
 from app.auth.service import issue_tokens
-from app.bench.tracker import _ensure_pg_database, _postgres_url, _reset
 from app.core.config import Settings, get_settings
 from app.core.db import make_engine, make_session_factory
 from app.core.migrations import heads, upgrade
@@ -28,6 +27,7 @@ from app.gamification.service import user_streak
 from app.main import create_app
 from app.models import Application, ApplicationEvent, JobPosting, JobPostingSkill, User
 from app.models.application import ApplicationStatus as S
+from copilot_bench.tracker import _ensure_pg_database, _postgres_url, _reset
 
 VERSION = "analytics-v2"
 APPLICATIONS = 10_000

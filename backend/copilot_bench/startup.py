@@ -21,8 +21,8 @@ from typing import Any
 
 import httpx
 
-from app.bench.common import free_port
-from app.bench.resumes import two_page_pdf
+from copilot_bench.common import free_port
+from copilot_bench.resumes import two_page_pdf
 
 BACKEND = Path(__file__).resolve().parents[2]
 RUNS = 5

@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 
-from app.bench.scale_data import PASSWORD, email
+from copilot_bench.scale_data import PASSWORD, email
 
 SEARCH_WORDS = [
     "python", "react", "c++", "c#", ".net", "kubernetes", "data engineer", "typescript", "go", "rust", "java",

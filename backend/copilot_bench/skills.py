@@ -9,9 +9,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from app.bench.common import percentiles
 from app.skills import extract
 from app.skills.taxonomy import get_taxonomy
+from copilot_bench.common import percentiles
 
 DOCS = 2_000
 TARGET_BYTES = 4_096

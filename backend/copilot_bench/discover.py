@@ -18,8 +18,6 @@ from typing import Any
 
 from sqlalchemy import func, insert, select
 
-from app.bench.match import RESUME, posting
-from app.bench.tracker import _ensure_pg_database, _postgres_url, _reset
 from app.core.config import Settings, get_settings
 from app.core.db import make_engine, make_session_factory, session_scope
 from app.core.migrations import upgrade
@@ -31,6 +29,8 @@ from app.models.base import utcnow
 from app.models.job import JobRequirements, RemoteType
 from app.models.resume import Resume, ResumeStatus
 from app.models.sources import JobMatch, SavedSearch
+from copilot_bench.match import RESUME, posting
+from copilot_bench.tracker import _ensure_pg_database, _postgres_url, _reset
 
 USERS = 100
 POSTINGS = 10_000

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from app.bench import (
+from copilot_bench import (
     analytics,
     auth,
     content,

@@ -19,7 +19,6 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from app.bench.common import timed
 from app.core.config import Settings, get_settings, to_async_url
 from app.core.db import make_engine
 from app.core.migrations import heads, upgrade
@@ -29,6 +28,7 @@ from app.main import create_app
 from app.models import Application, ApplicationEvent, JobPosting, User
 from app.models.application import ApplicationStatus
 from app.models.base import utcnow
+from copilot_bench.common import timed
 
 DATASET_VERSION = "tracker-v4"
 N_POSTINGS = 50_000

@@ -16,7 +16,6 @@ from starlette.applications import Starlette
 from starlette.responses import Response
 from starlette.routing import Route
 
-from app.bench.tracker import _ensure_pg_database, _postgres_url, _reset
 from app.core.config import Settings
 from app.core.db import make_engine, make_session_factory, session_scope
 from app.core.migrations import upgrade
@@ -25,6 +24,7 @@ from app.jobs.ingest import upsert_postings
 from app.jobs.sources.base import SourceQuery
 from app.jobs.sources.greenhouse import Greenhouse
 from app.jobs.sources.http import SourceHttp, new_client
+from copilot_bench.tracker import _ensure_pg_database, _postgres_url, _reset
 
 POSTINGS = 10_000
 TEXT = "<p>We build data products with Python, SQL and Kubernetes. You will own services end to end.</p>" * 6

@@ -17,7 +17,6 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from app.applications import rollups
-from app.bench import scale_vocab
 from app.core.config import Settings
 from app.core.db import make_engine, make_session_factory
 from app.core.migrations import upgrade
@@ -27,6 +26,7 @@ from app.models import Application, ApplicationEvent, User
 from app.models.application import ApplicationStatus as S
 from app.models.notification import Notification
 from app.models.user import UserSkill
+from copilot_bench import scale_vocab
 
 DATASET_VERSION = "loadtest-v1"
 PASSWORD = "Load-Test-Password-1"  # noqa: S105 - throw-away load-test accounts

@@ -9,9 +9,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from app.bench.common import percentiles
 from app.interviews.questions import JobFacts, offline_questions, session_seed
 from app.interviews.rubric import score_answer
+from copilot_bench.common import percentiles
 
 RUNS = 200
 JOB = JobFacts(

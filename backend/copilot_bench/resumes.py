@@ -12,9 +12,9 @@ from typing import Any
 from docx import Document
 from fpdf import FPDF
 
-from app.bench.common import percentiles
 from app.resumes.parsing import parse_resume
 from app.resumes.structure import parse_structure
+from copilot_bench.common import percentiles
 
 RUNS = 20
 SKILLS = ["Python", "Kubernetes", "PostgreSQL", "Terraform", "Apache Kafka", "Docker", "Go", "Redis", "AWS", "React"]

@@ -13,11 +13,11 @@ import httpx
 from sqlalchemy import select
 
 from app.analytics import service as analytics
-from app.bench.scale_data import PASSWORD, email
 from app.core.config import Settings
 from app.core.db import make_engine, make_session_factory
 from app.gamification.service import user_streak
 from app.models import User
+from copilot_bench.scale_data import PASSWORD, email
 
 BUDGET_S = 12.0  # per figure: a slow query gives fewer samples instead of a long run
 COLD_WORDS = ["python", "react", "c++", "kubernetes", "data", "rust", "java", "swift", "sql", "terraform", "go",
