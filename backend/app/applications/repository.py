@@ -10,25 +10,14 @@ from sqlalchemy import Row, Select, bindparam, func, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
+from app.jobs.schemas import JobSummary
 from app.models.application import Application, ApplicationEvent, ApplicationStatus
 from app.models.job import JobPosting
 
 # What a card shows of its job (the JobSummary fields): never the description, the search text or the vector.
+_CARD_JOB_FIELDS = (*(name for name in JobSummary.model_fields if name != "is_own"), "owner_id")
 CARD_JOB = joinedload(Application.job).load_only(
-    JobPosting.title,
-    JobPosting.company,
-    JobPosting.location,
-    JobPosting.remote_type,
-    JobPosting.employment_type,
-    JobPosting.salary_min,
-    JobPosting.salary_max,
-    JobPosting.salary_currency,
-    JobPosting.salary_period,
-    JobPosting.url,
-    JobPosting.posted_at,
-    JobPosting.tech_stack,
-    JobPosting.owner_id,
-    raiseload=True,
+    *(getattr(JobPosting, name) for name in _CARD_JOB_FIELDS if name != "id"), raiseload=True
 )
 
 
@@ -95,11 +84,7 @@ CARD_COLUMNS = (
     Application.created_at,
     Application.updated_at,
 )
-JOB_COLUMNS = tuple(
-    getattr(JobPosting, name).label(f"job_{name}")
-    for name in ("id", "title", "company", "location", "remote_type", "employment_type", "salary_min", "salary_max",
-                 "salary_currency", "salary_period", "url", "posted_at", "tech_stack", "owner_id")
-)  # fmt: skip
+JOB_COLUMNS = tuple(getattr(JobPosting, name).label(f"job_{name}") for name in _CARD_JOB_FIELDS)
 
 
 def _previous_status() -> Any:

@@ -59,8 +59,8 @@ class CallRecord:
         if cache_hit:
             self.prompt_tokens = self.completion_tokens = 0
         cost = 0.0 if cache_hit else service.cost_usd(client.model_spec, self.prompt_tokens, self.completion_tokens)
-        if client._sessions is not None:
-            async with session_scope(client._sessions) as session:  # a short write of its own, after the call
+        if client.sessions is not None:
+            async with session_scope(client.sessions) as session:  # a short write of its own, after the call
                 await self._write(session, cache_hit=cache_hit, status=status, error=error, cost=cost)
         metrics.record_llm_call(
             client.provider, "error" if error else status, cache_hit, self.prompt_tokens, self.completion_tokens

@@ -73,6 +73,11 @@ class LLMClient:
         self._sdk: openai.AsyncOpenAI | None = None
 
     @property
+    def sessions(self) -> Sessions | None:
+        """Where usage is recorded (one short transaction per call); None records nothing."""
+        return self._sessions
+
+    @property
     def model_spec(self) -> ModelSpec:
         return self._resolved.spec.model(self.model)
 
