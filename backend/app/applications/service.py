@@ -33,27 +33,53 @@ def _reached_applied(status: ApplicationStatus) -> bool:
     return s is not None and s >= 1
 
 
-# The application's own fields of a card: read by name from an ORM object or from a row of the card columns.
-_FIELDS = tuple(column.key for column in repository.CARD_COLUMNS)
-_JOB_FIELDS = tuple(name for name in JobSummary.model_fields if name != "is_own")
-
-
-def _card(source: Any, previous: ApplicationStatus | None, job: JobSummary) -> ApplicationRead:
-    return ApplicationRead(
-        **{name: getattr(source, name) for name in _FIELDS},
-        allowed_statuses=allowed_targets(source.status, previous),
-        job=job,
-    )
-
-
 def present(app: Application, user_id: int, previous: ApplicationStatus | None) -> ApplicationRead:
-    return _card(app, previous, jobs.present(JobSummary, app.job, user_id, None))
+    return ApplicationRead(
+        id=app.id,
+        job_posting_id=app.job_posting_id,
+        status=app.status,
+        position=app.position,
+        notes=app.notes,
+        applied_at=app.applied_at,
+        status_changed_at=app.status_changed_at,
+        created_at=app.created_at,
+        updated_at=app.updated_at,
+        allowed_statuses=allowed_targets(app.status, previous),
+        job=jobs.present(JobSummary, app.job, user_id, None),
+    )
 
 
 def present_card(row: Any, user_id: int) -> ApplicationRead:
     """A card from a row of `repository` card columns (the board and lists read rows, not ORM objects)."""
-    job = JobSummary(**{name: getattr(row, f"job_{name}") for name in _JOB_FIELDS}, is_own=row.job_owner_id == user_id)
-    return _card(row, row.previous_status, job)
+    job = JobSummary(
+        id=row.job_id,
+        title=row.job_title,
+        company=row.job_company,
+        location=row.job_location,
+        remote_type=row.job_remote_type,
+        employment_type=row.job_employment_type,
+        salary_min=row.job_salary_min,
+        salary_max=row.job_salary_max,
+        salary_currency=row.job_salary_currency,
+        salary_period=row.job_salary_period,
+        url=row.job_url,
+        posted_at=row.job_posted_at,
+        tech_stack=row.job_tech_stack,
+        is_own=row.job_owner_id == user_id,
+    )
+    return ApplicationRead(
+        id=row.id,
+        job_posting_id=row.job_posting_id,
+        status=row.status,
+        position=row.position,
+        notes=row.notes,
+        applied_at=row.applied_at,
+        status_changed_at=row.status_changed_at,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        allowed_statuses=allowed_targets(row.status, row.previous_status),
+        job=job,
+    )
 
 
 async def _present_many(session: AsyncSession, apps: Sequence[Application], user_id: int) -> list[ApplicationRead]:
