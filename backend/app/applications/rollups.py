@@ -51,13 +51,18 @@ async def after_move(session: AsyncSession, application_id: int, last: Applicati
     if last is not None:
         last.duration_s = (at - last.at).total_seconds()
     await session.flush()
-    await session.execute(_one_application(dialect_of(session))[1], {"rollup_application_id": application_id})
+    _durations, per_application = _one_application(dialect_of(session))
+    await session.execute(per_application, {"rollup_application_id": application_id})
 
 
 @cache
-def _one_application(dialect: str) -> list[Any]:
-    statements_ = statements(dialect, Application.id == bindparam("rollup_application_id"))
-    return [s.execution_options(synchronize_session=False) for s in statements_]
+def _one_application(dialect: str) -> tuple[Any, Any]:
+    """`statements` for the application bound as `rollup_application_id`: (durations, per-application)."""
+    durations, per_application = statements(dialect, Application.id == bindparam("rollup_application_id"))
+    return (
+        durations.execution_options(synchronize_session=False),
+        per_application.execution_options(synchronize_session=False),
+    )
 
 
 def statements(dialect: str, scope: ColumnElement[bool]) -> list[Any]:

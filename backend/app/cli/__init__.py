@@ -142,13 +142,13 @@ def openapi() -> None:
     typer.echo(json.dumps(schema, indent=2, sort_keys=False))
 
 
-def _dev_only(name: str, module: str = "") -> Any:
-    """A function of the benchmarks, which live beside the app in a checkout (`backend/copilot_bench`), not in
-    the installed package."""
+def _benchmarks(module: str) -> Any:
+    """A module of the benchmarks, which live beside the app in a checkout (`backend/copilot_bench`), not in the
+    installed package."""
     import importlib
 
     try:
-        return getattr(importlib.import_module(f"copilot_bench{'.' + module if module else ''}"), name)
+        return importlib.import_module(module)
     except ModuleNotFoundError as exc:
         if not (exc.name or "").startswith("copilot_bench"):
             raise
@@ -159,9 +159,9 @@ def _dev_only(name: str, module: str = "") -> Any:
 @cli.command()
 def bench(only: Annotated[str | None, typer.Option(help="Run one benchmark by name")] = None) -> None:
     """Run the benchmarks and print one JSON object of figures."""
-    run_benchmarks = _dev_only("run_benchmarks")
+    benchmarks = _benchmarks("copilot_bench")
     try:
-        figures = asyncio.run(run_benchmarks(only))
+        figures = asyncio.run(benchmarks.run_benchmarks(only))
     except KeyError as exc:
         fail(f"unknown benchmark {exc}")
         return
@@ -176,12 +176,10 @@ def loadtest(
     ramp: Annotated[float, typer.Option(help="Seconds over which the users arrive", min=0)] = 30,
 ) -> None:
     """Load-test two web processes and a worker on PostgreSQL + Redis; print the figures as JSON."""
-    run_loadtest = _dev_only("run_loadtest", "loadtest")
-    from copilot_bench.loadtest import Unavailable
-
+    load = _benchmarks("copilot_bench.loadtest")
     try:
-        report = asyncio.run(run_loadtest(users, postings, seconds, ramp))
-    except Unavailable as exc:
+        report = asyncio.run(load.run_loadtest(users, postings, seconds, ramp))
+    except load.Unavailable as exc:
         fail(str(exc), 1)
         return
     typer.echo(json.dumps(report, indent=2))

@@ -156,13 +156,13 @@ async def earned(session: AsyncSession, user_id: int) -> dict[str, datetime]:
 
 async def evaluate(session: AsyncSession, user: User, today: date) -> list[Rule]:
     """Award every rule now met and not yet awarded; announce each new one (notification, live)."""
-    owned = set((await session.scalars(select(Achievement.code).where(Achievement.user_id == user.id))).all())
+    owned = set(await earned(session, user.id))
     pending = [r for r in CATALOGUE if r.available and r.code not in owned]
     if not pending:
         return []
     f = await figures(session, user, today, {r.needs for r in pending})
     insert = upsert_insert(session)
-    earned: list[Rule] = []
+    awarded: list[Rule] = []
     for rule in pending:
         if rule.value(f) < rule.target:
             continue
@@ -174,7 +174,7 @@ async def evaluate(session: AsyncSession, user: User, today: date) -> list[Rule]
         )
         if new_id is None:  # another request or task got there first: it announces
             continue
-        earned.append(rule)
+        awarded.append(rule)
         await notify(
             session,
             user.id,
@@ -183,6 +183,6 @@ async def evaluate(session: AsyncSession, user: User, today: date) -> list[Rule]
             rule.description,
             {"code": rule.code},
         )
-    if earned:
+    if awarded:
         publish_after_commit(session, user.id, "analytics.updated", {"reason": "achievement"})
-    return earned
+    return awarded
