@@ -118,11 +118,19 @@ def lower_first(text: str) -> str:
     return (first[0].lower() + first[1:] + (" " + rest if rest else "")).rstrip()
 
 
+# Words a Title Case heading capitalises too ("Sales And Marketing"): written in lower case, the text is a sentence.
+_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "via", "with"]
+)
+
+
 def _untitle(text: str) -> str:
     """ "Forecasting Sales And Market Basket Analysis" → lower-case words, keeping acronyms and skills."""
     words = text.split()
     capitalised = [w for w in words if w[:1].isupper()]
     if len(words) < 2 or len(capitalised) < 0.8 * len(words):
+        return text
+    if any(w in _SMALL_WORDS for w in words):  # "… CI with GitHub Actions": a sentence of names, not a heading
         return text
     return " ".join(w if (keeps_case(w) and not w.istitle()) or _is_skill(w) else w.lower() for w in words)
 

@@ -241,6 +241,9 @@ class TestBulletsBecomeProse:
             ("Market Basket Analysis", False, "my work included market basket analysis"),
             ("Python tooling for the data team", True, "my work includes Python tooling for the data team"),
             ("SAP role design for 3 plants", False, "my work included SAP role design for 3 plants"),
+            # Mostly names, but a sentence ("with" in lower case): their capitals stay.
+            ("Introduced Docker-based CI with GitHub Actions", False,
+             "I introduced Docker-based CI with GitHub Actions"),
         ],
     )  # fmt: skip
     def test_first_person(self, bullet: str, current: bool, expected: str) -> None:
