@@ -29,6 +29,7 @@ from app.core.logging import RequestIdMiddleware
 from app.core.mail import Mailer
 from app.core.middleware import BodySizeLimitMiddleware, RequestMetricsMiddleware, SecurityHeadersMiddleware
 from app.core.ratelimit import RateLimiter
+from app.llm.providers import check_provider_setting
 from app.realtime.hub import Hub
 from app.resumes.parsing import MAX_RESUME_BYTES
 from app.tasks import runtime
@@ -56,6 +57,7 @@ def _api_routes() -> list[BaseRoute]:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    check_provider_setting(settings.llm_provider)
     _ = settings.signing_key  # generate and persist the key at start, not on the first request
 
     @asynccontextmanager

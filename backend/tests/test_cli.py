@@ -87,6 +87,12 @@ def test_bad_database_url_is_exit_2(cli_env: dict[str, str]) -> None:
     assert "DATABASE_URL" in out.stderr and "not supported" in out.stderr
 
 
+def test_unknown_llm_provider_is_exit_2_with_the_choices(cli_env: dict[str, str]) -> None:
+    out = run(["migrate"], {**cli_env, "LLM_PROVIDER": "anthropic"})
+    assert out.returncode == 2
+    assert out.stderr.strip().startswith("error: bad configuration: LLM_PROVIDER 'anthropic' is not one of offline")
+
+
 def test_openapi_prints_the_schema(cli_env: dict[str, str]) -> None:
     out = run(["openapi"], cli_env)
     assert out.returncode == 0

@@ -1,4 +1,4 @@
-"""Response bodies of /api/v1/analytics, /achievements, /onboarding and /saved-searches."""
+"""Response bodies of /api/v1/analytics."""
 
 from __future__ import annotations
 
@@ -129,44 +129,3 @@ class Activity(Schema):
     granularity: Literal["day", "week", "month"]
     points: list[ActivityPoint]
     streak: StreakRead
-
-
-class AchievementRead(Schema):
-    code: str
-    title: str
-    description: str
-    earned: bool
-    awarded_at: datetime | None
-    progress: int
-    target: int
-    available: bool
-
-
-OnboardingStep = Literal["welcome", "profile", "skills", "search", "track", "tour"]
-
-
-class OnboardingRead(Schema):
-    step: OnboardingStep | None
-    finished: bool
-    skipped: bool
-    steps: list[OnboardingStep]
-
-
-class OnboardingUpdate(Schema):
-    step: OnboardingStep
-
-
-class OnboardingFinish(Schema):
-    skipped: bool = False
-
-
-class SavedSearchIn(Schema):
-    keywords: str = Field(min_length=1, max_length=200)
-    location: str = Field(default="", max_length=200)
-    remote_only: bool = False
-    min_salary: int | None = Field(default=None, ge=0, le=10_000_000, description="Yearly salary floor")
-
-
-class SavedSearchRead(SavedSearchIn):
-    id: int
-    created_at: datetime

@@ -1,11 +1,14 @@
-"""SQL for sessions (refresh-token families)."""
+"""SQL for sessions (refresh-token families) and their housekeeping."""
 
 from __future__ import annotations
 
-from sqlalchemy import exists, select
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.selectable import Exists
 
+from app.models.oauth import OAuthFlow
 from app.models.user import RefreshToken, User
 
 
@@ -24,3 +27,11 @@ async def get_user_in_live_session(session: AsyncSession, user_id: int, family: 
 
 async def session_is_live(session: AsyncSession, user_id: int, family: str) -> bool:
     return bool(await session.scalar(select(_live(user_id, family))))
+
+
+async def purge_expired(session: AsyncSession, flows_before: datetime) -> int:
+    """Drop refresh tokens past their expiry and sign-in flows started before `flows_before`; how many went."""
+    # Revoked but unexpired tokens stay: they are what detects the reuse of a stolen token.
+    tokens = await session.execute(delete(RefreshToken).where(RefreshToken.expires_at < datetime.now(UTC)))
+    flows = await session.execute(delete(OAuthFlow).where(OAuthFlow.created_at < flows_before))
+    return int(tokens.rowcount or 0) + int(flows.rowcount or 0)  # type: ignore[attr-defined]

@@ -24,14 +24,20 @@ def settings() -> Settings:
     from pydantic import ValidationError
 
     from app.core.config import get_settings
+    from app.llm.providers import check_provider_setting
 
     try:
-        return get_settings()
+        loaded = get_settings()
     except ValidationError as exc:
         err = exc.errors()[0]
         field = ".".join(str(p) for p in err["loc"]).upper()
         fail(f"bad configuration: {field}: {err['msg'].removeprefix('Value error, ')}")
         raise  # unreachable, keeps type checkers happy
+    try:
+        check_provider_setting(loaded.llm_provider)
+    except ValueError as exc:
+        fail(f"bad configuration: {exc}")
+    return loaded
 
 
 def run(settings: Settings, work: Callable[[Any], Awaitable[T]]) -> T:

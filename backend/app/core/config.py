@@ -110,7 +110,9 @@ class Settings(BaseSettings):
 
     # AI (docs/decisions/009-llm-provider.md, 014-provider-settings-in-app.md). An administrator can also set these
     # in Settings → AI provider; each one set here wins over the form.
-    llm_provider: str = "offline"  # offline | groq | nim | openai | ollama | custom
+    # offline | groq | nim | openai | ollama | custom; the llm domain owns the list and its aliases
+    # (app/llm/providers.py), and `create_app()` and the CLI check the name at start (`check_provider_setting`).
+    llm_provider: str = "offline"
     llm_model: str | None = None  # default: the provider's recommended model
     llm_api_key: SecretStr | None = None
     llm_base_url: str | None = None  # required for `custom`; overrides the provider's URL otherwise
@@ -172,13 +174,6 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [float(part) for part in value.split(",") if part.strip()]
         return value
-
-    @field_validator("llm_provider")
-    @classmethod
-    def _check_llm_provider(cls, value: str) -> str:
-        from app.llm.providers import canonical_provider_name
-
-        return canonical_provider_name(value)
 
     @field_validator("llm_model", "llm_base_url", mode="before")
     @classmethod

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.analytics.schemas import OnboardingRead
 from app.core.clock import local_today
 from app.gamification import service as achievements
+from app.gamification.schemas import OnboardingRead
 from app.models.base import utcnow
 from app.models.user import User
 

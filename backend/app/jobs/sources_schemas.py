@@ -1,4 +1,4 @@
-"""Bodies of /api/v1/sources, /discover, /followed-companies and /jobs/import-url."""
+"""Bodies of /api/v1/sources, /discover, /followed-companies, /saved-searches and /jobs/import-url."""
 
 from __future__ import annotations
 
@@ -50,3 +50,15 @@ class IngestResult(Schema):
     merged: int
     updated: int
     matches: int
+
+
+class SavedSearchIn(Schema):
+    keywords: str = Field(min_length=1, max_length=200)
+    location: str = Field(default="", max_length=200)
+    remote_only: bool = False
+    min_salary: int | None = Field(default=None, ge=0, le=10_000_000, description="Yearly salary floor")
+
+
+class SavedSearchRead(SavedSearchIn):
+    id: int
+    created_at: datetime

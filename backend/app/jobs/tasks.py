@@ -1,77 +1,19 @@
-"""`ingest_jobs`: every night (and on demand) pull fresh postings for every saved search and followed company, and
-score them for Discover (`app.match.discover.score_new`: this entry point composes the two domains)."""
+"""The jobs domain's own background work: offline skills for postings that have none, and the archiving of
+catalogue postings nobody can see any more. Ingest and provider extraction also score postings for Discover, so
+they compose jobs with match and live in app/match/tasks.py (task names stay "jobs.*")."""
 
 from __future__ import annotations
 
-from contextlib import asynccontextmanager
 from typing import Any
 
 from sqlalchemy import select
 
-from app.core.cache import process_cache
-from app.jobs.enrich import enrich_offline, enrich_with_provider
-from app.jobs.ingest import run_ingest
-from app.jobs.scraper_service import JobScraperService
-from app.llm.client import open_llm_client
-from app.match.discover import score_new
-from app.match.postings import posting_facts
-from app.match.requirements_llm import read_and_store
+from app.jobs.enrich import enrich_offline
+from app.jobs.retention import archive_stale
 from app.models.job import JobPosting
 from app.tasks.registry import TaskContext, copilot_task
 
 EXTRACT_BATCH = 50
-
-
-@copilot_task("jobs.ingest_jobs", acks_late=True)  # upserts: safe to run twice
-async def ingest_jobs(ctx: TaskContext, user_id: int | None = None) -> dict[str, Any]:
-    """For one user (on demand) or everyone (nightly)."""
-
-    @asynccontextmanager
-    async def unit() -> Any:
-        async with ctx.session() as session:
-            yield session
-
-    async def progress(percent: int, message: str) -> None:
-        await ctx.progress(percent, message)
-        await ctx.check_cancelled()
-
-    summary = await run_ingest(
-        unit,
-        JobScraperService(ctx.settings),
-        ctx.settings.match_threshold,
-        match=score_new,
-        user_id=user_id,
-        progress=progress,
-    )
-    return {"created": summary.created, "merged": summary.merged, "matches": summary.matches}
-
-
-@copilot_task("jobs.extract_skills", acks_late=True)  # idempotent: unchanged content is skipped by its hash
-async def extract_skills(ctx: TaskContext, posting_ids: list[int], force: bool = False) -> dict[str, Any]:
-    """Fill tech_stack, job_posting_skill rows and responsibilities for these postings with the configured provider."""
-    written = 0
-    async with open_llm_client(ctx.settings, ctx.rt.session_factory) as client:
-        provider = client.provider
-        for start in range(0, len(posting_ids), EXTRACT_BATCH):
-            batch = posting_ids[start : start + EXTRACT_BATCH]
-            written += await enrich_with_provider(
-                ctx.session,
-                batch,
-                client,
-                user_id=ctx.user_id,
-                cache=process_cache(ctx.settings.redis_url),
-                force=force,
-            )
-            # What each posting asks, stored for the match score: read by the model when one is configured.
-            if client.offline:
-                async with ctx.session() as session:
-                    await posting_facts(session, batch)
-            else:
-                await read_and_store(ctx.session, client, batch, user_id=ctx.user_id)
-            done = min(len(posting_ids), start + EXTRACT_BATCH)
-            await ctx.progress(int(100 * done / len(posting_ids)), f"Skills for {done} of {len(posting_ids)} jobs")
-            await ctx.check_cancelled()
-    return {"postings": len(posting_ids), "written": written, "provider": provider}
 
 
 @copilot_task("jobs.extract_missing_skills")
@@ -93,3 +35,9 @@ async def extract_missing_skills(ctx: TaskContext, limit: int = 5000) -> dict[st
         async with ctx.session() as session:
             written += await enrich_offline(session, ids[start : start + EXTRACT_BATCH * 10])
     return {"postings": len(ids), "written": written}
+
+
+@copilot_task("jobs.archive_stale")
+async def archive_stale_postings(ctx: TaskContext) -> int:
+    """Archive public postings no board lists any more and no user tracks."""
+    return await archive_stale(ctx.rt.session_factory, ctx.settings.job_posting_retention_days)

@@ -146,5 +146,11 @@ def canonical_provider_name(name: str) -> str:
     return key
 
 
+def check_provider_setting(name: str) -> str:
+    """`LLM_PROVIDER` checked where the app and the CLI start, so a typo stops them with the choices at once rather
+    than failing the first letter; raises ValueError (the core's settings don't know the providers)."""
+    return canonical_provider_name(name)
+
+
 def get_provider(name: str) -> ProviderSpec:
     return PROVIDERS[canonical_provider_name(name)]

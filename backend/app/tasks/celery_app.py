@@ -15,14 +15,15 @@ from celery import Celery
 from app.core.config import Settings
 
 TASK_MODULES = [
-    "app.tasks.scheduled_tasks",
+    "app.tasks.maintenance",
+    "app.auth.tasks",
+    "app.summaries.tasks",
     "app.data.tasks",
     "app.jobs.tasks",
     "app.match.tasks",
     "app.resumes.tasks",
     "app.content.tasks",
     "app.interviews.tasks",
-    "app.tasks.maintenance",
     "app.analytics.tasks",
 ]
 

@@ -3,12 +3,15 @@ and the provider registry and its settings."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from app.core.config import Settings
-from app.llm.providers import PROVIDERS, canonical_provider_name
+from app.llm.providers import PROVIDERS, canonical_provider_name, check_provider_setting
 from app.llm.structured import response_format_for, to_strict
+from app.main import create_app
 
 
 class Skill(BaseModel):
@@ -87,10 +90,12 @@ class TestRegistry:
     def test_aliases(self, given: str, expected: str) -> None:
         assert canonical_provider_name(given) == expected
 
-    def test_settings_validate_the_provider(self) -> None:
-        assert Settings(_env_file=None, llm_provider="NVIDIA").llm_provider == "nim"
+    def test_the_app_checks_the_provider_at_start(self, tmp_path: Path) -> None:
         assert Settings(_env_file=None).llm_provider == "offline"
-        with pytest.raises(ValidationError, match="LLM_PROVIDER 'anthropic' is not one of"):
-            Settings(_env_file=None, llm_provider="anthropic")
+        assert check_provider_setting("NVIDIA") == "nim"
+        # Settings hold the name as given (the core knows no providers); the app refuses to start on a typo.
+        bad = Settings(_env_file=None, llm_provider="anthropic", copilot_data_dir=tmp_path)  # type: ignore[call-arg]
+        with pytest.raises(ValueError, match="LLM_PROVIDER 'anthropic' is not one of"):
+            create_app(bad)
         blank = Settings(_env_file=None, llm_model="", llm_base_url=" ")
         assert blank.llm_model is None and blank.llm_base_url is None

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from app.analytics.schemas import AchievementRead
 from app.api.deps import CurrentUser, SessionDep
 from app.api.routing import Router
 from app.core.clock import local_today
 from app.gamification import service
+from app.gamification.schemas import AchievementRead
 from app.gamification.service import BY_CODE, CATALOGUE, figures
 
 router = Router(tags=["analytics"])

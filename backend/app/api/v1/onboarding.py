@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from app.analytics.schemas import OnboardingFinish, OnboardingRead, OnboardingUpdate
 from app.api.deps import CurrentUser, SessionDep
 from app.api.routing import Router
 from app.gamification import onboarding
+from app.gamification.schemas import OnboardingFinish, OnboardingRead, OnboardingUpdate
 
 router = Router(tags=["analytics"])
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from fastapi import status
 
-from app.analytics.schemas import SavedSearchIn, SavedSearchRead
 from app.api.deps import CurrentUser, SessionDep
 from app.api.routing import Router
 from app.core.exceptions import NotFound
 from app.core.schemas import Id
 from app.jobs import saved_searches
+from app.jobs.sources_schemas import SavedSearchIn, SavedSearchRead
 
 router = Router(tags=["analytics"])
 

@@ -11,8 +11,8 @@ from app.api.routing import Router
 from app.core.clock import local_today
 from app.gamification import service as achievements
 from app.summaries.service import daily_stats
+from app.summaries.tasks import DELIVER
 from app.tasks.registry import enqueue
-from app.tasks.scheduled_tasks import DELIVER
 from app.tasks.schemas import TaskRunRead
 from app.users import service
 from app.users.schemas import ProfileRead, ProfileUpdate, SkillsReplace, TodayRead

@@ -1,19 +1,18 @@
-"""Tasks beat runs (celery_app.SCHEDULE) and the per-user work they fan out to."""
+"""The evening summary: every 15 minutes beat claims the summaries now due (celery_app.SCHEDULE) and each is built
+and sent by its own task, with retries when the mail server fails (docs/design.md §1)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from typing import NoReturn
 
 import structlog
-from sqlalchemy import delete, update
+from sqlalchemy import update
 
 from app.core.clock import local_today
 from app.core.mail import MailError
 from app.models.base import utcnow
 from app.models.mail import OutboxMessage, SummaryDelivery
-from app.models.oauth import OAuthFlow
-from app.models.user import RefreshToken, User
+from app.models.user import User
 from app.notifications.service import notify
 from app.summaries.service import claim_due_deliveries, daily_stats, render_summary
 from app.tasks.registry import RetryLater, TaskContext, copilot_task, enqueue
@@ -113,17 +112,3 @@ async def _delivery_failed(ctx: TaskContext, user_id: int, delivery_id: int | No
         )
     # Failing the task (after the user was told) keeps the queue page honest: this run failed, with the reason.
     raise MailError(f"gave up after {len(delays) + 1} attempts: {reason}")
-
-
-@copilot_task("auth.purge_expired")
-async def purge_expired(ctx: TaskContext) -> int:
-    """Hourly: drop refresh tokens and sign-in flows that can never be used again."""
-    now = datetime.now(UTC)
-    async with ctx.session() as session:
-        tokens = await session.execute(
-            # Revoked but unexpired rows stay: they are what detects the reuse of a stolen token.
-            delete(RefreshToken).where(RefreshToken.expires_at < now)
-        )
-        flow_cutoff = now - timedelta(seconds=ctx.settings.oauth_flow_ttl_seconds)
-        flows = await session.execute(delete(OAuthFlow).where(OAuthFlow.created_at < flow_cutoff))
-    return int(tokens.rowcount or 0) + int(flows.rowcount or 0)  # type: ignore[attr-defined]
