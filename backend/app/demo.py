@@ -11,6 +11,7 @@ from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.applications import rollups
+from app.auth import repository as users
 from app.core.security import hash_password
 from app.jobs.enrich import enrich_offline
 from app.jobs.text import derived_fields, description_from_input
@@ -19,7 +20,6 @@ from app.models.application import ApplicationStatus as S
 from app.models.base import utcnow
 from app.models.job import JobPosting, JobPostingSkill, RemoteType, SalaryPeriod
 from app.models.user import SkillSource, User, UserSkill
-from app.users import repository as users
 
 DEMO_EMAIL = "demo@example.com"
 DEMO_PASSWORD = "demo-password"  # noqa: S105 - the documented demo account

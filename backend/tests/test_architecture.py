@@ -30,7 +30,7 @@ def test_cycles_are_found_between_packages_only() -> None:
     checker = _checker()
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": {"e"}}
     assert checker._cycles(graph) == [{"a", "b", "c"}]  # d only points in; a self-import is no cycle
-    assert checker._node("app.api.v1.users") == "app.api.v1" and checker._node("app.api.deps") == "app.api"
+    assert checker._node("app.api.v1.ws") == "app.api.v1" and checker._node("app.api.deps") == "app.api"
     assert checker._node("app.match.discover") == "app.match"
     assert [checker._role(m) for m in ("app.jobs.repository", "app.jobs.sources_service", "app.match.router")] == [
         "repository",

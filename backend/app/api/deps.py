@@ -1,4 +1,5 @@
-"""Dependencies every router shares: settings, the request's session, the current user."""
+"""Dependencies every router shares: settings, the request's session, the rate limiter, the mailer (the signed-in
+user is `app.auth.dependencies.CurrentUser`)."""
 
 from __future__ import annotations
 
@@ -8,17 +9,13 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import HTTPConnection
 
-from app.auth import service as auth_service
 from app.core.config import Settings
 from app.core.db import sqlite_deferred_begin
-from app.core.exceptions import Forbidden, Unauthorized
 from app.core.mail import Mailer
 from app.core.ratelimit import RateLimiter
-from app.models.user import User
 
 
 async def get_settings(request: Request) -> Settings:
@@ -57,33 +54,6 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 SessionDep = Annotated[AsyncSession, Depends(get_session)]
 RateLimiterDep = Annotated[RateLimiter, Depends(get_rate_limiter)]
 MailerDep = Annotated[Mailer, Depends(get_mailer)]
-
-_bearer = HTTPBearer(auto_error=False, description="Access token from /api/v1/auth/login")
-
-
-async def get_current_user(
-    session: SessionDep,
-    settings: SettingsDep,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> User:
-    if credentials is None:
-        raise Unauthorized("Sign in to continue.")
-    user = await auth_service.user_from_access_token(session, settings, credentials.credentials)
-    if user is None:
-        raise Unauthorized("Your sign-in has expired. Please sign in again.", code="invalid_token")
-    return user
-
-
-CurrentUser = Annotated[User, Depends(get_current_user)]
-
-
-async def get_admin_user(user: CurrentUser) -> User:
-    if not user.is_admin:
-        raise Forbidden("Only an administrator can do this.")
-    return user
-
-
-AdminUser = Annotated[User, Depends(get_admin_user)]
 
 
 def client_ip(request: Request) -> str:

@@ -9,13 +9,13 @@ from datetime import timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.auth import repository as users
 from app.auth.oauth_providers import Identity, Provider, ProviderError, authorization_url, identity_from_callback
 from app.core.config import Settings
 from app.core.exceptions import Conflict, NotFound
 from app.models.base import utcnow
 from app.models.oauth import OAuthAccount, OAuthFlow
 from app.models.user import User
-from app.users import repository as users
 
 
 class UnknownProvider(NotFound):

@@ -1,4 +1,4 @@
-"""SQL for sessions (refresh-token families) and their housekeeping."""
+"""SQL for accounts and sessions (refresh-token families) and their housekeeping."""
 
 from __future__ import annotations
 
@@ -35,3 +35,15 @@ async def purge_expired(session: AsyncSession, flows_before: datetime) -> int:
     tokens = await session.execute(delete(RefreshToken).where(RefreshToken.expires_at < datetime.now(UTC)))
     flows = await session.execute(delete(OAuthFlow).where(OAuthFlow.created_at < flows_before))
     return int(tokens.rowcount or 0) + int(flows.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def get_by_email(session: AsyncSession, email: str) -> User | None:
+    return await session.scalar(select(User).where(User.email == email.lower()))
+
+
+async def get_by_id(session: AsyncSession, user_id: int) -> User | None:
+    return await session.get(User, user_id)
+
+
+async def any_user_exists(session: AsyncSession) -> bool:
+    return bool(await session.scalar(select(exists().where(User.id.is_not(None)))))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from pydantic import EmailStr, Field, field_validator
 
+from app.core.clock import validate_timezone
 from app.core.schemas import Schema
-from app.users.schemas import validate_timezone
 
 
 class RegisterRequest(Schema):
@@ -49,3 +51,15 @@ class AuthConfigRead(Schema):
     allow_registration: bool
     password_min_length: int
     email_delivery: bool
+
+
+class UserRead(Schema):
+    id: int
+    email: str
+    full_name: str
+    timezone: str
+    daily_application_goal: int
+    evening_summary_hour: int
+    evening_summary_enabled: bool
+    is_admin: bool
+    created_at: datetime

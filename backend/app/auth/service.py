@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth import repository as auth_repo
+from app.auth import repository as users
 from app.auth.exceptions import (
     EmailTaken,
     InvalidCredentials,
@@ -28,7 +29,6 @@ from app.core import security
 from app.core.config import Settings
 from app.models.base import utcnow
 from app.models.user import RefreshToken, User
-from app.users import repository as users
 
 
 @dataclass(frozen=True)

@@ -231,12 +231,12 @@ def ingest(
     """Run ingest_jobs now, inline, and print a per-source summary as JSON."""
     from contextlib import asynccontextmanager
 
+    from app.auth import repository
     from app.core.db import make_engine, make_session_factory, session_scope
     from app.core.events import flush_events, make_bus
     from app.jobs.ingest import run_ingest
     from app.jobs.scraper_service import JobScraperService
     from app.match.discover import score_new
-    from app.users import repository
 
     settings = load_settings()
     unknown = [s for s in source or [] if s not in JobScraperService(settings).sources]
@@ -326,7 +326,7 @@ def sources_parse(
 @users_cli.command("promote")
 def users_promote(email: str) -> None:
     """Make an account an administrator."""
-    from app.users import repository
+    from app.auth import repository
 
     async def work(session: Any) -> bool:
         user = await repository.get_by_email(session, email)
@@ -343,8 +343,7 @@ def users_promote(email: str) -> None:
 @users_cli.command("reset-password")
 def users_reset_password(email: str) -> None:
     """Print a password reset link for an account (for servers that send no email)."""
-    from app.auth import service
-    from app.users import repository
+    from app.auth import repository, service
 
     settings = load_settings()
 

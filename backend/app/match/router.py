@@ -8,8 +8,9 @@ from typing import Annotated
 
 from fastapi import Query, Request, status
 
-from app.api.deps import CurrentUser, SessionDep, SettingsDep
+from app.api.deps import SessionDep, SettingsDep
 from app.api.routing import Router
+from app.auth.dependencies import CurrentUser
 from app.core.pagination import PageDep
 from app.core.schemas import Id
 from app.jobs.schemas import JobSummary

@@ -2,43 +2,20 @@
 
 from __future__ import annotations
 
-import zoneinfo
 from datetime import date, datetime
-from functools import cache
 
 from pydantic import Field, field_validator
 
+from app.auth.schemas import UserRead
+from app.core.clock import validate_timezone
 from app.core.schemas import Schema
 from app.models.user import SkillSource
-
-
-@cache
-def _known_timezones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones()) | {"UTC"}
-
-
-def validate_timezone(value: str) -> str:
-    if value not in _known_timezones():
-        raise ValueError(f"'{value}' is not a known timezone (use an IANA name such as Europe/Berlin)")
-    return value
 
 
 class SkillRead(Schema):
     name: str
     source: SkillSource
     level: int | None = None
-
-
-class UserRead(Schema):
-    id: int
-    email: str
-    full_name: str
-    timezone: str
-    daily_application_goal: int
-    evening_summary_hour: int
-    evening_summary_enabled: bool
-    is_admin: bool
-    created_at: datetime
 
 
 class ProfileRead(UserRead):

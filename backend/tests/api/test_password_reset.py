@@ -89,8 +89,7 @@ class TestResetWithoutEmail:
         assert (await client.get("/api/v1/auth/config")).json()["email_delivery"] is False
 
     async def test_garbage_and_tampered_tokens_are_refused(self, client: httpx.AsyncClient, app: object) -> None:
-        from app.auth import service
-        from app.users import repository
+        from app.auth import repository, service
 
         await register(client)
         async with app.state.session_factory() as s:  # type: ignore[attr-defined]

@@ -33,7 +33,7 @@ import schemathesis
 from docx import Document
 from fastapi.routing import APIRoute
 
-from app.api.deps import get_admin_user
+from app.auth.dependencies import get_admin_user
 from app.jobs import url_import
 from app.main import create_app
 from tests import transaction_guard

@@ -6,8 +6,9 @@ from typing import Annotated
 
 from fastapi import Query, status
 
-from app.api.deps import AdminUser, CurrentUser, SessionDep, SettingsDep
+from app.api.deps import SessionDep, SettingsDep
 from app.api.routing import Router
+from app.auth.dependencies import AdminUser, CurrentUser
 from app.core.pagination import Page, PageDep
 from app.core.schemas import Id
 from app.tasks import service

@@ -6,8 +6,9 @@ from dataclasses import asdict
 
 from fastapi import status
 
-from app.api.deps import CurrentUser, RateLimiterDep, SessionDep
+from app.api.deps import RateLimiterDep, SessionDep
 from app.api.routing import Router
+from app.auth.dependencies import CurrentUser
 from app.core.clock import local_today
 from app.gamification import service as achievements
 from app.summaries.service import daily_stats

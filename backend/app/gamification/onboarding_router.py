@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from app.api.deps import CurrentUser, SessionDep
+from app.api.deps import SessionDep
 from app.api.routing import Router
+from app.auth.dependencies import CurrentUser
 from app.gamification import onboarding
 from app.gamification.schemas import OnboardingFinish, OnboardingRead, OnboardingUpdate
 

@@ -8,12 +8,13 @@ from urllib.parse import urlencode
 from fastapi import Cookie, Depends, Query, Request, Response, status
 from fastapi.responses import RedirectResponse
 
-from app.api.deps import CurrentUser, SessionDep, SettingsDep, end_transaction
+from app.api.deps import SessionDep, SettingsDep, end_transaction
 from app.api.routing import Router
-from app.api.v1.auth import _set_refresh_cookie, require_csrf_header
 from app.auth import oauth_service as service
 from app.auth import service as auth_service
+from app.auth.dependencies import CurrentUser
 from app.auth.oauth_providers import ProviderError, configured_providers
+from app.auth.router import _set_refresh_cookie, require_csrf_header
 from app.core.exceptions import AppError
 from app.core.schemas import Schema
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fastapi import Request
 
-from app.api.deps import AdminUser, SessionDep, SettingsDep
+from app.api.deps import SessionDep, SettingsDep
 from app.api.routing import Router
+from app.auth.dependencies import AdminUser
 from app.system.schemas import SystemStatus
 from app.system.service import system_status
 

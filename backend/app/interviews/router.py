@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fastapi import status
 
-from app.api.deps import CurrentUser, SessionDep
+from app.api.deps import SessionDep
 from app.api.routing import Router
+from app.auth.dependencies import CurrentUser
 from app.core.pagination import Page, PageDep
 from app.core.schemas import Id
 from app.interviews import service

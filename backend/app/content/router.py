@@ -6,8 +6,9 @@ from typing import Annotated
 
 from fastapi import Query, Response, status
 
-from app.api.deps import CurrentUser, SessionDep
+from app.api.deps import SessionDep
 from app.api.routing import Router
+from app.auth.dependencies import CurrentUser
 from app.content import export, service
 from app.content.schemas import DocumentCreate, DocumentRead, DocumentUpdate, VersionRead
 from app.core.files import content_disposition

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Query, status
 
-from app.api.deps import CurrentUser, SessionDep
+from app.api.deps import SessionDep
 from app.api.routing import Router
 from app.applications import service
 from app.applications.schemas import (
@@ -16,6 +16,7 @@ from app.applications.schemas import (
     ApplicationUpdate,
     BoardRead,
 )
+from app.auth.dependencies import CurrentUser
 from app.core.clock import local_today
 from app.core.pagination import Page, PageDep
 from app.core.schemas import Id

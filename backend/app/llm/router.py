@@ -5,8 +5,9 @@ before they call the provider, which may take up to LLM_TIMEOUT_SECONDS."""
 
 from __future__ import annotations
 
-from app.api.deps import AdminUser, CurrentUser, RateLimiterDep, SessionDep, SettingsDep, end_transaction
+from app.api.deps import RateLimiterDep, SessionDep, SettingsDep, end_transaction
 from app.api.routing import Router
+from app.auth.dependencies import AdminUser, CurrentUser
 from app.llm import provider_settings
 from app.llm.client import LLMClient
 from app.llm.schemas import (

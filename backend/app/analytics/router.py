@@ -20,8 +20,9 @@ from app.analytics.schemas import (
     Summary,
     TimeInStage,
 )
-from app.api.deps import CurrentUser, SessionDep
+from app.api.deps import SessionDep
 from app.api.routing import Router
+from app.auth.dependencies import CurrentUser
 from app.core import cache_invalidation as invalidation
 from app.core.cache import Cache
 from app.core.clock import local_today

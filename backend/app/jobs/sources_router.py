@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fastapi import status
 
-from app.api.deps import CurrentUser, RateLimiterDep, SessionDep, SettingsDep
+from app.api.deps import RateLimiterDep, SessionDep, SettingsDep
 from app.api.routing import Router
+from app.auth.dependencies import CurrentUser
 from app.jobs import sources_service as service
 from app.jobs.sources_schemas import SourceHealth
 from app.tasks.registry import enqueue

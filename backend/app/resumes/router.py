@@ -7,8 +7,9 @@ from typing import Annotated
 from fastapi import File, UploadFile, status
 from fastapi.responses import FileResponse, Response
 
-from app.api.deps import CurrentUser, SessionDep, SettingsDep, end_transaction
+from app.api.deps import SessionDep, SettingsDep, end_transaction
 from app.api.routing import Router
+from app.auth.dependencies import CurrentUser
 from app.core.files import content_disposition
 from app.core.pagination import Page, PageDep
 from app.core.schemas import Id

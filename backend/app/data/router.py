@@ -9,9 +9,10 @@ from typing import Annotated
 from fastapi import File, Query, Response, UploadFile, status
 from fastapi.responses import FileResponse
 
-from app.api.deps import AdminUser, CurrentUser, SessionDep, SettingsDep
+from app.api.deps import SessionDep, SettingsDep
 from app.api.routing import Router
-from app.api.v1.auth import COOKIE_PATH, REFRESH_COOKIE, SESSION_HINT_COOKIE
+from app.auth.dependencies import AdminUser, CurrentUser
+from app.auth.router import COOKIE_PATH, REFRESH_COOKIE, SESSION_HINT_COOKIE
 from app.core.config import Settings
 from app.core.schemas import Id
 from app.data import backup, portable, service

@@ -6,9 +6,11 @@ from typing import Annotated
 
 from fastapi import BackgroundTasks, Cookie, Depends, Request, Response, status
 
-from app.api.deps import CurrentUser, MailerDep, RateLimiterDep, SessionDep, SettingsDep, client_ip
+from app.api.deps import MailerDep, RateLimiterDep, SessionDep, SettingsDep, client_ip
 from app.api.routing import Router
+from app.auth import repository as users_repo
 from app.auth import service
+from app.auth.dependencies import CurrentUser
 from app.auth.exceptions import CsrfHeaderMissing, InvalidCredentials, RefreshTokenReused, WrongPassword
 from app.auth.login_limits import LoginAttempt
 from app.auth.schemas import (
@@ -19,11 +21,10 @@ from app.auth.schemas import (
     PasswordResetRequest,
     RegisterRequest,
     TokenRead,
+    UserRead,
 )
 from app.core.config import Settings
 from app.core.schemas import Message
-from app.users import repository as users_repo
-from app.users.schemas import UserRead
 
 REFRESH_COOKIE = "copilot_refresh"
 COOKIE_PATH = "/api/v1/auth"

@@ -6,8 +6,9 @@ from typing import Annotated
 
 from fastapi import Query, status
 
-from app.api.deps import CurrentUser, SessionDep
+from app.api.deps import SessionDep
 from app.api.routing import Router
+from app.auth.dependencies import CurrentUser
 from app.core.pagination import Page, PageDep
 from app.core.schemas import Id
 from app.notifications import service
