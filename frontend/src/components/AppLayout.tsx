@@ -94,7 +94,7 @@ export function AppLayout() {
             </UnstyledButton>
           </Group>
           {signedIn ? (
-            <Group gap="sm" wrap="nowrap" miw={0} style={{ flexShrink: 0 }}>
+            <Group gap="sm" wrap="nowrap" miw={0} flex="none">
               <LiveStatus />
               <NotificationBell />
               <Group gap="xs" wrap="nowrap" visibleFrom="xs" miw={0}>
@@ -143,7 +143,7 @@ export function AppLayout() {
         </AppShell.Section>
         {signedIn ? (
           <AppShell.Section>
-            <Stack gap="xs" pt="md" style={{ borderTop: '1px solid var(--app-shell-border-color)' }}>
+            <Stack gap="xs" pt="md" className="rule-top">
               <Text size="xs" c="dimmed" truncate title={user.email}>
                 Signed in as {user.email}
               </Text>
@@ -155,7 +155,7 @@ export function AppLayout() {
         ) : null}
       </AppShell.Navbar>
 
-      <AppShell.Main id="main-content" tabIndex={-1} style={{ outline: 'none' }}>
+      <AppShell.Main id="main-content" tabIndex={-1} className="focus-target">
         <Stack maw={maxWidth} mx="auto" w="100%" gap="lg" miw={0}>
           <Outlet />
         </Stack>

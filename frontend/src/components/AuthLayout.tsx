@@ -6,13 +6,7 @@ import { Logo } from './Logo';
 /** Centered card used by sign-in, registration and password pages. */
 export function AuthLayout() {
   return (
-    <Box
-      mih="100dvh"
-      style={{
-        background:
-          'linear-gradient(160deg, var(--mantine-color-brand-0) 0%, var(--mantine-color-body) 55%)',
-      }}
-    >
+    <Box mih="100dvh" className="auth-backdrop">
       <Center mih="100dvh" py="xl" px="md">
         <Container size={440} w="100%" p={0}>
           <Group justify="center" mb="lg" gap="xs">

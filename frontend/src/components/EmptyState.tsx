@@ -14,7 +14,7 @@ interface EmptyStateProps {
 /** "Nothing here yet": says why, and what to do next. */
 export function EmptyState({ title, children, icon, actions, order = 2 }: EmptyStateProps) {
   return (
-    <Paper withBorder radius="lg" p={{ base: 'lg', sm: 'xl' }} style={{ borderStyle: 'dashed' }}>
+    <Paper withBorder radius="lg" p={{ base: 'lg', sm: 'xl' }} className="empty-state">
       <Stack align="center" ta="center" gap="sm" maw={520} mx="auto">
         {icon ? (
           <ThemeIcon size={56} radius="xl" variant="light" aria-hidden>

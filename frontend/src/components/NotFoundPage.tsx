@@ -11,7 +11,7 @@ export function NotFoundPage() {
         404
       </Text>
       <Title order={1}>Page not found</Title>
-      <Text c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+      <Text c="dimmed" className="wrap-anywhere">
         There is nothing at <code>{pathname}</code>. It may have moved, or the link may be mistyped.
       </Text>
       <Button component={Link} to="/">

@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Progress, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Badge, Box, Card, Group, Progress, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import type { AchievementRead } from '../../client/types';
 import { EmptyState } from '../../components/EmptyState';
 import { PageTitle } from '../../components/PageTitle';
@@ -30,8 +30,8 @@ function AchievementCard({ achievement }: { achievement: AchievementRead }) {
             >
               {earned ? '★' : '☆'}
             </ThemeIcon>
-            <div style={{ minWidth: 0, flex: 1 }}>
-              <Title order={2} size="h5" id={titleId} style={{ overflowWrap: 'anywhere' }}>
+            <Box miw={0} flex={1}>
+              <Title order={2} size="h5" id={titleId} className="wrap-anywhere">
                 {title}
               </Title>
               {description ? (
@@ -39,9 +39,9 @@ function AchievementCard({ achievement }: { achievement: AchievementRead }) {
                   {description}
                 </Text>
               ) : null}
-            </div>
+            </Box>
           </Group>
-          <div style={{ marginTop: 'auto' }}>
+          <Box mt="auto">
             {earned ? (
               <Group gap="xs" justify="space-between">
                 <Badge variant="light" color="yellow" radius="sm" tt="none" fw={600}>
@@ -75,7 +75,7 @@ function AchievementCard({ achievement }: { achievement: AchievementRead }) {
                 <Progress value={percent} aria-label={`${title}: ${progress} of ${target}`} size="md" radius="xl" />
               </Stack>
             )}
-          </div>
+          </Box>
         </Stack>
       </Card>
     </li>
@@ -126,7 +126,7 @@ export function AchievementsPage() {
           spacing="md"
           p={0}
           m={0}
-          style={{ listStyle: 'none' }}
+          className="plain-list"
           aria-label="Achievements"
         >
           {items.map((item) => (

@@ -31,7 +31,7 @@ function BackupsTable({ backups }: { backups: BackupRead[] }) {
           {backups.map((backup) => (
             <Table.Tr key={backup.name}>
               <Table.Td>
-                <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                <Text size="sm" fw={600} className="wrap-anywhere">
                   {backup.name}
                 </Text>
               </Table.Td>

@@ -22,7 +22,7 @@ export function Counts({ overview }: { overview: QueueOverview }) {
           {MODE_LABELS[overview.mode] ?? overview.mode}
         </Text>
       </Text>
-      <Group component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Tasks by state">
+      <Group component="ul" gap="xs" p={0} m={0} className="plain-list" aria-label="Tasks by state">
         {TASK_STATES.map((state) => (
           <li key={state}>
             <Badge variant="light" color={STATE_COLORS[state]} radius="sm" tt="none" size="lg" fw={600}>
@@ -65,7 +65,7 @@ export function ScheduleTable({ schedule }: { schedule: ScheduleEntry[] }) {
             {schedule.map((entry) => (
               <Table.Tr key={entry.key}>
                 <Table.Td>
-                  <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                  <Text size="sm" fw={600} className="wrap-anywhere">
                     {entry.task}
                   </Text>
                   <Text size="xs" c="dimmed">
@@ -153,7 +153,7 @@ export function WorkersTable({ workers }: { workers: QueueOverview['workers'] })
           {workers.map((worker) => (
             <Table.Tr key={`${worker.hostname}-${worker.started_at}`}>
               <Table.Td>
-                <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                <Text size="sm" fw={600} className="wrap-anywhere">
                   {worker.hostname}
                 </Text>
               </Table.Td>

@@ -50,7 +50,7 @@ function Facts({ items }: { items: { term: string; value: ReactNode }[] }) {
     <Box
       component="dl"
       m={0}
-      style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(12rem, 1fr))', gap: 'var(--mantine-spacing-md)' }}
+      className="facts-grid"
     >
       {items.map((item) => (
         <div key={item.term}>
@@ -129,7 +129,7 @@ function Partitions({ table }: { table: TimeSeriesTable }) {
   const caption = `Partitions of ${table.table}`;
   return (
     <details>
-      <summary style={{ cursor: 'pointer' }}>
+      <summary className="clickable">
         <Text span size="sm" fw={600}>
           {`${caption} (${table.partitions.length.toLocaleString()})`}
         </Text>
@@ -149,7 +149,7 @@ function Partitions({ table }: { table: TimeSeriesTable }) {
               <Table.Tr key={partition.name}>
                 <Table.Th scope="row" fw={400}>
                   <Text size="sm">{partition.month ? formatMonth(partition.month) : DEFAULT_PARTITION}</Text>
-                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                  <Text size="xs" c="dimmed" className="wrap-anywhere">
                     {partition.name}
                   </Text>
                 </Table.Th>
@@ -200,7 +200,7 @@ function TimeSeries({ status }: { status: SystemStatus }) {
               {tables.map((table) => (
                 <Table.Tr key={table.table}>
                   <Table.Th scope="row">
-                    <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                    <Text size="sm" fw={600} className="wrap-anywhere">
                       {table.table}
                     </Text>
                   </Table.Th>
@@ -277,7 +277,7 @@ function CacheTable({ families }: { families: CacheFamilyStatus[] }) {
           {families.map((family) => (
             <Table.Tr key={family.family}>
               <Table.Th scope="row">
-                <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                <Text size="sm" fw={600} className="wrap-anywhere">
                   {family.family}
                 </Text>
               </Table.Th>

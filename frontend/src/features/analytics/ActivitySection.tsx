@@ -52,7 +52,7 @@ function ActivityBody({ activity }: { activity: Activity }) {
       </Group>
       {first && last ? (
         // Wider than a phone: it scrolls on its own (and can be focused to scroll with the keyboard).
-        <Box ref={scroller} style={{ overflowX: 'auto' }} tabIndex={0} role="group" aria-label="Applications per day, scrollable">
+        <Box ref={scroller} className="scroll-x" tabIndex={0} role="group" aria-label="Applications per day, scrollable">
           <Heatmap
             data={counts}
             domain={[0, busiest]}

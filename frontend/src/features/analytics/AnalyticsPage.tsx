@@ -49,9 +49,9 @@ function sourceLabel(source: string): string {
 /** A list of "12 Tracked"-style figures (the same reading as the dashboard's pipeline tiles). */
 function Figures({ label, items }: { label: string; items: { key: string; label: string; value: number }[] }) {
   return (
-    <SimpleGrid component="ul" cols={{ base: 2, xs: items.length > 3 ? 5 : 3 }} spacing="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={label}>
+    <SimpleGrid component="ul" cols={{ base: 2, xs: items.length > 3 ? 5 : 3 }} spacing="xs" p={0} m={0} className="plain-list" aria-label={label}>
       {items.map((item) => (
-        <Box component="li" key={item.key} p="xs" style={{ borderRadius: 'var(--mantine-radius-md)', background: 'var(--mantine-color-default-hover)' }}>
+        <Box component="li" key={item.key} p="xs" className="muted-panel">
           <Text span fz={22} fw={700} lh={1.1} display="block">
             {item.value.toLocaleString()}
           </Text>{' '}
@@ -102,7 +102,7 @@ function FunnelBody({ summary, allTime }: { summary: AnalyticsSummary; allTime: 
         <Title order={3} size="h6" mb={6}>
           Conversion rates
         </Title>
-        <SimpleGrid component="ul" cols={{ base: 1, xs: 2 }} spacing={6} p={0} m={0} style={{ listStyle: 'none' }} aria-label="Conversion rates">
+        <SimpleGrid component="ul" cols={{ base: 1, xs: 2 }} spacing={6} p={0} m={0} className="plain-list" aria-label="Conversion rates">
           {RATES.map((rate) => (
             <Text component="li" key={rate.key} size="sm">
               {rate.label}{' '}
@@ -327,9 +327,9 @@ export function AnalyticsPage() {
       ) : summary.isError ? (
         <QueryError error={summary.error} onRetry={() => summary.refetch()} retrying={summary.isFetching} title={`Could not load ${title.toLowerCase()}`} />
       ) : (
-        <div aria-busy={summary.isPlaceholderData || undefined} style={{ opacity: summary.isPlaceholderData ? 0.6 : 1 }}>
+        <Box aria-busy={summary.isPlaceholderData || undefined} opacity={summary.isPlaceholderData ? 0.6 : 1}>
           {body(summary.data)}
-        </div>
+        </Box>
       )}
     </AnalyticsSection>
   );

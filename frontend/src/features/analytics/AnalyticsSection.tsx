@@ -17,7 +17,7 @@ export function AnalyticsSection({ id, title, aside, description, children }: An
     <Card component="section" aria-labelledby={id}>
       <Stack gap="md">
         <Group justify="space-between" gap="sm" align="center">
-          <div style={{ minWidth: 0 }}>
+          <Box miw={0}>
             <Title order={2} size="h4" id={id}>
               {title}
             </Title>
@@ -26,7 +26,7 @@ export function AnalyticsSection({ id, title, aside, description, children }: An
                 {description}
               </Text>
             ) : null}
-          </div>
+          </Box>
           {aside}
         </Group>
         {children}

@@ -1,5 +1,5 @@
 import { LineChart } from '@mantine/charts';
-import { Anchor, Badge, Button, Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { GapItem, SkillGap, SkillTrend, SkillTrends, SkillTrendScope, TrendWindow } from '../../client/types';
@@ -55,7 +55,7 @@ function Movers({ title, names, skills }: { title: string; names: string[]; skil
           None right now.
         </Text>
       ) : (
-        <Stack component="ul" gap={4} p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby={id}>
+        <Stack component="ul" gap={4} p={0} m={0} className="plain-list" aria-labelledby={id}>
           {names.map((name) => {
             const skill = bySkill.get(name);
             return (
@@ -156,10 +156,10 @@ function DemandBody({ trends }: { trends: SkillTrends }) {
         <Title order={3} size="h6" mb={6} id="top-skills-title">
           Top skills
         </Title>
-        <Stack component="ol" gap={6} p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby="top-skills-title">
+        <Stack component="ol" gap={6} p={0} m={0} className="plain-list" aria-labelledby="top-skills-title">
           {listed.map((skill) => (
             <Group component="li" key={skill.skill} justify="space-between" gap="xs" wrap="nowrap">
-              <Text size="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+              <Text size="sm" miw={0} className="wrap-anywhere">
                 <Text span fw={600}>
                   {skill.skill}
                 </Text>{' '}
@@ -167,7 +167,7 @@ function DemandBody({ trends }: { trends: SkillTrends }) {
                   {formatShare(skill.share)} of postings
                 </Text>
               </Text>{' '}
-              <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+              <Group gap={6} wrap="nowrap" flex="none">
                 <TrendBadge trend={skill} />{' '}
                 <Text span size="sm" c="dimmed">
                   {formatPoints(skill.change_pp)}
@@ -210,9 +210,9 @@ export function SkillDemandSection() {
       ) : trends.isError ? (
         <QueryError error={trends.error} onRetry={() => trends.refetch()} retrying={trends.isFetching} title="Could not load skill demand" />
       ) : (
-        <div aria-busy={trends.isPlaceholderData || undefined} style={{ opacity: trends.isPlaceholderData ? 0.6 : 1 }}>
+        <Box aria-busy={trends.isPlaceholderData || undefined} opacity={trends.isPlaceholderData ? 0.6 : 1}>
           <DemandBody trends={trends.data} />
-        </div>
+        </Box>
       )}
     </AnalyticsSection>
   );
@@ -229,7 +229,7 @@ function GapList({ id, title, items, total, empty }: { id: string; title: string
           {empty}
         </Text>
       ) : (
-        <Stack component="ul" gap={4} p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby={id}>
+        <Stack component="ul" gap={4} p={0} m={0} className="plain-list" aria-labelledby={id}>
           {items.map((item) => (
             <Text component="li" size="sm" key={item.skill}>
               <Text span fw={600}>

@@ -1,12 +1,11 @@
-import { Alert, Anchor, Button, Code, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Code, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../client';
-import { FormError } from '../../components/FormError';
-import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { validateEmail } from '../../lib/forms';
+import { AuthForm, AuthPage } from './AuthShell';
 import { useAuthConfig } from './useAuthConfig';
 
 function BackToSignIn() {
@@ -41,40 +40,34 @@ function ForgotForm() {
   }
 
   return (
-    <form onSubmit={form.onSubmit((values) => mutation.mutate(values.email.trim()))} noValidate>
-      <Stack gap="md">
-        <FormError error={mutation.error} />
-        <TextInput
-          label="Email"
-          type="email"
-          name="email"
-          autoComplete="email"
-          inputMode="email"
-          required
-          {...form.getInputProps('email')}
-        />
-        <Button type="submit" fullWidth loading={mutation.isPending} disabled={mutation.isPending}>
-          Send reset link
-        </Button>
-        <BackToSignIn />
-      </Stack>
-    </form>
+    <AuthForm
+      onSubmit={form.onSubmit((values) => mutation.mutate(values.email.trim()))}
+      error={mutation.error}
+      submitLabel="Send reset link"
+      pending={mutation.isPending}
+      footer={<BackToSignIn />}
+    >
+      <TextInput
+        label="Email"
+        type="email"
+        name="email"
+        autoComplete="email"
+        inputMode="email"
+        required
+        {...form.getInputProps('email')}
+      />
+    </AuthForm>
   );
 }
 
 export function ForgotPasswordPage() {
   const config = useAuthConfig();
   return (
-    <Stack gap="md">
-      <PageTitle title="Forgot password" />
-      <div>
-        <Title order={1} size="h2">
-          Forgot password?
-        </Title>
-        <Text c="dimmed" size="sm" mt={4}>
-          Enter the email you signed up with and we will send you a link to choose a new password.
-        </Text>
-      </div>
+    <AuthPage
+      title="Forgot password"
+      heading="Forgot password?"
+      intro="Enter the email you signed up with and we will send you a link to choose a new password."
+    >
       {config.isPending ? (
         <Stack gap="md" role="status" aria-busy="true" aria-label="Loading">
           <Skeleton h={56} />
@@ -93,6 +86,6 @@ export function ForgotPasswordPage() {
           <BackToSignIn />
         </>
       )}
-    </Stack>
+    </AuthPage>
   );
 }

@@ -1,12 +1,11 @@
-import { Anchor, Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Group, PasswordInput, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router';
-import { FormError } from '../../components/FormError';
-import { PageTitle } from '../../components/PageTitle';
 import { useAuth } from '../../hooks/useAuth';
 import { validateEmail } from '../../lib/forms';
 import { returnPath } from '../../routes/guards';
+import { AuthForm, AuthPage } from './AuthShell';
 import { OAuthButtons } from './OAuthButtons';
 import { useAuthConfig } from './useAuthConfig';
 
@@ -33,18 +32,30 @@ export function LoginPage() {
   const registrationOpen = config.data?.allow_registration ?? false;
 
   return (
-    <form onSubmit={form.onSubmit((values) => mutation.mutate(values))} noValidate>
-      <PageTitle title="Sign in" />
-      <Stack gap="md">
-        <div>
-          <Title order={1} size="h2">
-            Sign in
-          </Title>
-          <Text c="dimmed" size="sm" mt={4}>
-            Welcome back. Sign in to pick up your job search where you left it.
-          </Text>
-        </div>
-        <FormError error={mutation.error} />
+    <AuthPage title="Sign in" intro="Welcome back. Sign in to pick up your job search where you left it.">
+      <AuthForm
+        onSubmit={form.onSubmit((values) => mutation.mutate(values))}
+        error={mutation.error}
+        submitLabel="Sign in"
+        pending={mutation.isPending}
+        footer={
+          <>
+            <OAuthButtons returnTo={returnPath(location.state)} />
+            {registrationOpen ? (
+              <Text size="sm" ta="center">
+                New to Career Copilot?{' '}
+                <Anchor component={Link} to="/register" fw={600}>
+                  Create account
+                </Anchor>
+              </Text>
+            ) : config.isSuccess ? (
+              <Text size="sm" ta="center" c="dimmed">
+                New accounts are created by your administrator.
+              </Text>
+            ) : null}
+          </>
+        }
+      >
         <TextInput
           label="Email"
           type="email"
@@ -66,23 +77,7 @@ export function LoginPage() {
             Forgot password?
           </Anchor>
         </Group>
-        <Button type="submit" fullWidth loading={mutation.isPending} disabled={mutation.isPending}>
-          Sign in
-        </Button>
-        <OAuthButtons returnTo={returnPath(location.state)} />
-        {registrationOpen ? (
-          <Text size="sm" ta="center">
-            New to Career Copilot?{' '}
-            <Anchor component={Link} to="/register" fw={600}>
-              Create account
-            </Anchor>
-          </Text>
-        ) : config.isSuccess ? (
-          <Text size="sm" ta="center" c="dimmed">
-            New accounts are created by your administrator.
-          </Text>
-        ) : null}
-      </Stack>
-    </form>
+      </AuthForm>
+    </AuthPage>
   );
 }

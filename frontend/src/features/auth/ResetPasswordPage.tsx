@@ -1,12 +1,11 @@
-import { Alert, Button, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../client';
-import { FormError } from '../../components/FormError';
-import { PageTitle } from '../../components/PageTitle';
 import { PasswordStrength } from '../../components/PasswordStrength';
 import { applyServerFieldErrors } from '../../lib/forms';
+import { AuthForm, AuthPage } from './AuthShell';
 import { DEFAULT_PASSWORD_MIN_LENGTH, useAuthConfig } from './useAuthConfig';
 
 function ResetForm({ token }: { token: string }) {
@@ -38,28 +37,29 @@ function ResetForm({ token }: { token: string }) {
   }
 
   return (
-    <form onSubmit={form.onSubmit((values) => mutation.mutate(values.new_password))} noValidate>
-      <Stack gap="md">
-        <FormError error={mutation.error} />
-        <div>
-          <PasswordInput
-            label="New password"
-            name="new_password"
-            autoComplete="new-password"
-            required
-            aria-describedby="new-password-strength"
-            {...form.getInputProps('new_password')}
-          />
-          <PasswordStrength id="new-password-strength" password={form.values.new_password} minLength={minLength} />
-        </div>
-        <Button type="submit" fullWidth loading={mutation.isPending} disabled={mutation.isPending}>
-          Set new password
-        </Button>
+    <AuthForm
+      onSubmit={form.onSubmit((values) => mutation.mutate(values.new_password))}
+      error={mutation.error}
+      submitLabel="Set new password"
+      pending={mutation.isPending}
+      footer={
         <Button component={Link} to="/login" variant="subtle" fullWidth>
           Back to sign in
         </Button>
-      </Stack>
-    </form>
+      }
+    >
+      <div>
+        <PasswordInput
+          label="New password"
+          name="new_password"
+          autoComplete="new-password"
+          required
+          aria-describedby="new-password-strength"
+          {...form.getInputProps('new_password')}
+        />
+        <PasswordStrength id="new-password-strength" password={form.values.new_password} minLength={minLength} />
+      </div>
+    </AuthForm>
   );
 }
 
@@ -67,16 +67,7 @@ export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get('token');
   return (
-    <Stack gap="md">
-      <PageTitle title="Choose a new password" />
-      <div>
-        <Title order={1} size="h2">
-          Choose a new password
-        </Title>
-        <Text c="dimmed" size="sm" mt={4}>
-          Pick a password you do not use anywhere else.
-        </Text>
-      </div>
+    <AuthPage title="Choose a new password" intro="Pick a password you do not use anywhere else.">
       {token ? (
         <ResetForm token={token} />
       ) : (
@@ -89,6 +80,6 @@ export function ResetPasswordPage() {
           </Button>
         </>
       )}
-    </Stack>
+    </AuthPage>
   );
 }

@@ -1,5 +1,6 @@
-import { Anchor, Group, Loader, Pagination, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Group, Loader, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { pageCount, Pager } from '../../components/Pager';
 import { QueryError } from '../../components/QueryError';
 import { formatDate, plural, relativeDays } from '../../lib/format';
 import { StatusBadge } from '../applications/StatusBadge';
@@ -28,7 +29,7 @@ export function ApplicationsTable({ page, onPage }: ApplicationsTableProps) {
     return <QueryError error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} title="Could not load your applications" />;
   }
   const { items, total } = list.data;
-  const pages = Math.max(1, Math.ceil(total / LIST_SIZE));
+  const pages = pageCount(total, LIST_SIZE);
   return (
     <Stack gap="md">
       <Group gap="xs">
@@ -36,7 +37,7 @@ export function ApplicationsTable({ page, onPage }: ApplicationsTableProps) {
         {list.isFetching ? <Loader size="xs" role="status" aria-label="Updating" /> : null}
       </Group>
       <Table.ScrollContainer minWidth={640} type="native">
-        <Table striped highlightOnHover verticalSpacing="sm" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
+        <Table striped highlightOnHover verticalSpacing="sm" opacity={list.isPlaceholderData ? 0.6 : 1}>
           <caption className="visually-hidden">Your applications</caption>
           <Table.Thead>
             <Table.Tr>
@@ -74,20 +75,7 @@ export function ApplicationsTable({ page, onPage }: ApplicationsTableProps) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {pages > 1 ? (
-        <Group justify="center" role="group" aria-label="Pages">
-          <Pagination
-            total={pages}
-            value={Math.min(page, pages)}
-            onChange={onPage}
-            siblings={1}
-            getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
-            getControlProps={(control) => ({
-              'aria-label': control === 'next' ? 'Next page' : control === 'previous' ? 'Previous page' : control,
-            })}
-          />
-        </Group>
-      ) : null}
+      <Pager page={page} pages={pages} onChange={onPage} />
     </Stack>
   );
 }

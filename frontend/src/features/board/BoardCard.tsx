@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Group, Menu, Paper, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Anchor, Box, Group, Menu, Paper, Text, VisuallyHidden } from '@mantine/core';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
@@ -25,8 +25,8 @@ interface CardBodyProps {
 function CardBody({ application, preview }: CardBodyProps) {
   const { job } = application;
   return (
-    <div style={{ minWidth: 0, flex: 1 }}>
-      <Text fw={600} size="sm" lh={1.35} style={{ overflowWrap: 'anywhere' }}>
+    <Box miw={0} flex={1}>
+      <Text fw={600} size="sm" lh={1.35} className="wrap-anywhere">
         {preview ? (
           job.title
         ) : (
@@ -35,7 +35,7 @@ function CardBody({ application, preview }: CardBodyProps) {
           </Anchor>
         )}
       </Text>
-      <Text size="sm" mt={2} style={{ overflowWrap: 'anywhere' }}>
+      <Text size="sm" mt={2} className="wrap-anywhere">
         {job.company}
       </Text>
       <Group gap={10} mt={6} c="dimmed" wrap="wrap">
@@ -55,7 +55,7 @@ function CardBody({ application, preview }: CardBodyProps) {
           </Text>
         </Group>
       </Group>
-    </div>
+    </Box>
   );
 }
 

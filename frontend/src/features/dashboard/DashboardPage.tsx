@@ -45,9 +45,9 @@ function GoalLine({ profile }: { profile: ProfileRead }) {
 
 function CompleteProfileCard() {
   return (
-    <Card style={{ borderColor: 'var(--mantine-color-brand-3)' }} bg="var(--mantine-color-brand-0)">
+    <Card className="callout-card" bg="var(--mantine-color-brand-0)">
       <Group justify="space-between" align="center" gap="md">
-        <Group gap="md" wrap="nowrap" align="flex-start" style={{ flex: '1 1 260px' }}>
+        <Group gap="md" wrap="nowrap" align="flex-start" flex="1 1 260px">
           <ThemeIcon size="lg" radius="xl" variant="filled" aria-hidden>
             !
           </ThemeIcon>

@@ -49,7 +49,7 @@ export function PipelineCard() {
             </Button>
           </Group>
         ) : (
-          <SimpleGrid component="ul" cols={{ base: 2, xs: 4 }} spacing="sm" p={0} m={0} style={{ listStyle: 'none' }}>
+          <SimpleGrid component="ul" cols={{ base: 2, xs: 4 }} spacing="sm" p={0} m={0} className="plain-list">
             {STATUS_ORDER.map((status) => (
               <li key={status}>
                 <UnstyledButton

@@ -41,8 +41,8 @@ function StatusPill({ status }: { status: string }) {
 function ChangeItem({ change, timeZone }: { change: StatusChange; timeZone: string }) {
   return (
     <Group component="li" justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
-      <div style={{ minWidth: 0 }}>
-        <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+      <Box miw={0}>
+        <Text size="sm" fw={600} className="wrap-anywhere">
           {change.title}
           <Text span c="dimmed" fw={400}>
             {' '}
@@ -63,8 +63,8 @@ function ChangeItem({ change, timeZone }: { change: StatusChange; timeZone: stri
           )}
           <StatusPill status={change.to_status} />
         </Group>
-      </div>
-      <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+      </Box>
+      <Text size="xs" c="dimmed" flex="none">
         <time dateTime={change.at}>{formatTime(change.at, timeZone)}</time>
       </Text>
     </Group>
@@ -98,7 +98,7 @@ function GoalProgress({ today }: { today: TodayRead }) {
         aria-valuemax={goal}
         aria-valuenow={Math.min(applied, goal)}
         aria-valuetext={summary}
-        style={{ flexShrink: 0 }}
+        flex="none"
       >
         <RingProgress
           size={88}
@@ -167,7 +167,7 @@ export function TodayCard() {
                   No status changes yet today.
                 </Text>
               ) : (
-                <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Status changes today">
+                <Stack component="ul" gap="sm" p={0} m={0} className="plain-list" aria-label="Status changes today">
                   {recent.map((change, index) => (
                     <ChangeItem key={`${change.at}-${index}`} change={change} timeZone={today.data.timezone} />
                   ))}

@@ -3,7 +3,6 @@ import {
   Button,
   Group,
   Loader,
-  Pagination,
   Paper,
   SegmentedControl,
   SimpleGrid,
@@ -21,6 +20,7 @@ import type { MatchPage } from '../../client/types';
 import { EmptyState } from '../../components/EmptyState';
 import { FormError } from '../../components/FormError';
 import { RefreshIcon, SearchIcon } from '../../components/icons';
+import { pageCount, Pager } from '../../components/Pager';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { useTaskProgress } from '../../hooks/useRealtime';
@@ -148,7 +148,7 @@ export function DiscoverPage() {
   // Postings failing a hard requirement are hidden by default: an empty feed may be empty because of them.
   const hiddenBlocked = data?.hidden_blocked ?? 0;
   const filtered = search.remoteOnly || search.minMatch > 0 || hiddenBlocked > 0;
-  const pages = data ? Math.max(1, Math.ceil(data.total / (data.size || DISCOVER_PAGE_SIZE))) : 1;
+  const pages = data ? pageCount(data.total, data.size || DISCOVER_PAGE_SIZE) : 1;
 
   /** The dismissed card has left: keep the keyboard in the feed, and leave a page that emptied. */
   const dismissed = () => {
@@ -227,7 +227,7 @@ export function DiscoverPage() {
       <Stack component="section" aria-labelledby="discover-matches-title" gap="md">
         <Group justify="space-between" align="center" gap="sm">
           <Group gap="xs" align="baseline">
-            <Title order={2} size="h4" id="discover-matches-title" ref={matchesHeading} tabIndex={-1} style={{ outline: 'none' }}>
+            <Title order={2} size="h4" id="discover-matches-title" ref={matchesHeading} tabIndex={-1} className="focus-target">
               Matches
             </Title>
             {data ? (
@@ -298,31 +298,14 @@ export function DiscoverPage() {
             {feed.isError ? (
               <QueryError error={feed.error} onRetry={() => feed.refetch()} retrying={feed.isFetching} title="Could not update your matches" />
             ) : null}
-            <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none', opacity: feed.isPlaceholderData ? 0.6 : 1 }}>
+            <Stack component="ul" gap="sm" p={0} m={0} className="plain-list" opacity={feed.isPlaceholderData ? 0.6 : 1}>
               {data.items.map((match) => (
                 <li key={match.id}>
                   <MatchCard match={match} onDismissed={dismissed} />
                 </li>
               ))}
             </Stack>
-            {pages > 1 ? (
-              <Group justify="center" role="group" aria-label="Pages">
-                <Pagination
-                  total={pages}
-                  value={Math.min(search.page, pages)}
-                  onChange={(page) => {
-                    update({ page });
-                    window.scrollTo({ top: 0 });
-                  }}
-                  siblings={1}
-                  boundaries={1}
-                  getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
-                  getControlProps={(control) => ({
-                    'aria-label': control === 'next' ? 'Next page' : control === 'previous' ? 'Previous page' : control,
-                  })}
-                />
-              </Group>
-            ) : null}
+            <Pager page={search.page} pages={pages} onChange={(page) => update({ page })} scrollToTop />
           </>
         ) : null}
       </Stack>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -42,7 +42,7 @@ function SkillList({ id, label, skills, color }: { id: string; label: string; sk
       <Text id={id} size="xs" fw={700} c="dimmed" mb={4}>
         {label}
       </Text>
-      <Group component="ul" aria-labelledby={id} gap={6} wrap="wrap" p={0} m={0} style={{ listStyle: 'none' }}>
+      <Group component="ul" aria-labelledby={id} gap={6} wrap="wrap" p={0} m={0} className="plain-list">
         {shown.map((skill) => (
           <li key={skill}>
             <Badge variant="light" color={color} radius="sm" tt="none" fw={500} size="sm">
@@ -71,7 +71,7 @@ function PartsList({ id, parts }: { id: string; parts: MatchPart[] }) {
       <Text id={id} size="xs" fw={700} c="dimmed" mb={4}>
         How you match
       </Text>
-      <Group component="ul" aria-labelledby={id} gap={6} wrap="wrap" p={0} m={0} style={{ listStyle: 'none' }}>
+      <Group component="ul" aria-labelledby={id} gap={6} wrap="wrap" p={0} m={0} className="plain-list">
         {counted.map((part) => {
           const status = PART_STATUS[part.status];
           return (
@@ -97,13 +97,13 @@ function Blockers({ id, blockers }: { id: string; blockers: string[] }) {
       <Text id={id} size="xs" fw={700} c="red.8" mb={4}>
         Fails what you need
       </Text>
-      <ul aria-labelledby={id} style={{ margin: 0, paddingLeft: '1.2rem' }}>
+      <Box component="ul" aria-labelledby={id} m={0} pl="1.2rem">
         {blockers.map((blocker) => (
           <li key={blocker}>
             <Text size="sm">{blocker}</Text>
           </li>
         ))}
-      </ul>
+      </Box>
     </div>
   );
 }
@@ -157,21 +157,21 @@ export function MatchCard({ match, onDismissed }: MatchCardProps) {
       p={{ base: 'md', sm: 'lg' }}
       radius="md"
       className="job-card"
-      style={{ opacity: dismiss.isPending ? 0.6 : 1 }}
+      opacity={dismiss.isPending ? 0.6 : 1}
     >
       <Stack gap={10}>
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-          <div style={{ minWidth: 0 }}>
-            <Title order={3} size="h4" id={`${base}-title`} style={{ overflowWrap: 'anywhere' }}>
+          <Box miw={0}>
+            <Title order={3} size="h4" id={`${base}-title`} className="wrap-anywhere">
               <Anchor component={Link} to={`/jobs/${job.id}`} c="inherit" fw={700}>
                 {job.title}
               </Anchor>
             </Title>
-            <Text fw={500} mt={2} style={{ overflowWrap: 'anywhere' }}>
+            <Text fw={500} mt={2} className="wrap-anywhere">
               {job.company}
             </Text>
-          </div>
-          <Badge variant="light" color={scoreColor(match.score)} radius="sm" tt="none" fw={700} size="lg" style={{ flexShrink: 0 }}>
+          </Box>
+          <Badge variant="light" color={scoreColor(match.score)} radius="sm" tt="none" fw={700} size="lg" flex="none">
             {`${percent(match.score)}% match`}
           </Badge>
         </Group>

@@ -97,7 +97,8 @@ function NeedsForm({ saved }: { saved: ProfileRead }) {
             maxLength={200}
             value={needs.work_location}
             onChange={(event) => setNeeds({ ...needs, work_location: event.currentTarget.value })}
-            style={{ flex: '1 1 14rem', minWidth: 0 }}
+            flex="1 1 14rem"
+            miw={0}
           />
           <Group gap="xs" align="flex-end" wrap="nowrap">
             <NumberInput

@@ -1,12 +1,12 @@
-import { Alert, Badge, Box, Button, Card, Group, Loader, Modal, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Box, Button, Card, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../../client';
+import { Link, useNavigate } from 'react-router';
 import type { DocumentLength, DocumentRead, DocumentTone } from '../../client/types';
-import { EmptyState } from '../../components/EmptyState';
 import { FormError } from '../../components/FormError';
 import { PageTitle } from '../../components/PageTitle';
-import { QueryError } from '../../components/QueryError';
+import { RecordHeader, RecordPage } from '../../components/RecordPage';
+import { useIdParam } from '../../hooks/useIdParam';
+import { streamedText } from '../../lib/streams';
 import { ProviderNote } from '../ai/ProviderNote';
 import { BackLink } from '../jobs/NewJobPage';
 import { DocumentEditor } from './DocumentEditor';
@@ -15,17 +15,12 @@ import { LeftOut, LetterSources, PlaceholderNotice } from './LetterSources';
 import { STATUS_COLORS, STATUS_LABELS } from './JobWritingCard';
 import { KIND_LABELS, useCancelDocument, useCreateDocument, useDeleteDocument, useDocument, useDocumentStream } from './useDocuments';
 
-function parseId(raw: string | undefined): number | null {
-  const id = Number(raw);
-  return Number.isInteger(id) && id > 0 ? id : null;
-}
-
 /** While the document is written: the text as it streams in (a polite live region), and Stop. */
 function Streaming({ document }: { document: DocumentRead }) {
   const stream = useDocumentStream(document.id);
   const cancel = useCancelDocument(document.id);
   // A stream heard from its start is whole; otherwise (a reload, a reconnection) the server's text is shown.
-  const text = stream?.fromStart ? stream.text : document.content;
+  const text = streamedText(stream, document.content);
   return (
     <Card component="section" aria-labelledby="writing-now-title" aria-busy="true">
       <Stack gap="sm">
@@ -49,7 +44,7 @@ function Streaming({ document }: { document: DocumentRead }) {
           fz="sm"
           mih={200}
           p="sm"
-          style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', borderRadius: 'var(--mantine-radius-md)', background: 'var(--mantine-color-default-hover)' }}
+          className="muted-panel pre-wrap wrap-anywhere"
         >
           {text || <Text c="dimmed" span>The text appears here as it is written.</Text>}
         </Box>
@@ -119,26 +114,22 @@ function DocumentDetails({ document }: { document: DocumentRead }) {
   return (
     <>
       <PageTitle title={heading} />
-      <Stack gap="xs">
-        <BackLink to={`/jobs/${document.job_posting_id}`}>{`${document.job_title} at ${document.company}`}</BackLink>
-        <Group justify="space-between" align="flex-start" gap="sm">
-          <div style={{ minWidth: 0, flex: '1 1 320px' }}>
-            <Title order={1} style={{ overflowWrap: 'anywhere' }}>
-              {heading}
-            </Title>
-            <Group gap="xs" mt={4}>
-              <Badge variant="light" radius="sm" tt="none" fw={500}>
-                {KIND_LABELS[document.kind]}
-              </Badge>
-              <Badge variant="light" color={STATUS_COLORS[document.status]} radius="sm" tt="none" fw={500}>
-                {STATUS_LABELS[document.status]}
-              </Badge>
-              <ProviderNote provider={document.provider} model={document.model} verb="Written" size="sm" />
-            </Group>
-          </div>
-          {document.status !== 'generating' ? <DeleteDocument document={document} /> : null}
-        </Group>
-      </Stack>
+      <RecordHeader
+        back={<BackLink to={`/jobs/${document.job_posting_id}`}>{`${document.job_title} at ${document.company}`}</BackLink>}
+        title={heading}
+        meta={
+          <Group gap="xs" mt={4}>
+            <Badge variant="light" radius="sm" tt="none" fw={500}>
+              {KIND_LABELS[document.kind]}
+            </Badge>
+            <Badge variant="light" color={STATUS_COLORS[document.status]} radius="sm" tt="none" fw={500}>
+              {STATUS_LABELS[document.status]}
+            </Badge>
+            <ProviderNote provider={document.provider} model={document.model} verb="Written" size="sm" />
+          </Group>
+        }
+        action={document.status !== 'generating' ? <DeleteDocument document={document} /> : null}
+      />
       <Outcome document={document} />
       {reportOf(document).notice ? (
         <Alert color="yellow" variant="light" title="Written offline">
@@ -163,42 +154,26 @@ function DocumentDetails({ document }: { document: DocumentRead }) {
 
 /** A cover letter or tailored resume: streamed while written, then edited, versioned and downloaded. */
 export function DocumentPage() {
-  const id = parseId(useParams().id);
+  const id = useIdParam();
   const document = useDocument(id);
-  if (id === null || (document.error instanceof ApiError && document.error.status === 404)) {
-    return (
-      <>
-        <PageTitle title="Document not found" />
-        <EmptyState
-          title="Document not found"
-          actions={
-            <Button component={Link} to="/jobs">
-              Back to jobs
-            </Button>
-          }
-        >
-          It may have been deleted, or the link is wrong.
-        </EmptyState>
-      </>
-    );
-  }
-  if (document.isPending) {
-    return (
-      <Stack gap="lg" role="status" aria-busy="true" aria-label="Loading document">
-        <PageTitle title="Document" />
-        <Skeleton h={34} w="60%" />
-        <Skeleton h={320} radius="md" />
-      </Stack>
-    );
-  }
-  if (document.isError) {
-    return (
-      <>
-        <PageTitle title="Document" />
-        <Title order={1}>Document</Title>
-        <QueryError error={document.error} onRetry={() => document.refetch()} retrying={document.isFetching} title="Could not load this document" />
-      </>
-    );
-  }
-  return <DocumentDetails document={document.data} />;
+  return (
+    <RecordPage
+      id={id}
+      query={document}
+      title="Document"
+      notFound={{
+        title: 'Document not found',
+        action: (
+          <Button component={Link} to="/jobs">
+            Back to jobs
+          </Button>
+        ),
+      }}
+      loadingLabel="Loading document"
+      skeletonHeight={320}
+      errorTitle="Could not load this document"
+    >
+      {(data) => <DocumentDetails document={data} />}
+    </RecordPage>
+  );
 }

@@ -84,12 +84,12 @@ function DiffRow({ line }: { line: DiffLine }) {
   const mark = MARKS[line.op];
   const Tag = line.op === 'insert' ? 'ins' : line.op === 'delete' ? 'del' : 'span';
   return (
-    <Box component="li" px="xs" style={{ color: mark.color, background: mark.background, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-      <span aria-hidden="true" style={{ display: 'inline-block', width: '1.5ch', fontWeight: 700 }}>
+    <Box component="li" px="xs" c={mark.color} bg={mark.background} className="pre-wrap wrap-anywhere">
+      <Box component="span" aria-hidden="true" display="inline-block" w="1.5ch" fw={700}>
         {mark.sign}
-      </span>
+      </Box>
       {line.op !== 'equal' ? <span className="visually-hidden">{mark.label}: </span> : null}
-      <Tag style={{ textDecoration: 'none' }}>{line.text || ' '}</Tag>
+      <Box component={Tag} td="none">{line.text || ' '}</Box>
     </Box>
   );
 }
@@ -121,7 +121,8 @@ export function ResumeDiff({ diff }: { diff: DiffLine[] }) {
             m={0}
             ff="monospace"
             fz="sm"
-            style={{ listStyle: 'none', maxHeight: 480, overflowY: 'auto' }}
+            mah={480}
+            className="plain-list scroll-y"
             tabIndex={0}
           >
             {diff.map((line, i) => (

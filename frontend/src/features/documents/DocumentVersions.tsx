@@ -33,7 +33,7 @@ export function DocumentVersions({ documentId, current, onLoad }: DocumentVersio
           No versions yet.
         </Text>
       ) : (
-        <Stack component="ol" gap={4} p={0} m={0} style={{ listStyle: 'none' }} aria-label="Saved versions">
+        <Stack component="ol" gap={4} p={0} m={0} className="plain-list" aria-label="Saved versions">
           {[...versions.data.items]
             .sort((a, b) => b.number - a.number)
             .map((version) => (

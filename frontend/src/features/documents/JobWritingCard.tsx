@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { DocumentKind, DocumentRead, DocumentStatus } from '../../client/types';
@@ -33,14 +33,14 @@ export const STATUS_COLORS: Record<DocumentStatus, string> = {
 function DocumentItem({ document }: { document: DocumentRead }) {
   return (
     <Group component="li" justify="space-between" gap="xs" wrap="nowrap">
-      <div style={{ minWidth: 0 }}>
-        <Anchor component={Link} to={`/documents/${document.id}`} size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+      <Box miw={0}>
+        <Anchor component={Link} to={`/documents/${document.id}`} size="sm" fw={500} className="wrap-anywhere">
           {document.title || KIND_LABELS[document.kind]}
         </Anchor>
         <Text size="xs" c="dimmed">
           {KIND_LABELS[document.kind]} · <time dateTime={document.updated_at}>{relativeTime(document.updated_at)}</time>
         </Text>
-      </div>
+      </Box>
       {document.status !== 'ready' ? (
         <Badge variant="light" color={STATUS_COLORS[document.status]} radius="sm" tt="none" fw={500}>
           {STATUS_LABELS[document.status]}
@@ -68,7 +68,7 @@ function JobDocuments({ jobId }: { jobId: number }) {
       <Title order={3} size="h6">
         Your documents
       </Title>
-      <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Your documents for this job">
+      <Stack component="ul" gap="xs" p={0} m={0} className="plain-list" aria-label="Your documents for this job">
         {list.data.items.map((document) => (
           <DocumentItem key={document.id} document={document} />
         ))}

@@ -77,7 +77,7 @@ function SourceItem({ source }: { source: SentenceSource }) {
         <Badge variant="light" color={kind.color} radius="sm" tt="none" fw={600} mr={6}>
           {kind.label}
         </Badge>
-        <Text span size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+        <Text span size="sm" fw={500} className="wrap-anywhere">
           {note ?? source.label}
         </Text>
       </Box>
@@ -87,7 +87,7 @@ function SourceItem({ source }: { source: SentenceSource }) {
           size="sm"
           m={0}
           pl="sm"
-          style={{ borderInlineStart: '3px solid var(--mantine-color-default-border)', overflowWrap: 'anywhere' }}
+          className="quote-rule wrap-anywhere"
         >
           {source.quote}
         </Text>
@@ -98,7 +98,7 @@ function SourceItem({ source }: { source: SentenceSource }) {
 
 function SourcesPanel({ sentence }: { sentence: LetterSentence | null }) {
   return (
-    <Box component="section" aria-labelledby="sources-title" aria-live="polite" p="sm" bg="var(--mantine-color-default-hover)" style={{ borderRadius: 'var(--mantine-radius-md)' }}>
+    <Box component="section" aria-labelledby="sources-title" aria-live="polite" p="sm" className="muted-panel">
       <Title order={3} size="h5" id="sources-title" mb="xs">
         Sources
       </Title>
@@ -108,13 +108,13 @@ function SourcesPanel({ sentence }: { sentence: LetterSentence | null }) {
         </Text>
       ) : (
         <Stack gap="sm">
-          <Text size="sm" fs="italic" style={{ overflowWrap: 'anywhere' }}>
+          <Text size="sm" fs="italic" className="wrap-anywhere">
             “{withPlaceholders(sentence.text)}”
           </Text>
           {sentence.sources.length === 0 ? (
             <Text size="sm">No source is recorded for this sentence: check it before sending.</Text>
           ) : (
-            <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }} aria-label="Sources of this sentence">
+            <Stack component="ul" gap="sm" m={0} p={0} className="plain-list" aria-label="Sources of this sentence">
               {sentence.sources.map((source, i) => (
                 <SourceItem key={i} source={source} />
               ))}

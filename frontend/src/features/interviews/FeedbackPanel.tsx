@@ -1,5 +1,6 @@
 import { Badge, Box, Group, List, Loader, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { InterviewFeedback, InterviewQuestion } from '../../client/types';
+import { streamedText } from '../../lib/streams';
 import { ProviderNote } from '../ai/ProviderNote';
 import { Markdown } from '../documents/markdown';
 import { awaitingFeedback, feedbackOf, useFeedbackStream, WEAK_SCORE } from './useInterviews';
@@ -28,7 +29,7 @@ function Criteria({ criteria }: { criteria: InterviewFeedback['criteria'] }) {
   const entries = Object.entries(criteria ?? {}).filter((entry): entry is [string, number] => typeof entry[1] === 'number');
   if (entries.length === 0) return null;
   return (
-    <SimpleGrid component="ul" cols={{ base: 1, xs: 2 }} spacing="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Scores by criterion">
+    <SimpleGrid component="ul" cols={{ base: 1, xs: 2 }} spacing="xs" p={0} m={0} className="plain-list" aria-label="Scores by criterion">
       {entries.map(([key, value]) => (
         <li key={key}>
           <Group justify="space-between" gap="xs">
@@ -68,7 +69,7 @@ export function FeedbackPanel({ question }: { question: InterviewQuestion }) {
   const stored = feedbackOf(question);
   const feedback: InterviewFeedback = question.score !== null ? stored : (stream?.feedback ?? stored);
   const finished = score !== null;
-  const streamed = stream?.fromStart ? stream.text : '';
+  const streamed = streamedText(stream, '');
   // Offline notes restate the strengths, improvements and hint shown below; a model's prose adds to them.
   const structured = Boolean(feedback.strengths?.length || feedback.improvements?.length || feedback.hint);
   const showNotes = !structured || (feedback.provider !== undefined && feedback.provider !== 'offline');
@@ -78,7 +79,7 @@ export function FeedbackPanel({ question }: { question: InterviewQuestion }) {
       component="section"
       aria-label={`Feedback on question ${question.position}`}
       p="sm"
-      style={{ borderRadius: 'var(--mantine-radius-md)', background: 'var(--mantine-color-default-hover)' }}
+      className="muted-panel"
     >
       <Stack gap="sm">
         <Group justify="space-between" gap="xs">
@@ -95,7 +96,7 @@ export function FeedbackPanel({ question }: { question: InterviewQuestion }) {
               <Text size="sm">Your answer scored {score} out of 100.</Text>
             )
           ) : (
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            <Text size="sm" className="pre-wrap">
               {streamed || 'Reading your answer…'}
             </Text>
           )}

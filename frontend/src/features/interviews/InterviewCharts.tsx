@@ -1,5 +1,5 @@
 import { BarChart, LineChart } from '@mantine/charts';
-import { Stack, Table, Text } from '@mantine/core';
+import { Box, Stack, Table, Text } from '@mantine/core';
 import type { InterviewStats } from '../../client/types';
 import { formatDate } from '../../lib/format';
 import { ChartBox, SectionEmpty } from '../analytics/AnalyticsSection';
@@ -80,7 +80,7 @@ export function ByCategory({ categories }: { categories: InterviewStats['by_cate
           maxBarWidth={64}
         />
       </ChartBox>
-      <ul aria-label="Mean score by kind of question" style={{ margin: 0, paddingLeft: 18 }}>
+      <Box component="ul" aria-label="Mean score by kind of question" m={0} pl={18}>
         {answered.map((c) => (
           <Text component="li" size="sm" key={c.category}>
             {CATEGORY_LABELS[c.category] ?? c.category}: <strong>{score(c.mean_score)}</strong>{' '}
@@ -89,7 +89,7 @@ export function ByCategory({ categories }: { categories: InterviewStats['by_cate
             </Text>
           </Text>
         ))}
-      </ul>
+      </Box>
     </Stack>
   );
 }

@@ -1,12 +1,11 @@
-import { Alert, Button, Card, Group, Loader, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { ApiError } from '../../client';
+import { Link } from 'react-router';
 import type { SessionRead } from '../../client/types';
-import { EmptyState } from '../../components/EmptyState';
 import { FormError } from '../../components/FormError';
 import { PageTitle } from '../../components/PageTitle';
-import { QueryError } from '../../components/QueryError';
+import { RecordHeader, RecordPage } from '../../components/RecordPage';
+import { useIdParam } from '../../hooks/useIdParam';
 import { plural } from '../../lib/format';
 import { ProviderNote } from '../ai/ProviderNote';
 import { BackLink } from '../jobs/NewJobPage';
@@ -14,21 +13,14 @@ import { ScoreBadge } from './FeedbackPanel';
 import { AnsweredQuestion, AnswerForm } from './QuestionCard';
 import { useFinishInterview, useSession } from './useInterviews';
 
-function parseId(raw: string | undefined): number | null {
-  const id = Number(raw);
-  return Number.isInteger(id) && id > 0 ? id : null;
-}
-
 function Header({ session }: { session: SessionRead }) {
   const finish = useFinishInterview(session.id);
   return (
-    <Stack gap="xs">
-      <BackLink to="/interviews">Interviews</BackLink>
-      <Group justify="space-between" align="flex-start" gap="sm">
-        <div style={{ minWidth: 0, flex: '1 1 320px' }}>
-          <Title order={1} style={{ overflowWrap: 'anywhere' }}>
-            Interview practice
-          </Title>
+    <RecordHeader
+      back={<BackLink to="/interviews">Interviews</BackLink>}
+      title="Interview practice"
+      meta={
+        <>
           <Text size="lg" fw={600} mt={4}>
             {session.job_posting_id ? (
               <Link to={`/jobs/${session.job_posting_id}`}>{`${session.job_title} at ${session.company}`}</Link>
@@ -48,15 +40,18 @@ function Header({ session }: { session: SessionRead }) {
               offline="Questions from the built-in bank (offline)"
             />
           </Group>
-        </div>
-        {session.status === 'active' ? (
+        </>
+      }
+      action={
+        session.status === 'active' ? (
           <Button variant="default" onClick={() => finish.mutate()} loading={finish.isPending}>
             Finish
           </Button>
-        ) : null}
-      </Group>
+        ) : null
+      }
+    >
       <FormError error={finish.error} title="Could not finish the session" />
-    </Stack>
+    </RecordHeader>
   );
 }
 
@@ -129,48 +124,32 @@ function Session({ session }: { session: SessionRead }) {
 
 /** One practice session: a question at a time, the answer, streamed feedback, the next question, finish. */
 export function InterviewPage() {
-  const id = parseId(useParams().id);
+  const id = useIdParam();
   const session = useSession(id);
-  if (id === null || (session.error instanceof ApiError && session.error.status === 404)) {
-    return (
-      <>
-        <PageTitle title="Interview not found" />
-        <EmptyState
-          title="Interview not found"
-          actions={
-            <Button component={Link} to="/interviews">
-              All interviews
-            </Button>
-          }
-        >
-          It may have been deleted, or the link is wrong.
-        </EmptyState>
-      </>
-    );
-  }
-  if (session.isPending) {
-    return (
-      <Stack gap="lg" role="status" aria-busy="true" aria-label="Loading interview">
-        <PageTitle title="Interview practice" />
-        <Skeleton h={34} w="60%" />
-        <Skeleton h={240} radius="md" />
-      </Stack>
-    );
-  }
-  if (session.isError) {
-    return (
-      <>
-        <PageTitle title="Interview practice" />
-        <Title order={1}>Interview practice</Title>
-        <QueryError error={session.error} onRetry={() => session.refetch()} retrying={session.isFetching} title="Could not load this interview" />
-      </>
-    );
-  }
   return (
-    <>
-      <PageTitle title={`Interview practice: ${session.data.job_title}`} />
-      <Header session={session.data} />
-      <Session session={session.data} />
-    </>
+    <RecordPage
+      id={id}
+      query={session}
+      title="Interview practice"
+      notFound={{
+        title: 'Interview not found',
+        action: (
+          <Button component={Link} to="/interviews">
+            All interviews
+          </Button>
+        ),
+      }}
+      loadingLabel="Loading interview"
+      skeletonHeight={240}
+      errorTitle="Could not load this interview"
+    >
+      {(data) => (
+        <>
+          <PageTitle title={`Interview practice: ${data.job_title}`} />
+          <Header session={data} />
+          <Session session={data} />
+        </>
+      )}
+    </RecordPage>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { InterviewStats, SessionSummary } from '../../client/types';
@@ -66,11 +66,11 @@ function Weakest({ items }: { items: InterviewStats['weakest'] }) {
   return (
     <Stack gap="sm">
       <FormError error={retry.error} title="Could not ask the question again" />
-      <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Weakest answers">
+      <Stack component="ol" gap="sm" p={0} m={0} className="plain-list" aria-label="Weakest answers">
         {items.map((item) => (
           <Group component="li" key={item.answer_id} justify="space-between" align="flex-start" gap="sm" wrap="nowrap">
-            <div style={{ minWidth: 0 }}>
-              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            <Box miw={0}>
+              <Text size="sm" className="wrap-anywhere">
                 {item.question}
               </Text>
               <Group gap="xs" mt={4}>
@@ -79,7 +79,7 @@ function Weakest({ items }: { items: InterviewStats['weakest'] }) {
                   {CATEGORY_LABELS[item.category] ?? item.category}
                 </Badge>
               </Group>
-            </div>
+            </Box>
             <Button
               size="xs"
               variant="light"

@@ -92,7 +92,7 @@ export function AnsweredQuestion({ sessionId, question, total }: { sessionId: nu
           <Text size="xs" c="dimmed" fw={600} tt="uppercase">
             Your answer
           </Text>
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          <Text size="sm" className="pre-wrap wrap-anywhere">
             {question.answer}
           </Text>
         </div>

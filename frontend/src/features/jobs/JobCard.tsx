@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { JobListItem } from '../../client/types';
 import { ClockIcon, PinIcon } from '../../components/icons';
@@ -32,17 +32,17 @@ export function JobCard({ job, listSearch }: JobCardProps) {
     <Paper component="article" withBorder p={{ base: 'md', sm: 'lg' }} radius="md" className="job-card">
       <Stack gap={8}>
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-          <div style={{ minWidth: 0 }}>
-            <Title order={2} size="h4" style={{ overflowWrap: 'anywhere' }}>
+          <Box miw={0}>
+            <Title order={2} size="h4" className="wrap-anywhere">
               <Anchor component={Link} to={`/jobs/${job.id}`} state={{ jobsSearch: listSearch }} c="inherit" fw={700}>
                 {job.title}
               </Anchor>
             </Title>
-            <Text fw={500} mt={2} style={{ overflowWrap: 'anywhere' }}>
+            <Text fw={500} mt={2} className="wrap-anywhere">
               {job.company}
             </Text>
-          </div>
-          {job.tracking ? <StatusBadge status={job.tracking.status} size="lg" style={{ flexShrink: 0 }} /> : null}
+          </Box>
+          {job.tracking ? <StatusBadge status={job.tracking.status} size="lg" flex="none" /> : null}
         </Group>
 
         <Group gap="xs" wrap="wrap">

@@ -111,7 +111,7 @@ export function JobFilters({ search, onChange, onClear, showReset = true }: JobF
           aria-expanded={opened}
           aria-controls={panelId}
           rightSection={
-            <ChevronDownIcon size={16} style={{ transform: opened ? 'rotate(180deg)' : undefined, transition: 'transform 150ms' }} />
+            <ChevronDownIcon size={16} className="chevron" data-open={opened || undefined} />
           }
         >
           <Group gap={8} wrap="nowrap" component="span">

@@ -103,7 +103,7 @@ export function JobForm({
     <form onSubmit={submit} noValidate>
       <Stack gap="lg">
         {error ? (
-          <div ref={errorRef} style={{ scrollMarginTop: 80 }}>
+          <div ref={errorRef} className="form-error-anchor">
             <FormError error={error} title={errorTitle} />
           </div>
         ) : null}

@@ -54,14 +54,14 @@ function JobDetails({ job, backTo }: { job: JobRead; backTo: string }) {
       <Stack gap="sm">
         <BackLink to={backTo}>Jobs</BackLink>
         <Group justify="space-between" align="flex-start" gap="md">
-          <div style={{ minWidth: 0, flex: '1 1 320px' }}>
-            <Title order={1} style={{ overflowWrap: 'anywhere' }}>
+          <Box miw={0} flex="1 1 320px">
+            <Title order={1} className="wrap-anywhere">
               {job.title}
             </Title>
-            <Text size="lg" fw={600} mt={4} style={{ overflowWrap: 'anywhere' }}>
+            <Text size="lg" fw={600} mt={4} className="wrap-anywhere">
               {job.company}
             </Text>
-          </div>
+          </Box>
           <Group gap="sm">
             {job.url ? (
               <Button

@@ -1,8 +1,9 @@
-import { Anchor, Button, Group, Loader, NativeSelect, Pagination, Paper, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Loader, NativeSelect, Paper, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
 import { BriefcaseIcon, LinkIcon, PlusIcon, SearchIcon } from '../../components/icons';
+import { pageCount, Pager } from '../../components/Pager';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { useDebouncedCommit } from '../../hooks/useDebouncedCommit';
@@ -89,7 +90,7 @@ export function JobsPage() {
   const filtered = activeFilterCount(search) > 0;
   const data = jobs.data;
   const nothingAtAll = data !== undefined && data.total === 0 && !filtered && !jobs.isPlaceholderData;
-  const pages = data ? Math.max(1, Math.ceil(data.total / (data.size || PAGE_SIZE))) : 1;
+  const pages = data ? pageCount(data.total, data.size || PAGE_SIZE) : 1;
   const listSearch = params.toString() ? `?${params.toString()}` : '';
 
   return (
@@ -188,31 +189,14 @@ export function JobsPage() {
           {jobs.isError ? (
             <QueryError error={jobs.error} onRetry={() => jobs.refetch()} retrying={jobs.isFetching} title="Could not update the results" />
           ) : null}
-          <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none', opacity: jobs.isPlaceholderData ? 0.6 : 1 }}>
+          <Stack component="ul" gap="sm" p={0} m={0} className="plain-list" opacity={jobs.isPlaceholderData ? 0.6 : 1}>
             {data.items.map((job) => (
               <li key={job.id}>
                 <JobCard job={job} listSearch={listSearch} />
               </li>
             ))}
           </Stack>
-          {pages > 1 ? (
-            <Group justify="center" role="group" aria-label="Pages">
-              <Pagination
-                total={pages}
-                value={Math.min(search.page, pages)}
-                onChange={(page) => {
-                  update({ page });
-                  window.scrollTo({ top: 0 });
-                }}
-                siblings={1}
-                boundaries={1}
-                getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
-                getControlProps={(control) => ({
-                  'aria-label': control === 'next' ? 'Next page' : control === 'previous' ? 'Previous page' : control,
-                })}
-              />
-            </Group>
-          ) : null}
+          <Pager page={search.page} pages={pages} onChange={(page) => update({ page })} scrollToTop />
         </Stack>
       ) : null}
     </>

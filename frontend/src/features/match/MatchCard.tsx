@@ -60,12 +60,12 @@ function SkillGroup({ title, skills, hint }: { title: string; skills: Skill[]; h
 function PartRow({ part }: { part: Part }) {
   const status = STATUS[part.status];
   return (
-    <Box component="li" py={6} style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+    <Box component="li" py={6} className="rule-top">
       <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
         <Text fw={600} size="sm">
           {part.label}
         </Text>
-        <Badge color={status.color} variant="light" radius="sm" tt="none" style={{ flexShrink: 0 }}>
+        <Badge color={status.color} variant="light" radius="sm" tt="none" flex="none">
           <span aria-hidden="true">{status.mark} </span>
           {status.word}
         </Badge>
@@ -178,7 +178,7 @@ export function MatchCard({ jobId }: { jobId: number }) {
               hint="in neither: add one only if you have it"
               skills={data.skills.filter((skill) => skill.where === 'missing')}
             />
-            <Box component="ul" aria-label="The parts of the score" p={0} m={0} style={{ listStyle: 'none' }}>
+            <Box component="ul" aria-label="The parts of the score" p={0} m={0} className="plain-list">
               {data.parts.map((part) => (
                 <PartRow key={part.key} part={part} />
               ))}

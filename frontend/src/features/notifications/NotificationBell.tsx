@@ -99,7 +99,7 @@ export function NotificationBell() {
           size="lg"
           aria-label={bellLabel(unread)}
           onClick={() => setOpened((o) => !o)}
-          style={{ overflow: 'visible' }}
+          className="bell-button"
         >
           <BellIcon size={20} />
           {unread > 0 ? (
@@ -109,14 +109,14 @@ export function NotificationBell() {
           ) : null}
         </ActionIcon>
       </Popover.Target>
-      <Popover.Dropdown p={0} aria-labelledby={titleId} style={{ maxWidth: 'calc(100vw - 16px)', overflow: 'hidden' }}>
+      <Popover.Dropdown p={0} aria-labelledby={titleId} maw="calc(100vw - 16px)" className="bell-dropdown">
         <Group
           justify="space-between"
           gap="xs"
           px="md"
           py="xs"
           wrap="nowrap"
-          style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+          className="bell-dropdown-header"
         >
           <Text fw={700} id={titleId}>
             Notifications
@@ -132,7 +132,7 @@ export function NotificationBell() {
           </Button>
         </Group>
         {opened ? <BellList onOpen={open} /> : null}
-        <Group justify="center" px="md" py="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+        <Group justify="center" px="md" py="xs" className="bell-dropdown-footer">
           <Anchor component={Link} to="/notifications" size="sm" fw={600} onClick={() => setOpened(false)}>
             See all notifications
           </Anchor>

@@ -1,10 +1,11 @@
-import { Anchor, Button, Card, Group, Loader, Pagination, SegmentedControl, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Card, Group, Loader, SegmentedControl, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState, type MouseEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { NotificationRead } from '../../client/types';
 import { EmptyState } from '../../components/EmptyState';
 import { FormError } from '../../components/FormError';
 import { BellIcon, CheckIcon } from '../../components/icons';
+import { pageCount, Pager } from '../../components/Pager';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { plural } from '../../lib/format';
@@ -55,9 +56,9 @@ function NotificationItem({ notification, onMarkRead, marking }: ItemProps) {
       onClick={onCardClick}
     >
       <Group justify="space-between" align="flex-start" gap="sm">
-        <div style={{ flex: '1 1 240px', minWidth: 0 }}>
+        <Box miw={0} flex="1 1 240px">
           <NotificationText notification={notification} title={title} titleId={titleId} />
-        </div>
+        </Box>
         {unread ? (
           <Button
             variant="light"
@@ -93,7 +94,7 @@ export function NotificationsPage() {
   const markAll = useMarkAllRead();
   const unread = count.data?.count ?? 0;
   const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pages = pageCount(total, PAGE_SIZE);
   const pageNote = pages > 1 ? `page ${Math.min(page, pages)} of ${pages}` : '';
   // The unread count is in the header already; "All" also says how many there are in total.
   const summary = unreadOnly
@@ -193,7 +194,7 @@ export function NotificationsPage() {
               {summary}
             </Text>
           ) : null}
-          <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Notifications">
+          <Stack component="ul" gap="sm" p={0} m={0} className="plain-list" aria-label="Notifications">
             {list.data.items.map((notification) => (
               <NotificationItem
                 key={notification.id}
@@ -203,24 +204,7 @@ export function NotificationsPage() {
               />
             ))}
           </Stack>
-          {pages > 1 ? (
-            <Group justify="center">
-              <Pagination
-                total={pages}
-                value={Math.min(page, pages)}
-                onChange={(next) => {
-                  setParam({ page: next > 1 ? String(next) : null });
-                  window.scrollTo({ top: 0 });
-                }}
-                siblings={1}
-                boundaries={1}
-                getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
-                getControlProps={(control) => ({
-                  'aria-label': control === 'next' ? 'Next page' : control === 'previous' ? 'Previous page' : control,
-                })}
-              />
-            </Group>
-          ) : null}
+          <Pager page={page} pages={pages} onChange={(next) => setParam({ page: next > 1 ? String(next) : null })} scrollToTop />
         </Stack>
       )}
     </>

@@ -1,4 +1,4 @@
-import { Button, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Box, Button, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link } from 'react-router';
 import { FormError } from '../../components/FormError';
@@ -16,13 +16,13 @@ export function GetStartedCard() {
   const index = ONBOARDING_STEPS.indexOf(step);
   const resuming = index > 0;
   return (
-    <Card component="section" aria-labelledby="get-started-title" style={{ borderColor: 'var(--mantine-color-brand-3)' }} bg="var(--mantine-color-brand-0)">
+    <Card component="section" aria-labelledby="get-started-title" className="callout-card" bg="var(--mantine-color-brand-0)">
       <Stack gap="md">
         <Group gap="md" wrap="nowrap" align="flex-start">
           <ThemeIcon size="lg" radius="xl" variant="filled" aria-hidden>
             ★
           </ThemeIcon>
-          <div style={{ minWidth: 0 }}>
+          <Box miw={0}>
             <Title order={2} size="h4" id="get-started-title">
               Get started
             </Title>
@@ -31,7 +31,7 @@ export function GetStartedCard() {
                 ? `You stopped at step ${index + 1} of ${ONBOARDING_STEPS.length} (${STEP_LABELS[step]}). Pick up where you left off: it takes a few minutes.`
                 : 'A few minutes to set things up: your timezone and daily goal, your skills, what you are looking for, and a first job to track.'}
             </Text>
-          </div>
+          </Box>
         </Group>
         <FormError error={finish.error} title="Setup was not skipped" />
         <Group gap="sm">

@@ -122,26 +122,15 @@ export function SkillsEditor({ value, onChange }: SkillsEditorProps) {
         <Box
           component="ul"
           aria-labelledby={`${listId}-label`}
-          style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: 8 }}
+          className="skill-chips"
         >
           {value.map((skill, index) => (
             <Box
               component="li"
               key={skill.name.toLowerCase()}
-              style={{
-                display: 'flex',
-                alignItems: 'center',
-                gap: 2,
-                maxWidth: '100%',
-                minWidth: 0,
-                paddingInlineStart: 12,
-                paddingInlineEnd: 4,
-                borderRadius: 999,
-                border: '1px solid var(--mantine-color-brand-2)',
-                background: 'var(--mantine-color-brand-0)',
-              }}
+              className="skill-chip"
             >
-              <Text size="sm" fw={600} c="brand.9" truncate title={skill.name} style={{ minWidth: 0 }}>
+              <Text size="sm" fw={600} c="brand.9" truncate title={skill.name} miw={0}>
                 {skill.name}
               </Text>
               <NativeSelect

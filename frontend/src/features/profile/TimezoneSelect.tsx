@@ -42,7 +42,7 @@ export const TimezoneSelect = memo(function TimezoneSelect({
           mt={6}
           px={4}
           onClick={() => onChange(browserZone)}
-          style={{ maxWidth: '100%' }}
+          maw="100%"
           styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
         >
           Use browser timezone ({browserZone})

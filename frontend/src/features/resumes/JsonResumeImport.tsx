@@ -60,7 +60,7 @@ export function JsonResumeImport({ onImported }: { onImported: (resume: ResumeSu
             </Button>
           )}
         </FileButton>
-        <Text size="sm" c="dimmed" style={{ flex: '1 1 14rem' }}>
+        <Text size="sm" c="dimmed" flex="1 1 14rem">
           Have your resume as a JSON Resume file? Import it and its roles, dates and highlights are kept exactly as written.
         </Text>
       </Group>

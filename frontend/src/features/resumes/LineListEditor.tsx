@@ -59,7 +59,7 @@ export function LineListEditor({ form, path, lines, title, itemLabel, max }: Lin
           None yet.
         </Text>
       ) : (
-        <Stack component="ol" gap={6} m={0} p={0} style={{ listStyle: 'none' }} aria-labelledby={titleId}>
+        <Stack component="ol" gap={6} m={0} p={0} className="plain-list" aria-labelledby={titleId}>
           {lines.map((line, i) => (
             <Group component="li" key={line.key} gap={4} wrap="wrap" align="flex-start">
               <Textarea
@@ -69,13 +69,14 @@ export function LineListEditor({ form, path, lines, title, itemLabel, max }: Lin
                 minRows={1}
                 maxRows={6}
                 maxLength={600}
-                style={{ flex: '1 1 14rem', minWidth: 0 }}
+                flex="1 1 14rem"
+                miw={0}
                 {...form.getInputProps(`${path}.${i}.text`)}
               />
               <Group gap={2} wrap="nowrap" pt={4} ml="auto">
                 {i > 0 ? (
                   <ActionIcon data-focus-id={`${line.key}:up`} variant="subtle" color="gray" aria-label={`Move ${itemLabel.toLowerCase()} ${i + 1} up`} onClick={() => move(i, i - 1, 'up')}>
-                    <ChevronDownIcon size={16} style={{ transform: 'rotate(180deg)' }} />
+                    <ChevronDownIcon size={16} className="flip" />
                   </ActionIcon>
                 ) : (
                   <Box w={28} aria-hidden="true" />
@@ -88,9 +89,9 @@ export function LineListEditor({ form, path, lines, title, itemLabel, max }: Lin
                   <Box w={28} aria-hidden="true" />
                 )}
                 <ActionIcon variant="subtle" color="red" aria-label={`Remove ${itemLabel.toLowerCase()} ${i + 1}`} onClick={() => remove(i)}>
-                  <span aria-hidden="true" style={{ fontSize: 18, lineHeight: 1 }}>
+                  <Box component="span" aria-hidden="true" fz={18} lh={1}>
                     ×
-                  </span>
+                  </Box>
                 </ActionIcon>
               </Group>
             </Group>

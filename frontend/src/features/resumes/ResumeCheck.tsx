@@ -38,15 +38,15 @@ function Finding({ finding }: { finding: AtsFinding }) {
           <Badge color={severity.color} variant="light" radius="sm" tt="none" size="sm">
             {severity.label}
           </Badge>
-          <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+          <Text size="sm" fw={600} className="wrap-anywhere">
             {finding.title}
           </Text>
         </Group>
-        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        <Text size="sm" className="wrap-anywhere">
           {finding.detail}
         </Text>
         {finding.fix ? (
-          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          <Text size="sm" className="wrap-anywhere">
             <strong>How to fix: </strong>
             {finding.fix}
           </Text>
@@ -58,7 +58,7 @@ function Finding({ finding }: { finding: AtsFinding }) {
 
 function FindingList({ findings, label }: { findings: AtsFinding[]; label: string }) {
   return (
-    <Box component="ul" aria-label={label} p={0} m={0} style={{ listStyle: 'none' }}>
+    <Box component="ul" aria-label={label} p={0} m={0} className="plain-list">
       {findings.map((finding) => (
         <Finding key={`${finding.code}-${finding.title}`} finding={finding} />
       ))}
@@ -69,11 +69,11 @@ function FindingList({ findings, label }: { findings: AtsFinding[]; label: strin
 function Field({ term, value }: { term: string; value: string | string[] }) {
   const shown = Array.isArray(value) ? value.join(', ') : value;
   return (
-    <Box py={4} style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+    <Box py={4} className="rule-bottom">
       <Text component="dt" size="xs" c="dimmed">
         {term}
       </Text>
-      <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
+      <Text component="dd" size="sm" m={0} className="wrap-anywhere">
         {shown || 'Not found'}
       </Text>
     </Box>
@@ -101,15 +101,8 @@ function Parsed({ parsed }: { parsed: Check['parsed'] }) {
           m={0}
           p="xs"
           mah={320}
-          style={{
-            overflow: 'auto',
-            whiteSpace: 'pre-wrap',
-            overflowWrap: 'anywhere',
-            fontFamily: 'inherit',
-            fontSize: 'var(--mantine-font-size-sm)',
-            background: 'var(--mantine-color-default-hover)',
-            borderRadius: 'var(--mantine-radius-sm)',
-          }}
+          fz="sm"
+          className="ats-text pre-wrap wrap-anywhere"
         >
           {parsed.text}
         </Box>

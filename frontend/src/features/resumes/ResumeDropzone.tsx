@@ -82,7 +82,7 @@ export function ResumeDropzone({ onUploaded }: ResumeDropzoneProps) {
         aria-describedby={hintId}
         inputProps={{ 'aria-label': 'Resume file' }}
       >
-        <Stack align="center" gap={4} py="lg" style={{ pointerEvents: 'none', textAlign: 'center' }}>
+        <Stack align="center" gap={4} py="lg" ta="center" className="dropzone-body">
           <Dropzone.Accept>
             <Text fw={600}>Drop your resume to upload it</Text>
           </Dropzone.Accept>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Badge, Box, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { errorMessage } from '../../client';
@@ -45,7 +45,7 @@ function DeleteResumeDialog({ resume, onClose, onDeleted }: DeleteResumeDialogPr
   return (
     <Modal opened={resume !== null} onClose={close} title="Delete this resume?" centered>
       <Stack gap="md">
-        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        <Text size="sm" className="wrap-anywhere">
           “{resume?.filename}” and what was read from it are removed. Skills you already added to your profile stay.
         </Text>
         <FormError error={remove.error} title="The resume was not deleted" />
@@ -95,10 +95,10 @@ export function ResumeList({ items, onOpen, onDeleted }: ResumeListProps) {
 
   return (
     <>
-      <Stack component="ul" gap="sm" aria-label="Your resumes" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      <Stack component="ul" gap="sm" aria-label="Your resumes" className="plain-list" m={0} p={0}>
         {items.map((resume) => (
           <Group component="li" key={resume.id} justify="space-between" gap="sm" wrap="wrap">
-            <div style={{ minWidth: 0, flex: '1 1 14rem' }}>
+            <Box miw={0} flex="1 1 14rem">
               <Group gap="xs" wrap="nowrap">
                 <Text fw={600} size="sm" truncate title={resume.filename}>
                   {resume.filename}
@@ -110,7 +110,7 @@ export function ResumeList({ items, onOpen, onDeleted }: ResumeListProps) {
               <Text size="sm" c="dimmed">
                 <time dateTime={resume.created_at}>{formatDateTime(resume.created_at)}</time> · {detail(resume)}
               </Text>
-            </div>
+            </Box>
             <Group gap="xs">
               <Button size="xs" variant="subtle" onClick={() => onOpen(resume.id)}>
                 {resume.status === 'ready' ? 'Review ' : 'Show '}

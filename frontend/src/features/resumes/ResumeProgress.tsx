@@ -23,7 +23,6 @@ function stepState(step: ResumeStatus, current: ResumeStatus): StepState {
 const STATE_TEXT: Record<StepState, string> = { done: 'done', current: 'in progress', todo: 'to do' };
 
 function Step({ label, state }: { label: string; state: StepState }) {
-  const color = state === 'todo' ? 'var(--mantine-color-dimmed)' : undefined;
   return (
     <Group component="li" gap={6} wrap="nowrap" aria-current={state === 'current' ? 'step' : undefined}>
       {state === 'current' ? (
@@ -33,14 +32,11 @@ function Step({ label, state }: { label: string; state: StepState }) {
           aria-hidden="true"
           w={14}
           h={14}
-          style={{
-            borderRadius: 999,
-            border: `2px solid ${state === 'done' ? 'var(--mantine-color-green-7)' : 'var(--mantine-color-gray-5)'}`,
-            background: state === 'done' ? 'var(--mantine-color-green-7)' : 'transparent',
-          }}
+          className="progress-dot"
+          data-done={state === 'done' || undefined}
         />
       )}
-      <Text size="sm" fw={state === 'current' ? 600 : 400} style={{ color }}>
+      <Text size="sm" fw={state === 'current' ? 600 : 400} c={state === 'todo' ? 'dimmed' : undefined}>
         {label}
         <span className="visually-hidden">{`: ${STATE_TEXT[state]}`}</span>
       </Text>
@@ -70,7 +66,7 @@ export function ResumeProgress({ resume, onTryAnother }: ResumeProgressProps) {
   const percent = STAGE_PERCENT[resume.status];
   return (
     <Stack gap="sm">
-      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+      <Text size="sm" className="wrap-anywhere">
         Reading <strong>{resume.filename}</strong>…
       </Text>
       <Progress value={percent} aria-label="Reading your resume" animated={resume.status !== 'ready'} />
@@ -78,7 +74,7 @@ export function ResumeProgress({ resume, onTryAnother }: ResumeProgressProps) {
         component="ol"
         gap="lg"
         aria-label="Steps"
-        style={{ listStyle: 'none', margin: 0, padding: 0 }}
+        className="plain-list" m={0} p={0}
         role="list"
       >
         {STEPS.map((step) => (

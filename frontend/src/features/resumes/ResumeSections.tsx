@@ -38,7 +38,7 @@ export function ResumeSections({ resume }: { resume: Pick<ResumeRead, 'sections'
         <Accordion.Item key={key} value={key}>
           <Accordion.Control>{key === 'text' ? 'The text we read' : label(key)}</Accordion.Control>
           <Accordion.Panel>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            <Text size="sm" className="pre-wrap wrap-anywhere">
               {text}
             </Text>
           </Accordion.Panel>

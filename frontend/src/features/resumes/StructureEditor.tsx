@@ -1,4 +1,4 @@
-import { Accordion, Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Alert, Badge, Box, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
@@ -85,7 +85,7 @@ export function StructureEditor({ resume }: { resume: ResumeRead }) {
   return (
     <Stack component="section" aria-labelledby={`structure-title-${resume.id}`} gap="sm">
       <Group justify="space-between" align="flex-start" gap="sm">
-        <div style={{ minWidth: 0, flex: '1 1 16rem' }}>
+        <Box miw={0} flex="1 1 16rem">
           <Group gap="xs">
             <Title order={3} size="h5" id={`structure-title-${resume.id}`}>
               Your resume, as structure
@@ -97,7 +97,7 @@ export function StructureEditor({ resume }: { resume: ResumeRead }) {
           <Text size="sm" c="dimmed" mt={4}>
             Cover letters and tailored resumes are written from these roles, dates and highlights. {origin.hint}
           </Text>
-        </div>
+        </Box>
         <Button variant="default" size="xs" onClick={saveJson} loading={download.isPending}>
           Download JSON Resume
         </Button>

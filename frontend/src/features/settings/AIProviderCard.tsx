@@ -22,7 +22,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
       <Text component="dt" size="xs" c="dimmed" fw={600}>
         {label}
       </Text>
-      <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
+      <Text component="dd" size="sm" m={0} className="wrap-anywhere">
         {children}
       </Text>
     </div>
@@ -69,7 +69,7 @@ function ConnectionResult({ result }: { result: ConnectionCheck }) {
       role="status"
       title={result.ok ? `Connected${latency}` : 'The connection failed'}
     >
-      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+      <Text size="sm" className="wrap-anywhere">
         {result.message}
       </Text>
       {result.ok ? (

@@ -27,7 +27,7 @@ export function ProviderTestResultAlert({ result }: { result: ProviderTestResult
       title={result.ok ? `Connected${latency}${result.host ? ` to ${result.host}` : ''}` : 'The connection failed'}
     >
       <Stack gap={6}>
-        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        <Text size="sm" className="wrap-anywhere">
           {result.message}
         </Text>
         {structured ? (
@@ -41,7 +41,7 @@ export function ProviderTestResultAlert({ result }: { result: ProviderTestResult
             <Text size="sm" fw={500}>
               {`The server lists ${plural(models.length, 'model')}; choose one in the Model field:`}
             </Text>
-            <Text size="xs" style={{ overflowWrap: 'anywhere' }} aria-label="Models the server lists">
+            <Text size="xs" className="wrap-anywhere" aria-label="Models the server lists">
               {shown.join(', ')}
               {more > 0 ? ` and ${more} more` : ''}
             </Text>
@@ -77,7 +77,7 @@ export function RecentChanges({ settings }: { settings: AIProviderSettingsRead }
               {' · '}
               {change.actor ?? 'The server'}
               {': '}
-              <span style={{ overflowWrap: 'anywhere' }}>{change.summary}</span>
+              <span className="wrap-anywhere">{change.summary}</span>
             </List.Item>
           ))}
         </List>

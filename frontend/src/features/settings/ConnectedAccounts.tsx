@@ -1,4 +1,4 @@
-import { Button, Card, Group, Modal, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Box, Button, Card, Group, Modal, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import type { Connection } from '../../client/types';
@@ -12,16 +12,16 @@ const listStyle = { listStyle: 'none', margin: 0, padding: 0 } as const;
 function ProviderRow({ name, label, detail, action }: { name: string; label: string; detail: string; action: ReactNode }) {
   return (
     <Group component="li" justify="space-between" gap="sm" wrap="wrap">
-      <Group gap="sm" wrap="nowrap" miw={0} style={{ flex: '1 1 12rem' }}>
+      <Group gap="sm" wrap="nowrap" miw={0} flex="1 1 12rem">
         <ProviderLogo name={name} size={22} />
-        <div style={{ minWidth: 0 }}>
+        <Box miw={0}>
           <Text fw={600} size="sm">
             {label}
           </Text>
-          <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+          <Text size="sm" c="dimmed" className="wrap-anywhere">
             {detail}
           </Text>
-        </div>
+        </Box>
       </Group>
       {action}
     </Group>
@@ -46,7 +46,7 @@ function DisconnectDialog({ connection, onClose }: { connection: Connection | nu
             {shown.email ? (
               <>
                 {' '}
-                (<span style={{ overflowWrap: 'anywhere' }}>{shown.email}</span>)
+                (<span className="wrap-anywhere">{shown.email}</span>)
               </>
             ) : null}
             . You can connect it again later.

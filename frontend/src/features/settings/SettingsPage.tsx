@@ -145,7 +145,7 @@ function AccountCard() {
         <Title order={2} size="h4">
           Account
         </Title>
-        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        <Text size="sm" className="wrap-anywhere">
           Signed in as <strong>{user.email}</strong>
           {user.is_admin ? ' (administrator)' : ''}
         </Text>

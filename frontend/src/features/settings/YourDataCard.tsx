@@ -1,6 +1,7 @@
 import {
   Anchor,
   Badge,
+  Box,
   Button,
   Card,
   FileInput,
@@ -74,7 +75,7 @@ function ExportRow({ item }: { item: ExportRead }) {
   const detail = exportDetail(item);
   return (
     <Group component="li" justify="space-between" gap="sm" wrap="wrap">
-      <div style={{ minWidth: 0, flex: '1 1 14rem' }}>
+      <Box miw={0} flex="1 1 14rem">
         <Group gap="xs" wrap="nowrap">
           <Text fw={600} size="sm">
             Export #{item.id}
@@ -88,11 +89,11 @@ function ExportRow({ item }: { item: ExportRead }) {
           {detail ? ` · ${detail}` : ''}
         </Text>
         {item.status === 'failed' && item.error ? (
-          <Text size="sm" c="red.8" style={{ overflowWrap: 'anywhere' }}>
+          <Text size="sm" c="red.8" className="wrap-anywhere">
             {item.error}
           </Text>
         ) : null}
-      </div>
+      </Box>
       {item.status === 'ready' && item.download_url ? (
         // A plain link: the signed address works without the Authorization header, and the browser saves the file.
         // Underlined: a link must not be told from the text around it by its colour alone.
@@ -347,7 +348,7 @@ function DeleteSection() {
       withBorder
       radius="md"
       p="md"
-      style={{ borderColor: 'var(--mantine-color-red-4)' }}
+      className="danger-zone"
     >
       <Stack gap="sm">
         <div>

@@ -1,4 +1,4 @@
-import { Button, Card, Group, NativeSelect, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Box, Button, Card, Group, NativeSelect, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMemo } from 'react';
@@ -30,21 +30,21 @@ function boardLabel(boards: SourceHealth[] | undefined, source: string): string 
 function FollowRow({ follow, label, onUnfollow, busy }: { follow: FollowRead; label: string; onUnfollow: () => void; busy: boolean }) {
   return (
     <Group component="li" justify="space-between" gap="sm" wrap="nowrap">
-      <div style={{ minWidth: 0 }}>
-        <Text fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
+      <Box miw={0}>
+        <Text fw={600} size="sm" className="wrap-anywhere">
           {follow.token}
         </Text>
         <Text size="sm" c="dimmed">
           {label}
         </Text>
-      </div>
+      </Box>
       <Button
         size="xs"
         variant="default"
         aria-label={`Unfollow ${label} ${follow.token}`}
         loading={busy}
         onClick={onUnfollow}
-        style={{ flexShrink: 0 }}
+        flex="none"
       >
         Unfollow
       </Button>
@@ -113,7 +113,7 @@ export function FollowedCompaniesSection() {
             You do not follow any company board yet.
           </Text>
         ) : (
-          <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Companies you follow">
+          <Stack component="ul" gap="sm" p={0} m={0} className="plain-list" aria-label="Companies you follow">
             {follows.data.map((item) => (
               <FollowRow
                 key={item.id}
@@ -156,7 +156,7 @@ export function FollowedCompaniesSection() {
                   autoComplete="off"
                   placeholder="e.g. stripe"
                   description={followHint(boards, source)}
-                  style={{ flex: '1 1 16rem' }}
+                  flex="1 1 16rem"
                   {...form.getInputProps('token')}
                 />
               </Group>

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, NumberInput, Skeleton, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Box, Button, Card, Group, NumberInput, Skeleton, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { SavedSearchIn, SavedSearchRead } from '../../client/types';
@@ -45,9 +45,9 @@ function searchDetail(search: SavedSearchRead): string {
 function SearchRow({ search, onDelete, deleting }: { search: SavedSearchRead; onDelete: () => void; deleting: boolean }) {
   return (
     <Group component="li" justify="space-between" gap="sm" wrap="nowrap">
-      <div style={{ minWidth: 0 }}>
+      <Box miw={0}>
         <Group gap="xs" wrap="wrap">
-          <Text fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
+          <Text fw={600} size="sm" className="wrap-anywhere">
             {search.keywords}
           </Text>
           {search.remote_only ? (
@@ -56,17 +56,17 @@ function SearchRow({ search, onDelete, deleting }: { search: SavedSearchRead; on
             </Badge>
           ) : null}
         </Group>
-        <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+        <Text size="sm" c="dimmed" className="wrap-anywhere">
           {searchDetail(search)}
         </Text>
-      </div>
+      </Box>
       <Button
         size="xs"
         variant="default"
         aria-label={`Delete search ${search.keywords}`}
         loading={deleting}
         onClick={onDelete}
-        style={{ flexShrink: 0 }}
+        flex="none"
       >
         Delete
       </Button>
@@ -135,7 +135,7 @@ export function SavedSearchesSection() {
             No saved searches yet.
           </Text>
         ) : (
-          <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Your saved searches">
+          <Stack component="ul" gap="sm" p={0} m={0} className="plain-list" aria-label="Your saved searches">
             {searches.data.map((search) => (
               <SearchRow
                 key={search.id}

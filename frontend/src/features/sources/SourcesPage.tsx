@@ -94,7 +94,7 @@ function LastError({ source }: { source: SourceHealth }) {
   if (firstLine === error && error.length <= ERROR_PREVIEW) {
     return (
       <div>
-        <Text size="sm" c="red.9" style={{ overflowWrap: 'anywhere' }}>
+        <Text size="sm" c="red.9" className="wrap-anywhere">
           {error}
         </Text>
         {when}
@@ -109,7 +109,7 @@ function LastError({ source }: { source: SourceHealth }) {
             {`${firstLine.slice(0, ERROR_PREVIEW).trimEnd()}…`}
           </Text>
         </summary>
-        <Code block mt={6} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', maxWidth: '30rem' }}>
+        <Code block mt={6} maw="30rem" className="pre-wrap wrap-anywhere">
           {error}
         </Code>
       </details>
@@ -154,7 +154,7 @@ function SourceRow({ source, now }: { source: SourceHealth; now: number }) {
           {source.label}
         </Text>
         {source.attribution ? (
-          <Text size="xs" c="dimmed" maw={260} style={{ overflowWrap: 'anywhere' }}>
+          <Text size="xs" c="dimmed" maw={260} className="wrap-anywhere">
             {source.attribution}
           </Text>
         ) : null}
