@@ -20,6 +20,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 from app.api.metrics import router as metrics_router
 from app.api.openapi import install_error_schema
 from app.api.v1 import api_router
+from app.api.v1.ws import ServerEvent
 from app.core.cache import make_cache
 from app.core.config import Settings, get_settings
 from app.core.db import make_engine, make_session_factory
@@ -98,7 +99,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     celery = configure_celery(settings)
 
     install_exception_handlers(app)
-    install_error_schema(app)
+    install_error_schema(app, extra={"ServerEvent": ServerEvent})
     app.router.routes.extend(_api_routes())
     _add_health_routes(app)
     _mount_frontend(app, settings.frontend_dist)

@@ -27,13 +27,15 @@ from app.core.events import RedisBus, user_channel
 from app.core.migrations import upgrade
 from app.main import create_app
 from app.models.user import User
-from app.realtime.envelope import envelope
+from app.realtime.envelope import TaskProgress, TaskProgressData, envelope
 from copilot_bench.common import free_port, percentiles
 
 CLIENTS = 1000
 TABS_PER_USER = 2  # 500 users with two tabs each: an event to a user reaches both
 EVENTS_PER_SECOND = 100
 SECONDS = 10
+
+PROBE = "bench.probe"
 
 
 def _redis_url() -> str | None:
@@ -78,8 +80,8 @@ async def _clients(url: str, tokens: list[str], origin: str, ready: Any, go: Any
         nonlocal received
         async for raw in ws:
             msg = json.loads(raw)
-            if msg["type"] == "task.progress" and "sent" in msg["data"]:
-                latencies.append((time.time() - msg["data"]["sent"]) * 1000)
+            if msg["type"] == "task.progress" and msg["data"]["name"] == PROBE:
+                latencies.append((time.time() - float(msg["data"]["message"])) * 1000)
                 received += 1
 
     listeners = [asyncio.create_task(listen(ws)) for ws in sockets]
@@ -143,7 +145,10 @@ async def _measure(settings: Settings, mode: str) -> dict[str, Any]:
             due = int(elapsed * EVENTS_PER_SECOND) + 1
             while sent < due:
                 uid = random.choice(user_ids)  # noqa: S311 - load generation, not security
-                message = envelope("task.progress", {"sent": time.time(), "seq": sent})
+                # A real event type (the socket sends only `ServerEvent`s); its message is the send time.
+                probe = TaskProgressData(task_id=f"probe-{sent}", name=PROBE, title="Probe", progress=0,
+                                         message=repr(time.time()))  # fmt: skip
+                message = envelope(TaskProgress(data=probe))
                 if publisher is not None:
                     await publisher.publish(user_channel(uid), message)
                 else:  # a worker thread's path into the web process's bus (another loop)

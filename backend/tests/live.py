@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
+from pydantic import TypeAdapter
 from websockets.asyncio.client import ClientConnection, connect
 
 from app.core.config import Settings
@@ -50,10 +51,20 @@ async def account(host: str, email: str) -> tuple[str, int]:
         return token, int(me.json()["id"])
 
 
+def as_event(raw: str | bytes) -> dict[str, Any]:
+    """A message off the socket, checked against `ServerEvent` as the OpenAPI document publishes it: every
+    message any test reads is one the frontend's generated types describe."""
+    from app.api.v1.ws import ServerEvent
+
+    message: dict[str, Any] = json.loads(raw)
+    TypeAdapter(ServerEvent).validate_python(message)
+    return message
+
+
 async def open_socket(host: str, token: str, last_id: int | None = None) -> ClientConnection:
     ws = await connect(f"ws://{host}/api/v1/ws", origin=f"http://{host}")  # type: ignore[arg-type]
     await ws.send(json.dumps({"type": "auth", "token": token, **({"last_id": last_id} if last_id is not None else {})}))
-    ready = json.loads(await asyncio.wait_for(ws.recv(), 5))
+    ready = as_event(await asyncio.wait_for(ws.recv(), 5))
     assert ready["type"] == "ready", ready
     return ws
 
@@ -61,7 +72,7 @@ async def open_socket(host: str, token: str, last_id: int | None = None) -> Clie
 async def next_of(ws: ClientConnection, type_: str, timeout: float = 5) -> dict[str, Any]:
     deadline = time.monotonic() + timeout
     while True:
-        msg = json.loads(await asyncio.wait_for(ws.recv(), max(0.01, deadline - time.monotonic())))
+        msg = as_event(await asyncio.wait_for(ws.recv(), max(0.01, deadline - time.monotonic())))
         if msg["type"] == type_:
             return msg  # type: ignore[no-any-return]
 

@@ -3,7 +3,10 @@
 FastAPI documents 422 as its own `HTTPValidationError` (`detail` an array), which our handler never sends
 (core/exceptions.py renders `detail` as a sentence plus `errors`). A client generated from the document must see
 the real shape, so the schema is rewritten once, when first asked for: 422 points at `ErrorRead`, every operation
-also lists `4XX` (and `5XX`) with it, and FastAPI's two unused validation schemas are dropped."""
+also lists `4XX` (and `5XX`) with it, and FastAPI's two unused validation schemas are dropped.
+
+Types no HTTP route returns but clients need are added as components too (`extra`): the WebSocket's messages,
+`ServerEvent` (app/api/v1/ws.py), which OpenAPI has no way to describe on the socket route itself."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from pydantic import TypeAdapter
 
 from app.core.schemas import ErrorRead, FieldError
 
@@ -22,17 +26,20 @@ _EXTRA = {
 }
 
 
-def install_error_schema(app: FastAPI) -> None:
+def install_error_schema(app: FastAPI, extra: dict[str, Any] | None = None) -> None:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = with_error_schema(
-                get_openapi(
-                    title=app.title,
-                    version=app.version,
-                    summary=app.summary,
-                    description=app.description,
-                    routes=app.routes,
-                )
+            app.openapi_schema = with_extra_schemas(
+                with_error_schema(
+                    get_openapi(
+                        title=app.title,
+                        version=app.version,
+                        summary=app.summary,
+                        description=app.description,
+                        routes=app.routes,
+                    )
+                ),
+                extra or {},
             )
         return app.openapi_schema
 
@@ -55,4 +62,15 @@ def with_error_schema(doc: dict[str, Any]) -> dict[str, Any]:
                 responses["422"] = {"description": "A field was refused: `errors` lists each", "content": _CONTENT}
             for key, value in _EXTRA.items():
                 responses.setdefault(key, value)
+    return doc
+
+
+def with_extra_schemas(doc: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """Add each type (a model or an annotated union) under its name, with the models it refers to."""
+    schemas = doc.setdefault("components", {}).setdefault("schemas", {})
+    for name, type_ in extra.items():
+        schema = TypeAdapter(type_).json_schema(ref_template="#/components/schemas/{model}", mode="serialization")
+        for key, value in schema.pop("$defs", {}).items():
+            schemas.setdefault(key, value)
+        schemas[name] = schema
     return doc

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import Field
 
 from app.core.schemas import Id, Schema, UserDateTime
 from app.jobs.schemas import JobSummary
 from app.models.application import ApplicationStatus
+from app.realtime.envelope import Event, EventData
 
 
 class ApplicationCreate(Schema):
@@ -58,3 +60,20 @@ class BoardColumn(Schema):
 
 class BoardRead(Schema):
     columns: list[BoardColumn]
+
+
+ApplicationChange = Literal["tracked", "updated", "deleted"]
+
+
+class ApplicationUpdatedData(EventData):
+    id: int
+    job_posting_id: int
+    status: ApplicationStatus
+    change: ApplicationChange
+
+
+class ApplicationUpdated(Event):
+    """An application was tracked, changed or deleted (in any tab): refresh the board, the job and the dashboard."""
+
+    type: Literal["application.updated"] = "application.updated"
+    data: ApplicationUpdatedData

@@ -11,10 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.applications import repository, rollups
 from app.applications.exceptions import AlreadyTracked, ApplicationNotFound, BadEventTime, IllegalTransition
 from app.applications.schemas import (
+    ApplicationChange,
     ApplicationCreate,
     ApplicationEventRead,
     ApplicationRead,
     ApplicationUpdate,
+    ApplicationUpdated,
+    ApplicationUpdatedData,
     BoardColumn,
     BoardRead,
 )
@@ -23,7 +26,7 @@ from app.jobs import service as jobs
 from app.jobs.schemas import JobSummary
 from app.models.application import Application, ApplicationEvent, ApplicationStatus
 from app.models.base import utcnow
-from app.realtime.envelope import publish_after_commit
+from app.realtime.envelope import AnalyticsUpdated, AnalyticsUpdatedData, publish_after_commit
 
 CLOCK_SKEW = timedelta(minutes=5)
 
@@ -125,15 +128,13 @@ async def track(session: AsyncSession, user_id: int, data: ApplicationCreate) ->
     return await read(session, user_id, app.id)
 
 
-def _announce(session: AsyncSession, app: Application, change: str) -> None:
+def _announce(session: AsyncSession, app: Application, change: ApplicationChange) -> None:
     """Other tabs of this user refresh their board, job page and dashboard (after commit)."""
+    data = ApplicationUpdatedData(id=app.id, job_posting_id=app.job_posting_id, status=app.status, change=change)
+    publish_after_commit(session, app.user_id, ApplicationUpdated(data=data))
     publish_after_commit(
-        session,
-        app.user_id,
-        "application.updated",
-        {"id": app.id, "job_posting_id": app.job_posting_id, "status": app.status.value, "change": change},
+        session, app.user_id, AnalyticsUpdated(data=AnalyticsUpdatedData(reason=f"application.{change}"))
     )
-    publish_after_commit(session, app.user_id, "analytics.updated", {"reason": f"application.{change}"})
 
 
 async def update(

@@ -8,7 +8,7 @@ from app.auth import repository
 from app.tasks.registry import TaskContext, copilot_task
 
 
-@copilot_task("auth.purge_expired")
+@copilot_task("auth.purge_expired", title="Housekeeping")
 async def purge_expired(ctx: TaskContext) -> int:
     """Hourly: drop refresh tokens and sign-in flows that can never be used again."""
     cutoff = datetime.now(UTC) - timedelta(seconds=ctx.settings.oauth_flow_ttl_seconds)

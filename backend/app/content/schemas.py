@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.models.content import DocumentKind, GenerationStatus
+from app.realtime.envelope import Event, EventData
 
 MAX_CONTENT_CHARS = 50_000
 Tone = Literal["professional", "friendly", "enthusiastic", "concise"]
@@ -69,3 +70,17 @@ class VersionRead(BaseModel):
     origin: Literal["original", "edited"]
     created_at: datetime
     content: str
+
+
+class ContentDeltaData(EventData):
+    document_id: int
+    delta: str = Field(default="", description="The next piece of text while `done` is false")
+    done: bool
+    status: GenerationStatus | None = Field(default=None, description="How the writing ended, once `done`")
+
+
+class ContentDelta(Event):
+    """A cover letter or tailored resume being written: the text as it arrives, then how it ended."""
+
+    type: Literal["content.delta"] = "content.delta"
+    data: ContentDeltaData

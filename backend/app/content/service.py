@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.content import export, repository
 from app.content.generation import Outcome
-from app.content.schemas import DiffLine, DocumentCreate, DocumentRead, VersionRead
+from app.content.schemas import ContentDelta, ContentDeltaData, DiffLine, DocumentCreate, DocumentRead, VersionRead
 from app.content.tailor import line_diff
 from app.core.exceptions import Conflict, NotFound
 from app.jobs import service as jobs
@@ -212,8 +212,8 @@ async def delete(session: AsyncSession, user_id: int, document_id: int) -> None:
 
 
 def announce_done(session: AsyncSession, doc: GeneratedDocument) -> None:
-    data = {"document_id": doc.id, "done": True, "status": doc.status.value}
-    publish_after_commit(session, doc.user_id, "content.delta", data)
+    data = ContentDeltaData(document_id=doc.id, done=True, status=doc.status)
+    publish_after_commit(session, doc.user_id, ContentDelta(data=data))
 
 
 async def finish(session: AsyncSession, doc: GeneratedDocument, outcome: Outcome) -> None:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from app.content import service
 from app.content.generation import generate
 from app.content.inputs import load_inputs
+from app.content.schemas import ContentDelta, ContentDeltaData
 from app.core.db import read_scope
 from app.core.events import user_channel
 from app.core.exceptions import AppError
@@ -41,7 +42,7 @@ class CancelFlag:
         return self.cancelled
 
 
-@copilot_task("content.generate", acks_late=True)
+@copilot_task("content.generate", title="Writing", acks_late=True)
 async def generate_document(ctx: TaskContext, document_id: int) -> str:
     """Gather the inputs, generate (LLM streamed, or offline), guard, store version 1, announce `done`."""
     async with ctx.session() as session:
@@ -60,8 +61,8 @@ async def generate_document(ctx: TaskContext, document_id: int) -> str:
     channel = user_channel(user_id)
 
     async def on_delta(delta: str) -> None:
-        data = {"document_id": document_id, "delta": delta, "done": False}
-        await ctx.rt.bus.publish(channel, envelope("content.delta", data))
+        data = ContentDeltaData(document_id=document_id, delta=delta, done=False)
+        await ctx.rt.bus.publish(channel, envelope(ContentDelta(data=data)))
 
     cancel = CancelFlag(ctx)
     try:  # no transaction is open while the model writes: the client records its usage in short ones of its own

@@ -19,7 +19,7 @@ log = structlog.get_logger(__name__)
 REVISION: Select[str] = select(column("version_num", String)).select_from(table("alembic_version")).limit(1)
 
 
-@copilot_task("data.export_user", acks_late=True)
+@copilot_task("data.export_user", title="Preparing your export", acks_late=True)
 async def export_user(ctx: TaskContext, export_id: int) -> str:
     """Collect every section of the user's data into a ZIP under <data>/exports/<user>/."""
     async with ctx.session() as session:
@@ -65,13 +65,20 @@ async def export_user(ctx: TaskContext, export_id: int) -> str:
     return "ready"
 
 
-@copilot_task("data.purge_user_files", acks_late=True, autoretry_for=(OSError,), retry_backoff=5, max_retries=5)
+@copilot_task(
+    "data.purge_user_files",
+    title="Deleting your files",
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=5,
+    max_retries=5,
+)
 async def purge_user_files(ctx: TaskContext, user_id: int) -> int:
     """Remove the files of a deleted account (idempotent: safe to run again after a crash)."""
     return await asyncio.to_thread(service.remove_user_files, ctx.settings, user_id)
 
 
-@copilot_task("data.purge_expired_exports")
+@copilot_task("data.purge_expired_exports", title="Removing expired exports")
 async def purge_expired_exports(ctx: TaskContext) -> int:
     """Hourly: expired export files are deleted; the row stays as history."""
     async with ctx.session() as session:
@@ -86,7 +93,7 @@ async def purge_expired_exports(ctx: TaskContext) -> int:
     return len(rows)
 
 
-@copilot_task("data.backup")
+@copilot_task("data.backup", title="Backup")
 async def scheduled_backup(ctx: TaskContext, manual: bool = False) -> str:
     """Daily: a rolling backup into <data>/backups keeping BACKUP_KEEP (on by default for SQLite); an
     administrator can ask for one at any time."""

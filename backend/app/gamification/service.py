@@ -17,7 +17,7 @@ from app.models.base import utcnow
 from app.models.progress import Achievement
 from app.models.user import User, UserSkill
 from app.notifications.service import notify
-from app.realtime.envelope import publish_after_commit
+from app.realtime.envelope import AnalyticsUpdated, AnalyticsUpdatedData, publish_after_commit
 
 S = ApplicationStatus
 
@@ -184,5 +184,5 @@ async def evaluate(session: AsyncSession, user: User, today: date) -> list[Rule]
             {"code": rule.code},
         )
     if awarded:
-        publish_after_commit(session, user.id, "analytics.updated", {"reason": "achievement"})
+        publish_after_commit(session, user.id, AnalyticsUpdated(data=AnalyticsUpdatedData(reason="achievement")))
     return awarded

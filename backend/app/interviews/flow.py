@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
-from typing import Any
 
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.interviews import repository
 from app.interviews.feedback import produce_feedback
 from app.interviews.questions import JobFacts, generate_questions, session_seed
+from app.interviews.schemas import InterviewFeedback, InterviewFeedbackData
 from app.llm.client import LLMClient
 from app.models.base import utcnow
 from app.models.interview import InterviewAnswer, InterviewSession
@@ -25,8 +25,7 @@ from app.realtime.envelope import publish_after_commit
 log = structlog.get_logger(__name__)
 
 OpenSession = Callable[[], AbstractAsyncContextManager[AsyncSession]]
-Publish = Callable[[int, dict[str, Any]], Awaitable[None]]
-EVENT = "interview.feedback"
+Publish = Callable[[int, InterviewFeedback], Awaitable[None]]
 
 
 async def _job_facts(session: AsyncSession, interview: InterviewSession) -> JobFacts:
@@ -99,7 +98,7 @@ async def write_feedback(open_session: OpenSession, client: LLMClient, answer_id
         user_id, question, category, skill, answer = row.user_id, row.question, row.category, row.skill, row.answer
 
     async def on_delta(piece: str) -> None:
-        await publish(user_id, {**ids, "delta": piece})
+        await publish(user_id, InterviewFeedback(data=InterviewFeedbackData(**ids, delta=piece)))
 
     feedback = await produce_feedback(
         client, job, question, category, skill, answer, user_id=user_id, on_delta=on_delta
@@ -116,6 +115,6 @@ async def write_feedback(open_session: OpenSession, client: LLMClient, answer_id
         locked = await repository.get_owned(session, user_id, row.session_id, lock=True)
         if locked is not None:
             locked.score = await repository.mean_score(session, row.session_id)
-        done = {**ids, "done": True, "score": row.score, "feedback": row.feedback}
-        publish_after_commit(session, user_id, EVENT, done)
+        done = InterviewFeedbackData(**ids, done=True, score=row.score, feedback=row.feedback)
+        publish_after_commit(session, user_id, InterviewFeedback(data=done))
         return f"scored {row.score} ({feedback.provider})"

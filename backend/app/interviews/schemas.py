@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from app.core.schemas import Id, Schema
+from app.realtime.envelope import Event, EventData
 
 SessionStatus = Literal["preparing", "active", "finished", "failed"]
 QuestionCategory = Literal["technical", "behavioural", "role"]
@@ -88,3 +89,19 @@ class InterviewStats(Schema):
     sessions: list[SessionScore] = Field(description="Mean score per session, oldest first")
     by_category: list[CategoryScore]
     weakest: list[WeakAnswer] = Field(description="Your lowest-scoring answered questions")
+
+
+class InterviewFeedbackData(EventData):
+    session_id: int
+    answer_id: int
+    delta: str = Field(default="", description="The next piece of the feedback's text while `done` is false")
+    done: bool = False
+    score: int | None = None
+    feedback: dict[str, Any] | None = Field(default=None, description="As `QuestionRead.feedback`, once `done`")
+
+
+class InterviewFeedback(Event):
+    """Feedback on an answer being written: text as it arrives, then the score and the criteria."""
+
+    type: Literal["interview.feedback"] = "interview.feedback"
+    data: InterviewFeedbackData

@@ -25,7 +25,7 @@ from app.models.job import JobPosting, RemoteType
 from app.models.sources import FollowedCompany, JobSource, JobSourceRecord, SavedSearch, SourceState
 from app.models.user import User
 from app.notifications.service import notify
-from app.realtime.envelope import publish_after_commit
+from app.realtime.envelope import JobMatched, JobMatchedData, publish_after_commit
 
 BATCH = 500
 STRONG_MATCH = 0.75
@@ -230,7 +230,7 @@ task or command that runs the ingest."""
 async def announce_matches(session: AsyncSession, found: dict[int, list[tuple[int, float]]]) -> None:
     for user_id, matches in found.items():
         strong = [m for m in matches if m[1] >= STRONG_MATCH]
-        publish_after_commit(session, user_id, "job.matched", {"count": len(matches), "strong": len(strong)})
+        publish_after_commit(session, user_id, JobMatched(data=JobMatchedData(count=len(matches), strong=len(strong))))
         if strong:
             await notify(
                 session,

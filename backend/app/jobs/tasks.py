@@ -16,7 +16,7 @@ from app.tasks.registry import TaskContext, copilot_task
 EXTRACT_BATCH = 50
 
 
-@copilot_task("jobs.extract_missing_skills")
+@copilot_task("jobs.extract_missing_skills", title="Finding skills")
 async def extract_missing_skills(ctx: TaskContext, limit: int = 5000) -> dict[str, Any]:
     """Offline skills for postings that have none yet (older than this feature, or loaded by `copilot demo`)."""
     async with ctx.session() as session:
@@ -37,7 +37,7 @@ async def extract_missing_skills(ctx: TaskContext, limit: int = 5000) -> dict[st
     return {"postings": len(ids), "written": written}
 
 
-@copilot_task("jobs.archive_stale")
+@copilot_task("jobs.archive_stale", title="Archiving old postings")
 async def archive_stale_postings(ctx: TaskContext) -> int:
     """Archive public postings no board lists any more and no user tracks."""
     return await archive_stale(ctx.rt.session_factory, ctx.settings.job_posting_retention_days)

@@ -19,13 +19,13 @@ from app.llm.client import open_llm_client
 from app.match.discover import REBUILD_TASK, rebuild, score_new
 from app.match.postings import posting_facts
 from app.match.requirements_llm import read_and_store
-from app.realtime.envelope import publish_after_commit
+from app.realtime.envelope import JobMatched, JobMatchedData, publish_after_commit
 from app.tasks.registry import TaskContext, copilot_task
 
 EXTRACT_BATCH = 50
 
 
-@copilot_task("jobs.ingest_jobs", acks_late=True)  # upserts: safe to run twice
+@copilot_task("jobs.ingest_jobs", title="Job refresh", acks_late=True)  # upserts: safe to run twice
 async def ingest_jobs(ctx: TaskContext, user_id: int | None = None) -> dict[str, Any]:
     """For one user (on demand) or everyone (nightly)."""
 
@@ -49,7 +49,9 @@ async def ingest_jobs(ctx: TaskContext, user_id: int | None = None) -> dict[str,
     return {"created": summary.created, "merged": summary.merged, "matches": summary.matches}
 
 
-@copilot_task("jobs.extract_skills", acks_late=True)  # idempotent: unchanged content is skipped by its hash
+@copilot_task(
+    "jobs.extract_skills", title="Finding skills", acks_late=True
+)  # idempotent: unchanged content is skipped by its hash
 async def extract_skills(ctx: TaskContext, posting_ids: list[int], force: bool = False) -> dict[str, Any]:
     """Fill tech_stack, job_posting_skill rows and responsibilities for these postings with the configured provider."""
     written = 0
@@ -77,9 +79,11 @@ async def extract_skills(ctx: TaskContext, posting_ids: list[int], force: bool =
     return {"postings": len(posting_ids), "written": written, "provider": provider}
 
 
-@copilot_task(REBUILD_TASK, acks_late=True)  # brings the user's rows up to date: safe to run twice
+@copilot_task(
+    REBUILD_TASK, title="Scoring your matches", acks_late=True
+)  # brings the user's rows up to date: safe to run twice
 async def rebuild_discover(ctx: TaskContext, user_id: int) -> dict[str, Any]:
     held = await rebuild(ctx.session, user_id, ctx.settings.match_threshold)
     async with ctx.session() as session:
-        publish_after_commit(session, user_id, "job.matched", {"count": held, "strong": 0, "rebuilt": True})
+        publish_after_commit(session, user_id, JobMatched(data=JobMatchedData(count=held, strong=0, rebuilt=True)))
     return {"matches": held}

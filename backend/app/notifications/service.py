@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.exceptions import NotFound
 from app.models.base import utcnow
 from app.models.notification import Notification
-from app.notifications.schemas import NotificationRead
+from app.notifications.schemas import NotificationCreated, NotificationRead, NotificationsRead, NotificationsReadData
 from app.realtime.envelope import publish_after_commit
 
 REPLAY_LIMIT = 100
@@ -24,6 +24,11 @@ class NotificationNotFound(NotFound):
         super().__init__("This notification does not exist or is not yours.")
 
 
+def created_event(row: Notification) -> NotificationCreated:
+    """`notification.created` for a stored notification (sent live, and replayed to a socket that reconnects)."""
+    return NotificationCreated(id=row.id, data=NotificationRead.model_validate(row))
+
+
 async def notify(
     session: AsyncSession, user_id: int, type_: str, title: str, body: str = "", data: dict[str, Any] | None = None
 ) -> Notification:
@@ -31,8 +36,7 @@ async def notify(
     row = Notification(user_id=user_id, type=type_, title=title, body=body, data=data or {}, created_at=utcnow())
     session.add(row)
     await session.flush()
-    payload = NotificationRead.model_validate(row).model_dump(mode="json")
-    publish_after_commit(session, user_id, "notification.created", payload, id_=row.id)
+    publish_after_commit(session, user_id, created_event(row))
     return row
 
 
@@ -67,7 +71,7 @@ async def mark_read(session: AsyncSession, user_id: int, notification_id: int) -
     if row.read_at is None:
         row.read_at = utcnow()
         await session.flush()
-    publish_after_commit(session, user_id, "notification.read", {"ids": [notification_id]})
+    publish_after_commit(session, user_id, NotificationsRead(data=NotificationsReadData(ids=[notification_id])))
 
 
 async def mark_all_read(session: AsyncSession, user_id: int) -> int:
@@ -76,7 +80,7 @@ async def mark_all_read(session: AsyncSession, user_id: int) -> int:
         .where(Notification.user_id == user_id, Notification.read_at.is_(None))
         .values(read_at=utcnow())
     )
-    publish_after_commit(session, user_id, "notification.read", {"all": True})
+    publish_after_commit(session, user_id, NotificationsRead(data=NotificationsReadData(all=True)))
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 

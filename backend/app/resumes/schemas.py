@@ -9,6 +9,7 @@ from pydantic import Field
 
 from app.core.schemas import Schema
 from app.models.resume import ResumeStatus
+from app.realtime.envelope import Event, EventData
 from app.resumes.jsonresume import JsonResume
 
 StructureOrigin = Literal["parsed", "edited", "imported"]
@@ -94,3 +95,18 @@ class ResumeCheckRead(Schema):
     words: int
     findings: list[AtsFinding] = Field(description="errors first, then warnings, then what is fine")
     parsed: AtsParsedRead
+
+
+class ResumeProgressData(EventData):
+    resume_id: int
+    status: ResumeStatus
+    percent: int
+    message: str
+    skills_count: int
+
+
+class ResumeProgress(Event):
+    """Where reading an uploaded resume stands: the profile's stepper follows it."""
+
+    type: Literal["resume.progress"] = "resume.progress"
+    data: ResumeProgressData

@@ -24,7 +24,7 @@ from app.models.user import SkillSource, User
 from app.realtime.envelope import publish_after_commit
 from app.resumes.jsonresume import JsonResume, render_text
 from app.resumes.parsing import MAX_RESUME_BYTES, ResumeParseError, sniff_type
-from app.resumes.schemas import FoundSkill, ResumeRead, ResumeSummary
+from app.resumes.schemas import FoundSkill, ResumeProgress, ResumeProgressData, ResumeRead, ResumeSummary
 from app.resumes.structure import parse_structure
 from app.skills.taxonomy import get_taxonomy
 from app.tasks.registry import enqueue
@@ -117,14 +117,14 @@ async def upload(session: AsyncSession, settings: Settings, user: User, filename
 
 def announce(session: AsyncSession, resume: Resume, message: str = "") -> None:
     """Tell the user's tabs where processing stands (after the transaction commits)."""
-    data = {
-        "resume_id": resume.id,
-        "status": resume.status.value,
-        "percent": STAGE_PERCENT[resume.status],
-        "message": message or resume.error or "",
-        "skills_count": len(resume.skills or []),
-    }
-    publish_after_commit(session, resume.user_id, "resume.progress", data)
+    data = ResumeProgressData(
+        resume_id=resume.id,
+        status=resume.status,
+        percent=STAGE_PERCENT[resume.status],
+        message=message or resume.error or "",
+        skills_count=len(resume.skills or []),
+    )
+    publish_after_commit(session, resume.user_id, ResumeProgress(data=data))
 
 
 async def latest_ready_resume(session: AsyncSession, user_id: int) -> Resume | None:

@@ -27,7 +27,7 @@ BACKFILL_BATCH = 50  # bump when parse_resume's output changes: cached parses of
 PARSE_CACHE_TTL_SECONDS = 7 * 24 * 3600
 
 
-@copilot_task("resumes.process", acks_late=True)
+@copilot_task("resumes.process", title="Reading your resume", acks_late=True)
 async def process_resume(ctx: TaskContext, resume_id: int) -> str:
     """Uploaded → reading text → finding skills → done (or failed with a reason the user can act on)."""
     async with ctx.session() as session:
@@ -100,7 +100,7 @@ async def _fail(ctx: TaskContext, resume_id: int, message: str) -> None:
     log.info("resume_failed", resume_id=resume_id, reason=message)
 
 
-@copilot_task("resumes.backfill_structure")
+@copilot_task("resumes.backfill_structure", title="Reading resume structure")
 async def backfill_structure(ctx: TaskContext, limit: int = 5000) -> dict[str, int]:
     """Structure for read resumes that have none (uploaded before it existed) or one from an older parser.
 

@@ -22,7 +22,7 @@ log = structlog.get_logger(__name__)
 DELIVER = "notifications.deliver_evening_summary"
 
 
-@copilot_task("notifications.send_evening_summary")
+@copilot_task("notifications.send_evening_summary", title="Evening summaries")
 async def send_evening_summary(ctx: TaskContext) -> int:
     """Every 15 minutes: claim today's summary for each user whose summary hour has passed, and send each."""
     async with ctx.session() as session:
@@ -34,7 +34,9 @@ async def send_evening_summary(ctx: TaskContext) -> int:
     return len(claimed)
 
 
-@copilot_task(DELIVER, acks_late=True)  # safe to run twice: a delivery that went out is never sent again
+@copilot_task(
+    DELIVER, title="Evening summary", acks_late=True
+)  # safe to run twice: a delivery that went out is never sent again
 async def deliver_evening_summary(ctx: TaskContext, user_id: int, delivery_id: int | None = None) -> str:
     """Build and send one user's summary. `delivery_id` is None for "send me one now" from Settings."""
     async with ctx.session() as session:

@@ -9,7 +9,7 @@ from app.core.partitions import maintain
 from app.tasks.registry import TaskContext, copilot_task, recover_interrupted
 
 
-@copilot_task("db.maintain_partitions")
+@copilot_task("db.maintain_partitions", title="Database housekeeping")
 async def maintain_partitions(ctx: TaskContext) -> dict[str, Any]:
     """Make the coming months' partitions; detach and drop the months past retention."""
     engine = ctx.rt.engine
@@ -18,7 +18,7 @@ async def maintain_partitions(ctx: TaskContext) -> dict[str, Any]:
     return report.as_dict()
 
 
-@copilot_task("tasks.recover_interrupted")
+@copilot_task("tasks.recover_interrupted", title="Recovering interrupted tasks")
 async def recover_interrupted_tasks(ctx: TaskContext) -> int:
     """Run again (or fail with a reason) tasks whose worker stopped answering; a restarted worker does it at once."""
     async with ctx.session() as session:

@@ -34,7 +34,7 @@ from app.core.db import read_scope, session_scope
 from app.core.events import flush_events
 from app.models.base import utcnow
 from app.models.task import TaskRun, WorkerSeen
-from app.realtime.envelope import envelope
+from app.realtime.envelope import TaskProgress, TaskProgressData, envelope
 from app.tasks import recovery, runtime
 from app.tasks.celery_app import celery_app
 
@@ -42,6 +42,7 @@ log = structlog.get_logger(__name__)
 
 _PENDING = "pending_tasks"
 COPILOT_TASKS: set[str] = set()
+TASK_TITLES: dict[str, str] = {}
 ERROR_MAX = 2000
 
 
@@ -93,15 +94,31 @@ class TaskContext:
             else:
                 name = ""
         if self.user_id is not None:
-            data = {"task_id": self.task_id, "name": name, "progress": percent, "message": message}
-            await self.rt.bus.publish(f"user:{self.user_id}", envelope("task.progress", data))
+            data = TaskProgressData(
+                task_id=self.task_id, name=name, title=task_title(name), progress=percent, message=message
+            )
+            await self.rt.bus.publish(f"user:{self.user_id}", envelope(TaskProgress(data=data)))
 
 
 TaskBody = Callable[..., Awaitable[Any]]
 
 
-def copilot_task(name: str, *, acks_late: bool = False, **options: Any) -> Callable[[TaskBody], Task]:
-    """Register `async def body(ctx, *args)` as the Celery task `name` ("<domain>.<verb>")."""
+def task_title(name: str) -> str:
+    """What to call a task on screen: the title it was registered with, else its verb ("resumes.parse_upload" →
+    "Parse upload")."""
+    if name in TASK_TITLES:
+        return TASK_TITLES[name]
+    verb = name.rsplit(".", 1)[-1].replace("_", " ").replace("-", " ").strip()
+    return verb[:1].upper() + verb[1:] if verb else "Background task"
+
+
+def copilot_task(
+    name: str, *, title: str | None = None, acks_late: bool = False, **options: Any
+) -> Callable[[TaskBody], Task]:
+    """Register `async def body(ctx, *args)` as the Celery task `name` ("<domain>.<verb>"); `title` is what the
+    task is called on screen (its progress toasts, the queue page)."""
+    if title is not None:
+        TASK_TITLES[name] = title
 
     def decorate(body: TaskBody) -> Task:
         def run(self: Task, *args: Any) -> Any:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, computed_field
 
 from app.core.schemas import Schema
+from app.tasks.registry import task_title
 
 TaskState = Literal["queued", "running", "retrying", "succeeded", "failed", "cancelled"]
 
@@ -31,6 +32,12 @@ class TaskRunRead(Schema):
     finished_at: datetime | None
     next_attempt_at: datetime | None
     duration_ms: int | None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def title(self) -> str:
+        """What the task is called on screen, e.g. "Reading your resume" for `resumes.process`."""
+        return task_title(self.name)
 
 
 class ScheduleEntry(Schema):

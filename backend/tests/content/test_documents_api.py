@@ -59,7 +59,7 @@ class TestDocumentsFlow:
                 while not done["data"]["done"]:
                     assert done["data"]["document_id"] == created["id"]
                     done = await next_of(ws, "content.delta", timeout=30)
-                assert done["data"] == {"document_id": created["id"], "done": True, "status": "ready"}
+                assert done["data"] == {"document_id": created["id"], "done": True, "status": "ready", "delta": ""}
             finally:
                 await ws.close()
             doc = await _settled(c, created["id"])

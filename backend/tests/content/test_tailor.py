@@ -4,6 +4,7 @@ only what tailoring changed."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 from typing import Any
@@ -302,6 +303,11 @@ class TestTailoringProperties:
         source = " ".join([*(h for w in structure["work"] for h in w["highlights"]), structure["basics"]["summary"]])
         have = {key(taxonomy.canonical(s) or s) for s in [*inputs.profile_skills, *inputs.structure.skill_names()]}
         have |= {key(s) for s in extract_skills(source, "resume")}
+        # A skill the resume names in so many words counts too, even an ambiguous one the extractor leaves alone
+        # ("Built reports in Excel." says Excel; the letter may say "Microsoft Excel").
+        words = re.findall(r"[\w#+-]+(?:\.\w+)?", source)
+        grams = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words))}
+        have |= {key(c) for g in grams if (c := taxonomy.canonical(g))}
         # Tailoring reorders lines and writes a few of its own: those new lines are where a skill could be added.
         # (Reading the whole text would flag an ambiguous word such as "Excel", a skill only beside another.)
         added = Counter(text.splitlines()) - Counter((outcome.source or "").splitlines())

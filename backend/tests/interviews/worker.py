@@ -11,7 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.db import session_scope
 from app.core.events import flush_events
 from app.interviews import flow
+from app.interviews.schemas import InterviewFeedback
 from app.llm.client import LLMClient, open_llm_client
+from app.realtime.envelope import envelope
 
 
 def unit_of_work(app: Any) -> Any:
@@ -35,8 +37,8 @@ async def feedback(app: Any, answer_id: int, client: LLMClient | None = None) ->
     """Score the answer; returns the deltas published while the feedback was written."""
     deltas: list[dict[str, Any]] = []
 
-    async def publish(user_id: int, data: dict[str, Any]) -> None:
-        deltas.append({"user_id": user_id, **data})
+    async def publish(user_id: int, event: InterviewFeedback) -> None:
+        deltas.append({"user_id": user_id, **envelope(event)["data"]})
 
     if client is not None:
         await flow.write_feedback(unit_of_work(app), client, answer_id, publish)

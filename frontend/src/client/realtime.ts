@@ -4,17 +4,19 @@
  * `RealtimeProvider` (src/hooks/useRealtime.tsx) owns one and turns its messages into cache updates.
  */
 import { hasSessionHint, refreshAccessToken, tokenStore } from './index';
+import type { components } from './schema';
 
 /** `connecting`: the first connection is on its way; `live`: events flow; `offline`: lost, retrying. */
 export type RealtimeState = 'connecting' | 'live' | 'offline';
 
-/** Every server message: `{"id": notification id or null, "type", "data", "ts"}`. */
-export interface RealtimeMessage {
-  id: number | null;
-  type: string;
-  data: Record<string, unknown>;
-  ts: string;
-}
+/**
+ * Every server message: `{"id": notification id or null, "type", "data", "ts"}`, one shape per `type`
+ * (`ServerEvent` in the OpenAPI document, generated from the server's models in app/api/v1/ws.py).
+ */
+export type RealtimeMessage = components['schemas']['ServerEvent'];
+export type RealtimeEventType = RealtimeMessage['type'];
+/** The message of one type, e.g. `RealtimeEventOf<'application.updated'>`. */
+export type RealtimeEventOf<T extends RealtimeEventType> = Extract<RealtimeMessage, { type: T }>;
 
 export const POLICY_VIOLATION = 1008;
 const NORMAL_CLOSURE = 1000;
@@ -53,12 +55,14 @@ function parse(raw: unknown): RealtimeMessage | null {
     return null;
   }
   if (!isRecord(value) || typeof value.type !== 'string') return null;
+  // The envelope is checked here; each handler still reads `data` defensively (a server of another version may
+  // send a field this build does not know, or lack one), so the cast only routes by `type`.
   return {
     id: typeof value.id === 'number' ? value.id : null,
     type: value.type,
     data: isRecord(value.data) ? value.data : {},
     ts: typeof value.ts === 'string' ? value.ts : '',
-  };
+  } as RealtimeMessage;
 }
 
 export interface RealtimeHandlers {

@@ -4306,6 +4306,11 @@ export interface components {
             next_attempt_at: string | null;
             /** Duration Ms */
             duration_ms: number | null;
+            /**
+             * Title
+             * @description What the task is called on screen, e.g. "Reading your resume" for `resumes.process`.
+             */
+            readonly title: string;
         };
         /** TimeInStage */
         TimeInStage: {
@@ -4558,6 +4563,430 @@ export interface components {
              */
             type: string;
         };
+        /**
+         * AnalyticsUpdated
+         * @description The user's figures changed (an application moved, an achievement was earned): refetch analytics.
+         */
+        AnalyticsUpdated: {
+            /**
+             * Id
+             * @default null
+             */
+            id: number | null;
+            /**
+             * Ts
+             * Format: date-time
+             */
+            ts: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "analytics.updated";
+            data: components["schemas"]["AnalyticsUpdatedData"];
+        };
+        /** AnalyticsUpdatedData */
+        AnalyticsUpdatedData: {
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * ApplicationUpdated
+         * @description An application was tracked, changed or deleted (in any tab): refresh the board, the job and the dashboard.
+         */
+        ApplicationUpdated: {
+            /**
+             * Id
+             * @default null
+             */
+            id: number | null;
+            /**
+             * Ts
+             * Format: date-time
+             */
+            ts: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "application.updated";
+            data: components["schemas"]["ApplicationUpdatedData"];
+        };
+        /** ApplicationUpdatedData */
+        ApplicationUpdatedData: {
+            /** Id */
+            id: number;
+            /** Job Posting Id */
+            job_posting_id: number;
+            status: components["schemas"]["ApplicationStatus"];
+            /**
+             * Change
+             * @enum {string}
+             */
+            change: "tracked" | "updated" | "deleted";
+        };
+        /**
+         * AuthExpired
+         * @description The access token the socket signed in with is about to expire: send a fresh one (`{"type": "auth"}`).
+         */
+        AuthExpired: {
+            /**
+             * Id
+             * @default null
+             */
+            id: number | null;
+            /**
+             * Ts
+             * Format: date-time
+             */
+            ts: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "auth.expired";
+            data: components["schemas"]["NoData"];
+        };
+        /** AuthOk */
+        AuthOk: {
+            /**
+             * Id
+             * @default null
+             */
+            id: number | null;
+            /**
+             * Ts
+             * Format: date-time
+             */
+            ts: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "auth.ok";
+            data: components["schemas"]["NoData"];
+        };
+        /**
+         * ContentDelta
+         * @description A cover letter or tailored resume being written: the text as it arrives, then how it ended.
+         */
+        ContentDelta: {
+            /**
+             * Id
+             * @default null
+             */
+            id: number | null;
+            /**
+             * Ts
+             * Format: date-time
+             */
+            ts: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "content.delta";
+            data: components["schemas"]["ContentDeltaData"];
+        };
+        /** ContentDeltaData */
+        ContentDeltaData: {
+            /** Document Id */
+            document_id: number;
+            /**
+             * Delta
+             * @description The next piece of text while `done` is false
+             * @default
+             */
+            delta: string;
+            /** Done */
+            done: boolean;
+            /**
+             * @description How the writing ended, once `done`
+             * @default null
+             */
+            status: components["schemas"]["GenerationStatus"] | null;
+        };
+        /**
+         * InterviewFeedback
+         * @description Feedback on an answer being written: text as it arrives, then the score and the criteria.
+         */
+        InterviewFeedback: {
+            /**
+             * Id
+             * @default null
+             */
+            id: number | null;
+            /**
+             * Ts
+             * Format: date-time
+             */
+            ts: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "interview.feedback";
+            data: components["schemas"]["InterviewFeedbackData"];
+        };
+        /** InterviewFeedbackData */
+        InterviewFeedbackData: {
+            /** Session Id */
+            session_id: number;
+            /** Answer Id */
+            answer_id: number;
+            /**
+             * Delta
+             * @description The next piece of the feedback's text while `done` is false
+             * @default
+             */
+            delta: string;
+            /**
+             * Done
+             * @default false
+             */
+            done: boolean;
+            /**
+             * Score
+             * @default null
+             */
+            score: number | null;
+            /**
+             * Feedback
+             * @description As `QuestionRead.feedback`, once `done`
+             * @default null
+             */
+            feedback: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /**
+         * JobMatched
+         * @description New Discover matches: from an ingest (`count`, of which `strong`), or a rebuild of the whole feed.
+         */
+        JobMatched: {
+            /**
+             * Id
+             * @default null
+             */
+            id: number | null;
+            /**
+             * Ts
+             * Format: date-time
+             */
+            ts: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "job.matched";
+            data: components["schemas"]["JobMatchedData"];
+        };
+        /** JobMatchedData */
+        JobMatchedData: {
+            /** Count */
+            count: number;
+            /** Strong */
+            strong: number;
+            /**
+             * Rebuilt
+             * @default false
+             */
+            rebuilt: boolean;
+        };
+        /** NoData */
+        NoData: Record<string, never>;
+        /**
+         * NotificationCreated
+         * @description A notification was stored (`id` is its id): the bell counts it and a toast shows it.
+         */
+        NotificationCreated: {
+            /**
+             * Id
+             * @default null
+             */
+            id: number | null;
+            /**
+             * Ts
+             * Format: date-time
+             */
+            ts: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "notification.created";
+            data: components["schemas"]["NotificationRead"];
+        };
+        /** NotificationsRead */
+        NotificationsRead: {
+            /**
+             * Id
+             * @default null
+             */
+            id: number | null;
+            /**
+             * Ts
+             * Format: date-time
+             */
+            ts: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "notification.read";
+            data: components["schemas"]["NotificationsReadData"];
+        };
+        /** NotificationsReadData */
+        NotificationsReadData: {
+            /**
+             * Ids
+             * @description The notifications marked read (empty with `all`)
+             */
+            ids: number[];
+            /**
+             * All
+             * @default false
+             */
+            all: boolean;
+        };
+        /** Ping */
+        Ping: {
+            /**
+             * Id
+             * @default null
+             */
+            id: number | null;
+            /**
+             * Ts
+             * Format: date-time
+             */
+            ts: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ping";
+            data: components["schemas"]["NoData"];
+        };
+        /** Pong */
+        Pong: {
+            /**
+             * Id
+             * @default null
+             */
+            id: number | null;
+            /**
+             * Ts
+             * Format: date-time
+             */
+            ts: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "pong";
+            data: components["schemas"]["NoData"];
+        };
+        /**
+         * Ready
+         * @description First message after a socket signed in: how often the server pings.
+         */
+        Ready: {
+            /**
+             * Id
+             * @default null
+             */
+            id: number | null;
+            /**
+             * Ts
+             * Format: date-time
+             */
+            ts: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ready";
+            data: components["schemas"]["ReadyData"];
+        };
+        /** ReadyData */
+        ReadyData: {
+            /** Heartbeat Seconds */
+            heartbeat_seconds: number;
+        };
+        /**
+         * ResumeProgress
+         * @description Where reading an uploaded resume stands: the profile's stepper follows it.
+         */
+        ResumeProgress: {
+            /**
+             * Id
+             * @default null
+             */
+            id: number | null;
+            /**
+             * Ts
+             * Format: date-time
+             */
+            ts: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "resume.progress";
+            data: components["schemas"]["ResumeProgressData"];
+        };
+        /** ResumeProgressData */
+        ResumeProgressData: {
+            /** Resume Id */
+            resume_id: number;
+            status: components["schemas"]["ResumeStatus"];
+            /** Percent */
+            percent: number;
+            /** Message */
+            message: string;
+            /** Skills Count */
+            skills_count: number;
+        };
+        /**
+         * TaskProgress
+         * @description A background task the user started moved on.
+         */
+        TaskProgress: {
+            /**
+             * Id
+             * @default null
+             */
+            id: number | null;
+            /**
+             * Ts
+             * Format: date-time
+             */
+            ts: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "task.progress";
+            data: components["schemas"]["TaskProgressData"];
+        };
+        /** TaskProgressData */
+        TaskProgressData: {
+            /** Task Id */
+            task_id: string;
+            /** Name */
+            name: string;
+            /**
+             * Title
+             * @description What to call the task on screen, e.g. 'Reading your resume'
+             */
+            title: string;
+            /** Progress */
+            progress: number;
+            /** Message */
+            message: string;
+        };
+        ServerEvent: components["schemas"]["Ready"] | components["schemas"]["AuthOk"] | components["schemas"]["AuthExpired"] | components["schemas"]["Ping"] | components["schemas"]["Pong"] | components["schemas"]["ApplicationUpdated"] | components["schemas"]["AnalyticsUpdated"] | components["schemas"]["NotificationCreated"] | components["schemas"]["NotificationsRead"] | components["schemas"]["TaskProgress"] | components["schemas"]["JobMatched"] | components["schemas"]["ResumeProgress"] | components["schemas"]["ContentDelta"] | components["schemas"]["InterviewFeedback"];
     };
     responses: never;
     parameters: never;

@@ -21,7 +21,8 @@ describe('Realtime: resumes and job skills', () => {
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
     const dispatcher = createRealtimeDispatcher(queryClient);
     const send = (type: string, data: Record<string, unknown>) =>
-      dispatcher.handle({ id: null, type, data, ts: '' } satisfies RealtimeMessage);
+      // Any type and data, malformed ones included: handlers read what a server of another version may send.
+      dispatcher.handle({ id: null, type, data, ts: '' } as unknown as RealtimeMessage);
     return { queryClient, dispatcher, send };
   }
 
@@ -82,7 +83,7 @@ describe('Realtime: resumes and job skills', () => {
 });
 
 describe('content and interview streams', () => {
-  const message = (type: string, data: Record<string, unknown>): RealtimeMessage => ({ id: null, type, data, ts: '' });
+  const message = (type: string, data: Record<string, unknown>) => ({ id: null, type, data, ts: '' }) as unknown as RealtimeMessage;
 
   it('appends content.delta in arrival order, then refetches the finished document', () => {
     const queryClient = new QueryClient();
@@ -126,5 +127,63 @@ describe('content and interview streams', () => {
     expect(queryClient.getQueryData(documentKeys.stream(4))).toMatchObject({ fromStart: false });
     expect(queryClient.getQueryData(interviewKeys.feedback(31))).toMatchObject({ fromStart: false });
     dispatcher.dispose();
+  });
+});
+
+describe('features register their own handlers', () => {
+  const event = (type: string, data: Record<string, unknown> = {}) => ({ id: null, type, data, ts: '' }) as unknown as RealtimeMessage;
+
+  it('calls each feature for the types it declares, in order, and coalesces a burst into one run', () => {
+    vi.useFakeTimers();
+    const queryClient = new QueryClient();
+    const seen: string[] = [];
+    const refresh = vi.fn();
+    const dispatcher = createRealtimeDispatcher(queryClient, [
+      () => ({ handlers: { 'job.matched': (e) => seen.push(`a:${e.data.count}`) } }),
+      ({ coalesce }) => ({
+        handlers: {
+          'job.matched': (e) => seen.push(`b:${e.data.count}`),
+          'analytics.updated': () => coalesce(refresh),
+        },
+      }),
+    ]);
+    dispatcher.handle(event('job.matched', { count: 2, strong: 0, rebuilt: false }));
+    dispatcher.handle(event('ping'));
+    dispatcher.handle(event('no.such.type'));
+    expect(seen).toEqual(['a:2', 'b:2']);
+
+    for (let i = 0; i < 5; i += 1) dispatcher.handle(event('analytics.updated', { reason: 'x' }));
+    expect(refresh).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(60);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    dispatcher.dispose();
+  });
+
+  it('waits while a mutation is in flight when asked to', () => {
+    vi.useFakeTimers();
+    const queryClient = new QueryClient();
+    const refresh = vi.fn();
+    let mutating = 1;
+    vi.spyOn(queryClient, 'isMutating').mockImplementation(() => mutating);
+    const dispatcher = createRealtimeDispatcher(queryClient, [
+      ({ coalesce }) => ({ handlers: { 'analytics.updated': () => coalesce(refresh, { waitForMutations: true }) } }),
+    ]);
+    dispatcher.handle(event('analytics.updated', { reason: 'x' }));
+    vi.advanceTimersByTime(1_000);
+    expect(refresh).not.toHaveBeenCalled();
+    mutating = 0;
+    vi.advanceTimersByTime(300);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    dispatcher.dispose();
+  });
+
+  it('runs every feature’s reconnect step and refetches its stale queries on catch-up', () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(['mine'], 1);
+    const reconnect = vi.fn();
+    const dispatcher = createRealtimeDispatcher(queryClient, [() => ({ handlers: {}, catchUp: [['mine']], onReconnect: reconnect })]);
+    dispatcher.catchUp(Date.now() + 1_000);
+    expect(reconnect).toHaveBeenCalledWith(queryClient);
+    expect(queryClient.getQueryState(['mine'])?.isInvalidated).toBe(true);
   });
 });

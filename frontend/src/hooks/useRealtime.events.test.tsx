@@ -100,8 +100,9 @@ describe('Realtime', () => {
     ws.open();
     ws.ready();
     const progress = (value: number, message: string, taskId = 'abc') =>
-      ws.receive(envelope('task.progress', { task_id: taskId, name: 'notifications.deliver_evening_summary', progress: value, message }));
+      ws.receive(envelope('task.progress', { task_id: taskId, name: 'notifications.deliver_evening_summary', title: 'Evening summary', progress: value, message }));
 
+    // The title is the server's (the task registered it), not a table of the frontend's.
     progress(10, 'Counting your applications');
     expect(await screen.findByText('Evening summary')).toBeInTheDocument();
     expect(screen.getByText('Counting your applications (10%)')).toBeInTheDocument();
@@ -119,7 +120,7 @@ describe('Realtime', () => {
     expect(spinning()).toBe(false);
     expect(screen.getAllByText('Evening summary')).toHaveLength(1);
 
-    // Another task gets its own toast; an unknown name still reads well.
+    // Another task gets its own toast; one without a title (an older server) still reads well.
     ws.receive(envelope('task.progress', { task_id: 'def', name: 'resumes.parse_upload', progress: 0, message: '' }));
     expect(await screen.findByText('Parse upload')).toBeInTheDocument();
     expect(screen.getByText('0% done')).toBeInTheDocument();

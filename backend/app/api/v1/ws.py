@@ -6,20 +6,56 @@ import asyncio
 import contextlib
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from fastapi import WebSocket, WebSocketDisconnect
+from pydantic import Field
 from starlette.websockets import WebSocketState
 
 from app.api.routing import Router
+from app.applications.schemas import ApplicationUpdated
 from app.auth import service as auth_service
+from app.content.schemas import ContentDelta
 from app.core.config import Settings
 from app.core.schemas import MAX_ID
+from app.interviews.schemas import InterviewFeedback
 from app.notifications import service as notifications
-from app.notifications.schemas import NotificationRead
-from app.realtime.envelope import envelope
+from app.notifications.schemas import NotificationCreated, NotificationsRead
+from app.realtime.envelope import (
+    AnalyticsUpdated,
+    AuthExpired,
+    AuthOk,
+    JobMatched,
+    Ping,
+    Pong,
+    Ready,
+    ReadyData,
+    TaskProgress,
+    envelope,
+)
 from app.realtime.hub import Connection, Hub
+from app.resumes.schemas import ResumeProgress
+
+# Every message the socket sends, told apart by `type`: published in the OpenAPI document as `ServerEvent`
+# (app/main.py), so the frontend's generated client has the same union.
+ServerEvent = Annotated[
+    Ready
+    | AuthOk
+    | AuthExpired
+    | Ping
+    | Pong
+    | ApplicationUpdated
+    | AnalyticsUpdated
+    | NotificationCreated
+    | NotificationsRead
+    | TaskProgress
+    | JobMatched
+    | ResumeProgress
+    | ContentDelta
+    | InterviewFeedback,
+    Field(discriminator="type"),
+]
 
 router = Router()  # a WebSocket route: the prefix and the checks of every API route, no unit of work
 
@@ -70,9 +106,7 @@ async def _missed(websocket: WebSocket, user_id: int, last_id: object) -> list[d
         return []
     async with websocket.app.state.session_factory() as session:
         rows = await notifications.since(session, user_id, last_id)
-    return [
-        envelope("notification.created", NotificationRead.model_validate(r).model_dump(mode="json"), r.id) for r in rows
-    ]
+    return [envelope(notifications.created_event(r)) for r in rows]
 
 
 async def _replay(websocket: WebSocket, user_id: int, last_id: object) -> None:
@@ -107,7 +141,7 @@ async def realtime(websocket: WebSocket) -> None:
     hub.register(conn)
     sender: asyncio.Task[None] | None = None
     try:
-        await websocket.send_json(envelope("ready", {"heartbeat_seconds": settings.ws_heartbeat_seconds}))
+        await websocket.send_json(envelope(Ready(data=ReadyData(heartbeat_seconds=settings.ws_heartbeat_seconds))))
         await _replay(websocket, user_id, first.get("last_id"))
         # From here on one task writes to the socket; everything else goes through the connection's queue.
         sender = asyncio.create_task(_send_loop(websocket, conn))
@@ -139,7 +173,7 @@ async def _receive_loop(websocket: WebSocket, conn: Connection, settings: Settin
     while True:
         now = time.time()
         if expired_sent_at is None and now >= expires_at:
-            conn.queue.put_nowait(envelope("auth.expired", {}))
+            conn.queue.put_nowait(envelope(AuthExpired()))
             expired_sent_at = now
         if expired_sent_at is not None and now >= expired_sent_at + REAUTH_GRACE_SECONDS:
             await _close(websocket, "Token expired")
@@ -154,7 +188,7 @@ async def _receive_loop(websocket: WebSocket, conn: Connection, settings: Settin
                 if await _session_ended(websocket, auth):
                     await _close(websocket, "Session ended")
                     return
-                conn.queue.put_nowait(envelope("ping", {}))
+                conn.queue.put_nowait(envelope(Ping()))
                 next_ping = time.time() + heartbeat
             continue
         except (WebSocketDisconnect, RuntimeError):
@@ -170,12 +204,12 @@ async def _receive_loop(websocket: WebSocket, conn: Connection, settings: Settin
                 await _close(websocket, "Invalid or expired token")
                 return
             auth, expires_at, expired_sent_at = who, who.expires_at, None
-            conn.queue.put_nowait(envelope("auth.ok", {}))
+            conn.queue.put_nowait(envelope(AuthOk()))
         elif kind == "resume":
             for message in await _missed(websocket, user_id, frame.get("last_id")):
                 conn.queue.put_nowait(message)
         elif kind == "ping":
-            conn.queue.put_nowait(envelope("pong", {}))
+            conn.queue.put_nowait(envelope(Pong()))
 
 
 async def _close(websocket: WebSocket, reason: str) -> None:

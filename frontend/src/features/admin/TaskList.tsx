@@ -1,8 +1,9 @@
-import { Button, Code, Group, Loader, NativeSelect, Pagination, Table, Text } from '@mantine/core';
+import { Button, Code, Group, Loader, NativeSelect, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { TaskRunRead, TaskState } from '../../client/types';
 import { AdminSection, RowsSkeleton } from './AdminSection';
 import { FormError } from '../../components/FormError';
+import { pageCount, Pager } from '../../components/Pager';
 import { QueryError } from '../../components/QueryError';
 import { formatDateTime, formatDuration, plural, timeUntil } from '../../lib/format';
 import { Ago, STATE_LABELS, StateBadge } from './TaskQueueShared';
@@ -26,7 +27,7 @@ function ErrorCell({ error }: { error: string | null }) {
   const firstLine = error.split('\n', 1)[0];
   if (firstLine.length <= ERROR_PREVIEW && firstLine === error) {
     return (
-      <Text size="sm" c="red.8" style={{ overflowWrap: 'anywhere' }}>
+      <Text size="sm" c="red.8" className="wrap-anywhere">
         {error}
       </Text>
     );
@@ -39,7 +40,7 @@ function ErrorCell({ error }: { error: string | null }) {
           {preview}
         </Text>
       </summary>
-      <Code block mt={6} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', maxWidth: '36rem' }}>
+      <Code block mt={6} maw="36rem" className="pre-wrap wrap-anywhere">
         {error}
       </Code>
     </details>
@@ -63,11 +64,11 @@ function TaskRow({ run, onAction, busy }: TaskRowProps) {
   return (
     <Table.Tr>
       <Table.Td>
-        <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-          {run.name}
+        <Text size="sm" fw={600} className="wrap-anywhere">
+          {run.title}
         </Text>
-        <Text size="xs" c="dimmed">
-          #{run.id}
+        <Text size="xs" c="dimmed" className="wrap-anywhere">
+          {run.name} #{run.id}
           {run.state === 'running' && run.progress !== null
             ? ` · ${run.progress}%${run.progress_message ? ` ${run.progress_message}` : ''}`
             : ''}
@@ -143,7 +144,7 @@ export function TaskList({ state, page, onState, onPage }: {
   const list = useAdminTasks({ state, page, size: TASKS_PAGE_SIZE });
   const action = useTaskAction();
   const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / TASKS_PAGE_SIZE));
+  const pages = pageCount(total, TASKS_PAGE_SIZE);
 
   const run = (input: TaskActionInput) =>
     action.mutate(input, {
@@ -196,7 +197,7 @@ export function TaskList({ state, page, onState, onPage }: {
       ) : (
         <>
           <Table.ScrollContainer minWidth={960} type="native">
-            <Table striped highlightOnHover verticalSpacing="sm" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
+            <Table striped highlightOnHover verticalSpacing="sm" opacity={list.isPlaceholderData ? 0.6 : 1}>
               <caption className="visually-hidden">Tasks, newest first</caption>
               <Table.Thead>
                 <Table.Tr>
@@ -219,20 +220,7 @@ export function TaskList({ state, page, onState, onPage }: {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {pages > 1 ? (
-            <Group justify="center" role="group" aria-label="Pages">
-              <Pagination
-                total={pages}
-                value={Math.min(page, pages)}
-                onChange={onPage}
-                siblings={1}
-                getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
-                getControlProps={(control) => ({
-                  'aria-label': control === 'next' ? 'Next page' : control === 'previous' ? 'Previous page' : control,
-                })}
-              />
-            </Group>
-          ) : null}
+          <Pager page={page} pages={pages} onChange={onPage} />
         </>
       )}
     </AdminSection>

@@ -119,6 +119,8 @@ describe('Task queue (admin)', () => {
     expect(rows[0]).toHaveTextContent(/Next attempt in [45] minutes/);
     expect(rows[1]).toHaveTextContent('system');
     expect(rows[2]).toHaveTextContent('notifications.deliver_evening_summary');
+    // What the task is called on screen comes from the server, with its name beside it for operators.
+    expect(rows[2]).toHaveTextContent('Evening summary');
     expect(rows[2]).toHaveTextContent('#12');
     expect(rows[2]).toHaveTextContent('1.2 s');
     expect(rows[3]).toHaveTextContent('850 ms');

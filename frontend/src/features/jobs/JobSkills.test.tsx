@@ -85,10 +85,10 @@ describe('Job page: skills and responsibilities', () => {
     const reads = server.calls('GET /api/v1/jobs/5').length;
 
     state.job = { ...JOB, tech_stack: ['Python', 'Airflow', 'SQL', 'dbt'] };
-    ws.receive(envelope('task.progress', { task_id: 'extract-5', name: 'jobs.extract_skills', progress: 40, message: 'Reading the posting' }));
+    ws.receive(envelope('task.progress', { task_id: 'extract-5', name: 'jobs.extract_skills', title: 'Finding skills', progress: 40, message: 'Reading the posting' }));
     expect(await screen.findByText('Finding skills')).toBeInTheDocument(); // the task's toast
     expect(button).toHaveAttribute('data-loading', 'true');
-    ws.receive(envelope('task.progress', { task_id: 'extract-5', name: 'jobs.extract_skills', progress: 100, message: 'Found 4 skills' }));
+    ws.receive(envelope('task.progress', { task_id: 'extract-5', name: 'jobs.extract_skills', title: 'Finding skills', progress: 100, message: 'Found 4 skills' }));
     expect(await within(section).findByText('dbt')).toBeInTheDocument();
     expect(server.calls('GET /api/v1/jobs/5').length).toBeGreaterThan(reads);
     await waitFor(() => expect(button).not.toHaveAttribute('data-loading'));
