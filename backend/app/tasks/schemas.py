@@ -48,6 +48,12 @@ class ScheduleEntry(Schema):
     last_state: TaskState | None
     next_run_at: datetime | None = Field(description="Unknown (null) until a scheduler (beat) has been seen")
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def title(self) -> str:
+        """What the task is called on screen, e.g. "Job refresh" for `jobs.ingest_jobs`."""
+        return task_title(self.task)
+
 
 class WorkerRead(Schema):
     hostname: str

@@ -123,6 +123,7 @@ class TestEveningSummary:
             runs = await task_runs(c)
             delivered = [t for t in runs if t["name"] == "notifications.deliver_evening_summary"]
             assert len(delivered) == 1 and delivered[0]["state"] == "succeeded"
+            assert delivered[0]["title"] == "Evening summary"  # as the task registered it, for the queue page
             assert delivered[0]["worker"].startswith("embedded@") and delivered[0]["duration_ms"] is not None
             overview = (await c.get("/api/v1/admin/tasks/overview")).json()
             assert overview["mode"] == "embedded"
@@ -130,6 +131,7 @@ class TestEveningSummary:
             entries = {e["key"]: e for e in overview["schedule"]}
             assert {"evening-summaries", "auth-housekeeping", "daily-backup"} <= set(entries)
             ran = entries["evening-summaries"]
+            assert ran["title"] == "Evening summaries" and entries["nightly-ingest"]["title"] == "Job refresh"
             assert ran["last_state"] == "succeeded" and ran["next_run_at"] > ran["last_run_at"]
             assert entries["daily-backup"]["next_run_at"] is not None  # one day after beat started
             await ws.close()

@@ -3942,6 +3942,11 @@ export interface components {
              * @description Unknown (null) until a scheduler (beat) has been seen
              */
             next_run_at: string | null;
+            /**
+             * Title
+             * @description What the task is called on screen, e.g. "Job refresh" for `jobs.ingest_jobs`.
+             */
+            readonly title: string;
         };
         /** SessionRead */
         SessionRead: {

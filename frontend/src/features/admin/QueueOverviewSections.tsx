@@ -66,10 +66,10 @@ export function ScheduleTable({ schedule }: { schedule: ScheduleEntry[] }) {
               <Table.Tr key={entry.key}>
                 <Table.Td>
                   <Text size="sm" fw={600} className="wrap-anywhere">
-                    {entry.task}
+                    {entry.title}
                   </Text>
-                  <Text size="xs" c="dimmed">
-                    {entry.key}
+                  <Text size="xs" c="dimmed" className="wrap-anywhere">
+                    {entry.task} · {entry.key}
                   </Text>
                 </Table.Td>
                 <Table.Td>

@@ -26,6 +26,7 @@ const OVERVIEW = queueOverview({
     {
       key: 'evening-summaries',
       task: 'notifications.send_evening_summary',
+      title: 'Evening summaries',
       every_seconds: 900,
       last_run_at: new Date(Date.now() - 3 * 60_000).toISOString(),
       last_state: 'succeeded',
@@ -34,6 +35,7 @@ const OVERVIEW = queueOverview({
     {
       key: 'auth-housekeeping',
       task: 'auth.purge_expired',
+      title: 'Housekeeping',
       every_seconds: 3600,
       last_run_at: null,
       last_state: null,
@@ -100,6 +102,7 @@ describe('Task queue (admin)', () => {
     const schedule = within(await section('Scheduled')).getAllByRole('row');
     expect(schedule).toHaveLength(3);
     expect(schedule[1]).toHaveTextContent('notifications.send_evening_summary');
+    expect(schedule[1]).toHaveTextContent('Evening summaries');
     expect(schedule[1]).toHaveTextContent('Every 15 minutes');
     expect(schedule[1]).toHaveTextContent('3 minutes ago');
     expect(schedule[1]).toHaveTextContent('Succeeded');

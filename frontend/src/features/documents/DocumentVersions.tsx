@@ -1,4 +1,4 @@
-import { Button, Card, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Box, Button, Card, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { DocumentVersion } from '../../client/types';
 import { QueryError } from '../../components/QueryError';
 import { formatDateTime } from '../../lib/format';
@@ -40,14 +40,23 @@ export function DocumentVersions({ documentId, current, onLoad }: DocumentVersio
               <li key={version.number}>
                 <Button
                   variant={current === version.number ? 'light' : 'subtle'}
-                  size="compact-sm"
                   fullWidth
+                  h="auto"
+                  py={6}
                   justify="flex-start"
                   onClick={() => onLoad(version)}
                   aria-pressed={current === version.number}
                   title="Load this version into the editor"
                 >
-                  {`Version ${version.number} · ${ORIGIN_LABELS[version.origin] ?? version.origin} · ${formatDateTime(version.created_at)}`}
+                  {/* Two lines, so the date is not cut off in the narrow column. */}
+                  <Box ta="left">
+                    <Text size="sm" fw={600}>
+                      {`Version ${version.number} · ${ORIGIN_LABELS[version.origin] ?? version.origin}`}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {formatDateTime(version.created_at)}
+                    </Text>
+                  </Box>
                 </Button>
               </li>
             ))}
