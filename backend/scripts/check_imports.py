@@ -8,6 +8,9 @@ Rules, each violation one line `rule: importer -> imported`:
 - `models`: `app.models` imports only itself and `app.core`.
 - `cli`: nothing outside the `app.cli` package imports it.
 - `layer`: inside a package, a repository imports no service, router or tasks module, and a service no router.
+- `sql`: a service, router or tasks module builds no SQL (imports no statement builder such as `select` or `func`
+  from SQLAlchemy) and runs none (`session.execute/scalar/scalars`): SQL lives in repositories (or a domain's named
+  data module, such as `applications/rollups.py`, that its services call).
 
 Today's violations are listed in `backend/import-allowlist.txt`; the list may only shrink: a violation not on it
 fails, and so does a line on it that no longer occurs (remove it). `make lint` runs this; so does
@@ -16,6 +19,7 @@ fails, and so does a line on it that no longer occurs (remove it). `make lint` r
 
 from __future__ import annotations
 
+import ast
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -23,6 +27,9 @@ from pathlib import Path
 BACKEND = Path(__file__).resolve().parents[1]
 ALLOWLIST = BACKEND / "import-allowlist.txt"
 _LOWER = {"repository": ("service", "router", "tasks"), "service": ("router",)}
+_SQL_BUILDERS = {"select", "update", "delete", "insert", "func", "exists", "text", "and_", "or_", "not_", "case",
+                 "literal", "literal_column", "union", "union_all", "tuple_", "bindparam", "column"}  # fmt: skip
+_SQL_RUNNERS = {"execute", "scalar", "scalars", "stream", "stream_scalars"}
 
 
 def _node(module: str) -> str:
@@ -84,6 +91,19 @@ def _cycles(graph: dict[str, set[str]]) -> list[set[str]]:
     return found
 
 
+def sql_in(path: Path) -> list[str]:
+    """What in this module builds or runs SQL: `from sqlalchemy import select`, `session.execute(...)`."""
+    found: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "sqlalchemy":
+            found += [f"imports {a.name} from {node.module}" for a in node.names if a.name in _SQL_BUILDERS]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _SQL_RUNNERS:
+            owner = node.func.value
+            if isinstance(owner, ast.Name) and owner.id in ("session", "conn", "connection", "db"):
+                found.append(f"line {node.lineno}: {owner.id}.{node.func.attr}(...)")
+    return found
+
+
 def violations() -> dict[str, list[str]]:
     """Each violation, with the module imports behind it (for the message)."""
     import grimp
@@ -105,6 +125,11 @@ def violations() -> dict[str, list[str]]:
             lower, upper = _role(module), _role(imported)
             if a == b and lower in _LOWER and upper in _LOWER[lower]:
                 out[f"layer: {module} -> {imported}"].append(f"{module} -> {imported}")
+    for module in sorted(graph.modules):
+        if _role(module) in ("service", "router", "tasks"):
+            path = BACKEND / (module.replace(".", "/") + ".py")
+            if path.exists() and (why := sql_in(path)):
+                out[f"sql: {module}"].extend(why)
     packages: dict[str, set[str]] = defaultdict(set)
     for a, b in edges:
         packages[a].add(b)

@@ -58,3 +58,28 @@ def test_the_size_check_finds_a_long_file_and_skips_generated_ones(tmp_path: Pat
     (tmp_path / "short.tsx").write_text("const x = 1;\n" * 500)
     (tmp_path / "notes.md").write_text("line\n" * 900)  # not source
     assert [(Path(name).name, n) for name, n in sizes.oversized((tmp_path,))] == [("long.py", 501)]
+
+
+def test_the_sql_rule_finds_statements_built_or_run_outside_repositories(tmp_path: Path) -> None:
+    checker = _checker()
+    service = tmp_path / "service.py"
+    service.write_text(
+        "from sqlalchemy import select, func\n"
+        "from sqlalchemy.ext.asyncio import AsyncSession\n"
+        "async def count(session: AsyncSession) -> int:\n"
+        "    return await session.scalar(select(func.count()))\n"
+    )
+    assert checker.sql_in(service) == [
+        "imports select from sqlalchemy",
+        "imports func from sqlalchemy",
+        "line 4: session.scalar(...)",
+    ]
+    clean = tmp_path / "clean.py"
+    clean.write_text(
+        "from sqlalchemy.ext.asyncio import AsyncSession\n"
+        "from app.x import repository\n"
+        "async def count(session: AsyncSession) -> int:\n"
+        "    row = await session.get(object, 1)\n"  # unit of work: allowed
+        "    return await repository.count(session)\n"
+    )
+    assert checker.sql_in(clean) == []

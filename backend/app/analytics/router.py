@@ -8,7 +8,6 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import Query, Request
 from pydantic import BaseModel
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.analytics import service, snapshots
@@ -28,8 +27,8 @@ from app.core.cache import Cache
 from app.core.clock import local_today
 from app.core.exceptions import AppError
 from app.core.schemas import UserDate
+from app.gamification import repository as achievements
 from app.gamification.service import user_streak
-from app.models.progress import Achievement
 from app.models.user import User
 
 router = Router(tags=["analytics"])
@@ -103,14 +102,12 @@ async def summary(
 
     async def compute() -> dict[str, Any]:
         streak = await user_streak(session, user, local_today(user))
-        earned = await session.scalar(
-            select(func.count()).select_from(Achievement).where(Achievement.user_id == user.id)
-        )
+        earned = await achievements.count_earned(session, user.id)
         return {
             "success": await service.success_rates(session, user, start, end if until else None),
             "time_in_stage": await service.time_in_stage(session, user),
             "streak": {"current": streak.current, "longest": streak.longest, "today_met": streak.today_met},
-            "achievements_earned": int(earned or 0),
+            "achievements_earned": earned,
         }
 
     return await _cached(request, session, user, "summary", Summary, compute)

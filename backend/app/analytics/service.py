@@ -16,56 +16,23 @@ Definitions (also in docs/decisions/007-analytics-and-progress.md):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.db import local_date
+from app.analytics import repository
+from app.analytics.repository import STAGES
 from app.gamification.service import applications_per_day, user_streak
 from app.gamification.streaks import met
-from app.models.application import Application, ApplicationEvent, ApplicationStatus
-from app.models.job import JobPosting, JobPostingSkill
-from app.models.user import User, UserSkill
+from app.models.application import ApplicationStatus
+from app.models.user import User
 
 S = ApplicationStatus
-STAGES = ("applied", "interview", "offer", "accepted")
 RISING_PP = 2.0
 MIN_POSTINGS = 3
 Scope = Literal["tracked", "market"]
-
-
-def _bounds(user: User, since: date | None, until: date | None) -> list[ColumnElement[bool]]:
-    """Applications tracked between two local dates (inclusive)."""
-    from zoneinfo import ZoneInfo
-
-    tz = ZoneInfo(user.timezone or "UTC")
-    where: list[ColumnElement[bool]] = []
-    if since is not None:
-        where.append(Application.created_at >= datetime.combine(since, time.min, tz).astimezone(UTC))
-    if until is not None:
-        where.append(Application.created_at < datetime.combine(until + timedelta(days=1), time.min, tz).astimezone(UTC))
-    return where
-
-
-def _funnel_columns() -> list[Any]:
-    """Funnel counts over applications, from their rollups (applications.rollups)."""
-    a = Application
-    cols: list[Any] = [func.count().label("tracked")]
-    for rank, name in enumerate(STAGES, start=1):
-        cols.append(func.coalesce(func.sum(case((a.reached_stage >= rank, 1), else_=0)), 0).label(name))
-        # withdrawn while the furthest stage was this one: left out of the next rate's denominator
-        cols.append(
-            func.coalesce(func.sum(case((and_(a.withdrew, a.reached_stage == rank), 1), else_=0)), 0).label(
-                f"withdrawn_at_{name}"
-            )
-        )
-    for outcome in ("withdrew", "ghosted", "rejected"):
-        cols.append(func.coalesce(func.sum(case((getattr(a, outcome), 1), else_=0)), 0).label(outcome))
-    return cols
 
 
 def _rates(row: Any) -> dict[str, float | None]:
@@ -95,45 +62,19 @@ def _funnel(row: Any) -> dict[str, int]:
 async def success_rates(
     session: AsyncSession, user: User, since: date | None = None, until: date | None = None
 ) -> dict[str, Any]:
-    where = [Application.user_id == user.id, *_bounds(user, since, until)]
-    total = (await session.execute(select(*_funnel_columns()).where(*where))).one()
-    source = case((JobPosting.owner_id.is_(None), "job boards"), else_="added by you").label("source")
-    by_source = await session.execute(
-        select(source, *_funnel_columns())
-        .join(JobPosting, JobPosting.id == Application.job_posting_id)
-        .where(*where)
-        .group_by(source)
-        .order_by(source)
-    )
-    month = func.substr(local_date(session, Application.applied_at, user.timezone or "UTC"), 1, 7).label("month")
-    by_month = await session.execute(
-        select(month, *_funnel_columns())
-        .where(*where, Application.applied_at.is_not(None))
-        .group_by(month)
-        .order_by(month)
-    )
+    tz = user.timezone or "UTC"
+    total = await repository.funnel(session, user.id, tz, since, until)
+    by_source = await repository.funnel_by_source(session, user.id, tz, since, until)
+    by_month = await repository.funnel_by_month(session, user.id, tz, since, until)
     return {
         "funnel": _funnel(total),
         "rates": _rates(total),
-        "by_source": [{"source": r.source, "funnel": _funnel(r), "rates": _rates(r)} for r in by_source.all()],
+        "by_source": [{"source": r.source, "funnel": _funnel(r), "rates": _rates(r)} for r in by_source],
         # a moment whose local day has no name (core.db.NAMEABLE_DAYS) has no month either
         "by_month": [
-            {"month": r.month, "funnel": _funnel(r), "rates": _rates(r)} for r in by_month.all() if r.month is not None
+            {"month": r.month, "funnel": _funnel(r), "rates": _rates(r)} for r in by_month if r.month is not None
         ],
     }
-
-
-async def _median(session: AsyncSession, column: Any, where: Sequence[ColumnElement[bool]]) -> tuple[float, int, float]:
-    """(median, count, mean) of a column's non-null values, read in index order: no sort of every row."""
-    n, mean = (await session.execute(select(func.count(column), func.avg(column)).where(*where))).one()
-    n = int(n or 0)
-    if n == 0:
-        return 0.0, 0, 0.0
-    middle = await session.scalars(
-        select(column).where(*where, column.is_not(None)).order_by(column).offset((n - 1) // 2).limit(2 - n % 2)
-    )
-    values = [float(v) for v in middle.all()]
-    return sum(values) / len(values), n, float(mean)
 
 
 async def time_in_stage(session: AsyncSession, user: User) -> dict[str, Any]:
@@ -141,11 +82,7 @@ async def time_in_stage(session: AsyncSession, user: User) -> dict[str, Any]:
     day = 86400.0
     stages = []
     for status in S:
-        median, n, mean = await _median(
-            session,
-            ApplicationEvent.duration_s,
-            [ApplicationEvent.user_id == user.id, ApplicationEvent.to_status == status],
-        )
+        median, n, mean = await repository.stage_seconds(session, user.id, status)
         if n:
             stages.append(
                 {
@@ -155,7 +92,7 @@ async def time_in_stage(session: AsyncSession, user: User) -> dict[str, Any]:
                     "transitions": n,
                 }
             )
-    median, answered, _ = await _median(session, Application.response_s, [Application.user_id == user.id])
+    median, answered, _ = await repository.response_seconds(session, user.id)
     return {
         "stages": stages,
         "first_response": {"median_days": round(median / day, 2) if answered else None, "answered": answered},
@@ -179,25 +116,12 @@ async def skill_demand_trends(
 ) -> dict[str, Any]:
     end = end or datetime.now(UTC)
     spans = _windows(end, window_days, windows)
-    bucket = case(*[(JobPosting.posted_at >= start, i) for i, (start, _) in reversed(list(enumerate(spans)))])
-    in_range = and_(JobPosting.posted_at >= spans[0][0], JobPosting.posted_at < end)
-    if scope == "tracked":
-        scoped: ColumnElement[bool] = JobPosting.id.in_(
-            select(Application.job_posting_id).where(Application.user_id == user.id)
-        )
-    else:  # the shared catalogue: the same for every user, so it is cached once for all
-        scoped = JobPosting.owner_id.is_(None)
-    totals: dict[int, int] = dict(
-        (await session.execute(select(bucket.label("b"), func.count()).where(in_range, scoped).group_by(bucket))).all()
-    )
-    counted = await session.execute(
-        select(JobPostingSkill.skill, bucket.label("b"), func.count())
-        .join(JobPosting, JobPosting.id == JobPostingSkill.job_posting_id)
-        .where(in_range, scoped)
-        .group_by(JobPostingSkill.skill, bucket)
-    )
+    # the shared catalogue (market) is the same for every user, so it is cached once for all
+    tracked_by = user.id if scope == "tracked" else None
+    totals = await repository.postings_per_window(session, spans, tracked_by)
+    counted = await repository.skill_postings_per_window(session, spans, tracked_by)
     per_skill: dict[str, list[int]] = {}
-    for skill, b, n in counted.all():
+    for skill, b, n in counted:
         per_skill.setdefault(skill, [0] * windows)[int(b)] = int(n)
     last, prev = windows - 1, windows - 2
 
@@ -240,20 +164,11 @@ async def skill_demand_trends(
 
 async def skill_gap(session: AsyncSession, user: User, top: int = 20) -> dict[str, Any]:
     """Skills the jobs you track ask for, most asked first, split into the ones you have and the ones you lack."""
-    mine = select(func.lower(UserSkill.name)).where(UserSkill.user_id == user.id)
-    tracked = select(Application.job_posting_id).where(Application.user_id == user.id)
-    total = await session.scalar(select(func.count()).select_from(tracked.subquery())) or 0
-    have = func.lower(JobPostingSkill.skill).in_(mine)
-    rows = await session.execute(
-        select(JobPostingSkill.skill, func.count().label("n"), func.max(case((have, 1), else_=0)).label("have"))
-        .where(JobPostingSkill.job_posting_id.in_(tracked))
-        .group_by(JobPostingSkill.skill)
-        .order_by(func.count().desc(), JobPostingSkill.skill)
-        .limit(top * 3)
-    )
+    total = await repository.tracked_job_count(session, user.id)
+    rows = await repository.skills_asked(session, user.id, top * 3)
     items = [
         {"skill": skill, "jobs": int(n), "share": round(100.0 * n / total, 1) if total else 0.0, "have": bool(h)}
-        for skill, n, h in rows.all()
+        for skill, n, h in rows
     ]
     return {
         "tracked_jobs": int(total),

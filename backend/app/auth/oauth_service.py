@@ -6,10 +6,9 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth import repository as users
+from app.auth import repository
 from app.auth.oauth_providers import Identity, Provider, ProviderError, authorization_url, identity_from_callback
 from app.core.config import Settings
 from app.core.exceptions import Conflict, NotFound
@@ -77,10 +76,8 @@ async def start(
     anything is written: call it with no transaction open."""
     state, nonce, verifier = secrets.token_urlsafe(32), secrets.token_urlsafe(32), secrets.token_urlsafe(64)
     url = await authorization_url(settings, provider, callback_url(settings, provider.name), state, nonce, verifier)
-    await session.execute(
-        delete(OAuthFlow).where(
-            OAuthFlow.created_at < utcnow() - timedelta(seconds=settings.oauth_flow_ttl_seconds * 6)
-        )
+    await repository.delete_flows_started_before(
+        session, utcnow() - timedelta(seconds=settings.oauth_flow_ttl_seconds * 6)
     )
     flow = OAuthFlow(
         state=state,
@@ -127,17 +124,15 @@ async def finish(
 
 
 async def _link(session: AsyncSession, provider: Provider, flow: OAuthFlow, identity: Identity) -> FlowResult:
-    user = await users.get_by_id(session, flow.user_id or 0)
+    user = await repository.get_by_id(session, flow.user_id or 0)
     if user is None or not user.is_active:
         raise ProviderError("expired_flow", "Your session ended before the provider answered. Sign in again.")
-    existing = await _account(session, provider.name, identity.subject)
+    existing = await repository.get_oauth_account(session, provider.name, identity.subject)
     if existing is not None and existing.user_id != user.id:
         raise ProviderError(
             "linked_elsewhere", f"This {provider.label} account is already connected to another Career Copilot account."
         )
-    mine = await session.scalar(
-        select(OAuthAccount).where(OAuthAccount.user_id == user.id, OAuthAccount.provider == provider.name)
-    )
+    mine = await repository.get_user_oauth_account(session, user.id, provider.name)
     if mine is not None and mine.subject != identity.subject:
         raise ProviderError(
             "already_linked", f"Another {provider.label} account is connected already. Disconnect it first."
@@ -153,9 +148,9 @@ async def _link(session: AsyncSession, provider: Provider, flow: OAuthFlow, iden
 async def _sign_in(
     session: AsyncSession, settings: Settings, provider: Provider, flow: OAuthFlow, identity: Identity
 ) -> FlowResult:
-    account = await _account(session, provider.name, identity.subject)
+    account = await repository.get_oauth_account(session, provider.name, identity.subject)
     if account is not None:
-        user = await users.get_by_id(session, account.user_id)
+        user = await repository.get_by_id(session, account.user_id)
         if user is None or not user.is_active:
             raise ProviderError("account_disabled", "This account is disabled.")
         return FlowResult(user, created=False, linked=False, return_to=flow.return_to)
@@ -165,7 +160,7 @@ async def _sign_in(
             f"Your {provider.label} account has no verified email address. "
             f"Verify it with {provider.label} and try again.",
         )
-    if await users.get_by_email(session, identity.email) is not None:
+    if await repository.get_by_email(session, identity.email) is not None:
         # Linking on a matching email alone would let whoever controls that provider account take over ours.
         raise ProviderError(
             "account_exists",
@@ -178,7 +173,7 @@ async def _sign_in(
         email=identity.email,
         hashed_password=None,
         full_name=identity.name,
-        is_admin=not await users.any_user_exists(session),
+        is_admin=not await repository.any_user_exists(session),
         onboarding_step="welcome",
     )
     session.add(user)
@@ -188,30 +183,15 @@ async def _sign_in(
     return FlowResult(user, created=True, linked=True, return_to="/profile")
 
 
-async def _account(session: AsyncSession, provider: str, subject: str) -> OAuthAccount | None:
-    return await session.scalar(
-        select(OAuthAccount).where(OAuthAccount.provider == provider, OAuthAccount.subject == subject)
-    )
-
-
 async def connections(session: AsyncSession, user_id: int) -> list[OAuthAccount]:
-    rows = await session.scalars(
-        select(OAuthAccount).where(OAuthAccount.user_id == user_id).order_by(OAuthAccount.provider)
-    )
-    return list(rows)
+    return await repository.list_oauth_accounts(session, user_id)
 
 
 async def unlink(session: AsyncSession, user: User, provider: str) -> None:
-    account = await session.scalar(
-        select(OAuthAccount).where(OAuthAccount.user_id == user.id, OAuthAccount.provider == provider)
-    )
+    account = await repository.get_user_oauth_account(session, user.id, provider)
     if account is None:
         raise NotLinked()
-    others = await session.scalar(
-        select(func.count())
-        .select_from(OAuthAccount)
-        .where(OAuthAccount.user_id == user.id, OAuthAccount.id != account.id)
-    )
+    others = await repository.count_other_oauth_accounts(session, user.id, account.id)
     if not user.hashed_password and not others:
         raise LastSignInMethod()
     await session.delete(account)

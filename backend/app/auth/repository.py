@@ -1,14 +1,15 @@
-"""SQL for accounts and sessions (refresh-token families) and their housekeeping."""
+"""SQL for accounts, sessions (refresh-token families), sign-in providers and their housekeeping."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.selectable import Exists
 
-from app.models.oauth import OAuthFlow
+from app.models.base import utcnow
+from app.models.oauth import OAuthAccount, OAuthFlow
 from app.models.user import RefreshToken, User
 
 
@@ -47,3 +48,60 @@ async def get_by_id(session: AsyncSession, user_id: int) -> User | None:
 
 async def any_user_exists(session: AsyncSession) -> bool:
     return bool(await session.scalar(select(exists().where(User.id.is_not(None)))))
+
+
+async def get_refresh_token(session: AsyncSession, token_hash: str) -> RefreshToken | None:
+    """The refresh token with this hash, revoked or not (a revoked one presented again is a reuse)."""
+    return await session.scalar(select(RefreshToken).where(RefreshToken.token_hash == token_hash))
+
+
+async def revoke_family(session: AsyncSession, family: str) -> None:
+    """End one session: every unrevoked token of its family (sign-out, or reuse of a stolen token detected)."""
+    await session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.family == family, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
+
+
+async def revoke_user_sessions(session: AsyncSession, user_id: int) -> None:
+    """End every session of the user, on every device (a password change or reset)."""
+    await session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
+
+
+async def delete_flows_started_before(session: AsyncSession, before: datetime) -> None:
+    await session.execute(delete(OAuthFlow).where(OAuthFlow.created_at < before))
+
+
+async def get_oauth_account(session: AsyncSession, provider: str, subject: str) -> OAuthAccount | None:
+    """The account linked to this provider identity, whoever's it is."""
+    return await session.scalar(
+        select(OAuthAccount).where(OAuthAccount.provider == provider, OAuthAccount.subject == subject)
+    )
+
+
+async def get_user_oauth_account(session: AsyncSession, user_id: int, provider: str) -> OAuthAccount | None:
+    return await session.scalar(
+        select(OAuthAccount).where(OAuthAccount.user_id == user_id, OAuthAccount.provider == provider)
+    )
+
+
+async def list_oauth_accounts(session: AsyncSession, user_id: int) -> list[OAuthAccount]:
+    rows = await session.scalars(
+        select(OAuthAccount).where(OAuthAccount.user_id == user_id).order_by(OAuthAccount.provider)
+    )
+    return list(rows)
+
+
+async def count_other_oauth_accounts(session: AsyncSession, user_id: int, account_id: int) -> int:
+    """How many providers the user has linked besides this one."""
+    count = await session.scalar(
+        select(func.count())
+        .select_from(OAuthAccount)
+        .where(OAuthAccount.user_id == user_id, OAuthAccount.id != account_id)
+    )
+    return int(count or 0)

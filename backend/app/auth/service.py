@@ -8,11 +8,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth import repository as auth_repo
-from app.auth import repository as users
+from app.auth import repository
 from app.auth.exceptions import (
     EmailTaken,
     InvalidCredentials,
@@ -62,9 +60,9 @@ async def register(session: AsyncSession, settings: Settings, data: RegisterRequ
         raise RegistrationClosed()
     email = data.email.lower()
     _check_password(settings, data.password, email)
-    if await users.get_by_email(session, email):
+    if await repository.get_by_email(session, email):
         raise EmailTaken()
-    first_user = not await users.any_user_exists(session)
+    first_user = not await repository.any_user_exists(session)
     user = User(
         email=email,
         hashed_password=await asyncio.to_thread(security.hash_password, data.password),
@@ -80,7 +78,7 @@ async def register(session: AsyncSession, settings: Settings, data: RegisterRequ
 
 
 async def authenticate(session: AsyncSession, email: str, password: str) -> User:
-    user = await users.get_by_email(session, email)
+    user = await repository.get_by_email(session, email)
     # argon2 takes ~0.2 s of CPU by design: keep it off the event loop.
     valid, new_hash = await asyncio.to_thread(
         security.password_hash.verify_and_update,
@@ -118,27 +116,20 @@ async def issue_tokens(
     return IssuedTokens(user, access, raw, settings.access_token_ttl_seconds)
 
 
-async def _revoke_family(session: AsyncSession, family: str) -> None:
-    await session.execute(
-        update(RefreshToken)
-        .where(RefreshToken.family == family, RefreshToken.revoked_at.is_(None))
-        .values(revoked_at=utcnow())
-    )
-
-
 async def rotate(session: AsyncSession, settings: Settings, raw: str | None, user_agent: str | None) -> IssuedTokens:
     """Trade a refresh token for a new pair. A token presented twice revokes its family (the caller commits)."""
     if not raw:
         raise InvalidRefreshToken("You are not signed in.")
-    row = await session.scalar(select(RefreshToken).where(RefreshToken.token_hash == security.sha256_hex(raw)))
+    row = await repository.get_refresh_token(session, security.sha256_hex(raw))
     if row is None:
         raise InvalidRefreshToken()
     if row.revoked_at is not None:
-        await _revoke_family(session, row.family)
+        # Reuse detection: a revoked token presented again was stolen (or replayed); end the whole session.
+        await repository.revoke_family(session, row.family)
         raise RefreshTokenReused()
     if row.expires_at <= utcnow():
         raise InvalidRefreshToken("Your session has expired. Please sign in again.")
-    user = await users.get_by_id(session, row.user_id)
+    user = await repository.get_by_id(session, row.user_id)
     if user is None or not user.is_active:
         raise InvalidRefreshToken()
     row.revoked_at = utcnow()
@@ -150,17 +141,9 @@ async def logout(session: AsyncSession, raw: str | None) -> None:
     signed in; a password change or reset is what ends them all."""
     if not raw:
         return
-    row = await session.scalar(select(RefreshToken).where(RefreshToken.token_hash == security.sha256_hex(raw)))
+    row = await repository.get_refresh_token(session, security.sha256_hex(raw))
     if row is not None:
-        await _revoke_family(session, row.family)
-
-
-async def revoke_all_sessions(session: AsyncSession, user_id: int) -> None:
-    await session.execute(
-        update(RefreshToken)
-        .where(RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None))
-        .values(revoked_at=utcnow())
-    )
+        await repository.revoke_family(session, row.family)
 
 
 async def change_password(session: AsyncSession, settings: Settings, user: User, current: str, new: str) -> None:
@@ -173,7 +156,8 @@ async def change_password(session: AsyncSession, settings: Settings, user: User,
 async def _set_password(session: AsyncSession, user: User, new: str) -> None:
     user.hashed_password = await asyncio.to_thread(security.hash_password, new)
     user.password_changed_at = utcnow()
-    await revoke_all_sessions(session, user.id)
+    # A new password ends every session, on every device: whoever knew the old one is signed out.
+    await repository.revoke_user_sessions(session, user.id)
     await session.flush()
 
 
@@ -200,7 +184,7 @@ async def reset_password(session: AsyncSession, settings: Settings, token: str, 
     claims = security.decode_token(settings.signing_key, token, "password_reset")
     if claims is None or not str(claims["sub"]).isdigit():
         raise InvalidResetToken()
-    user = await users.get_by_id(session, int(claims["sub"]))
+    user = await repository.get_by_id(session, int(claims["sub"]))
     if user is None or not user.is_active or claims.get("pwd") != _password_fingerprint(user):
         raise InvalidResetToken()
     _check_password(settings, new, user.email)
@@ -226,10 +210,10 @@ async def user_from_access_token(session: AsyncSession, settings: Settings, toke
     claims = access_claims(settings, token)
     if claims is None:
         return None
-    user = await auth_repo.get_user_in_live_session(session, int(claims["sub"]), claims["sid"])
+    user = await repository.get_user_in_live_session(session, int(claims["sub"]), claims["sid"])
     return user if user is not None and user.is_active else None
 
 
 async def session_is_live(session: AsyncSession, user_id: int, session_id: str) -> bool:
     """Whether a session has not ended since its access token was checked (a socket asks now and then)."""
-    return await auth_repo.session_is_live(session, user_id, session_id)
+    return await repository.session_is_live(session, user_id, session_id)

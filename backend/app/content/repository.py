@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models.content import DocumentKind, DocumentVersion, GeneratedDocument
 from app.models.job import JobPosting
+from app.models.task import TaskRun
 
 _versions = (
     select(func.count())
@@ -79,3 +80,13 @@ async def versions(
 async def delete_document(session: AsyncSession, document_id: int) -> None:
     await session.execute(delete(DocumentVersion).where(DocumentVersion.document_id == document_id))
     await session.execute(delete(GeneratedDocument).where(GeneratedDocument.id == document_id))
+
+
+async def task_run(session: AsyncSession, user_id: int, task_id: str | None) -> TaskRun | None:
+    """The run of `content.generate` behind a document (none once the queue forgot it)."""
+    return await session.scalar(select(TaskRun).where(TaskRun.task_id == task_id, TaskRun.user_id == user_id))
+
+
+async def cancel_requested(session: AsyncSession, task_id: str) -> bool:
+    """Whether the owner asked the generation running as `task_id` to stop."""
+    return bool(await session.scalar(select(TaskRun.cancel_requested).where(TaskRun.task_id == task_id)))

@@ -9,7 +9,6 @@ import asyncio
 import json
 from typing import Any, Literal
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.content import export, repository
@@ -20,7 +19,6 @@ from app.core.exceptions import Conflict, NotFound
 from app.jobs import service as jobs
 from app.models.base import utcnow
 from app.models.content import DocumentKind, DocumentVersion, GeneratedDocument, GenerationStatus
-from app.models.task import TaskRun
 from app.realtime.envelope import publish_after_commit
 from app.resumes.service import latest_ready_resume
 from app.tasks import service as tasks
@@ -187,7 +185,7 @@ async def cancel(session: AsyncSession, user_id: int, document_id: int) -> Docum
     doc = await get_owned(session, user_id, document_id)
     if doc.status != GenerationStatus.generating:
         raise DocumentBusy(f"This document is not being generated (it is {doc.status.value}).", code="not_cancellable")
-    run = await session.scalar(select(TaskRun).where(TaskRun.task_id == doc.task_id, TaskRun.user_id == user_id))
+    run = await repository.task_run(session, user_id, doc.task_id)
     if run is not None and run.state in tasks.CANCELLABLE:
         await tasks.cancel(session, run.id)
         if run.state == "cancelled":
@@ -205,7 +203,7 @@ def mark_cancelled(session: AsyncSession, doc: GeneratedDocument) -> None:
 
 async def delete(session: AsyncSession, user_id: int, document_id: int) -> None:
     doc = await get_owned(session, user_id, document_id)
-    run = await session.scalar(select(TaskRun).where(TaskRun.task_id == doc.task_id, TaskRun.user_id == user_id))
+    run = await repository.task_run(session, user_id, doc.task_id)
     if run is not None and run.state in tasks.CANCELLABLE:
         run.cancel_requested = True
     await repository.delete_document(session, doc.id)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import time
 
 import structlog
-from sqlalchemy import select
 
-from app.content import service
+from app.content import repository, service
 from app.content.generation import generate
 from app.content.inputs import load_inputs
 from app.content.schemas import ContentDelta, ContentDeltaData
@@ -16,7 +15,6 @@ from app.core.events import user_channel
 from app.core.exceptions import AppError
 from app.llm.client import open_llm_client
 from app.models.content import GeneratedDocument, GenerationStatus
-from app.models.task import TaskRun
 from app.realtime.envelope import envelope
 from app.tasks.registry import TaskCancelled, TaskContext, copilot_task
 
@@ -37,8 +35,8 @@ class CancelFlag:
             return self.cancelled
         self.checked_at = time.monotonic()
         async with read_scope(self.ctx.rt.session_factory) as session:
-            flag = await session.scalar(select(TaskRun.cancel_requested).where(TaskRun.task_id == self.ctx.task_id))
-        self.cancelled = bool(flag)
+            flag = await repository.cancel_requested(session, self.ctx.task_id)
+        self.cancelled = flag
         return self.cancelled
 
 

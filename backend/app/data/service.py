@@ -7,12 +7,12 @@ import shutil
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core import security
 from app.core.config import Settings
 from app.core.exceptions import AppError, NotFound, RateLimited
+from app.data import repository
 from app.models.base import utcnow
 from app.models.data import DataExport
 from app.models.user import User
@@ -44,9 +44,7 @@ def user_files(settings: Settings, user_id: int) -> list[Path]:
 
 
 async def request_export(session: AsyncSession, user_id: int) -> DataExport:
-    busy = await session.scalar(
-        select(DataExport.id).where(DataExport.user_id == user_id, DataExport.status.in_(("pending", "running")))
-    )
+    busy = await repository.busy_export_id(session, user_id)
     if busy is not None:
         raise RateLimited("An export is already being prepared; it will be ready in a moment.")
     row = DataExport(user_id=user_id, status="pending", created_at=utcnow())
@@ -57,14 +55,11 @@ async def request_export(session: AsyncSession, user_id: int) -> DataExport:
 
 
 async def list_exports(session: AsyncSession, user_id: int) -> list[DataExport]:
-    rows = await session.scalars(
-        select(DataExport).where(DataExport.user_id == user_id).order_by(DataExport.id.desc()).limit(10)
-    )
-    return list(rows.all())
+    return await repository.recent_exports(session, user_id)
 
 
 async def get_export(session: AsyncSession, user_id: int, export_id: int) -> DataExport:
-    row = await session.scalar(select(DataExport).where(DataExport.id == export_id, DataExport.user_id == user_id))
+    row = await repository.get_export(session, user_id, export_id)
     if row is None:
         raise ExportNotFound()
     return row
@@ -83,9 +78,7 @@ async def export_for_download(session: AsyncSession, settings: Settings, token: 
     claims = security.decode_token(settings.signing_key, token, DOWNLOAD_PURPOSE)
     if claims is None:
         raise NotFound("This download link has expired or is not valid. Ask for a new export in Settings.")
-    row = await session.scalar(
-        select(DataExport).where(DataExport.id == int(claims["sub"]), DataExport.user_id == int(claims["uid"]))
-    )
+    row = await repository.get_export(session, int(claims["uid"]), int(claims["sub"]))
     if row is None or row.status != "ready":
         raise NotFound("This export is no longer available. Ask for a new one in Settings.")
     path = export_path(settings, row)
@@ -104,7 +97,7 @@ async def delete_account(session: AsyncSession, user: User, password: str | None
         raise DeletionNotConfirmed(f'Type "{DELETE_PHRASE}" to confirm. Your account was not deleted.')
     user_id = user.id
     session.expunge(user)
-    await session.execute(delete(User).where(User.id == user_id))
+    await repository.delete_user(session, user_id)
     enqueue(session, "data.purge_user_files", user_id)  # no user: the task run outlives the account
 
 

@@ -6,17 +6,15 @@ import asyncio
 from datetime import timedelta
 
 import structlog
-from sqlalchemy import Select, String, column, select, table
 
 from app.core.files import write_atomically
-from app.data import backup, portable, service
+from app.data import backup, portable, repository, service
 from app.models.base import utcnow
 from app.models.data import DataExport
 from app.notifications.service import notify
 from app.tasks.registry import TaskContext, copilot_task
 
 log = structlog.get_logger(__name__)
-REVISION: Select[str] = select(column("version_num", String)).select_from(table("alembic_version")).limit(1)
 
 
 @copilot_task("data.export_user", title="Preparing your export", acks_late=True)
@@ -32,7 +30,7 @@ async def export_user(ctx: TaskContext, export_id: int) -> str:
     try:
         async with ctx.session() as session:
             data = await portable.collect(session, user_id)
-            revision: str | None = await session.scalar(REVISION)
+            revision = await repository.schema_revision(session)
         await ctx.progress(60, "Packing the archive")
         settings = ctx.settings
         path = service.export_path(settings, row)
@@ -82,11 +80,7 @@ async def purge_user_files(ctx: TaskContext, user_id: int) -> int:
 async def purge_expired_exports(ctx: TaskContext) -> int:
     """Hourly: expired export files are deleted; the row stays as history."""
     async with ctx.session() as session:
-        rows = (
-            await session.scalars(
-                select(DataExport).where(DataExport.status == "ready", DataExport.expires_at < utcnow())
-            )
-        ).all()
+        rows = await repository.expired_ready_exports(session)
         for row in rows:
             service.export_path(ctx.settings, row).unlink(missing_ok=True)
             row.status = "expired"

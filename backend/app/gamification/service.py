@@ -7,15 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.db import local_date, upsert_insert
+from app.gamification import repository
 from app.gamification.streaks import Streak, streaks
-from app.models.application import Application, ApplicationStatus
-from app.models.base import utcnow
-from app.models.progress import Achievement
-from app.models.user import User, UserSkill
+from app.models.application import ApplicationStatus
+from app.models.user import User
 from app.notifications.service import notify
 from app.realtime.envelope import AnalyticsUpdated, AnalyticsUpdatedData, publish_after_commit
 
@@ -93,17 +90,10 @@ async def applications_per_day(
     session: AsyncSession, user: User, since: date | None = None, until: date | None = None
 ) -> dict[date, int]:
     """Applications sent per local day (by `applied_at`), grouped in SQL in the user's timezone."""
-    day = local_date(session, Application.applied_at, user.timezone or "UTC").label("day")
-    query = (
-        select(day, func.count())
-        .where(Application.user_id == user.id, Application.applied_at.is_not(None))
-        .group_by(day)
-    )
-    if since is not None:
-        # A day of margin either side of UTC: the exact cut is made on local dates below.
-        query = query.where(Application.applied_at >= datetime.combine(since - timedelta(days=1), time.min, UTC))
-    rows = await session.execute(query)
-    result = {date.fromisoformat(d): int(n) for d, n in rows.all() if d is not None}
+    # A day of margin either side of UTC: the exact cut is made on local dates below.
+    applied_from = datetime.combine(since - timedelta(days=1), time.min, UTC) if since is not None else None
+    rows = await repository.applied_per_local_day(session, user.id, user.timezone or "UTC", applied_from)
+    result = {date.fromisoformat(d): int(n) for d, n in rows if d is not None}
     if since is not None:
         result = {d: n for d, n in result.items() if d >= since}
     if until is not None:
@@ -122,21 +112,9 @@ async def figures(session: AsyncSession, user: User, today: date, needs: set[str
     want = needs if needs is not None else {PIPELINE, SKILLS, STREAK, ONBOARDING}
     tracked = applications = interviews = offers = skills = 0
     if PIPELINE in want:
-        stage = Application.reached_stage
-        row = (
-            await session.execute(
-                select(
-                    func.count(),
-                    func.coalesce(func.sum(case((stage >= 1, 1), else_=0)), 0),
-                    func.coalesce(func.sum(case((stage >= 2, 1), else_=0)), 0),
-                    func.coalesce(func.sum(case((stage >= 3, 1), else_=0)), 0),
-                ).where(Application.user_id == user.id)
-            )
-        ).one()
-        tracked, applications, interviews, offers = (int(v) for v in row)
+        tracked, applications, interviews, offers = await repository.pipeline_counts(session, user.id)
     if SKILLS in want:
-        counted = await session.scalar(select(func.count()).select_from(UserSkill).where(UserSkill.user_id == user.id))
-        skills = int(counted or 0)
+        skills = await repository.skill_count(session, user.id)
     return Figures(
         tracked=tracked,
         applications=applications,
@@ -150,8 +128,7 @@ async def figures(session: AsyncSession, user: User, today: date, needs: set[str
 
 async def earned(session: AsyncSession, user_id: int) -> dict[str, datetime]:
     """The codes this user has earned, with when."""
-    rows = await session.execute(select(Achievement.code, Achievement.awarded_at).where(Achievement.user_id == user_id))
-    return {code: at for code, at in rows.all()}
+    return {code: at for code, at in await repository.earned(session, user_id)}
 
 
 async def evaluate(session: AsyncSession, user: User, today: date) -> list[Rule]:
@@ -161,18 +138,12 @@ async def evaluate(session: AsyncSession, user: User, today: date) -> list[Rule]
     if not pending:
         return []
     f = await figures(session, user, today, {r.needs for r in pending})
-    insert = upsert_insert(session)
     awarded: list[Rule] = []
     for rule in pending:
         if rule.value(f) < rule.target:
             continue
-        new_id = await session.scalar(
-            insert(Achievement)
-            .values(user_id=user.id, code=rule.code, awarded_at=utcnow())
-            .on_conflict_do_nothing(index_elements=["user_id", "code"])
-            .returning(Achievement.id)
-        )
-        if new_id is None:  # another request or task got there first: it announces
+        if await repository.award(session, user.id, rule.code) is None:
+            # another request or task got there first: it announces
             continue
         awarded.append(rule)
         await notify(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, Select, delete, func, select
+from sqlalchemy import Row, Select, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models.interview import InterviewAnswer, InterviewSession
@@ -94,6 +95,18 @@ async def get_question(session: AsyncSession, user_id: int, session_id: int, ans
             InterviewAnswer.user_id == user_id,
         )
     )
+
+
+async def record_answer(session: AsyncSession, answer_id: int, text: str, at: datetime) -> bool:
+    """Store the answer unless the question has one already (conditional, so two tabs sending at once cannot both
+    win); whether it was stored."""
+    result = await session.execute(
+        update(InterviewAnswer)
+        .where(InterviewAnswer.id == answer_id, InterviewAnswer.answer.is_(None))
+        .values(answer=text, answered_at=at, score=None, feedback={})
+        .execution_options(synchronize_session=False)
+    )
+    return bool(getattr(result, "rowcount", 0))
 
 
 async def next_position(session: AsyncSession, session_id: int) -> int:

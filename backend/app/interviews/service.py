@@ -6,7 +6,6 @@ the work itself is in flow.py."""
 
 from __future__ import annotations
 
-from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.interviews import repository
@@ -112,15 +111,8 @@ async def submit_answer(
         raise InterviewFinished()
     if interview.status != "active":
         raise InterviewNotReady(interview.status)
-    now = utcnow()
     # Conditional, so two tabs sending at once cannot both win.
-    result = await session.execute(
-        update(InterviewAnswer)
-        .where(InterviewAnswer.id == answer_id, InterviewAnswer.answer.is_(None))
-        .values(answer=text, answered_at=now, score=None, feedback={})
-        .execution_options(synchronize_session=False)
-    )
-    if not getattr(result, "rowcount", 0):
+    if not await repository.record_answer(session, answer_id, text, utcnow()):
         raise AlreadyAnswered()
     await session.refresh(question)
     enqueue(session, "interviews.feedback", answer_id, user_id=user_id)

@@ -1,4 +1,5 @@
-"""SQL for job postings: visibility, filters, full-text search on SQLite (FTS5) and PostgreSQL (tsvector)."""
+"""SQL for job postings: visibility, filters, full-text search on SQLite (FTS5) and PostgreSQL (tsvector); the
+sources' state and the companies users follow."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from app.jobs.schemas import JobFilters, JobSort
 from app.jobs.text import search_tokens
 from app.models.application import Application
 from app.models.job import JobPosting, JobPostingSkill
+from app.models.sources import FollowedCompany, SourceState
 
 _fts = table("job_posting_fts", column("rowid"), column("rank"))
 
@@ -204,3 +206,38 @@ async def replace_skills(session: AsyncSession, job_id: int, skills: Sequence[st
     await session.execute(delete(JobPostingSkill).where(JobPostingSkill.job_posting_id == job_id))
     unique = list(dict.fromkeys(s.strip() for s in skills if s.strip()))
     session.add_all(JobPostingSkill(job_posting_id=job_id, skill=s) for s in unique)
+
+
+async def missing_skills_ids(session: AsyncSession, limit: int) -> list[int]:
+    """Ids of postings whose skills were never extracted, oldest first."""
+    rows = await session.scalars(
+        select(JobPosting.id).where(JobPosting.skills_extracted_at.is_(None)).order_by(JobPosting.id).limit(limit)
+    )
+    return list(rows.all())
+
+
+async def source_states(session: AsyncSession) -> Sequence[SourceState]:
+    return (await session.scalars(select(SourceState))).all()
+
+
+async def follows_of(session: AsyncSession, user_id: int) -> Sequence[FollowedCompany]:
+    rows = await session.scalars(
+        select(FollowedCompany).where(FollowedCompany.user_id == user_id).order_by(FollowedCompany.id)
+    )
+    return rows.all()
+
+
+async def get_follow(session: AsyncSession, user_id: int, source: str, token: str) -> FollowedCompany | None:
+    return await session.scalar(
+        select(FollowedCompany).where(
+            FollowedCompany.user_id == user_id, FollowedCompany.source == source, FollowedCompany.token == token
+        )
+    )
+
+
+async def delete_follow(session: AsyncSession, user_id: int, follow_id: int) -> bool:
+    """Whether the follow existed and was this user's."""
+    result = await session.execute(
+        delete(FollowedCompany).where(FollowedCompany.id == follow_id, FollowedCompany.user_id == user_id)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]

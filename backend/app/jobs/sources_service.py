@@ -5,21 +5,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import Settings
 from app.core.exceptions import Conflict, NotFound
+from app.jobs import repository
 from app.jobs import service as jobs
 from app.jobs.schemas import JobCreate, JobRead
 from app.jobs.sources.base import NormalizedJob
 from app.jobs.sources.registry import all_sources
-from app.models.sources import FollowedCompany, SourceState
+from app.models.sources import FollowedCompany
 from app.models.user import User
 
 
 async def health(session: AsyncSession, settings: Settings) -> list[dict[str, Any]]:
-    states = {s.source: s for s in await session.scalars(select(SourceState))}
+    states = {s.source: s for s in await repository.source_states(session)}
     out = []
     for name, source in all_sources(settings).items():
         state = states.get(name)
@@ -47,18 +47,12 @@ async def health(session: AsyncSession, settings: Settings) -> list[dict[str, An
 
 
 async def follows_of(session: AsyncSession, user_id: int) -> Sequence[FollowedCompany]:
-    rows = await session.scalars(
-        select(FollowedCompany).where(FollowedCompany.user_id == user_id).order_by(FollowedCompany.id)
-    )
-    return rows.all()
+    return await repository.follows_of(session, user_id)
 
 
 async def unfollow(session: AsyncSession, user_id: int, follow_id: int) -> bool:
     """Whether the follow existed and was this user's."""
-    result = await session.execute(
-        delete(FollowedCompany).where(FollowedCompany.id == follow_id, FollowedCompany.user_id == user_id)
-    )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    return await repository.delete_follow(session, user_id, follow_id)
 
 
 async def follow(session: AsyncSession, user_id: int, source: str, token: str, settings: Settings) -> FollowedCompany:
@@ -67,12 +61,7 @@ async def follow(session: AsyncSession, user_id: int, source: str, token: str, s
         names = ", ".join(n for n, s in sources.items() if s.kind == "company")
         raise NotFound(f"'{source}' is not a company board. Choose one of: {names}.", code="unknown_source")
     token = token.strip().strip("/").split("/")[-1]
-    exists = await session.scalar(
-        select(FollowedCompany).where(
-            FollowedCompany.user_id == user_id, FollowedCompany.source == source, FollowedCompany.token == token
-        )
-    )
-    if exists is not None:
+    if await repository.get_follow(session, user_id, source, token) is not None:
         raise Conflict(f"You already follow {token} on {sources[source].label}.", code="already_following")
     row = FollowedCompany(user_id=user_id, source=source, token=token)
     session.add(row)

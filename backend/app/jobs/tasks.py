@@ -6,11 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-
+from app.jobs import repository
 from app.jobs.enrich import enrich_offline
 from app.jobs.retention import archive_stale
-from app.models.job import JobPosting
 from app.tasks.registry import TaskContext, copilot_task
 
 EXTRACT_BATCH = 50
@@ -20,16 +18,7 @@ EXTRACT_BATCH = 50
 async def extract_missing_skills(ctx: TaskContext, limit: int = 5000) -> dict[str, Any]:
     """Offline skills for postings that have none yet (older than this feature, or loaded by `copilot demo`)."""
     async with ctx.session() as session:
-        ids = list(
-            (
-                await session.scalars(
-                    select(JobPosting.id)
-                    .where(JobPosting.skills_extracted_at.is_(None))
-                    .order_by(JobPosting.id)
-                    .limit(limit)
-                )
-            ).all()
-        )
+        ids = await repository.missing_skills_ids(session, limit)
     written = 0
     for start in range(0, len(ids), EXTRACT_BATCH * 10):
         async with ctx.session() as session:

@@ -1,13 +1,14 @@
-"""SQL for the AI layer's stored settings and their audit trail."""
+"""SQL for the AI layer's stored settings, their audit trail, and usage accounting."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models.llm import AIProviderSetting, AuditEvent
+from app.models.llm import AIProviderSetting, AuditEvent, LLMCall
 from app.models.user import User
 
 SETTINGS_ROW_ID = 1
@@ -41,3 +42,11 @@ async def recent_changes(session: AsyncSession, limit: int = 10) -> Sequence[tup
         .limit(limit)
     )
     return [(event, email) for event, email in (await session.execute(query)).all()]
+
+
+async def tokens_since(session: AsyncSession, user_id: int, since: datetime) -> int:
+    """The user's tokens in `llm_call` rows recorded at or after `since`."""
+    query = select(func.coalesce(func.sum(LLMCall.total_tokens), 0)).where(
+        LLMCall.user_id == user_id, LLMCall.created_at >= since
+    )
+    return int((await session.execute(query)).scalar_one())

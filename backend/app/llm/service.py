@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import Settings
+from app.llm import repository
 from app.llm.exceptions import LLMBudgetExceeded
 from app.llm.providers import ModelSpec, ProviderSpec, get_provider
 from app.llm.schemas import FormField, KeyStatus
@@ -141,10 +141,7 @@ def start_of_day_utc(now: datetime | None = None) -> datetime:
 
 async def tokens_used_today(session: AsyncSession, user_id: int, now: datetime | None = None) -> int:
     """The user's tokens since midnight UTC (cache hits are recorded with zero tokens)."""
-    query = select(func.coalesce(func.sum(LLMCall.total_tokens), 0)).where(
-        LLMCall.user_id == user_id, LLMCall.created_at >= start_of_day_utc(now)
-    )
-    return int((await session.execute(query)).scalar_one())
+    return await repository.tokens_since(session, user_id, start_of_day_utc(now))
 
 
 async def check_budget(session: AsyncSession, budget: int, user_id: int | None) -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.exceptions import NotFound
 from app.models.base import utcnow
 from app.models.notification import Notification
+from app.notifications import repository
 from app.notifications.schemas import NotificationCreated, NotificationRead, NotificationsRead, NotificationsReadData
 from app.realtime.envelope import publish_after_commit
 
@@ -43,29 +43,15 @@ async def notify(
 async def list_page(
     session: AsyncSession, user_id: int, unread_only: bool, offset: int, limit: int
 ) -> tuple[Sequence[Notification], int]:
-    where = [Notification.user_id == user_id]
-    if unread_only:
-        where.append(Notification.read_at.is_(None))
-    rows = await session.scalars(
-        select(Notification).where(*where).order_by(Notification.id.desc()).offset(offset).limit(limit)
-    )
-    total = await session.scalar(select(func.count()).select_from(Notification).where(*where))
-    return rows.all(), int(total or 0)
+    return await repository.list_page(session, user_id, unread_only, offset, limit)
 
 
 async def unread_count(session: AsyncSession, user_id: int) -> int:
-    count = await session.scalar(
-        select(func.count())
-        .select_from(Notification)
-        .where(Notification.user_id == user_id, Notification.read_at.is_(None))
-    )
-    return int(count or 0)
+    return await repository.count_unread(session, user_id)
 
 
 async def mark_read(session: AsyncSession, user_id: int, notification_id: int) -> None:
-    row = await session.scalar(
-        select(Notification).where(Notification.id == notification_id, Notification.user_id == user_id)
-    )
+    row = await repository.get_owned(session, user_id, notification_id)
     if row is None:
         raise NotificationNotFound()
     if row.read_at is None:
@@ -75,21 +61,11 @@ async def mark_read(session: AsyncSession, user_id: int, notification_id: int) -
 
 
 async def mark_all_read(session: AsyncSession, user_id: int) -> int:
-    result = await session.execute(
-        update(Notification)
-        .where(Notification.user_id == user_id, Notification.read_at.is_(None))
-        .values(read_at=utcnow())
-    )
+    updated = await repository.mark_all_read(session, user_id)
     publish_after_commit(session, user_id, NotificationsRead(data=NotificationsReadData(all=True)))
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return updated
 
 
 async def since(session: AsyncSession, user_id: int, last_id: int) -> Sequence[Notification]:
     """What a reconnecting tab missed: notifications after the last id it saw (oldest first, capped)."""
-    rows = await session.scalars(
-        select(Notification)
-        .where(Notification.user_id == user_id, Notification.id > last_id)
-        .order_by(Notification.id)
-        .limit(REPLAY_LIMIT)
-    )
-    return rows.all()
+    return await repository.list_after(session, user_id, last_id, REPLAY_LIMIT)

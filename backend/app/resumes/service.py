@@ -12,7 +12,6 @@ import uuid
 from pathlib import Path
 
 from pydantic import ValidationError
-from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import Settings
@@ -22,6 +21,7 @@ from app.models.base import utcnow
 from app.models.resume import Resume, ResumeStatus
 from app.models.user import SkillSource, User
 from app.realtime.envelope import publish_after_commit
+from app.resumes import repository
 from app.resumes.jsonresume import JsonResume, render_text
 from app.resumes.parsing import MAX_RESUME_BYTES, ResumeParseError, sniff_type
 from app.resumes.schemas import FoundSkill, ResumeProgress, ResumeProgressData, ResumeRead, ResumeSummary
@@ -90,7 +90,7 @@ async def upload(session: AsyncSession, settings: Settings, user: User, filename
         kind = sniff_type(data)
     except ResumeParseError as exc:
         raise ResumeRefused(exc.message, code=exc.code) from exc
-    count = await session.scalar(select(func.count()).select_from(Resume).where(Resume.user_id == user.id)) or 0
+    count = await repository.count_of_user(session, user.id)
     if count >= MAX_RESUMES_PER_USER:
         raise ResumeRefused(f"You have {count} resumes stored; delete an old one before uploading another.")
     storage_name = f"{uuid.uuid4().hex}.{kind}"
@@ -129,35 +129,25 @@ def announce(session: AsyncSession, resume: Resume, message: str = "") -> None:
 
 async def latest_ready_resume(session: AsyncSession, user_id: int) -> Resume | None:
     """The user's newest resume that has been read (the one letters, tailoring and the match score use)."""
-    return await session.scalar(
-        select(Resume)
-        .where(Resume.user_id == user_id, Resume.status == ResumeStatus.ready)
-        .order_by(Resume.created_at.desc(), Resume.id.desc())
-        .limit(1)
-    )
+    return await repository.latest_ready(session, user_id)
 
 
 async def get_owned(session: AsyncSession, user_id: int, resume_id: int) -> Resume:
-    resume = await session.scalar(select(Resume).where(Resume.id == resume_id, Resume.user_id == user_id))
+    resume = await repository.get_owned(session, user_id, resume_id)
     if resume is None:
         raise ResumeNotFound("No such resume.")
     return resume
 
 
 async def list_page(session: AsyncSession, user_id: int, offset: int, limit: int) -> tuple[list[Resume], int]:
-    where = Resume.user_id == user_id
-    total = await session.scalar(select(func.count()).select_from(Resume).where(where)) or 0
-    rows = await session.scalars(
-        select(Resume).where(where).order_by(Resume.created_at.desc(), Resume.id.desc()).offset(offset).limit(limit)
-    )
-    return list(rows.all()), total
+    return await repository.list_page(session, user_id, offset, limit)
 
 
 async def delete_resume(session: AsyncSession, settings: Settings, user_id: int, resume_id: int) -> None:
     """Remove the resume and its file. Skills already merged into the profile stay there."""
     resume = await get_owned(session, user_id, resume_id)
     path = file_path(settings, resume)
-    await session.execute(delete(Resume).where(Resume.id == resume.id))
+    await repository.delete_resume(session, resume.id)
     await asyncio.to_thread(path.unlink, missing_ok=True)
 
 

@@ -8,14 +8,13 @@ import hashlib
 from typing import Any
 
 import structlog
-from sqlalchemy import and_, or_, select
 
 from app.core.cache import process_cache
 from app.llm.client import open_llm_client
 from app.llm.skills import extract_hybrid
 from app.models.base import utcnow
 from app.models.resume import Resume, ResumeStatus
-from app.resumes import service
+from app.resumes import repository, service
 from app.resumes.parsing import ParsedResume, ResumeParseError, parse_resume, require_some_text
 from app.resumes.structure import STRUCTURE_VERSION, parse_structure
 from app.tasks.registry import TaskContext, copilot_task
@@ -107,25 +106,12 @@ async def backfill_structure(ctx: TaskContext, limit: int = 5000) -> dict[str, i
     Batches of BACKFILL_BATCH commit one by one, so a stopped run loses at most one batch and the next run (every
     30 minutes, or "Run now" on the queue page) carries on from the rows still missing. Structure the user edited
     or imported is never touched."""
-    stale = or_(
-        Resume.structure.is_(None),
-        and_(Resume.structure_origin == "parsed", Resume.structure_version != STRUCTURE_VERSION),
-    )
     async with ctx.session() as session:
-        ids = list(
-            (
-                await session.scalars(
-                    select(Resume.id).where(Resume.status == ResumeStatus.ready, stale).order_by(Resume.id).limit(limit)
-                )
-            ).all()
-        )
+        ids = await repository.stale_structure_ids(session, limit)
     done = 0
     for start in range(0, len(ids), BACKFILL_BATCH):
         async with ctx.session() as session:
-            rows = await session.scalars(
-                select(Resume).where(Resume.id.in_(ids[start : start + BACKFILL_BATCH]), stale)
-            )
-            for resume in rows.all():
+            for resume in await repository.stale_structure_batch(session, ids[start : start + BACKFILL_BATCH]):
                 sections = {k: v for k, v in (resume.sections or {}).items() if isinstance(v, str)}
                 resume.structure = parse_structure(resume.text or "", sections).dump()
                 resume.structure_origin, resume.structure_version = "parsed", STRUCTURE_VERSION

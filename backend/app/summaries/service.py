@@ -9,15 +9,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.clock import zone
-from app.core.db import upsert_insert
-from app.models.application import Application, ApplicationEvent
-from app.models.job import JobPosting
 from app.models.mail import SummaryDelivery
 from app.models.user import User
+from app.summaries import repository
 
 
 @dataclass
@@ -49,39 +46,20 @@ def _day_bounds(user: User, day: date) -> tuple[datetime, datetime]:
 
 async def daily_stats(session: AsyncSession, user: User, day: date) -> DailyStats:
     start, end = _day_bounds(user, day)
-    applied_today = await session.scalar(
-        select(func.count())
-        .select_from(Application)
-        .where(Application.user_id == user.id, Application.applied_at >= start, Application.applied_at < end)
-    )
-    rows = await session.execute(
-        select(JobPosting.title, JobPosting.company, ApplicationEvent)
-        .join(Application, Application.id == ApplicationEvent.application_id)
-        .join(JobPosting, JobPosting.id == Application.job_posting_id)
-        .where(ApplicationEvent.user_id == user.id, ApplicationEvent.at >= start, ApplicationEvent.at < end)
-        .order_by(ApplicationEvent.at)
-    )
+    applied_today = await repository.count_applied(session, user.id, start, end)
+    rows = await repository.status_changes(session, user.id, start, end)
     changes = [
         StatusChange(title, company, ev.from_status.value if ev.from_status else None, ev.to_status.value, ev.at)
-        for title, company, ev in rows.all()
+        for title, company, ev in rows
     ]
-    new_jobs = await session.scalar(
-        select(func.count())
-        .select_from(JobPosting)
-        .where(
-            or_(JobPosting.owner_id.is_(None), JobPosting.owner_id == user.id),
-            JobPosting.archived_at.is_(None),
-            JobPosting.ingested_at >= start,
-            JobPosting.ingested_at < end,
-        )
-    )
+    new_jobs = await repository.count_new_jobs(session, user.id, start, end)
     return DailyStats(
         local_date=day,
         timezone=user.timezone,
         goal=user.daily_application_goal,
-        applied_today=int(applied_today or 0),
+        applied_today=applied_today,
         streak_days=await streak(session, user, day),
-        new_jobs=int(new_jobs or 0),
+        new_jobs=new_jobs,
         changes=changes,
     )
 
@@ -101,9 +79,7 @@ async def claim_due_deliveries(session: AsyncSession, now: datetime | None = Non
     has none for their local date yet. Inserting first (unique user_id + local_date, conflicts ignored) is what
     keeps two beats, or a beat and a retry, from sending a day's summary twice."""
     now = now or datetime.now(UTC)
-    users = (
-        await session.scalars(select(User).where(User.is_active.is_(True), User.evening_summary_enabled.is_(True)))
-    ).all()
+    users = await repository.summary_recipients(session)
     due: list[tuple[int, date]] = []
     for user in users:
         local = now.astimezone(zone(user.timezone))
@@ -111,16 +87,9 @@ async def claim_due_deliveries(session: AsyncSession, now: datetime | None = Non
             due.append((user.id, local.date()))
     if not due:
         return []
-    insert = upsert_insert(session)
     claimed: list[SummaryDelivery] = []
     for user_id, day in due:
-        stmt = (
-            insert(SummaryDelivery)
-            .values(user_id=user_id, local_date=day, status="pending", attempts=0, created_at=now)
-            .on_conflict_do_nothing(index_elements=["user_id", "local_date"])
-            .returning(SummaryDelivery.id)
-        )
-        new_id = await session.scalar(stmt)
+        new_id = await repository.claim_delivery(session, user_id, day, now)
         if new_id is not None:
             claimed.append(await session.get_one(SummaryDelivery, new_id))
     return claimed

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import NoReturn
 
 import structlog
-from sqlalchemy import update
 
 from app.core.clock import local_today
 from app.core.mail import MailError
@@ -14,6 +13,7 @@ from app.models.base import utcnow
 from app.models.mail import OutboxMessage, SummaryDelivery
 from app.models.user import User
 from app.notifications.service import notify
+from app.summaries import repository
 from app.summaries.service import claim_due_deliveries, daily_stats, render_summary
 from app.tasks.registry import RetryLater, TaskContext, copilot_task, enqueue
 
@@ -74,11 +74,7 @@ async def deliver_evening_summary(ctx: TaskContext, user_id: int, delivery_id: i
 
     async with ctx.session() as session:
         if delivery_id is not None:
-            await session.execute(
-                update(SummaryDelivery)
-                .where(SummaryDelivery.id == delivery_id)
-                .values(status="sent", sent_at=utcnow(), error=None)
-            )
+            await repository.mark_sent(session, delivery_id)
         await notify(
             session,
             user_id,
@@ -95,15 +91,11 @@ async def _delivery_failed(ctx: TaskContext, user_id: int, delivery_id: int | No
     if ctx.retries < len(delays):
         if delivery_id is not None:
             async with ctx.session() as session:
-                await session.execute(
-                    update(SummaryDelivery).where(SummaryDelivery.id == delivery_id).values(error=reason)
-                )
+                await repository.record_error(session, delivery_id, reason)
         raise RetryLater(reason, delays[ctx.retries])
     async with ctx.session() as session:
         if delivery_id is not None:
-            await session.execute(
-                update(SummaryDelivery).where(SummaryDelivery.id == delivery_id).values(status="failed", error=reason)
-            )
+            await repository.mark_failed(session, delivery_id, reason)
         await notify(
             session,
             user_id,

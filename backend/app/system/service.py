@@ -6,13 +6,12 @@ from __future__ import annotations
 from collections import defaultdict
 
 from prometheus_client import REGISTRY
-from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.core.config import Settings
 from app.core.db import dialect_of
 from app.core.partitions import PARTITIONED, existing_partitions, is_partitioned, retention_months
-from app.models.job import JobPosting
+from app.system import repository
 from app.system.schemas import (
     CacheFamilyStatus,
     CatalogueStatus,
@@ -64,18 +63,7 @@ async def _time_series(session: AsyncSession, settings: Settings) -> list[TimeSe
         partitions: list[PartitionStatus] = []
         if dialect_of(session) == "postgresql" and await is_partitioned(conn, table):
             found = await existing_partitions(conn, table)
-            sizes = {
-                name: (max(int(rows), 0), int(size))
-                for name, rows, size in (
-                    await session.execute(
-                        text(
-                            "SELECT relname, reltuples, pg_total_relation_size(oid) FROM pg_class "
-                            "WHERE relname = ANY(:names)"
-                        ),
-                        {"names": list(found)},
-                    )
-                ).all()
-            }
+            sizes = await repository.relation_sizes(session, found)
             for name, month in sorted(found.items(), key=lambda item: (item[1] is None, item[1])):
                 rows, size = sizes.get(name, (0, 0))
                 partitions.append(PartitionStatus(name=name, month=month, rows=rows, bytes=size))
@@ -83,27 +71,20 @@ async def _time_series(session: AsyncSession, settings: Settings) -> list[TimeSe
             tables.append(TimeSeriesTable(table=table, time_column=column, partitioned=True,
                                           retention_months=keep[table], rows=total, partitions=partitions))  # fmt: skip
             continue
-        rows = int(await session.scalar(text(f"SELECT count(*) FROM {table}")) or 0)  # noqa: S608 - PARTITIONED
+        rows = await repository.count_rows(session, table)
         tables.append(TimeSeriesTable(table=table, time_column=column, partitioned=False,
                                       retention_months=keep[table], rows=rows, partitions=[]))  # fmt: skip
     return tables
 
 
 async def system_status(session: AsyncSession, engine: AsyncEngine, settings: Settings) -> SystemStatus:
-    archived_col = JobPosting.archived_at
-    public = JobPosting.owner_id.is_(None)
-    active = await session.scalar(select(func.count()).select_from(JobPosting).where(public, archived_col.is_(None)))
-    archived = await session.scalar(
-        select(func.count()).select_from(JobPosting).where(public, archived_col.is_not(None))
-    )
+    active, archived = await repository.count_public_postings(session)
     return SystemStatus(
         database="postgresql" if dialect_of(session) == "postgresql" else "sqlite",
         cache_backend="redis" if settings.redis_url else "memory",
         pool=pool_status(engine, settings),
         partition_months_ahead=settings.partition_months_ahead,
         time_series=await _time_series(session, settings),
-        catalogue=CatalogueStatus(
-            active=int(active or 0), archived=int(archived or 0), retention_days=settings.job_posting_retention_days
-        ),
+        catalogue=CatalogueStatus(active=active, archived=archived, retention_days=settings.job_posting_retention_days),
         cache=cache_status(),
     )

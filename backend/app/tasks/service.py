@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import Settings
 from app.core.exceptions import Conflict, NotFound
 from app.models.base import utcnow
-from app.models.task import TASK_STATES, TaskRun, WorkerSeen
+from app.models.task import TASK_STATES, TaskRun
+from app.tasks import repository
 from app.tasks.celery_app import SCHEDULE
 from app.tasks.recovery import interrupted_reason, worker_gone
 from app.tasks.registry import enqueue
@@ -38,21 +38,11 @@ class ScheduleEntryNotFound(NotFound):
 async def list_page(
     session: AsyncSession, *, user_id: int | None, state: str | None, offset: int, limit: int
 ) -> tuple[Sequence[TaskRun], int]:
-    where = []
-    if user_id is not None:
-        where.append(TaskRun.user_id == user_id)
-    if state is not None:
-        where.append(TaskRun.state == state)
-    rows = await session.scalars(select(TaskRun).where(*where).order_by(TaskRun.id.desc()).offset(offset).limit(limit))
-    total = await session.scalar(select(func.count()).select_from(TaskRun).where(*where))
-    return rows.all(), int(total or 0)
+    return await repository.list_page(session, user_id=user_id, state=state, offset=offset, limit=limit)
 
 
 async def get(session: AsyncSession, run_id: int, user_id: int | None = None) -> TaskRun:
-    where = [TaskRun.id == run_id]
-    if user_id is not None:
-        where.append(TaskRun.user_id == user_id)
-    row = await session.scalar(select(TaskRun).where(*where))
+    row = await repository.get(session, run_id, user_id)
     if row is None:
         raise TaskNotFound()
     return row
@@ -62,7 +52,7 @@ async def _is_stranded(session: AsyncSession, row: TaskRun) -> bool:
     """Running, but on a worker that is gone: nothing will ever finish it (recovery.worker_gone)."""
     if row.state != "running":
         return False
-    seen = await session.scalar(select(WorkerSeen).where(WorkerSeen.hostname == (row.worker or "")))
+    seen = await repository.worker_seen(session, row.worker or "")
     return worker_gone(row, seen, utcnow())
 
 
@@ -109,19 +99,11 @@ def run_scheduled_now(session: AsyncSession, key: str) -> TaskRun:
 
 async def overview(session: AsyncSession, settings: Settings, now: datetime | None = None) -> QueueOverview:
     now = now or datetime.now(UTC)
-    counted = await session.execute(select(TaskRun.state, func.count()).group_by(TaskRun.state))
-    counts = dict.fromkeys(TASK_STATES, 0) | {state: int(n) for state, n in counted.all()}
-    beat_started = await session.scalar(select(func.max(WorkerSeen.started_at)).where(WorkerSeen.mode == "beat"))
+    counts = dict.fromkeys(TASK_STATES, 0) | await repository.counts_by_state(session)
+    beat_started = await repository.beat_started_at(session)
     schedule = []
     for key, (task, every) in SCHEDULE.items():
-        last = (
-            await session.execute(
-                select(TaskRun.started_at, TaskRun.queued_at, TaskRun.state)
-                .where(TaskRun.name == task, TaskRun.user_id.is_(None))
-                .order_by(TaskRun.id.desc())
-                .limit(1)
-            )
-        ).first()
+        last = await repository.last_scheduled_run(session, task)
         last_at = (last[0] or last[1]) if last else None
         # Beat runs an entry one interval after it started, then one interval after each run.
         base = max(d for d in (last_at, beat_started) if d is not None) if (last_at or beat_started) else None
@@ -136,12 +118,12 @@ async def overview(session: AsyncSession, settings: Settings, now: datetime | No
                 next_run_at=next_at,
             )
         )
-    workers = await session.scalars(select(WorkerSeen).order_by(WorkerSeen.last_seen_at.desc()).limit(50))
+    workers = await repository.recent_workers(session)
     return QueueOverview(
         mode="redis" if settings.redis_url else "embedded",
         counts=counts,
         schedule=schedule,
-        workers=[WorkerRead.model_validate(w) for w in workers.all()],
+        workers=[WorkerRead.model_validate(w) for w in workers],
     )
 
 
